@@ -54,6 +54,8 @@ class ReportMeta:
     """The 来源 line of the page, as written."""
     url: str | None = None
     """Where the page was found, when known."""
+    publisher: str | None = None
+    """The body named in the page footer (版权所有 / 主办), as written."""
     year: int | None = None
     """The year reported on (``2022年度`` in the title; else the year before the issue date)."""
 
