@@ -1,0 +1,170 @@
+"""The report's context: who issued it, its own area chain and its province.
+
+Relative names in a report only make sense from where it was written: 省政府 in a report of 兰州新区 is
+甘肃省人民政府, 区政府 in a report of 龙岗区 is 深圳市龙岗区人民政府. The component ``lawgraph_context``
+reads the issuer from ``doc._.report.meta`` (issuer, publisher, source, title) and, when the metadata is
+silent, from the opening of the text (``我代表龙岗区人民政府``), then places the issuer's area in the
+administrative-division table.
+
+Examples
+--------
+>>> ctx = context_from_strings(issuer="深圳市龙岗区人民政府")
+>>> ctx.issuer, ctx.own_prefix, ctx.city, ctx.province
+('深圳市龙岗区人民政府', '深圳市龙岗区', '深圳市', '广东省')
+>>> ctx = context_from_strings(issuer="兰州新区管理委员会")
+>>> ctx.area, ctx.area_level, ctx.province
+('兰州新区', 'new_area', '甘肃省')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lawgraph.extract import resolve
+
+__all__ = ["ReportContext", "context_from_strings", "report_context", "lawgraph_context"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """Where a report was written, as canonical names.
+
+    ``chain`` lists the issuer's areas from the province down (``("广东省", "深圳市", "龙岗区")``);
+    ``own_prefix`` is how the area's bodies are named (``深圳市龙岗区`` → ``深圳市龙岗区人民政府``).
+    """
+
+    issuer: str | None = None
+    """Canonical name of the issuing body."""
+    issuer_surface: str | None = None
+    """The issuer as written."""
+    addressee: str | None = None
+    """Canonical name of the addressee, when the report has a cover letter."""
+    addressee_surface: str | None = None
+    area: str | None = None
+    """The issuer's own area (``兰州新区``, ``龙岗区``)."""
+    area_level: str | None = None
+    """``province``, ``city``, ``county``, ``district``, ``new_area``, ``town`` …"""
+    chain: tuple[str, ...] = ()
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    """The county or district, when the issuer sits at that level or below."""
+    own_prefix: str | None = None
+
+
+# "我代表龙岗区人民政府向大会作工作报告" and similar openings of work reports.
+_DELEGATE = re.compile(r"代表([\u4e00-\u9fff]{2,30}?(?:人民政府|管理委员会|管委会))")
+_TITLE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,30}?)(?:关于|\d{4}年|二〇)")
+
+
+def _first(*values: str | None) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
+def context_from_strings(
+    *,
+    issuer: str | None = None,
+    title: str | None = None,
+    addressee: str | None = None,
+    text: str = "",
+) -> ReportContext:
+    """Build a :class:`ReportContext` from the issuer, title, addressee and text of a report.
+
+    Parameters
+    ----------
+    issuer : str, optional
+        The issuer as written (metadata, signature, source line).
+    title : str, optional
+        The report's title; its head (``龙岗区2022年…``) names the area when the issuer is unknown.
+    addressee : str, optional
+        The addressee as written (``省政府``), resolved once the area is known.
+    text : str
+        The report text; its opening (``我代表…人民政府``) is read when the metadata is silent.
+    """
+    surface = _first(issuer)
+    if surface is None:
+        match = _DELEGATE.search(text[:2000])
+        if match:
+            surface = match.group(1)
+    area_source = surface
+    if area_source is None and title:
+        match = _TITLE_HEAD.match(title)
+        if match:
+            area_source = match.group(1)
+    located = resolve.locate_area(area_source or "")
+    if located is None and title:
+        located = resolve.locate_area(title)
+    if located is None:
+        ctx = ReportContext(issuer_surface=surface)
+    else:
+        ctx = ReportContext(
+            issuer_surface=surface,
+            area=located.area,
+            area_level=located.level,
+            chain=located.chain,
+            province=located.province,
+            city=located.city,
+            county=located.county,
+            own_prefix=located.prefix,
+        )
+    issuer_key = resolve.canonical_org(surface, ctx) if surface else None
+    if issuer_key is None and ctx.own_prefix:
+        # The issuer is the area's government (or the new area's management committee).
+        core = "管理委员会" if ctx.area_level == "new_area" else "人民政府"
+        issuer_key = ctx.own_prefix + core
+    addressee_surface = _first(addressee)
+    ctx_with_issuer = ReportContext(
+        issuer=issuer_key,
+        issuer_surface=surface,
+        area=ctx.area,
+        area_level=ctx.area_level,
+        chain=ctx.chain,
+        province=ctx.province,
+        city=ctx.city,
+        county=ctx.county,
+        own_prefix=ctx.own_prefix,
+    )
+    addressee_key = (
+        resolve.canonical_org(addressee_surface, ctx_with_issuer) if addressee_surface else None
+    )
+    return ReportContext(
+        issuer=issuer_key,
+        issuer_surface=surface,
+        addressee=addressee_key,
+        addressee_surface=addressee_surface,
+        area=ctx.area,
+        area_level=ctx.area_level,
+        chain=ctx.chain,
+        province=ctx.province,
+        city=ctx.city,
+        county=ctx.county,
+        own_prefix=ctx.own_prefix,
+    )
+
+
+def report_context(doc: Doc) -> ReportContext:
+    """The :class:`ReportContext` of an annotated Doc (``doc._.report`` must be set, else text only)."""
+    report = doc._.report
+    if report is None:
+        return context_from_strings(text=doc.text)
+    meta = report.meta
+    return context_from_strings(
+        issuer=_first(meta.issuer, meta.source, meta.publisher),
+        title=meta.title,
+        addressee=meta.addressee,
+        text=report.text,
+    )
+
+
+@Language.component("lawgraph_context", assigns=["doc._.lg_context"])
+def lawgraph_context(doc: Doc) -> Doc:
+    """Set ``doc._.lg_context`` to the report's :class:`ReportContext`."""
+    doc._.lg_context = report_context(doc)
+    return doc

