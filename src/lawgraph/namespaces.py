@@ -64,6 +64,8 @@ __all__ = [
     "SH",
     "PREFIXES",
     "ONTOLOGY_GRAPH",
+    "STORE_GRAPH",
+    "LGSTORE",
     "resource_iri",
     "content_key",
 ]
@@ -79,6 +81,12 @@ ACT = Namespace(BASE + "action-type/")
 
 ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
 """The named graph the ontology is loaded into in a store."""
+
+STORE_GRAPH = URIRef(BASE + "store")
+"""The named graph where a store records the reports it holds (name, content hash, load time)."""
+
+LGSTORE = Namespace(BASE + "store#")
+"""Bookkeeping terms of :data:`STORE_GRAPH` (``LGSTORE.sourceName``, ``LGSTORE.contentHash`` …)."""
 
 SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
 SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")

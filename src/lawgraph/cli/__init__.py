@@ -33,6 +33,8 @@ app = typer.Typer(
 )
 
 COMMANDS: tuple[str, ...] = (
+    "query",
+    "serve",
 )
 """Modules of :mod:`lawgraph.cli` that register commands, in the order ``--help`` lists them."""
 

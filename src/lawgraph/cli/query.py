@@ -1,0 +1,133 @@
+"""``lawgraph query``: run SPARQL on a store folder or an RDF file."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import typer
+
+from lawgraph.cli import app
+from lawgraph.errors import OutputError, QueryError
+
+__all__ = ["query_cli"]
+
+_HELP = """Run a SPARQL query on a store folder or an RDF file and print the results.
+
+SOURCE is a store folder (`lawgraph build ... --store DIR`) or any RDF file (.trig, .nq, .ttl, .nt, .rdf).
+The default graph is the union of all graphs, so you need not know report graph names, and the usual
+prefixes (lg:, lgr:, org:, skos:, schema:, foaf:, dcterms:, prov:, qb:, nif: …) are predeclared.
+
+SELECT/ASK results print as a table, or `--format json|xml|csv|tsv` (SPARQL 1.1 results);
+CONSTRUCT/DESCRIBE print as `--format turtle` (default) or `ntriples`. A syntax error names its line and
+column and exits with code 2.
+
+Examples:
+
+    lawgraph query graph.trig "SELECT ?org ?label WHERE { ?org a org:Organization; skos:prefLabel ?label }"
+
+    lawgraph query store/ --saved actions-by-type --format csv
+
+    lawgraph query store/ --file q.rq --param area=兰州新区
+
+    lawgraph query --list
+"""
+
+_FORMATS = ("table", "json", "xml", "csv", "tsv", "turtle", "ntriples")
+
+
+def _list_saved() -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from lawgraph import queries
+
+    table = Table("name", "what it answers", box=None, show_edge=False)
+    for item in queries.list_saved():
+        name = item if isinstance(item, str) else item.name
+        summary = "" if isinstance(item, str) else str(getattr(item, "description", "") or getattr(item, "title", ""))
+        if not summary:
+            summary = _first_comment(queries.load_saved(name))
+        table.add_row(name, summary)
+    Console().print(table)
+
+
+def _first_comment(loaded: object) -> str:
+    text = loaded if isinstance(loaded, str) else str(getattr(loaded, "text", "") or getattr(loaded, "query", ""))
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            return stripped.lstrip("# ").strip()
+    return ""
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise OutputError(path, f"cannot write: {err.strerror or err}") from err
+
+
+@app.command("query", help=_HELP)
+def query_cli(
+    source: Path | None = typer.Argument(None, help="A store folder or an RDF file.", show_default=False),
+    query: str | None = typer.Argument(None, help="The SPARQL query text.", show_default=False),
+    file: Path | None = typer.Option(None, "--file", "-f", help="Read the query from this .rq file."),
+    saved: str | None = typer.Option(None, "--saved", "-s", help="Run a saved query (see --list)."),
+    param: list[str] | None = typer.Option(
+        None, "--param", "-p", help="Bind a variable: name=value (IRI <...>, lg:Term, \"lit\"@zh, number or text)."
+    ),
+    fmt: str = typer.Option(
+        "table", "--format", "-F", help="table, json, xml, csv, tsv (SELECT/ASK); turtle, ntriples (graphs)."
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    list_saved: bool = typer.Option(False, "--list", help="List the saved queries and exit."),
+) -> None:
+    if list_saved:
+        _list_saved()
+        return
+    if fmt.lower() not in _FORMATS:
+        raise QueryError("--format", f"unknown format {fmt!r}; use one of {', '.join(_FORMATS)}")
+    if source is None:
+        raise QueryError(None, "give a SOURCE (a store folder or an RDF file) and a query")
+    from lawgraph.query import query_kind, result_rows, run_query, write_results
+    from lawgraph.query import load_query as _load
+    from lawgraph.store import read_source
+
+    text, where = _load(text=query, file=file, saved=saved)
+    store = read_source(source)
+    result = run_query(store, text, params=param, where=where)
+    kind = query_kind(result)
+    chosen = fmt.lower()
+    if chosen == "table" and kind == "graph":
+        chosen = "turtle"
+    if chosen != "table":
+        data = write_results(result, format=chosen)
+        if output is not None:
+            _write_atomic(output, data or b"")
+        else:
+            sys.stdout.buffer.write(data or b"")
+            sys.stdout.flush()
+        return
+
+    from rich.console import Console
+    from rich.table import Table
+
+    names, rows = result_rows(result)
+    table = Table(*names, show_lines=False)
+    for row in rows:
+        table.add_row(*row)
+    if output is not None:
+        console = Console(record=True, width=200, file=open(os.devnull, "w"))  # noqa: SIM115
+        console.print(table)
+        _write_atomic(output, console.export_text().encode("utf-8"))
+        return
+    console = Console()
+    console.print(table)
+    if kind == "select":
+        console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim")

@@ -1,0 +1,540 @@
+"""The on-disk Oxigraph store: open it, load reports into it, and remember what it holds.
+
+A store is a folder written by `pyoxigraph <https://pyoxigraph.readthedocs.io>`_ (RocksDB). Its layout
+follows the graph model of ``docs/DESIGN.md``:
+
+- each report's facts sit in the report's named graph (graph IRI = the report IRI);
+- entity descriptions shared across reports sit in the default graph;
+- the ontology sits in :data:`~lawgraph.namespaces.ONTOLOGY_GRAPH`;
+- :data:`~lawgraph.namespaces.STORE_GRAPH` records, per report, the name it was loaded under, its content
+  hash, the number of quads and the load time, so incremental builds can skip unchanged reports.
+
+Loading a report *replaces* its named graph (clear, then load), so rebuilding never duplicates a fact and
+never leaves a stale one behind. When a report that was loaded under the same name has changed, its IRI
+changes too (report IRIs come from the content hash) and the old graph is dropped.
+
+Only one process may open a store for writing; any number may open it read-only.
+
+Examples
+--------
+>>> import pyoxigraph as ox
+>>> store = ox.Store()  # in memory; open_oxigraph(path) opens a folder
+>>> g = "https://w3id.org/lawgraph/id/report/0001"
+>>> q = ox.Quad(ox.NamedNode(g), ox.NamedNode("http://purl.org/dc/terms/title"), ox.Literal("t"),
+...             ox.NamedNode(g))
+>>> load_report(store, g, [q], name="a.txt", content_hash="abc")
+1
+>>> load_report(store, g, [q], name="a.txt", content_hash="abc")  # replaced, not duplicated
+1
+>>> len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(g))))
+1
+>>> report_hashes(store)
+{'a.txt': 'abc'}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from lawgraph.errors import InputError, StoreError
+from lawgraph.namespaces import LGSTORE, ONTOLOGY_GRAPH, STORE_GRAPH, XSD
+
+__all__ = [
+    "StoredReport",
+    "open_store",
+    "open_oxigraph",
+    "raw_store",
+    "is_store_dir",
+    "load_report",
+    "load_reports",
+    "load_nquads_reports",
+    "remove_report",
+    "load_ontology",
+    "ontology_path",
+    "report_hashes",
+    "stored_reports",
+    "rdf_format_for",
+    "load_rdf_file",
+    "read_source",
+]
+
+_STORE_GRAPH = ox.NamedNode(str(STORE_GRAPH))
+_ONTOLOGY_GRAPH = ox.NamedNode(str(ONTOLOGY_GRAPH))
+_SOURCE_NAME = ox.NamedNode(str(LGSTORE.sourceName))
+_CONTENT_HASH = ox.NamedNode(str(LGSTORE.contentHash))
+_QUAD_COUNT = ox.NamedNode(str(LGSTORE.quadCount))
+_LOADED_AT = ox.NamedNode(str(LGSTORE.loadedAt))
+_XSD_INTEGER = ox.NamedNode(str(XSD.integer))
+_XSD_DATETIME = ox.NamedNode(str(XSD.dateTime))
+
+_EXTENSIONS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".ntriples": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nquads": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".n3": ox.RdfFormat.N3,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """What a store records about one loaded report.
+
+    Attributes
+    ----------
+    iri : str
+        The report IRI, which is also its named graph.
+    name : str or None
+        The name the report was loaded under (usually its file name or corpus-relative path).
+    content_hash : str or None
+        The content hash given at load time (lawgraph uses the sha256 of the source bytes).
+    quads : int
+        Quads loaded for the report (its named graph and its shared descriptions).
+    loaded_at : str or None
+        ISO 8601 time of the load, UTC.
+    """
+
+    iri: str
+    name: str | None
+    content_hash: str | None
+    quads: int
+    loaded_at: str | None
+
+
+def is_store_dir(path: str | Path) -> bool:
+    """Whether ``path`` is a folder that holds an Oxigraph store (RocksDB's ``CURRENT`` file is there)."""
+    p = Path(path)
+    return p.is_dir() and (p / "CURRENT").is_file()
+
+
+def open_oxigraph(path: str | Path, *, read_only: bool = False, create: bool = True) -> ox.Store:
+    """Open the Oxigraph store in folder ``path`` as a :class:`pyoxigraph.Store`.
+
+    Parameters
+    ----------
+    path : str or Path
+        The store folder. It is created when missing, unless ``read_only`` or ``create=False``.
+    read_only : bool
+        Open without taking the write lock; any number of readers may do so while a writer runs.
+    create : bool
+        Create the folder when it does not exist.
+
+    Raises
+    ------
+    StoreError
+        The folder is not a store, is locked by another process or cannot be read.
+    """
+    p = Path(path)
+    if p.exists() and not p.is_dir():
+        raise StoreError(p, "is a file, not a store folder")
+    if p.is_dir() and any(p.iterdir()) and not is_store_dir(p):
+        raise StoreError(p, "is a folder that does not hold an Oxigraph store")
+    if (read_only or not create) and not is_store_dir(p):
+        raise StoreError(p, "no Oxigraph store here (build one with `lawgraph build ... --store DIR`)")
+    try:
+        return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
+    except OSError as err:
+        text = str(err)
+        if "lock" in text.lower():
+            raise StoreError(p, "is open for writing in another process (only one writer at a time)") from err
+        raise StoreError(p, f"cannot open the store: {text.splitlines()[0] if text else err!r}") from err
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> Any:
+    """Open the store in ``path`` as an :class:`rdflib.Dataset` backed by Oxigraph (oxrdflib).
+
+    Notebook code keeps the rdflib API (``triples``, ``query``, ``serialize`` …) while the data and the
+    SPARQL engine are Oxigraph's.
+
+    Parameters
+    ----------
+    path : str or Path
+        The store folder; created when missing unless ``read_only``.
+    read_only : bool
+        Open without the write lock.
+
+    Returns
+    -------
+    rdflib.Dataset
+        ``dataset.store._inner`` is the underlying :class:`pyoxigraph.Store`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> ds = open_store(tempfile.mkdtemp() + "/store")
+    >>> len(ds)
+    0
+    """
+    from oxrdflib import OxigraphStore
+    from rdflib import Dataset
+
+    return Dataset(store=OxigraphStore(store=open_oxigraph(path, read_only=read_only)))
+
+
+def raw_store(store: Any) -> ox.Store:
+    """The :class:`pyoxigraph.Store` behind ``store`` (a pyoxigraph Store, or an rdflib Graph/Dataset on oxrdflib).
+
+    Raises
+    ------
+    StoreError
+        ``store`` is not backed by Oxigraph.
+    """
+    if isinstance(store, ox.Store):
+        return store
+    inner = getattr(getattr(store, "store", None), "_inner", None)
+    if isinstance(inner, ox.Store):
+        return inner
+    raise StoreError(None, f"expected an Oxigraph store or an oxrdflib-backed rdflib graph, got {type(store)!r}")
+
+
+def _literal_value(term: Any) -> str | None:
+    return term.value if isinstance(term, ox.Literal) else None
+
+
+def stored_reports(store: Any) -> dict[str, StoredReport]:
+    """Every report the store records, keyed by report IRI."""
+    ox_store = raw_store(store)
+    fields: dict[str, dict[str, Any]] = {}
+    for quad in ox_store.quads_for_pattern(None, None, None, _STORE_GRAPH):
+        subject = quad.subject
+        if not isinstance(subject, ox.NamedNode) or subject == _ONTOLOGY_GRAPH:
+            continue
+        fields.setdefault(subject.value, {})[quad.predicate.value] = _literal_value(quad.object)
+    out = {}
+    for iri, row in fields.items():
+        count = row.get(_QUAD_COUNT.value)
+        out[iri] = StoredReport(
+            iri=iri,
+            name=row.get(_SOURCE_NAME.value),
+            content_hash=row.get(_CONTENT_HASH.value),
+            quads=int(count) if count is not None else 0,
+            loaded_at=row.get(_LOADED_AT.value),
+        )
+    return out
+
+
+def report_hashes(store: Any) -> dict[str, str]:
+    """``{name: content_hash}`` for every report loaded with both a name and a hash.
+
+    An incremental build compares these with the hashes of its inputs and reprocesses only what changed.
+    """
+    return {
+        r.name: r.content_hash
+        for r in stored_reports(store).values()
+        if r.name is not None and r.content_hash is not None
+    }
+
+
+def _record(report_iri: ox.NamedNode, *, name: str | None, content_hash: str | None, count: int) -> list[ox.Quad]:
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    quads = [
+        ox.Quad(report_iri, _QUAD_COUNT, ox.Literal(str(count), datatype=_XSD_INTEGER), _STORE_GRAPH),
+        ox.Quad(report_iri, _LOADED_AT, ox.Literal(now, datatype=_XSD_DATETIME), _STORE_GRAPH),
+    ]
+    if name is not None:
+        quads.append(ox.Quad(report_iri, _SOURCE_NAME, ox.Literal(name), _STORE_GRAPH))
+    if content_hash is not None:
+        quads.append(ox.Quad(report_iri, _CONTENT_HASH, ox.Literal(content_hash), _STORE_GRAPH))
+    return quads
+
+
+def _forget(ox_store: ox.Store, report_iri: ox.NamedNode) -> None:
+    for quad in list(ox_store.quads_for_pattern(report_iri, None, None, _STORE_GRAPH)):
+        ox_store.remove(quad)
+
+
+def _drop(ox_store: ox.Store, report_iri: ox.NamedNode) -> None:
+    if ox_store.contains_named_graph(report_iri):
+        ox_store.remove_graph(report_iri)
+    _forget(ox_store, report_iri)
+
+
+def _stale_iris(ox_store: ox.Store, report_iri: ox.NamedNode, name: str | None) -> list[ox.NamedNode]:
+    """Graphs loaded earlier under ``name`` with a different IRI: the report changed since."""
+    if name is None:
+        return []
+    stale = []
+    for quad in ox_store.quads_for_pattern(None, _SOURCE_NAME, ox.Literal(name), _STORE_GRAPH):
+        subject = quad.subject
+        if isinstance(subject, ox.NamedNode) and subject != report_iri:
+            stale.append(subject)
+    return stale
+
+
+def _check_quads(quads: Iterable[ox.Quad], where: str) -> Iterator[ox.Quad]:
+    for quad in quads:
+        if not isinstance(quad, ox.Quad):
+            raise StoreError(where, f"expected pyoxigraph.Quad objects, got {type(quad).__name__}")
+        yield quad
+
+
+def load_report(
+    store: Any,
+    report_iri: str,
+    quads: Iterable[ox.Quad],
+    *,
+    name: str | None = None,
+    content_hash: str | None = None,
+) -> int:
+    """Replace one report in ``store``: drop its named graph, load ``quads``, record it.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store or rdflib.Dataset
+        An open, writable store (see :func:`open_oxigraph`, :func:`open_store`).
+    report_iri : str
+        The report IRI, which names its graph.
+    quads : iterable of pyoxigraph.Quad
+        The report's quads: its named graph and its shared entity descriptions (default graph).
+    name : str, optional
+        The name the report is known by (file name or corpus-relative path). A report loaded earlier
+        under the same name with another IRI (its content changed) is removed.
+    content_hash : str, optional
+        The content hash of the source, returned later by :func:`report_hashes`.
+
+    Returns
+    -------
+    int
+        The number of quads loaded.
+    """
+    ox_store = raw_store(store)
+    graph = ox.NamedNode(report_iri)
+    for stale in _stale_iris(ox_store, graph, name):
+        _drop(ox_store, stale)
+    _drop(ox_store, graph)
+    batch = list(_check_quads(quads, report_iri))
+    try:
+        ox_store.extend(batch)
+        ox_store.extend(_record(graph, name=name, content_hash=content_hash, count=len(batch)))
+    except OSError as err:
+        raise StoreError(report_iri, f"cannot write to the store: {err}") from err
+    return len(batch)
+
+
+def load_reports(
+    store: Any,
+    reports: Iterable[tuple[str, Iterable[ox.Quad], str | None, str | None]],
+    *,
+    bulk: bool = True,
+) -> int:
+    """Replace many reports at once, with Oxigraph's bulk loader.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store or rdflib.Dataset
+        An open, writable store.
+    reports : iterable of (report_iri, quads, name, content_hash)
+        One tuple per report, as for :func:`load_report`.
+    bulk : bool
+        Use :meth:`pyoxigraph.Store.bulk_extend` (fast, not transactional: a crash mid-load can leave a
+        partial batch, which the next build replaces). With ``False`` each report is one transaction.
+
+    Returns
+    -------
+    int
+        The number of quads loaded.
+    """
+    ox_store = raw_store(store)
+    if not bulk:
+        return sum(load_report(ox_store, iri, q, name=n, content_hash=h) for iri, q, n, h in reports)
+    batch: list[ox.Quad] = []
+    seen: set[str] = set()
+    total = 0
+    for report_iri, quads, name, content_hash in reports:
+        if report_iri in seen:
+            raise StoreError(report_iri, "appears twice in one batch")
+        seen.add(report_iri)
+        graph = ox.NamedNode(report_iri)
+        for stale in _stale_iris(ox_store, graph, name):
+            _drop(ox_store, stale)
+        _drop(ox_store, graph)
+        start = len(batch)
+        batch.extend(_check_quads(quads, report_iri))
+        count = len(batch) - start
+        total += count
+        batch.extend(_record(graph, name=name, content_hash=content_hash, count=count))
+    try:
+        ox_store.bulk_extend(batch)
+    except OSError as err:
+        raise StoreError(None, f"cannot write to the store: {err}") from err
+    return total
+
+
+def load_nquads_reports(
+    store: Any,
+    reports: Iterable[tuple[str, bytes, str | None, str | None, int]],
+) -> int:
+    """Replace many reports given as N-Quads bytes, with Oxigraph's bulk loader (corpus builds).
+
+    Workers of a parallel build send N-Quads rather than Python objects; parsing them in Rust is much
+    faster than building :class:`pyoxigraph.Quad` objects. Stale and old graphs are dropped as in
+    :func:`load_report`; the records are written after the data, so a crash mid-load leaves reports
+    unrecorded (rebuilt next time), never recorded but missing.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store or rdflib.Dataset
+        An open, writable store.
+    reports : iterable of (report_iri, nquads, name, content_hash, quad_count)
+        One tuple per report; ``nquads`` holds its named graph and its shared descriptions.
+
+    Returns
+    -------
+    int
+        The number of quads loaded (the sum of the counts given).
+    """
+    ox_store = raw_store(store)
+    chunks: list[bytes] = []
+    records: list[ox.Quad] = []
+    seen: set[str] = set()
+    total = 0
+    for report_iri, data, name, content_hash, count in reports:
+        if report_iri in seen:
+            raise StoreError(report_iri, "appears twice in one batch")
+        seen.add(report_iri)
+        graph = ox.NamedNode(report_iri)
+        for stale in _stale_iris(ox_store, graph, name):
+            _drop(ox_store, stale)
+        _drop(ox_store, graph)
+        chunks.append(data)
+        total += count
+        records.extend(_record(graph, name=name, content_hash=content_hash, count=count))
+    try:
+        if chunks:
+            ox_store.bulk_load(input=b"".join(chunks), format=ox.RdfFormat.N_QUADS)
+        ox_store.extend(records)
+    except (OSError, SyntaxError) as err:
+        raise StoreError(None, f"cannot write to the store: {err}") from err
+    return total
+
+def remove_report(store: Any, report_iri: str) -> bool:
+    """Drop a report's named graph and its record. Returns whether the store held it."""
+    ox_store = raw_store(store)
+    graph = ox.NamedNode(report_iri)
+    held = ox_store.contains_named_graph(graph) or any(
+        True for _ in ox_store.quads_for_pattern(graph, None, None, _STORE_GRAPH)
+    )
+    _drop(ox_store, graph)
+    return held
+
+
+def ontology_path() -> Path:
+    """Where ``ontology/lawgraph.ttl`` is: in the source tree, or inside the installed package.
+
+    Raises
+    ------
+    InputError
+        The ontology file cannot be found.
+    """
+    try:
+        module = importlib.import_module("lawgraph.ontology")
+    except ImportError:
+        module = None
+    for attr in ("ONTOLOGY_PATH", "ontology_path", "path"):
+        found = getattr(module, attr, None)
+        if found is not None:
+            candidate = Path(found() if callable(found) else found)
+            if candidate.is_file():
+                return candidate
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "ontology" / "lawgraph.ttl", here.parent.parent / "ontology" / "lawgraph.ttl"):
+        if candidate.is_file():
+            return candidate
+    raise InputError("ontology/lawgraph.ttl", "the lawgraph ontology file cannot be found")
+
+
+def load_ontology(store: Any, path: str | Path | None = None) -> int:
+    """Replace :data:`~lawgraph.namespaces.ONTOLOGY_GRAPH` with the ontology (``ontology/lawgraph.ttl``).
+
+    Returns
+    -------
+    int
+        The number of triples loaded.
+    """
+    ox_store = raw_store(store)
+    source = Path(path) if path is not None else ontology_path()
+    data = source.read_bytes()
+    try:
+        triples = list(ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=str(ONTOLOGY_GRAPH)))
+    except SyntaxError as err:
+        raise InputError(source, f"invalid Turtle: {err}") from err
+    _drop(ox_store, _ONTOLOGY_GRAPH)
+    quads = [ox.Quad(t.subject, t.predicate, t.object, _ONTOLOGY_GRAPH) for t in triples]
+    digest = hashlib.sha256(data).hexdigest()
+    ox_store.extend(quads)
+    ox_store.extend(_record(_ONTOLOGY_GRAPH, name=None, content_hash=digest, count=len(quads)))
+    return len(quads)
+
+
+def rdf_format_for(path: str | Path) -> ox.RdfFormat:
+    """The RDF format of a file, from its extension (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.rdf`` …).
+
+    >>> rdf_format_for("graph.trig").name
+    'TriG'
+
+    Raises
+    ------
+    InputError
+        The extension is not an RDF format.
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return _EXTENSIONS[suffix]
+    except KeyError:
+        known = ", ".join(sorted(_EXTENSIONS))
+        raise InputError(path, f"unknown RDF file extension {suffix or '(none)'!r}; use one of {known}") from None
+
+
+def load_rdf_file(path: str | Path, *, store: ox.Store | None = None) -> ox.Store:
+    """Parse an RDF file into ``store`` (a new in-memory store by default). TriG/N-Quads keep named graphs.
+
+    Raises
+    ------
+    InputError
+        The file is missing, has an unknown extension or does not parse.
+    """
+    p = Path(path)
+    fmt = rdf_format_for(p)
+    if not p.is_file():
+        raise InputError(p, "no such file")
+    target = store if store is not None else ox.Store()
+    try:
+        target.bulk_load(path=str(p), format=fmt)
+    except SyntaxError as err:
+        raise InputError(p, f"invalid {fmt.name}: {err}") from err
+    except (OSError, ValueError) as err:
+        raise InputError(p, f"cannot read: {err}") from err
+    return target
+
+
+def read_source(source: str | Path) -> ox.Store:
+    """A store to read from: a store folder (opened read-only) or an RDF file (parsed into memory).
+
+    Raises
+    ------
+    InputError
+        ``source`` does not exist, or is neither a store folder nor a readable RDF file.
+    StoreError
+        The store folder cannot be opened.
+    """
+    p = Path(source)
+    if p.is_dir():
+        return open_oxigraph(p, read_only=True)
+    if not p.exists():
+        raise InputError(p, "no such file or store folder")
+    return load_rdf_file(p)
