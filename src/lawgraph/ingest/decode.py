@@ -1,0 +1,143 @@
+"""Turn the bytes of a report into text, whatever Chinese encoding it was saved in.
+
+Government pages come as UTF-8 (with or without BOM), GB18030/GBK/GB2312 (mainland) or Big5 (Taiwan,
+Hong Kong). The order of attempts is cheap-and-certain first:
+
+1. a BOM (UTF-8, UTF-16, UTF-32) decides;
+2. strict UTF-8 (it rarely decodes anything that is not UTF-8);
+3. strict GB18030, kept when the Chinese characters it yields are almost all in the GB2312 core set
+   (real simplified text is; Big5 bytes read as GBK are not);
+4. strict Big5 (as ``cp950``, then ``big5hkscs``);
+5. GB18030 even with rare characters; UTF-8 with a handful of broken bytes;
+6. charset-normalizer as a last resort, accepted only when it names a Chinese or Unicode encoding.
+
+Files with NUL bytes or many control characters are binary and refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from lawgraph.errors import InputError
+
+__all__ = ["decode_bytes", "looks_binary"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ACCEPTED_GUESSES = frozenset(
+    {"gb2312", "gbk", "gb18030", "big5", "cp950", "big5hkscs", "hz", "utf_8", "utf_16", "utf_32", "utf_16_le",
+     "utf_16_be", "utf_32_le", "utf_32_be", "ascii"}
+)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether ``data`` is binary rather than text: any NUL byte, or over 1% control characters.
+
+    Examples
+    --------
+    >>> looks_binary(b"%PDF-1.4\\x00\\x01"), looks_binary("报告".encode())
+    (True, False)
+    """
+    if b"\x00" in data:
+        return True
+    sample = data[:65536]
+    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
+
+
+def _gb2312_share(text: str) -> float:
+    """The share of CJK characters in ``text`` that lie in GB2312, the core simplified set."""
+    chars = _CJK.findall(text)
+    if not chars:
+        return 1.0
+    inside = 0
+    for ch in set(chars):
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        inside += chars.count(ch)
+    return inside / len(chars)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _guess(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    best = from_bytes(data).best()
+    if best is None or best.encoding not in _ACCEPTED_GUESSES:
+        return None
+    return str(best)
+
+
+def decode_bytes(data: bytes, *, where: str | Path | None = None) -> str:
+    """Decode the bytes of a report.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content, not empty.
+    where : str or Path, optional
+        The file, named in errors.
+
+    Returns
+    -------
+    str
+        The text, without BOM; newlines are left as they were.
+
+    Raises
+    ------
+    InputError
+        When ``data`` is binary or no Chinese or Unicode encoding decodes it.
+
+    Examples
+    --------
+    >>> simplified, traditional = "本县依法行政。", "本縣依法行政。"
+    >>> [decode_bytes(simplified.encode(enc)) == simplified for enc in ("utf-8", "utf-8-sig", "gb18030")]
+    [True, True, True]
+    >>> decode_bytes(traditional.encode("big5")) == traditional
+    True
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data, encoding)
+            if text is None:
+                raise InputError(where, f"bytes are not valid {encoding.upper()} despite the byte-order mark")
+            return text.lstrip("\ufeff")
+    if looks_binary(data):
+        raise InputError(where, "binary file, not a text or HTML report")
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text
+    gb = _strict(data, "gb18030")
+    if gb is not None and _gb2312_share(gb) >= 0.9:
+        return gb
+    for encoding in ("cp950", "big5hkscs"):
+        big5 = _strict(data, encoding)
+        if big5 is not None:
+            return big5
+    if gb is not None:
+        return gb
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") * 1000 < len(lenient) and len(lenient) >= 1000:
+        return lenient
+    guessed = _guess(data)
+    if guessed is not None:
+        return guessed
+    raise InputError(where, "undecodable bytes: not UTF-8, GB18030/GBK or Big5")
