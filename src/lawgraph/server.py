@@ -479,8 +479,8 @@ def _saved_examples() -> dict[str, str]:
             loaded = queries.load_saved(name)
             text = loaded if isinstance(loaded, str) else str(getattr(loaded, "text", "") or getattr(loaded, "query", ""))
             out[name] = text
-    except Exception:  # the page still works without examples
-        logger.exception("could not read the saved queries for the browser page")
+    except Exception as err:  # the page still works without examples
+        logger.warning("could not read the saved queries for the browser page: %s", err)
     return out
 
 

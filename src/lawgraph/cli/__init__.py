@@ -35,6 +35,7 @@ app = typer.Typer(
 COMMANDS: tuple[str, ...] = (
     "query",
     "serve",
+    "push",
 )
 """Modules of :mod:`lawgraph.cli` that register commands, in the order ``--help`` lists them."""
 
