@@ -1,0 +1,297 @@
+"""Indicators: the quantities a report states as achievements (component ``lawgraph_indicators``).
+
+:func:`lawgraph.extract.numbers.find_quantities` finds every *number + unit*; this module keeps those that
+count something the report achieved and drops what only looks like a quantity:
+
+- dates and years (``2022年``, ``2022年版``) and plan names (``三年行动``); a span of years counts only
+  when the text says so (``连续11年``);
+- ordinals (``第一批``, ``第十四次``) and rankings (``前三名``);
+- congress and meeting names (``二十大``, ``十四次党代会``, ``二次全会``);
+- slogans and fixed political phrases: Chinese numerals inside quotes (``“两个维护”``, ``“四强”``) unless
+  the unit measures something (``“半小时服务圈”``), and the set phrases of ``data/fixed_terms.txt``
+  (``八项规定``, ``三项制度``);
+- numbers inside 《》 titles or inside an entity's name, codes and formulas (``PM2.5``, ``“1+32”``);
+- a bare Chinese 一 or 零 (``一窗办``, ``零上访``), which names a practice rather than a count.
+
+Each kept quantity becomes a :class:`~lawgraph.model.Indicator` with what is counted (the phrase around the
+number, e.g. ``受理行政复议案件``), its sentence as evidence and the index of the action of its clause.
+
+Examples
+--------
+>>> [(i.value, i.unit, i.phrase) for i in indicators_from_text("受理各类行政复议案件39件，案前调解12件。")]
+[(Decimal('39'), '件', '受理行政复议案件'), (Decimal('12'), '件', '案前调解')]
+>>> indicators_from_text("学习贯彻党的二十大精神，认真落实行政执法三年提升行动。")
+[]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lawgraph.extract.numbers import Quantity, _data_lines, find_quantities
+from lawgraph.model import Action, Evidence, Indicator, Sentence
+
+__all__ = [
+    "IndicatorFinder",
+    "make_indicator_finder",
+    "indicators_from_text",
+    "is_indicator",
+    "counted_phrase",
+]
+
+# A clause ends at these marks; what is counted sits inside the clause.
+_CLAUSE_MARKS = "，,；;。！!？?：:\n、（）()"
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_TITLE = re.compile(r"《[^《》\n]{1,120}》")
+_QUOTE = re.compile(r"[“\"「][^“”\"「」\n]{1,40}[”\"」]")
+_YEAR_SPAN_BEFORE = re.compile(r"(?:连续|累计|长达|历时|用时|坚持|已达)\s*$")
+_MEETING_AFTER = re.compile(r"(?:党代会|全会|全体会议|会议|代表大会|常委会|党员代表大会|中全会)")
+_THRESHOLD_AFTER = re.compile(r"(?:控制线|警戒线|红线|以内|以下)")
+_CODE_CHAR = re.compile(r"[A-Za-z0-9.+\-/_#＋]")
+_FILLER_ANY = re.compile(r"各类|各项|各种")
+_FILLER_HEAD = re.compile(r"^(?:全年|全区|全市|全县|一年来|今年以来|累计|共计|共|先后|分别|合计|总计|其中|并|均|已|还|对|将|把|向|为|在|从|由)+")
+_FILLER_TAIL = re.compile(
+    r"(?:达到|达|为|至|到|超过|突破|约|近|共计|共|累计|总计|合计|分别|由|比例|总数|共有|有|是|了|超|逾|将近|接近)+$"
+)
+_ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
+_QUOTES = re.compile(r"[“”\"「」‘’]")
+
+
+@functools.cache
+def _fixed_terms() -> re.Pattern[str]:
+    terms = sorted({line.strip() for line in _data_lines("fixed_terms.txt")}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in terms))
+
+
+@functools.cache
+def _verb_regex() -> re.Pattern[str]:
+    # Verbs bound the counted phrase after a number (95项涉企经营事项 | 实现…).
+    from lawgraph.extract.actions import load_verbs
+
+    verbs = sorted(load_verbs(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(v) for v in verbs if len(v) >= 2))
+
+
+def _intervals(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _inside(intervals: Sequence[tuple[int, int]], begin: int, end: int) -> bool:
+    """Whether ``[begin, end)`` lies within one of the sorted, non-overlapping ``intervals``."""
+    i = bisect.bisect_right(intervals, (begin, float("inf"))) - 1
+    return i >= 0 and intervals[i][0] <= begin and end <= intervals[i][1]
+
+
+def is_indicator(
+    q: Quantity,
+    text: str,
+    *,
+    titles: Sequence[tuple[int, int]] = (),
+    quotes: Sequence[tuple[int, int]] = (),
+    fixed: Sequence[tuple[int, int]] = (),
+    names: Sequence[tuple[int, int]] = (),
+) -> bool:
+    """Whether the quantity ``q`` found in ``text`` states an achievement (see the module docs).
+
+    ``titles``, ``quotes``, ``fixed`` and ``names`` are sorted ``(begin, end)`` intervals of 《》 titles,
+    quoted expressions, fixed political phrases and entity names.
+    """
+    num_text = text[q.number_begin : q.end]
+    before = text[q.begin - 1] if q.begin > 0 else ""
+    after = text[q.end] if q.end < len(text) else ""
+    if q.value == 0:
+        return False
+    if before == "第" or (before and _CODE_CHAR.fullmatch(before)) or after in ("+", "＋"):
+        return False
+    if q.chinese and q.value == 1 and num_text.startswith("一") and q.unit_class != "time":
+        return False
+    if q.chinese and before and before in _ZH_NUMERALS:
+        return False  # glued to another numeral: a name such as 十四五 or 七一
+    if q.unit_class == "year":
+        if q.value >= 1000 or not _YEAR_SPAN_BEFORE.search(text[max(0, q.begin - 4) : q.begin]):
+            return False
+    if q.unit_class == "arabic" and q.chinese:
+        return False
+    if num_text.startswith("半") and q.unit_class != "time":
+        return False
+    if _MEETING_AFTER.match(text, q.end):
+        return False
+    if q.unit_class == "percent" and _THRESHOLD_AFTER.match(text, q.end):
+        return False
+    if before == "前" and q.unit in ("位", "名", "强"):
+        return False
+    span = (q.number_begin, q.end)
+    if _inside(titles, *span) or _inside(fixed, *span) or _inside(names, *span):
+        return False
+    if q.chinese and q.unit_class not in ("measure", "time", "step", "percent") and _inside(quotes, *span):
+        return False
+    return True
+
+
+def _clause_bounds(text: str, begin: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    start = begin
+    while start > lo and text[start - 1] not in _CLAUSE_MARKS:
+        start -= 1
+    stop = end
+    while stop < hi and text[stop] not in _CLAUSE_MARKS:
+        stop += 1
+    return start, stop
+
+
+def counted_phrase(text: str, q: Quantity, *, lo: int = 0, hi: int | None = None) -> str:
+    """What the quantity counts: the words of its clause around the number, without fillers.
+
+    >>> t = "新增20家社康机构，阅读量达5600多万人次"
+    >>> [counted_phrase(t, q) for q in find_quantities(t)]
+    ['新增社康机构', '阅读量']
+    """
+    hi = len(text) if hi is None else hi
+    start, stop = _clause_bounds(text, q.begin, q.end, lo, hi)
+    pre = _QUOTES.sub("", _FILLER_ANY.sub("", text[start : q.begin]))
+    post = text[q.end : stop]
+    cut = post.find("的")
+    if cut >= 0:
+        post = post[:cut]
+    verb = _verb_regex().search(post, 1) if post else None
+    if verb:
+        post = post[: verb.start()]
+    post = _QUOTES.sub("", _FILLER_ANY.sub("", post))[:16]
+    pre = _FILLER_TAIL.sub("", _FILLER_HEAD.sub("", pre))
+    if post:
+        phrase = (pre if len(pre) <= 6 else "") + post
+    else:
+        phrase = pre[-16:]
+    return phrase.strip() or q.written
+
+
+def _sentence_bounds(sentences: Sequence[Sentence], starts: Sequence[int], pos: int) -> Sentence | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and sentences[i].begin <= pos < sentences[i].end:
+        return sentences[i]
+    return None
+
+
+def _fallback_sentences(text: str) -> list[Sentence]:
+    return [Sentence(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _action_index(actions: Sequence[Action], starts: Sequence[int], q: Quantity, sentence: Sentence) -> int | None:
+    """The action whose clause holds the quantity, else the nearest one before it in the sentence."""
+    i = bisect.bisect_right(starts, q.begin) - 1
+    while i >= 0:
+        ev = actions[i].evidence
+        if ev.sentence_begin != sentence.begin:
+            return None
+        if ev.begin <= q.begin:
+            return i
+        i -= 1
+    return None
+
+
+def find_indicators(
+    text: str,
+    *,
+    sentences: Sequence[Sentence] | None = None,
+    names: Sequence[tuple[int, int]] = (),
+    actions: Sequence[Action] = (),
+) -> list[Indicator]:
+    """Every indicator in ``text`` (see the module docs).
+
+    Parameters
+    ----------
+    text : str
+        The report's normalized text.
+    sentences : sequence of Sentence, optional
+        The report's sentences (``Report.sentences``); split on 。！？ and line breaks when not given.
+    names : sequence of (int, int)
+        Offsets of entity mentions; a number inside a name is not a quantity.
+    actions : sequence of Action
+        The report's actions, in text order; each indicator links to the action of its clause.
+    """
+    sentences = list(sentences) if sentences else _fallback_sentences(text)
+    sent_starts = [s.begin for s in sentences]
+    titles = _intervals(_TITLE, text)
+    quotes = _intervals(_QUOTE, text)
+    fixed = _intervals(_fixed_terms(), text)
+    names = sorted(names)
+    action_starts = [a.evidence.begin for a in actions]
+    out: list[Indicator] = []
+    last_end = -1
+    for q in find_quantities(text):
+        if q.begin < last_end:
+            continue
+        if not is_indicator(q, text, titles=titles, quotes=quotes, fixed=fixed, names=names):
+            continue
+        sentence = _sentence_bounds(sentences, sent_starts, q.begin) or Sentence(
+            *_clause_bounds(text, q.begin, q.end, 0, len(text))
+        )
+        last_end = q.end
+        out.append(
+            Indicator(
+                value=q.value,
+                unit=q.unit,
+                written=q.written,
+                phrase=counted_phrase(text, q, lo=sentence.begin, hi=sentence.end),
+                evidence=Evidence(q.begin, q.end, sentence.begin, sentence.end),
+                approximation=q.approximation,
+                action=_action_index(actions, action_starts, q, sentence) if actions else None,
+            )
+        )
+    return out
+
+
+def indicators_from_text(text: str) -> list[Indicator]:
+    """Indicators of a bare text (no entities, no actions); a convenience for tests and notebooks."""
+    return find_indicators(text)
+
+
+def _name_intervals(doc: Doc) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    # Only bodies and places: a document named without 《》 may carry its count (优化营商环境29条措施).
+    for kind in ("organization", "place"):
+        if kind not in doc.spans:
+            continue
+        for span in doc.spans[kind]:
+            exact = span._.lg_exact if span.has_extension("lg_exact") else None
+            out.append(tuple(exact) if exact else (span.start_char, span.end_char))
+    # Nested or overlapping names: keep the outermost so the interval search stays simple.
+    out.sort(key=lambda iv: (iv[0], -iv[1]))
+    merged: list[tuple[int, int]] = []
+    for begin, end in out:
+        if merged and begin < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((begin, end))
+    return merged
+
+
+class IndicatorFinder:
+    """The ``lawgraph_indicators`` component: sets ``doc._.lg_indicators``."""
+
+    def __init__(self, nlp: Language, name: str = "lawgraph_indicators") -> None:
+        from lawgraph.extract.extensions import register_extensions
+
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        report = doc._.report
+        doc._.lg_indicators = find_indicators(
+            doc.text,
+            sentences=report.sentences if report is not None else None,
+            names=_name_intervals(doc),
+            actions=doc._.lg_actions or (),
+        )
+        return doc
+
+
+@Language.factory("lawgraph_indicators", assigns=["doc._.lg_indicators"])
+def make_indicator_finder(nlp: Language, name: str) -> IndicatorFinder:
+    """Build the ``lawgraph_indicators`` component (runs after ``lawgraph_actions``)."""
+    return IndicatorFinder(nlp, name)

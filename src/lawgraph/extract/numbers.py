@@ -1,0 +1,261 @@
+"""Chinese and Arabic numbers: parsing, scaling and finding quantities in text.
+
+Reports write the same quantity in many ways: ``8万件``, ``5600多万人次``, ``99.7%``, ``半小时``,
+``二十项``, ``379.87亿元``, ``近3成``. :func:`parse_number` turns the number part into a
+:class:`~decimal.Decimal`; :func:`find_quantities` finds every *number + unit* in a text with one compiled
+regular expression and returns :class:`Quantity` objects with the value scaled (万 → ×10⁴, 亿 → ×10⁸), the
+unit, the hedge (近, 约, 超过, 余, 多, 以上 …) and the written form. Whether a quantity is an indicator
+(and not a date, an ordinal or a slogan) is decided by :mod:`lawgraph.extract.indicators`.
+
+Examples
+--------
+>>> parse_number("8万")
+Decimal('80000')
+>>> parse_number("一千二百三十四")
+Decimal('1234')
+>>> parse_number("1.87万")
+Decimal('18700')
+>>> parse_number("十四五") is None
+True
+>>> [(q.value, q.unit, q.approximation) for q in find_quantities("阅读量达5600多万人次")]
+[(Decimal('56000000'), '人次', '多')]
+>>> q = find_quantities("民生支出379.87亿元")[0]
+>>> q.value, q.unit, q.written
+(Decimal('37987000000'), '元', '379.87亿元')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+
+__all__ = [
+    "Quantity",
+    "parse_number",
+    "parse_chinese",
+    "normalize_decimal",
+    "load_units",
+    "find_quantities",
+    "APPROX_PREFIXES",
+    "APPROX_SUFFIXES",
+]
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+           "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千": Decimal(1000), "百": Decimal(100)}
+
+APPROX_PREFIXES: tuple[str, ...] = ("将近", "接近", "大约", "超过", "不少于", "不低于", "近", "约", "超", "逾")
+"""Hedges written before a number (近30部, 约200人, 超过3000名, 超765亿元)."""
+APPROX_SUFFIXES: tuple[str, ...] = ("以上", "左右", "余", "多")
+"""Hedges written inside or after a number (20余次, 5600多万, 95%以上)."""
+
+_ZH_NUM = "[零〇一二两三四五六七八九十百千万亿]*[〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def normalize_decimal(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation.
+
+    >>> normalize_decimal(Decimal("18700.00")), normalize_decimal(Decimal("99.70"))
+    (Decimal('18700'), Decimal('99.7'))
+    """
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def parse_chinese(text: str) -> Decimal | None:
+    """Parse a number written in Chinese numerals (``二十``, ``一千零五``, ``两万``, ``二〇二二``).
+
+    Returns ``None`` when ``text`` is not a well-formed number (``十四五``, ``七一``).
+
+    >>> parse_chinese("二十"), parse_chinese("十四"), parse_chinese("一千零五"), parse_chinese("三万五千")
+    (Decimal('20'), Decimal('14'), Decimal('1005'), Decimal('35000'))
+    >>> parse_chinese("二〇二二")
+    Decimal('2022')
+    """
+    if not text:
+        return None
+    if len(text) > 1 and all(ch in _DIGITS and ch != "两" for ch in text):
+        # Digit by digit, as in years (二〇二二); a pair like 七一 or 十四五 is a name, not a number.
+        if len(text) >= 3 and ("〇" in text or "零" in text):
+            return Decimal("".join(str(_DIGITS[ch]) for ch in text))
+        return None
+    total = 0  # everything above the current 万/亿 section
+    section = 0  # the current section below 万
+    digit: int | None = None
+    last_small = 10 ** 5
+    after_zero = False
+    for ch in text:
+        if ch in _DIGITS:
+            value = _DIGITS[ch]
+            if value == 0:
+                after_zero = True
+                continue
+            if digit is not None:
+                return None
+            digit = value
+        elif ch in _SMALL:
+            mult = _SMALL[ch]
+            if mult >= last_small and not after_zero:
+                return None
+            section += (1 if digit is None else digit) * mult
+            last_small = mult
+            digit = None
+            after_zero = False
+        elif ch == "万":
+            section += digit or 0
+            if section == 0 and total == 0:
+                return None
+            total += section * 10 ** 4
+            section, digit, last_small, after_zero = 0, None, 10 ** 5, False
+        elif ch == "亿":
+            section += digit or 0
+            total = (total + section) * 10 ** 8
+            if total == 0:
+                return None
+            section, digit, last_small, after_zero = 0, None, 10 ** 5, False
+        else:
+            return None
+    return Decimal(total + section + (digit or 0))
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Parse a number in Arabic or Chinese numerals, with an optional 万/亿 scale.
+
+    ``半`` is one half. Hedges (多, 余) between the digits and the scale are ignored (``5600多万``).
+
+    >>> parse_number("5600多万"), parse_number("99.7"), parse_number("半"), parse_number("2.6万多")
+    (Decimal('56000000'), Decimal('99.7'), Decimal('0.5'), Decimal('26000'))
+    >>> parse_number("1,234")
+    Decimal('1234')
+    """
+    text = text.strip().replace("多", "").replace("余", "")
+    if not text:
+        return None
+    if text == "半":
+        return Decimal("0.5")
+    match = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)([万亿千百]*)", text)
+    if match:
+        try:
+            value = Decimal(match.group(1).replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the regex only lets digits through
+            return None
+        for scale in match.group(2):
+            value *= _SCALES[scale]
+        return normalize_decimal(value)
+    value = parse_chinese(text)
+    return None if value is None else normalize_decimal(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its unit, found at ``text[begin:end]`` (hedges included)."""
+
+    value: Decimal
+    unit: str
+    unit_class: str
+    written: str
+    begin: int
+    end: int
+    number_begin: int
+    """Where the digits start (after a hedge such as 近)."""
+    approximation: str | None = None
+    chinese: bool = False
+    """The number is written in Chinese numerals (二十, 两, 半)."""
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("lawgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def load_units() -> dict[str, str]:
+    """The units lawgraph recognizes, ``{unit: class}``, from ``extract/data/units.tsv``.
+
+    >>> load_units()["件"], load_units()["小时"], load_units()["年"]
+    ('count', 'time', 'year')
+    """
+    units: dict[str, str] = {}
+    for line in _data_lines("units.tsv"):
+        unit, _, cls = line.partition("\t")
+        units[unit.strip()] = cls.strip() or "count"
+    return units
+
+
+@functools.cache
+def _quantity_regex() -> re.Pattern[str]:
+    units = sorted(load_units(), key=len, reverse=True)
+    unit_alt = "|".join(re.escape(u) for u in units)
+    prefix_alt = "|".join(re.escape(p) for p in APPROX_PREFIXES)
+    return re.compile(
+        rf"(?P<pre>{prefix_alt})?"
+        rf"(?P<num>{_AR_NUM}|{_ZH_NUM}|半)"
+        r"(?P<mid>[多余])?"
+        r"(?P<scale>万亿|千万|百万|[万亿])?"
+        r"(?P<mid2>[多余])?"
+        r"(?P<big>大)?"
+        rf"(?P<unit>{unit_alt})"
+        r"(?P<post>以上|左右|余|多)?"
+    )
+
+
+_PERCENT_WORDS = re.compile(
+    rf"(?P<pre>{'|'.join(APPROX_PREFIXES)})?百分之(?P<num>{_AR_NUM}|{_ZH_NUM})(?P<post>以上|左右)?"
+)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every *number + unit* in ``text``, left to right, with values scaled and hedges read.
+
+    Nothing is filtered here: ``2022年`` is found as a quantity of unit 年; the indicator component
+    decides which quantities count.
+
+    >>> [(q.written, q.value, q.unit) for q in find_quantities("案前调解12件，近3000名干部")]
+    [('12件', Decimal('12'), '件'), ('近3000名', Decimal('3000'), '名')]
+    >>> [(q.value, q.unit) for q in find_quantities("整改完成率95%以上，九大类支出")]
+    [(Decimal('95'), '%'), (Decimal('9'), '类')]
+    >>> [(q.value, q.unit) for q in find_quantities("百分之九十的案件")]
+    [(Decimal('90'), '%')]
+    """
+    units = load_units()
+    found: list[Quantity] = []
+    for match in _PERCENT_WORDS.finditer(text):
+        value = parse_number(match.group("num"))
+        if value is not None:
+            found.append(
+                Quantity(value=value, unit="%", unit_class="percent", written=match.group(0),
+                         begin=match.start(), end=match.end(), number_begin=match.start("num"),
+                         approximation=match.group("pre") or match.group("post"),
+                         chinese=not match.group("num")[0].isdigit())
+            )
+    for match in _quantity_regex().finditer(text):
+        num = match.group("num")
+        unit = match.group("unit")
+        if text.endswith("百分之", 0, match.start("num")):
+            continue
+        scale = match.group("scale") or ""
+        value = parse_number(num + scale)
+        if value is None:
+            continue
+        approx = match.group("pre") or match.group("mid") or match.group("mid2") or match.group("post")
+        found.append(
+            Quantity(
+                value=value,
+                unit="%" if unit == "％" else unit,
+                unit_class=units[unit],
+                written=match.group(0),
+                begin=match.start(),
+                end=match.end(),
+                number_begin=match.start("num"),
+                approximation=approx,
+                chinese=not num[0].isdigit(),
+            )
+        )
+    found.sort(key=lambda q: q.begin)
+    return found
