@@ -143,7 +143,7 @@ def _norm(value: str | None) -> str | None:
 def _meta(fields: PageFields, cover, *, name: str, url: str | None, page_title: str | None,  # noqa: ANN001
           page_published: str | None, page_source: str | None, page_publisher: str | None, text: str) -> ReportMeta:
     stem = Path(name).stem
-    title = cover.title or _norm(fields.title) or clean_page_title(_norm(page_title)) or title_from_stem(stem)
+    title = cover.title or _norm(fields.title) or clean_page_title(_norm(page_title)) or title_from_stem(normalize_text(stem))
     published = date_of(fields.published) or date_of(_norm(page_published))
     date = cover.date or date_of(fields.date) or published
     issuer = cover.sender or cover.speaker or _norm(fields.issuer) or issuer_from_title(title)
@@ -159,7 +159,7 @@ def _meta(fields: PageFields, cover, *, name: str, url: str | None, page_title: 
         source=source,
         url=url,
         publisher=_norm(fields.publisher) or _norm(page_publisher),
-        year=report_year(title, text, date),
+        year=report_year(title, text, date, name=stem),
     )
 
 

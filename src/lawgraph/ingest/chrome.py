@@ -30,6 +30,7 @@ _MENU_RUN = 5
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|第[一二三四五六七八九十]+[部章节])")
 _PUNCT = re.compile(f"[{SENTENCE_PUNCT}]")
+_DATA = re.compile(r"\d(?:\.\d+)?\s*(?:%|‰|亿|万|千|百|元|件|个|人|次|户|家|所|项|公里|平方|亩|吨|套|辆|条|座|场|名|天|小时|倍)")
 
 _BREADCRUMB = re.compile(r"(?:您?(?:当前|现在)的?(?:所在)?位置|您的位置|所在位置|当前页面)\s*[:>]?")
 _ALWAYS = re.compile(
@@ -158,7 +159,7 @@ def _classify(line: str, fields: PageFields) -> str:
         return "meta"
     if is_heading_line(line):
         return "heading"
-    if len(line) <= _SHORT and not _PUNCT.search(line):
+    if len(line) <= _SHORT and not _PUNCT.search(line) and not _DATA.search(line):
         return "menu"
     return "text"
 

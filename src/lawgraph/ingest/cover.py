@@ -45,12 +45,13 @@ _AUDIENCE = re.compile(r"^(?:各位|同志|尊敬|亲爱)")
 _TITLE_END = re.compile(r"(?:报告|情况|总结|工作报告|汇报|通报|通知|函)$")
 _TITLE_OPEN = re.compile(r"(?:关于|报送|呈报|印发|转发|的|和|及|与|《[^》]*)$")
 _TITLE_PREFIX = re.compile(r"^(?P<who>[\u4e00-\u9fff()]{2,40}?)关于")
-_SPEECH = re.compile(r"我代表(?P<who>[\u4e00-\u9fff()]{2,30}?),?向(?:大会|本次大会|全体会议|各位代表)")
+_SPEECH = re.compile(r"我谨?代表(?P<who>[\u4e00-\u9fff()、]{2,30}?),?向")
 _YEAR_OF_TITLE = re.compile(r"((?:19|20)\d\d)\s*年度")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年")
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _REVIEW = re.compile(r"^(?:[一二三四五六七八九十]+、)?((?:19|20)\d\d)\s*年(?:工作|主要工作|政府工作)?(?:回顾|总结)", re.M)
 _SITE_SPLIT = re.compile(r"\s*(?:_+|\s[-|–—]\s|\|)\s*")
-_STEM_YEAR = re.compile(r"_(?:19|20)\d\d$")
+_STEM_YEAR = re.compile(r"_(?:19|20)\d\d年?$")
 _SIGN_DATE = re.compile(r"^(?P<who>[\u4e00-\u9fff()]{2,40}?)\s+(?P<date>\S.*)$")
 _MAX_LETTER = 600
 """A cover letter is at most this many characters between the addressee and the signature."""
@@ -179,7 +180,7 @@ def read_cover(text: str) -> CoverInfo:
         tail = _signature(lines, max(0, len(lines) - 4), len(lines))
         if tail is not None:
             sender, date, _ = tail
-    speech = _SPEECH.search(text, 0, 2000)
+    speech = _SPEECH.search(text, 0, 6000)
     return CoverInfo(
         title=title,
         addressee=addressee,
@@ -217,12 +218,12 @@ def issuer_from_title(title: str | None) -> str | None:
     return m.group("who") if m else None
 
 
-def report_year(title: str | None, text: str, issued: dt.date | None) -> int | None:
+def report_year(title: str | None, text: str, issued: dt.date | None, *, name: str | None = None) -> int | None:
     """The year a report is about.
 
-    ``2022年度`` in the title wins; then a ``2021年工作回顾`` heading; then a year in the title (except for a
-    government work report, whose title names the year it is delivered); then the year before the issue
-    date.
+    ``2022年度`` in the title wins; then a ``2021年工作回顾`` heading; then a year in the title (for a
+    government work report, whose title names the year it is delivered, the year before); then the year
+    before the issue date; then a year in the file ``name`` (the year before, for a work report).
 
     Examples
     --------
@@ -241,12 +242,15 @@ def report_year(title: str | None, text: str, issued: dt.date | None) -> int | N
     m = _REVIEW.search(text, 0, 20000)
     if m:
         return int(m.group(1))
-    if title and "政府工作报告" not in title:
-        m = _YEAR_IN_TITLE.search(title)
-        if m:
-            return int(m.group(1))
+    work_report = bool(title and "工作报告" in title and "法治" not in title)
+    m = _YEAR_IN_TITLE.search(title) if title else None
+    if m:
+        return int(m.group(1)) - work_report
     if issued is not None:
         return issued.year - 1
+    m = _NAME_YEAR.search(name) if name else None
+    if m:
+        return int(m.group(1)) - (work_report or ("工作报告" in name and "法治" not in name))
     return None
 
 
