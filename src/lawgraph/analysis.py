@@ -45,13 +45,14 @@ from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RDFLiteral
 from rdflib.graph import ConjunctiveGraph, Dataset
 
-from lawgraph.errors import InputError
+from lawgraph.errors import InputError, OutputError
 from lawgraph.namespaces import (
     DCTERMS,
     FOAF,
     ITSRDF,
     LG,
     NIF,
+    ONTOLOGY_GRAPH,
     ORG,
     PREFIXES,
     PROV,
@@ -63,6 +64,7 @@ from lawgraph.namespaces import (
     SDMX_MEASURE,
     SDO,
     SKOS,
+    STORE_GRAPH,
 )
 
 if TYPE_CHECKING:
@@ -80,6 +82,8 @@ __all__ = [
     "to_exportable",
     "find_nodes",
     "select_nodes",
+    "EXPORT_FORMATS",
+    "write_graph",
 ]
 
 VIEWS = ("entities", "full")
@@ -132,6 +136,7 @@ _DEFAULT_CLASS = {
 # Generic lawgraph classes that name a kind rather than a subclass; a more specific one wins.
 _GENERIC_CLASSES = frozenset({"Action", "Report", "Indicator", "PolicyDocument", "Initiative"})
 _LG_NS = str(LG._NS)
+_SKIPPED_GRAPHS = frozenset({ONTOLOGY_GRAPH, STORE_GRAPH})
 
 _WANTED = frozenset(
     {
@@ -163,10 +168,15 @@ _WANTED = frozenset(
 
 
 def _all_triples(graph: Graph) -> Iterator[tuple[Any, Any, Any]]:
-    """Every distinct triple of ``graph``; for a Dataset, the union of its default and named graphs."""
+    """Every distinct triple of ``graph``; for a Dataset, the union of its default and named graphs.
+
+    The ontology and the store's bookkeeping graph are left out: they describe lawgraph, not the reports.
+    """
     if isinstance(graph, ConjunctiveGraph | Dataset):
         seen: set[tuple[Any, Any, Any]] = set()
-        for s, p, o, _ in graph.quads((None, None, None, None)):
+        for s, p, o, g in graph.quads((None, None, None, None)):
+            if getattr(g, "identifier", g) in _SKIPPED_GRAPHS:
+                continue
             triple = (s, p, o)
             if triple not in seen:
                 seen.add(triple)
@@ -568,73 +578,32 @@ def stats(graph: Graph, *, top: int = 10, exact_limit: int = 2000) -> GraphStats
     )
 
 
-_SUFFIX_FORMATS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".trig": "trig",
-    ".nt": "nt",
-    ".ntriples": "nt",
-    ".nq": "nquads",
-    ".nquads": "nquads",
-    ".n3": "n3",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".owl": "xml",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-}
-
-
 def read_graph(source: str | Path) -> Dataset:
-    """Read an RDF file (any common format, by its suffix) or an Oxigraph store folder into a Dataset.
+    """Read an RDF file (any format lawgraph writes, by its suffix) or a store folder as an rdflib Dataset.
 
     Parameters
     ----------
     source : str or Path
-        ``graph.trig``, ``graph.nq``, ``graph.ttl`` … or a folder written by ``lawgraph store``.
+        ``graph.trig``, ``graph.nq``, ``graph.ttl`` … or a folder written by ``lawgraph build --store``.
 
     Returns
     -------
     rdflib.Dataset
-        For a file, an in-memory Dataset; for a store folder, a Dataset over the store (read through
-        oxrdflib, without copying).
+        A Dataset backed by Oxigraph (oxrdflib): a store folder is opened read-only, a file is parsed into
+        memory by :func:`lawgraph.store.read_source`.
 
     Raises
     ------
     InputError
-        If the source is missing, empty, of an unknown format or cannot be parsed.
+        If the source is missing, of an unknown format or cannot be parsed.
+    StoreError
+        If the store folder cannot be opened.
     """
-    path = Path(source)
-    if not path.exists():
-        raise InputError(path, "no such file or folder")
-    if path.is_dir():
-        return _open_store_folder(path)
-    fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(_SUFFIX_FORMATS))
-        raise InputError(path, f"unknown RDF format {path.suffix!r} (known: {known})")
-    if path.stat().st_size == 0:
-        raise InputError(path, "the file is empty")
-    ds = Dataset()
-    try:
-        ds.parse(path, format=fmt)
-    except Exception as err:  # rdflib raises many unrelated types for bad input
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise InputError(path, f"cannot parse as {fmt}: {first}") from err
-    return ds
+    from oxrdflib import OxigraphStore
 
+    from lawgraph.store import read_source
 
-def _open_store_folder(path: Path) -> Dataset:
-    try:
-        import pyoxigraph
-        from oxrdflib import OxigraphStore
-    except ImportError as err:  # pragma: no cover - both are dependencies
-        raise InputError(path, f"reading a store needs pyoxigraph and oxrdflib ({err})") from err
-    try:
-        store = pyoxigraph.Store.read_only(str(path))
-    except (OSError, ValueError) as err:
-        raise InputError(path, f"not an Oxigraph store: {err}") from err
-    return Dataset(store=OxigraphStore(store=store))
+    return Dataset(store=OxigraphStore(store=read_source(source)))
 
 
 def to_exportable(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -749,3 +718,57 @@ def select_nodes(
     H = G.subgraph(keep).copy()
     H.graph.update(total_nodes=G.number_of_nodes(), total_edges=G.number_of_edges())
     return H
+
+
+EXPORT_FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
+"""File suffixes :func:`write_graph` understands, and their formats."""
+
+
+def write_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write a view as GraphML or GEXF (by the suffix of ``path``), atomically, for Gephi or Cytoscape.
+
+    Attributes are converted with :func:`to_exportable` first (both formats only hold plain values).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A view from :func:`to_networkx`.
+    path : str or Path
+        ``*.graphml`` or ``*.gexf``.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    OutputError
+        If the suffix is not a known format or the file cannot be written.
+    """
+    import os
+    import tempfile
+
+    import networkx as nx
+
+    path = Path(path)
+    fmt = EXPORT_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise OutputError(path, f"unknown export format {path.suffix or '(none)'!r}; use .graphml or .gexf")
+    H = to_exportable(G)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OutputError(path, f"cannot write here ({err.strerror or err})") from err
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if fmt == "graphml":
+                nx.write_graphml(H, fh, encoding="utf-8")
+            else:
+                nx.write_gexf(H, fh, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(path, f"cannot write ({err.strerror or err})") from err
+    return path
