@@ -36,6 +36,9 @@ COMMANDS: tuple[str, ...] = (
     "query",
     "serve",
     "push",
+    "viz",
+    "stats",
+    "export",
 )
 """Modules of :mod:`lawgraph.cli` that register commands, in the order ``--help`` lists them."""
 
