@@ -5,8 +5,9 @@
   name report graphs; ``GRAPH ?g { … }`` still reaches each report's graph.
 - The prefixes of :data:`lawgraph.namespaces.PREFIXES` (``lg:``, ``org:``, ``skos:`` …) are predeclared,
   so a query may use them without ``PREFIX`` lines (and error positions still match the text you wrote).
-- Parameters (``--param name=value``) are bound with pyoxigraph's ``substitutions`` (SEP-0007): the value
-  is never pasted into the query text, so it cannot change the query.
+- Parameters (``--param name=value``) are read as one RDF term each and bound with a ``VALUES`` block at
+  the top of the WHERE clause, written in N-Triples syntax by pyoxigraph, so a value cannot change the
+  query.
 - :func:`write_results` writes SPARQL 1.1 Results (JSON, XML, CSV, TSV) or, for CONSTRUCT/DESCRIBE,
   Turtle / N-Triples; :func:`result_rows` gives short, readable cells for a terminal table.
 
@@ -50,6 +51,8 @@ __all__ = [
     "result_rows",
     "query_kind",
     "short_term",
+    "mask_query",
+    "bind_params",
 ]
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -67,6 +70,56 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "nt": ox.RdfFormat.N_TRIPLES,
 }
 """Output formats of CONSTRUCT and DESCRIBE results."""
+
+# Tokens whose content is not SPARQL syntax: long and short strings, IRIs, comments (the lexer's rules).
+_OPAQUE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n\r]*",
+    re.S,
+)
+_WHERE = re.compile(r"(?<![\w?$:])WHERE(?![\w:])", re.I)
+
+
+def mask_query(query: str) -> str:
+    """``query`` with strings, IRIs and comments blanked out (same length), so keywords can be found safely.
+
+    >>> mask_query('SELECT * { ?s ?p "WHERE {" } # WHERE')
+    'SELECT * { ?s ?p           }        '
+    """
+    return _OPAQUE.sub(lambda m: " " * (m.end() - m.start()), query)
+
+
+def bind_params(query: str, substitutions: Mapping[ox.Variable, Any]) -> str:
+    """Bind variables with a ``VALUES`` block at the top of the query's WHERE clause.
+
+    Terms are written in their N-Triples form by pyoxigraph (escaped), so a value cannot alter the query.
+    Binding at the top of WHERE (not a trailing VALUES) filters before any GROUP BY, and works for
+    variables that are not projected.
+
+    >>> bind_params("SELECT ?o WHERE { ?s ?p ?o }", {ox.Variable("p"): ox.NamedNode("http://x/p")})
+    'SELECT ?o WHERE { VALUES (?p) { (<http://x/p>) } ?s ?p ?o }'
+
+    Raises
+    ------
+    QueryError
+        The query has no WHERE group to bind in.
+    """
+    if not substitutions:
+        return query
+    masked = mask_query(query)
+    where = _WHERE.search(masked)
+    brace = masked.find("{", where.end() if where else 0)
+    if brace < 0:
+        raise QueryError(None, "parameters need a query with a WHERE { … } group")
+    names = " ".join(f"?{v.value}" for v in substitutions)
+    values = " ".join(str(t) for t in substitutions.values())
+    block = f" VALUES ({names}) {{ ({values}) }}"
+    return query[: brace + 1] + block + query[brace + 1 :]
+
 
 _POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -237,7 +290,7 @@ def run_query(
     kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
     subs = parse_params(params)
     if subs:
-        kwargs["substitutions"] = subs
+        query = bind_params(query, subs)
     if default_graph:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
     elif union:

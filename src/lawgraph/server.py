@@ -49,6 +49,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from lawgraph.errors import InputError, QueryError, StoreError
+from lawgraph.query import mask_query
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -71,16 +72,6 @@ _MAX_QUERY_BYTES = 1_000_000
 # --- SERVICE detection -----------------------------------------------------------------------------
 
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-# Tokens that can hide the word SERVICE without it being the keyword, in the order the lexer tries them.
-_SKIP = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|'(?:[^'\\\n\r]|\\.)*'"
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'
-    r"|#[^\n\r]*",
-    re.S,
-)
 _SERVICE = re.compile(r"(?<![\w?$:.\-])SERVICE(?![\w:\-])", re.I)
 
 
@@ -94,15 +85,7 @@ def _unescape(query: str) -> str:
 
 def find_service(query: str) -> bool:
     """Whether ``query`` uses the ``SERVICE`` keyword (federated query) anywhere outside strings, IRIs and comments."""
-    text = _unescape(query)
-    pos = 0
-    parts = []
-    for m in _SKIP.finditer(text):
-        parts.append(text[pos : m.start()])
-        parts.append(" ")
-        pos = m.end()
-    parts.append(text[pos:])
-    return bool(_SERVICE.search("".join(parts)))
+    return bool(_SERVICE.search(mask_query(_unescape(query))))
 
 
 # --- content negotiation ---------------------------------------------------------------------------
