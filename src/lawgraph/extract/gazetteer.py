@@ -154,11 +154,15 @@ class Gazetteer:
         county code → {short form → township division} (布吉 → 布吉街道 in 龙岗区).
     sha256 : str
         SHA-256 of the source file, for provenance.
+    unsafe_names : frozenset
+        Names and short forms that are also ordinary words (城区, 富裕).
     """
 
     def __init__(self, rows: Iterable[Sequence[object]], *, unsafe: Iterable[str] = (), sha256: str = "") -> None:
         bad = set(unsafe)
         self.sha256 = sha256
+        self.unsafe_names = frozenset(bad)
+        """Full names and short forms that are also ordinary words (城区, 富裕): never read alone."""
         raw = [(int(str(r[0])), str(r[1]), str(r[2]) or None, str(r[3])) for r in rows]
         names = {code: name for _, code, _, name in raw}
         parents = {code: parent for _, code, parent, _ in raw}

@@ -1,0 +1,444 @@
+"""The ``lawgraph_places`` component: administrative divisions, villages and named zones.
+
+A careful reader sees places three ways, and so does this component:
+
+- **Divisions** from the civil-affairs table (:mod:`lawgraph.extract.gazetteer`), by full name (永登县,
+  龙城街道) in one suffix-anchored pass over ``doc.text``, or by safe short form (甘肃, 深圳, 海丰) on token
+  boundaries. A name shared by several divisions resolves in the report's own province, city and county
+  (``doc._.lg_context``), or under the division written just before it (永登县上川镇). A county's short form
+  is read inside the report's province, after a division (广西靖西) or in a list after one (靖西、那坡);
+  a township's short form (布吉 for 布吉街道) only inside the report's own county. A short form that heads an
+  organization's name (武威中院) is the body's name, not a mention of the place.
+- **Villages and communities** written after their town (中川镇元山村: the village's parent is the town),
+  and villages standing alone (西湖村) when the name is not a generic word (示范村, 城中村).
+- **Named zones, parks and new areas** by their suffix (…新区, …合作区, …开发区, …产业园, …公园 …, data in
+  ``extract/data/places.json``). A zone's name starts at a place written inside it, else after the last
+  clause boundary. ``新区`` alone, or a 新区 whose head is not a place, is the report's own new area when
+  the issuer is one. A generic name (化工园区) is kept only as an alias of a longer zone of the same Doc that
+  ends with it (精细化工园区).
+
+Spans go to ``doc.spans["place"]``: ``label_`` is the lawgraph class (Province … Village, NewArea, Park),
+``kb_id_`` the canonical name (the chain from the province, 甘肃省兰州市永登县上川镇), ``span._.lg_parent``
+the parent's canonical name and ``span._.lg_code`` the division code.
+
+Examples
+--------
+>>> from lawgraph.extract.pipeline import make_nlp, annotate
+>>> from lawgraph.model import Report, ReportMeta
+>>> nlp = make_nlp(components=["lawgraph_places"])
+>>> doc = annotate(nlp, Report(name="r.txt", text="对永登县上川镇实行委托管理，中川镇元山村获评示范村。",
+...                            sha256="0", meta=ReportMeta(issuer="兰州新区管理委员会")))
+>>> [(s.text, s.label_, s.kb_id_) for s in doc.spans["place"]][:2]
+[('永登县', 'County', '甘肃省兰州市永登县'), ('上川镇', 'Town', '甘肃省兰州市永登县上川镇')]
+>>> [(s.text, s._.lg_parent) for s in doc.spans["place"] if s.label_ == "Village"]
+[('元山村', '甘肃省兰州市皋兰县中川镇')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from lawgraph.extract.extensions import register_extensions
+from lawgraph.extract.gazetteer import Division, Gazetteer, load_gazetteer
+
+if TYPE_CHECKING:
+    from lawgraph.extract.context import ReportContext
+
+__all__ = ["PlaceMatch", "PlaceFinder", "place_finder", "find_places", "make_places"]
+
+_CJK = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """One place mention: ``text[begin:end]``, its class, canonical name, parent and code."""
+
+    begin: int
+    end: int
+    cls: str
+    key: str
+    parent: str | None = None
+    code: str | None = None
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(slots=True)
+class _Hit:
+    begin: int
+    end: int
+    kind: str  # "full" | "short"
+    name: str
+
+
+class PlaceFinder:
+    """Compiled rules and indexes for place recognition (build once with :func:`place_finder`)."""
+
+    def __init__(self, gazetteer: Gazetteer, rules: dict[str, Any]) -> None:
+        self.gaz = gazetteer
+        ends = "".join(sorted(gazetteer.lengths_by_end))
+        self._end_rx = re.compile(f"[{re.escape(ends)}]")
+        self.zone_cls: dict[str, str] = {}
+        for cls, suffixes in rules["zone_suffixes"].items():
+            for suffix in suffixes:
+                self.zone_cls[suffix] = cls
+        self._zone_rx = re.compile(_alternation(list(self.zone_cls)))
+        self.zone_generic = frozenset(rules["zone_generic_names"])
+        self._lead_rx = re.compile(f"^(?:{_alternation(rules['zone_lead_strip'])})")
+        self.relative_heads = tuple(sorted(rules["relative_area_heads"], key=len, reverse=True))
+        numerals = "一二三四五六七八九十两几多"
+        self._boundary_rx = re.compile(
+            f"(?P<p>[^{_CJK}]|[{numerals}]+[大个项类座家批])|{_alternation(rules['boundary_words'])}"
+        )
+        self.org_after = tuple(rules["org_after_short_form"])
+        self.village_generic = frozenset(rules["village_generic_names"])
+        self.village_not_before = tuple(rules["village_not_before"])
+        self._village_rx = re.compile("村")
+        self._chain_village_rx = re.compile(f"([{_CJK}]{{2,4}}?)(村|社区)")
+        self._chain_town_rx = re.compile(f"([{_CJK}]{{2,3}}?)(镇|乡|街道)")
+        keys = [get_string_id(s) for s in gazetteer.by_short]
+        self.short_keys = np.array(sorted(keys), dtype=np.uint64)
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def _full_hits(self, text: str) -> list[_Hit]:
+        by_name = self.gaz.by_name
+        lengths = self.gaz.lengths_by_end
+        unsafe = self.gaz.unsafe_names
+        hits: list[_Hit] = []
+        last_end = -1
+        for m in self._end_rx.finditer(text):
+            end = m.end()
+            for size in lengths[m.group()]:
+                begin = end - size
+                if begin < 0 or begin < last_end:
+                    continue
+                piece = text[begin:end]
+                if piece in by_name:
+                    if piece in unsafe:
+                        break
+                    if size == 2 and by_name[piece][0].level == 4:
+                        break  # X镇 / X乡 of one character collide with ordinary words (城镇, 城乡)
+                    hits.append(_Hit(begin, end, "full", piece))
+                    last_end = end
+                    break
+        return hits
+
+    def _short_hits(self, doc: Doc, town_short: dict[str, Division]) -> list[_Hit]:
+        if len(doc) == 0:
+            return []
+        orth = doc.to_array("ORTH").astype(np.uint64)
+        idx = doc.to_array("IDX")
+        keys = self.short_keys
+        if town_short:
+            extra = np.array([get_string_id(s) for s in town_short], dtype=np.uint64)
+            keys = np.concatenate([keys, extra])
+        found = np.nonzero(np.isin(orth, keys))[0]
+        text = doc.text
+        hits = []
+        for i in found.tolist():
+            begin = int(idx[i])
+            end = int(idx[i + 1]) if i + 1 < len(idx) else len(text)
+            hits.append(_Hit(begin, end, "short", text[begin:end]))
+        return hits
+
+    def _zone_start(self, text: str, begin: int, places: list[tuple[int, int]], starts: set[int]) -> int:
+        lo = max(0, begin - 16)
+        start = lo
+        for m in self._boundary_rx.finditer(text, lo, begin):
+            # A boundary word counts only as a whole token: 服务 ends a name, 服务业 does not.
+            if m.group("p") or (m.start() in starts and m.end() in starts):
+                start = m.end()
+        inner = [b for b, e in places if lo <= b < begin and e <= begin]
+        if inner:
+            first = min(inner)
+            if first < start:
+                # A place inside the window: the name starts at it only when no boundary follows it.
+                first = min((b for b in inner if b >= start), default=start)
+            start = first if first >= start else start
+        lead = self._lead_rx.match(text, start, begin)
+        if lead:
+            start = lead.end()
+        return start
+
+    # -- the pass --------------------------------------------------------------------------------------
+    def find(self, doc: Doc, context: ReportContext | None = None) -> list[PlaceMatch]:
+        """Every place mention in ``doc``, in text order (zones may contain divisions)."""
+        text = doc.text
+        gaz = self.gaz
+        ctx = context
+        within = tuple(x for x in (ctx.province, ctx.city, ctx.county) if x) if ctx else ()
+        own_county = None
+        if ctx and ctx.county:
+            own_county = gaz.resolve(ctx.county, within=within)
+        town_short = gaz.town_short.get(own_county.code, {}) if own_county else {}
+        hits = self._full_hits(text) + self._short_hits(doc, town_short)
+        hits.sort(key=lambda h: (h.begin, -(h.end - h.begin)))
+        out: list[PlaceMatch] = []
+        # Zones first: their spans decide which short forms are only part of a zone's name.
+        starts = set(doc.to_array("IDX").tolist()) if len(doc) else set()
+        starts.add(len(text))
+        zones = self._zones(text, hits, ctx, starts)
+        zone_spans = [(z.begin, z.end) for z in zones]
+        # Names that resolve alone are the Doc's evidence for the ambiguous ones (中川镇 near 永登县).
+        evidence: set[str] = set()
+        for hit in hits:
+            div0 = gaz.resolve(hit.name, within=within)
+            if div0 is not None and hit.kind == "full":
+                evidence.update(d.code for d in gaz.path(div0)[1:])
+        prev: PlaceMatch | None = None
+        prev_div: Division | None = None
+        last_end = -1
+        for hit in hits:
+            if hit.begin < last_end:
+                continue
+            if hit.kind == "short":
+                if any(b <= hit.begin and hit.end <= e for b, e in zone_spans):
+                    continue
+                if text.startswith(self.org_after, hit.end):
+                    continue
+            adjacent = prev is not None and prev.end == hit.begin
+            listed = prev is not None and text[prev.end : hit.begin] in ("、", "和", "及", "与")
+            if hit.kind == "short" and hit.name in town_short:
+                div: Division | None = town_short[hit.name]
+            else:
+                div = gaz.resolve(hit.name, within=within, parent=prev_div if adjacent else None)
+                if div is None and hit.kind == "full":
+                    div = self._by_evidence(hit.name, evidence)
+            if div is None:
+                continue
+            if hit.kind == "short" and div.level == 3 and not (adjacent or listed):
+                if ctx is None or ctx.province is None or not div.canonical.startswith(ctx.province):
+                    continue
+            key, parent, code = div.canonical, None, div.code
+            up = gaz.parent(div)
+            parent = up.canonical if up else None
+            if adjacent and prev is not None and prev_div is not None and div.level > prev_div.level:
+                if prev_div not in gaz.path(div):
+                    # The text names another parent (an older division, or a zone's town): it wins.
+                    key, parent, code = prev.key + div.name, prev.key, None
+            match = PlaceMatch(hit.begin, hit.end, div.cls, key, parent, code)
+            out.append(match)
+            prev, prev_div, last_end = match, div, hit.end
+            if div.level == 4:
+                village = self._chain_village(text, match)
+                if village is not None:
+                    out.append(village)
+                    prev, prev_div, last_end = village, None, village.end
+        out.extend(self._chain_towns(text, zones + out, {h.begin for h in hits}))
+        taken = {(m.begin, m.end) for m in out}
+        out.extend(self._villages(text, starts, ctx, taken, out + zones))
+        out.extend(zones)
+        out.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
+        return out
+
+    def _by_evidence(self, name: str, evidence: set[str]) -> Division | None:
+        """The candidate whose city or county the Doc names elsewhere, when exactly one does."""
+        best: list[Division] = []
+        depth = 0
+        for cand in self.gaz.by_name.get(name, []):
+            shared = [d.level for d in self.gaz.path(cand)[1:-1] if d.code in evidence]
+            score = max(shared, default=0)
+            if score > depth:
+                best, depth = [cand], score
+            elif score == depth and score:
+                best.append(cand)
+        return best[0] if len(best) == 1 else None
+
+    def _chain_village(self, text: str, town: PlaceMatch) -> PlaceMatch | None:
+        m = self._chain_village_rx.match(text, town.end)
+        if m is None:
+            return None
+        name, suffix = m.group(1), m.group(2)
+        if name in self.village_generic or text.startswith(self.village_not_before, m.end()):
+            return None
+        cls = "Village" if suffix == "村" else "Community"
+        return PlaceMatch(m.start(), m.end(), cls, town.key + m.group(0), town.key, None)
+
+    def _chain_towns(self, text: str, found: list[PlaceMatch], hit_starts: set[int]) -> list[PlaceMatch]:
+        """Towns missing from the table, written after their county or zone (…合作区赤石镇)."""
+        out = []
+        for up in found:
+            if up.cls not in ("County", "District", "NewArea", "Park") or up.end in hit_starts:
+                continue
+            m = self._chain_town_rx.match(text, up.end)
+            if m is None:
+                continue
+            cls = {"镇": "Town", "乡": "Township", "街道": "Subdistrict"}[m.group(2)]
+            town = PlaceMatch(m.start(), m.end(), cls, up.key + m.group(0), up.key, None)
+            out.append(town)
+            village = self._chain_village(text, town)
+            if village is not None:
+                out.append(village)
+        return out
+
+    def _villages(
+        self,
+        text: str,
+        starts: set[int],
+        ctx: ReportContext | None,
+        taken: set[tuple[int, int]],
+        found: list[PlaceMatch],
+    ) -> list[PlaceMatch]:
+        covered = [(m.begin, m.end) for m in found]
+        out = []
+        prefix = ctx.own_prefix if ctx and ctx.area_level in ("county", "district", "town") else None
+        for m in self._village_rx.finditer(text):
+            pos = m.start()
+            if text.startswith(self.village_not_before, pos + 1):
+                continue
+            for size in (3, 2):
+                begin = pos - size
+                name = text[begin:pos]
+                if begin < 0 or begin not in starts or not re.fullmatch(f"[{_CJK}]+", name):
+                    continue
+                if text[begin - 1 : begin] in ("镇", "乡"):
+                    break  # the tail of a town chain the table does not know: not a village alone
+                if name in self.village_generic or any(name.endswith(g) for g in ("示范", "城中", "乡", "农")):
+                    break
+                if (begin, pos + 1) in taken or any(b < pos + 1 and begin < e for b, e in covered):
+                    break
+                key = (prefix or "") + name + "村"
+                out.append(PlaceMatch(begin, pos + 1, "Village", key, prefix, None))
+                break
+        return out
+
+    def _own_area(self, ctx: ReportContext | None) -> tuple[str, str | None] | None:
+        if ctx is None or not ctx.area or not ctx.chain:
+            return None
+        return "".join(ctx.chain), (ctx.chain[-2] if len(ctx.chain) > 1 else None)
+
+    def _relative(self, head: str, ctx: ReportContext | None) -> str | None:
+        """The report's own area a relative head (区, 市, 新区 …) stands for, as a canonical prefix."""
+        if ctx is None:
+            return None
+        level = ctx.area_level
+        if head == "新区" and level == "new_area" and ctx.area and ctx.area.endswith("新区"):
+            return "".join(ctx.chain)
+        if head == "区" and level == "district" and ctx.own_prefix:
+            return ctx.own_prefix
+        if head == "县" and level == "county" and ctx.own_prefix:
+            return ctx.own_prefix
+        if head == "市" and ctx.city:
+            return ctx.city
+        if head == "省" and ctx.province:
+            return ctx.province
+        return None
+
+    def _zones(
+        self, text: str, hits: list[_Hit], ctx: ReportContext | None, starts: set[int]
+    ) -> list[PlaceMatch]:
+        place_spans = [(h.begin, h.end) for h in hits]
+        own = self._own_area(ctx)
+        own_name = ctx.area if ctx else None
+        own_is_new_area = bool(ctx and ctx.area_level == "new_area" and ctx.area and ctx.area.endswith("新区"))
+        zones: list[PlaceMatch] = []
+        generic: list[tuple[int, int, str]] = []
+        for m in self._zone_rx.finditer(text):
+            suffix = m.group()
+            cls = self.zone_cls[suffix]
+            start = self._zone_start(text, m.start(), place_spans, starts)
+            if text[start - 1 : start] == "“" and text[m.end() : m.end() + 1] == "”":
+                continue  # a quoted label ("三宜街区"), not a named place
+            name = text[start : m.start()]
+            mention = text[start : m.end()]
+            head_place = next((h for h in hits if h.begin == start and h.end <= m.start()), None)
+            if own and own_name and mention == own_name:
+                zones.append(PlaceMatch(start, m.end(), cls, own[0], own[1], None))
+                continue
+            if own and own_name and own_is_new_area and name.startswith(own_name) and mention != own_name:
+                zones.append(PlaceMatch(start, m.end(), cls, mention, own[0], None))
+                continue
+            rel = next((h for h in self.relative_heads if name.startswith(h) and len(name) > len(h)), None)
+            rel_key = self._relative(rel, ctx) if rel else None
+            if rel_key and head_place is None:
+                zones.append(PlaceMatch(start, m.end(), cls, rel_key + mention[len(rel) :], rel_key, None))
+                continue
+            if suffix == "新区" and head_place is None:
+                if own and own_is_new_area:  # 新区 alone, or 平安新区 read as "a safe 新区"
+                    zones.append(PlaceMatch(m.start(), m.end(), cls, own[0], own[1], None))
+                continue
+            if len(name) < 2:
+                continue
+            if head_place is not None:
+                div = self.gaz.resolve(head_place.name)
+                parent = div.canonical if div else None
+                zones.append(PlaceMatch(start, m.end(), cls, mention, parent, None))
+                continue
+            if name in self.zone_generic:
+                generic.append((start, m.end(), mention))
+                continue
+            prefix = ctx.own_prefix if (ctx and cls == "Park" and ctx.own_prefix) else ""
+            parent = own[0] if own else None
+            zones.append(PlaceMatch(start, m.end(), cls, (prefix or "") + mention, parent, None))
+        # Generic names (化工园区) only as aliases of a longer zone of this Doc that ends with them.
+        for begin, end, mention in generic:
+            longer = [z for z in zones if text[z.begin : z.end].endswith(mention) and z.end - z.begin > end - begin]
+            if longer:
+                z = longer[0]
+                zones.append(PlaceMatch(begin, end, z.cls, z.key, z.parent, None))
+        # Shorter mentions of a zone named in full elsewhere in the Doc share its key.
+        by_mention = {text[z.begin : z.end]: z for z in zones}
+        merged = []
+        for z in zones:
+            mention = text[z.begin : z.end]
+            longer = [
+                o for t, o in by_mention.items() if len(t) > len(mention) and t.endswith(mention) and o.cls == z.cls
+            ]
+            if longer and z.key == mention:
+                merged.append(PlaceMatch(z.begin, z.end, z.cls, longer[0].key, longer[0].parent, None))
+            else:
+                merged.append(z)
+        return merged
+
+
+@lru_cache(maxsize=1)
+def place_finder() -> PlaceFinder:
+    """The shared :class:`PlaceFinder` (gazetteer and rules loaded once)."""
+    raw = resources.files("lawgraph.extract").joinpath("data", "places.json").read_text("utf-8")
+    return PlaceFinder(load_gazetteer(), json.loads(raw))
+
+
+def find_places(doc: Doc) -> list[PlaceMatch]:
+    """Place mentions of an annotated Doc (uses ``doc._.lg_context`` when set)."""
+    register_extensions()
+    return place_finder().find(doc, doc._.lg_context)
+
+
+class PlaceRecognizer:
+    """Writes ``doc.spans["place"]`` (see the module docstring)."""
+
+    def __init__(self, *, spans_key: str = "place") -> None:
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match in find_places(doc):
+            span = doc.char_span(match.begin, match.end, label=match.cls, kb_id=match.key, alignment_mode="expand")
+            if span is None:
+                continue
+            if span.start_char != match.begin or span.end_char != match.end:
+                span._.lg_exact = (match.begin, match.end)
+            span._.lg_parent = match.parent
+            span._.lg_code = match.code
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("lawgraph_places", assigns=["doc.spans"], default_config={"spans_key": "place"})
+def make_places(nlp: Language, name: str, *, spans_key: str) -> PlaceRecognizer:
+    """Build the ``lawgraph_places`` component."""
+    register_extensions()
+    return PlaceRecognizer(spans_key=spans_key)
