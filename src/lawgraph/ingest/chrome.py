@@ -74,6 +74,8 @@ _FIELD_MAP = {
     "文章来源": "source",
     "来源": "source",
 }
+_KEEPSAKE = re.compile(r"关于|报告|情况|总结|汇报|:$|^《|》|\d{4}\s*年|[〇○零]")
+"""What a title, addressee or date line has and a site label among chrome does not."""
 _META_HINT = re.compile(r"来源|发布|时间|日期|浏览|点击|作者|字号|编辑|阅读")
 
 
@@ -145,6 +147,8 @@ def _classify(line: str, fields: PageFields) -> str:
         return "blank"
     if _BREADCRUMB.search(line) and not line.endswith("。"):
         return "chrome"
+    if ":" in line and _read_fields(line, fields):
+        return "meta"
     if _ALWAYS.search(line) and "。" not in line:
         if "版权所有" in line or "主办" in line:
             fields.set("publisher", _owner(line))
@@ -153,8 +157,6 @@ def _classify(line: str, fields: PageFields) -> str:
         if line.startswith("主办"):
             fields.set("publisher", _owner(line))
         return "chrome"
-    if ":" in line and _read_fields(line, fields):
-        return "meta"
     if DATE_PATTERN.search(line) and not DATE_PATTERN.fullmatch(line) and _read_fields(line, fields):
         return "meta"
     if is_heading_line(line):
@@ -201,9 +203,13 @@ def strip_chrome(text: str) -> tuple[str, PageFields]:
                 members.append(j)
                 chrome += kinds[j] == "chrome"
             j += 1
-        if len(members) >= _MENU_RUN or (chrome and chrome * 2 >= len(members)):
+        if len(members) >= _MENU_RUN:
             for k in members:
                 keep[k] = False
+        elif chrome and chrome * 2 >= len(members):
+            for k in members:  # labels among chrome go too; a title, an addressee or a date stays
+                if kinds[k] == "chrome" or not _KEEPSAKE.search(lines[k]):
+                    keep[k] = False
         i = j
     fields.dropped = [line for line, k in zip(lines, keep, strict=True) if not k and line]
     out = "\n".join(line for line, k in zip(lines, keep, strict=True) if k)

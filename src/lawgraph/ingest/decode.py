@@ -5,11 +5,11 @@ Hong Kong). The order of attempts is cheap-and-certain first:
 
 1. a BOM (UTF-8, UTF-16, UTF-32) decides;
 2. strict UTF-8 (it rarely decodes anything that is not UTF-8);
-3. strict GB18030, kept when the Chinese characters it yields are almost all in the GB2312 core set
-   (real simplified text is; Big5 bytes read as GBK are not);
-4. strict Big5 (as ``cp950``, then ``big5hkscs``);
-5. GB18030 even with rare characters; UTF-8 with a handful of broken bytes;
-6. charset-normalizer as a last resort, accepted only when it names a Chinese or Unicode encoding.
+3. strict GB18030 and strict Big5 (``cp950``, then ``big5hkscs``); when both decode, the reading whose
+   characters are more often common ideographs of that encoding wins (GBK bytes read as Big5, or the
+   reverse, give rare ideographs and kana);
+4. UTF-8 with a handful of broken bytes in a long file;
+5. charset-normalizer as a last resort, accepted only when it names a Chinese or Unicode encoding.
 
 Files with NUL bytes or many control characters are binary and refused.
 """
@@ -32,7 +32,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ACCEPTED_GUESSES = frozenset(
     {"gb2312", "gbk", "gb18030", "big5", "cp950", "big5hkscs", "hz", "utf_8", "utf_16", "utf_32", "utf_16_le",
      "utf_16_be", "utf_32_le", "utf_32_be", "ascii"}
@@ -53,19 +52,40 @@ def looks_binary(data: bytes) -> bool:
     return len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
 
 
-def _gb2312_share(text: str) -> float:
-    """The share of CJK characters in ``text`` that lie in GB2312, the core simplified set."""
-    chars = _CJK.findall(text)
-    if not chars:
+def _plausibility(text: str, encoding: str, common: tuple[int, int], rare: tuple[int, int]) -> float:
+    """How much ``text`` looks like Chinese written in ``encoding``, from 0 to 1.
+
+    Each distinct non-ASCII character is re-encoded: its lead byte says whether it is a common ideograph
+    (score 1), punctuation or full-width form (1), a rare ideograph (0.5), or something a Chinese report
+    hardly contains, such as kana, Greek or box drawing (0). Wrong guesses between GBK and Big5 produce
+    rare ideographs and kana; right ones produce common ideographs.
+    """
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ord(ch) > 0x7F:
+            counts[ch] = counts.get(ch, 0) + 1
+    if not counts:
         return 1.0
-    inside = 0
-    for ch in set(chars):
+    total = score = 0.0
+    for ch, n in counts.items():
+        total += n
         try:
-            ch.encode("gb2312")
+            lead = ch.encode(encoding)[0]
         except UnicodeEncodeError:
             continue
-        inside += chars.count(ch)
-    return inside / len(chars)
+        if common[0] <= lead <= common[1] or 0xA1 <= lead <= 0xA3:
+            score += n
+        elif rare[0] <= lead <= rare[1]:
+            score += 0.5 * n
+    return score / total
+
+
+def _gb_score(text: str) -> float:
+    return _plausibility(text, "gb2312", (0xB0, 0xD7), (0xD8, 0xF7))
+
+
+def _big5_score(text: str) -> float:
+    return _plausibility(text, "cp950", (0xA4, 0xC6), (0xC9, 0xF9))
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -126,14 +146,11 @@ def decode_bytes(data: bytes, *, where: str | Path | None = None) -> str:
     if text is not None:
         return text
     gb = _strict(data, "gb18030")
-    if gb is not None and _gb2312_share(gb) >= 0.9:
-        return gb
-    for encoding in ("cp950", "big5hkscs"):
-        big5 = _strict(data, encoding)
-        if big5 is not None:
-            return big5
-    if gb is not None:
-        return gb
+    big5 = _strict(data, "cp950") or _strict(data, "big5hkscs")
+    if gb is not None and big5 is not None:
+        return big5 if _big5_score(big5) > _gb_score(gb) else gb
+    if gb is not None or big5 is not None:
+        return gb or big5  # type: ignore[return-value]
     lenient = data.decode("utf-8", errors="replace")
     if lenient.count("\ufffd") * 1000 < len(lenient) and len(lenient) >= 1000:
         return lenient
