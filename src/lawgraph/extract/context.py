@@ -44,6 +44,8 @@ class ReportContext:
     addressee: str | None = None
     """Canonical name of the addressee, when the report has a cover letter."""
     addressee_surface: str | None = None
+    publisher: str | None = None
+    """Canonical name of the body that published the page (版权所有), when it is named."""
     area: str | None = None
     """The issuer's own area (``兰州新区``, ``龙岗区``)."""
     area_level: str | None = None
@@ -73,6 +75,7 @@ def context_from_strings(
     issuer: str | None = None,
     title: str | None = None,
     addressee: str | None = None,
+    publisher: str | None = None,
     text: str = "",
 ) -> ReportContext:
     """Build a :class:`ReportContext` from the issuer, title, addressee and text of a report.
@@ -85,6 +88,8 @@ def context_from_strings(
         The report's title; its head (``龙岗区2022年…``) names the area when the issuer is unknown.
     addressee : str, optional
         The addressee as written (``省政府``), resolved once the area is known.
+    publisher : str, optional
+        The body named in the page footer (``版权所有``), resolved like the addressee.
     text : str
         The report text; its opening (``我代表…人民政府``) is read when the metadata is silent.
     """
@@ -134,11 +139,19 @@ def context_from_strings(
     addressee_key = (
         resolve.canonical_org(addressee_surface, ctx_with_issuer) if addressee_surface else None
     )
+    publisher_key = None
+    if publisher and publisher.strip():
+        from lawgraph.extract.organizations import find_organizations
+
+        orgs = find_organizations(publisher.strip(), ctx_with_issuer)
+        if orgs and orgs[-1].end == len(publisher.strip()) and orgs[-1].begin == 0:
+            publisher_key = orgs[-1].key
     return ReportContext(
         issuer=issuer_key,
         issuer_surface=surface,
         addressee=addressee_key,
         addressee_surface=addressee_surface,
+        publisher=publisher_key,
         area=ctx.area,
         area_level=ctx.area_level,
         chain=ctx.chain,
@@ -159,6 +172,7 @@ def report_context(doc: Doc) -> ReportContext:
         issuer=_first(meta.issuer, meta.source, meta.publisher),
         title=meta.title,
         addressee=meta.addressee,
+        publisher=meta.publisher,
         text=report.text,
     )
 

@@ -2,8 +2,8 @@
 
 Spans of the four entity span groups are merged into :class:`~lawgraph.model.Entity` objects by
 ``(kind, kb_id)``; every span becomes a :class:`~lawgraph.model.Mention` with its sentence as evidence. The
-issuer and addressee from the report's context are always organizations of the result, even when only the
-metadata names them. Actions and indicators are copied from ``doc._.lg_actions`` / ``doc._.lg_indicators``.
+issuer, addressee and page publisher from the report's context are always organizations of the result, even
+when only the metadata names them. Actions and indicators are copied from ``doc._.lg_actions`` / ``doc._.lg_indicators``.
 
 Examples
 --------
@@ -107,7 +107,8 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
     ctx: ReportContext | None = doc._.lg_context
     issuer = ctx.issuer if ctx else None
     addressee = ctx.addressee if ctx else None
-    for key in (issuer, addressee):
+    publisher = ctx.publisher if ctx else None
+    for key in (issuer, addressee, publisher):
         if key and ("organization", key) not in groups:
             groups[("organization", key)] = {"cls": _class_of(key, "organization"), "mentions": {}}
     entities = []

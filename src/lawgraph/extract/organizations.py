@@ -45,14 +45,18 @@ _GENERIC = frozenset(
      "其", "等", "各类", "各地", "部分", "多个", "上级", "下级", "同级", "属地", "成员", "相应"}
 )
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中国|中华)")
+_NATIONAL_INSIDE = re.compile(r"中国|中华|国家(?!级)")
 _LEVEL_CHARS = ("新区", "省", "市", "区", "县")
 _WINDOW = 18
 _MAX_NAME = 14
 _LOCAL_CLASSES = frozenset(
     {"GovernmentBody", "PartyBody", "PeoplesCongress", "PoliticalConsultativeConference", "Court",
      "Procuratorate", "PublicSecurityOrgan", "JusticeAdministration", "Committee", "MediationCommittee",
-     "Association"}
+     "Association", "OtherOrganization", "MediaOutlet"}
 )
+"""Classes whose bodies belong to an area: written without one, they are the report's own area's."""
+_NAMED_CLASSES = frozenset({"Enterprise", "Institution"})
+"""Classes whose bodies keep the name they are written with (深圳中学 is not 深圳市中学)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +71,23 @@ class OrgMatch:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[re.Pattern[str], dict[str, resolve.Core], dict[str, tuple[str, str]], tuple[tuple[str, str], ...]]:
+def _tables() -> tuple[
+    re.Pattern[str], dict[str, resolve.Core], dict[str, tuple[str, str]], tuple[tuple[str, str], ...]
+]:
     cores = {c.core: c for c in resolve.org_cores()}
     abbrs = resolve.org_abbreviations()
     alts = sorted(set(cores) | set(abbrs), key=lambda s: (-len(s), s))
     parts = []
     for alt in alts:
-        escaped = re.escape(alt)
-        # 区委 / 省委 are not the start of 委员会 (社区委员会).
-        parts.append(escaped + "(?!员)" if alt.endswith("委") else escaped)
+        piece = re.escape(alt)
+        core = cores.get(alt)
+        if core is not None and core.not_before:
+            piece = f"(?<![{re.escape(core.not_before)}])" + piece
+        if core is not None and core.not_after:
+            piece += f"(?![{re.escape(core.not_after)}])"
+        if alt.endswith("委"):
+            piece += "(?!员)"  # 区委 / 省委 do not start 委员会 (社区委员会)
+        parts.append(piece)
     pattern = re.compile("|".join(parts))
     kinds = tuple((r[0], r[1]) for r in resolve._read_tsv("org_kinds.tsv"))
     return pattern, cores, abbrs, kinds
@@ -92,23 +104,64 @@ def _is_place_word(word: str) -> bool:
     return word in index.full or word in index.short or word in _LEVEL_CHARS or word.endswith("新区")
 
 
-def _left_extent(text: str, start: int, floor: int) -> int:
-    """Where the name whose core starts at ``start`` begins (never before ``floor``)."""
+_BRIDGE_TAGS = frozenset({"v", "m", "f", "a", "vd", "ad", "nr", "ag"})
+_PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "j", "eng", "nrt", "nrfg", "nrt"})
+_PUNCT = re.compile(r"[\s，。、；：！？,.;:!?（）()“”\"《》【】]")
+_BRACKET_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    begin: int
+    proper: bool
+    generic: bool
+
+
+def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = False) -> _Walk:
+    """Where the name whose core starts at ``start`` begins (never before ``floor``).
+
+    Walks rjieba's tagged words leftwards over nouns and places. Verbs, numbers and locality words are
+    crossed (two at most) only when the walk then reaches a clause boundary; otherwise the name starts after
+    the first of them. A generic quantifier (各级, 全区) right before marks the whole phrase generic.
+    """
     lo = max(floor, start - _WINDOW)
-    window = text[lo:start]
-    if not window or not _CJK.search(window[-1]):
-        return start
-    tokens = _tag(window)
-    begin = start
+    if lo >= start or not _CJK.match(text[start - 1]):
+        return _Walk(start, False, False)
+    tokens = _tag(text[lo:start])
+    taken: list[tuple[str, str, bool]] = []  # word, tag, bridged
+    boundary = False
+    generic = False
+    size = 0
+    bridges = 0
     for word, tag in reversed(tokens):
-        if word in _GENERIC or not _CJK.match(word):
+        if not _CJK.match(word):
+            boundary = bool(_PUNCT.match(word))
             break
-        if tag not in _NAME_TAGS and not _is_place_word(word):
+        if word in _GENERIC:
+            generic = not any(_is_place_word(w) for w, _t, _b in taken)
             break
-        if start - (begin - len(word)) > _MAX_NAME:
+        if size + len(word) > _MAX_NAME:
             break
-        begin -= len(word)
-    return begin
+        if tag in _NAME_TAGS or _is_place_word(word):
+            taken.append((word, tag, False))
+        elif tag in _BRIDGE_TAGS and bridges < 2:
+            taken.append((word, tag, True))
+            bridges += 1
+        else:
+            break
+        size += len(word)
+    else:
+        boundary = lo == 0 or (floor_bounds and lo == floor)
+    if boundary:
+        while taken and taken[-1][2] and taken[-1][1] not in ("f", "nr"):
+            taken.pop()
+    else:
+        first_bridge = next((i for i, t in enumerate(taken) if t[2]), None)
+        if first_bridge is not None:
+            taken = taken[:first_bridge]
+    begin = start - sum(len(w) for w, _t, _b in taken)
+    proper = any(t in _PROPER_TAGS or _is_place_word(w) for w, t, _b in taken)
+    return _Walk(begin, proper, generic)
 
 
 def _kind(name: str, kinds: tuple[tuple[str, str], ...]) -> str:
@@ -144,6 +197,138 @@ def _place_before(text: str, start: int, floor: int) -> tuple[int, str] | None:
     return None
 
 
+def _word_starts_at(text: str, start: int, floor: int) -> bool:
+    """Whether rjieba starts a word at ``start`` (区委 in 区委书记, not in 社区委员).""" 
+    lo = max(floor, start - 3)
+    pos = lo
+    for word in _cut(text[lo : start + 2]):
+        if pos == start:
+            return True
+        if pos > start:
+            return False
+        pos += len(word)
+    return False
+
+
+def _word_ends_at(text: str, end: int, floor: int) -> bool:
+    """Whether a one-character core ending at ``end`` is not buried inside a longer word.
+
+    科 in 莫斯科大学 is (rjieba reads 莫斯科大学 as one word); 科 in 行政复议科 and 组 in 组等 are not.
+    """
+    start = end - 1
+    lo = max(floor, start - 4)
+    pos = lo
+    for word in _cut(text[lo : end + 3]):
+        if pos <= start < pos + len(word):
+            return not (pos < start and pos + len(word) > end)
+        pos += len(word)
+    return True
+
+
+def _cut(text: str) -> list[str]:
+    import rjieba
+
+    return list(rjieba.cut(text))
+
+
+def _fill(template: str, values: dict[str, str | None]) -> str | None:
+    out = template
+    for name, value in values.items():
+        token = "{" + name + "}"
+        if token in out:
+            if not value:
+                return None
+            out = out.replace(token, value)
+    return out
+
+
+def _suffix_coref(text: str, start: int, end: int, found: list[OrgMatch], floor: int) -> OrgMatch | None:
+    """A short form that ends a body already named: 复议委员会 after 兰州新区行政复议委员会."""
+    for size in range(min(6, start - floor), 1, -1):
+        head = text[start - size : start]
+        if not all(_CJK.match(c) for c in head):
+            continue
+        tail = head + text[start:end]
+        for org in reversed(found):
+            if org.parent is None and org.key.endswith(tail) and org.key != tail:
+                return OrgMatch(start - size, end, org.key, org.cls)
+    return None
+
+
+# "奇安信、东华软件等23个龙头企业": the names listed before 等 + a count + 企业/公司/产业项目 are enterprises.
+_LISTED = re.compile(
+    r"((?:[\u4e00-\u9fffA-Za-z]{2,10}、){0,12}[\u4e00-\u9fffA-Za-z]{2,10})等"
+    r"(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[\u4e00-\u9fff]{0,4}?(?:企业|公司|产业(?:链)?(?:重大)?项目)"
+)
+# Items that are kinds of things, not names (制造业、服务业等企业; 产业园、片区等项目).
+_GENERIC_ITEM = re.compile(r"(?:业|类|型|园|区|城|村|项目|工程|片区|大厦|企业|公司|机构|单位|行业|产品)$")
+
+
+def _listed_enterprises(text: str, floor: int, found: list[OrgMatch]) -> list[OrgMatch]:
+    taken = {(o.begin, o.end) for o in found}
+    spans = [(o.begin, o.end) for o in found]
+    out = []
+    for match in _LISTED.finditer(text, floor):
+        items = match.group(1).split("、")
+        pos = match.start(1)
+        for i, item in enumerate(items):
+            begin = pos
+            pos += len(item) + 1
+            if i == 0:  # the first item may follow a verb: 引进奇安信
+                words = _tag(item)
+                while words and words[0][1] in ("v", "p", "d", "c") and len(words) > 1:
+                    begin += len(words[0][0])
+                    words = words[1:]
+                item = "".join(w for w, _t in words)
+            end = begin + len(item)
+            if len(item) < 2 or _GENERIC_ITEM.search(item) or any(g in item for g in _GENERIC):
+                continue
+            if (begin, end) in taken or any(b < end and begin < e for b, e in spans):
+                continue
+            out.append(OrgMatch(begin, end, item, "Enterprise"))
+    return out
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A mention without an area prefix, resolved once the whole text has been read."""
+
+    begin: int
+    end: int
+    tail: str
+    """modifier + full core (复议委员会), matched against the ends of other names."""
+    cls: str
+    fallback: str | None
+    """The name when no fuller name in the report ends with ``tail``."""
+
+
+def _abbreviation(
+    text: str, start: int, end: int, surface: str, abbr: tuple[str, str], ctx: ReportContext, floor: int
+) -> OrgMatch | None:
+    template, cls = abbr
+    values: dict[str, str | None] = {"province": ctx.province, "city": ctx.city, "own": ctx.own_prefix}
+    begin = start
+    if surface[0] in "省市区县":
+        before = _place_before(text, start, floor)
+        if before is not None:
+            full = resolve.expand_prefix(before[1] + surface[0], ctx)
+            if full is None:
+                return None
+            begin = before[0]
+            values[{"省": "province", "市": "city"}.get(surface[0], "own")] = full
+        elif start > floor and _CJK.match(text[start - 1]) and not _word_starts_at(text, start, floor):
+            return None
+    elif "{own}" in template:
+        walk = _left_extent(text, start, floor)
+        if walk.begin < start:
+            full, area, modifier = _split_prefix(text[walk.begin : start], ctx)
+            if full is not None and not modifier:
+                begin = start - len(area)
+                values["own"] = full
+    key = _fill(template, values)
+    return None if key is None else OrgMatch(begin, end, key, cls)
+
+
 def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list[OrgMatch]:
     """Every organization mention in ``text`` with its canonical name, class and parent.
 
@@ -158,121 +343,121 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
     """
     pattern, cores, abbrs, kinds = _tables()
     found: list[OrgMatch] = []
-    deferred: list[tuple[int, int, str, str, str]] = []  # coref candidates: begin, end, tail, cls, full
+    pending: list[_Pending] = []
+    last_end = floor
     for match in pattern.finditer(text, floor):
         start, end = match.span()
         surface = match.group(0)
-        prev = found[-1] if found and found[-1].end == start else None
+        prev = found[-1] if found and found[-1].end >= last_end else None
         abbr = abbrs.get(surface)
         if abbr is not None:
-            template, cls = abbr
-            values = {"province": ctx.province, "city": ctx.city, "own": ctx.own_prefix}
-            begin = start
-            if surface[0] in "省市区县":
-                before = _place_before(text, start, floor)
-                if before is not None:
-                    full = resolve.expand_prefix(before[1] + surface[0], ctx)
-                    if full is not None:
-                        begin = before[0]
-                        level = {"省": "province", "市": "city"}.get(surface[0], "own")
-                        values[level] = full
-                elif start > floor and _CJK.match(text[start - 1]):
-                    head = text[max(floor, start - 4) : start + 1]
-                    words = _tag(head)
-                    pos = start - len(head) + 1
-                    boundary = False
-                    for word, _tag_ in words:
-                        if pos == start:
-                            boundary = True
-                            break
-                        pos += len(word)
-                    if not boundary:
-                        continue
-            elif "{own}" in template:
-                left = _left_extent(text, start, floor)
-                if left < start:
-                    full, area, modifier = _split_prefix(text[left:start], ctx)
-                    if full is not None and not modifier:
-                        begin = start - len(area)
-                        values["own"] = full
-            key = template
-            for name, value in values.items():
-                if "{" + name + "}" in key:
-                    if not value:
-                        key = ""
-                        break
-                    key = key.replace("{" + name + "}", value)
-            if key:
-                found.append(OrgMatch(begin, end, key, cls))
+            org = _abbreviation(text, start, end, surface, abbr, ctx, last_end)
+            if org is not None:
+                found.append(org)
+                last_end = end
+                if surface.endswith("人大") and text.startswith("及其常委会", end):
+                    found.append(OrgMatch(end + 3, end + 6, org.key + "常务委员会", cls=org.cls))
+                    last_end = end + 6
             continue
         core = cores[surface]
-        if core.needs == "sub" or (prev is not None and core.cls == "*"):
-            if prev is not None:
-                cls = prev.cls if core.cls == "*" else core.cls
-                found[-1] = OrgMatch(prev.begin, end, prev.key + core.full.replace("{P}", ""), cls, prev.key)
-                continue
-        left = _left_extent(text, start, floor)
-        written = text[left:start]
-        if prev is not None and left < prev.end:
-            written = ""
-            left = start
+        if len(surface) == 1 and not _word_ends_at(text, end, last_end):
+            continue  # 科 in 莫斯科大学
+        walk = _left_extent(text, start, last_end, floor_bounds=prev is not None)
+        if walk.generic:
+            continue
+        written = text[walk.begin : start]
+        inner = _NATIONAL_INSIDE.search(written)
+        if inner is not None and inner.start() > 0:  # 学科进入中国医学科学院 → 中国医学科学院
+            walk = _Walk(walk.begin + inner.start(), True, False)
+            written = text[walk.begin : start]
+        # A unit right after (or a few words after) the body it belongs to: 复议委员会办公室, 大学医学院.
+        if prev is not None and prev.end == walk.begin and (
+            core.needs == "sub" or core.cls == "*" or (core.cls == prev.cls == "Institution")
+        ):
+            cls = prev.cls if core.cls == "*" else core.cls
+            unit = written + core.full.replace("{P}", "")
+            found.append(OrgMatch(prev.begin, end, prev.key + unit, cls, prev.key))
+            last_end = end
+            continue
         full, area, modifier = _split_prefix(written, ctx)
         if modifier and any(modifier.startswith(g) for g in _GENERIC):
             continue
+        tail_end = end
+        bracket = _BRACKET_TAIL.match(text, end)
+        if bracket and core.cls in ("Institution", "Enterprise"):
+            tail_end = bracket.end()
         cls = _kind(modifier + surface, kinds) if core.cls == "*" else core.cls
-        national = bool(_NATIONAL.match(modifier)) or bool(_NATIONAL.match(written))
-        if core.needs == "place":
-            if full is None or modifier:
+        national = bool(_NATIONAL.match(written))
+        core_tail = core.full.replace("{P}", "") if core.full.startswith("{P}") else None
+        if full is None and len(modifier) < 3:
+            known = _suffix_coref(text, start, end, found, last_end)
+            if known is not None:
+                found.append(known)
+                last_end = end
                 continue
-        elif core.needs in ("name", "sub"):
-            if full is None and len(modifier) < 2:
-                continue
-        name_tail = modifier + surface
+        if core.needs == "sub" and not modifier:  # 调解和解组: the words back to the last punctuation
+            clause = re.search(r"[\u4e00-\u9fff]{2,6}$", text[max(last_end, start - 6) : start])
+            modifier = clause.group(0) if clause else ""
+            walk = _Walk(start - len(modifier), walk.proper, False)
         if core.needs == "sub":
             parent = next(
-                (o for o in reversed(found) if o.cls in ("Committee", "MediationCommittee")
+                (o for o in reversed(found)
+                 if o.cls in ("Committee", "MediationCommittee") and o.parent is None
                  and text.rfind("。", o.end, start) < 0),
                 None,
             )
-            if parent is None or not modifier:
-                continue
-            found.append(OrgMatch(left, end, parent.key + name_tail, parent.cls, parent.key))
+            if parent is not None and modifier and full is None:
+                found.append(OrgMatch(walk.begin, end, parent.key + modifier + surface, parent.cls, parent.key))
+                last_end = end
+            continue
+        if core.needs == "place" and (full is None or modifier):
+            continue
+        if core.needs in ("name", "proper") and full is None and len(modifier) < 2:
+            continue
+        if core.needs == "proper" and not (walk.proper or national or area in _LEVEL_CHARS):
             continue
         if cls == "Prison" and ctx.province:
             short = resolve._SHORT_SUFFIX.sub("", ctx.province)
             body = written.removeprefix(ctx.province).removeprefix(short).removeprefix("省")
-            found.append(OrgMatch(left, end, ctx.province + body + surface, cls))
+            found.append(OrgMatch(walk.begin, end, ctx.province + body + surface, cls))
+            last_end = end
             continue
-        if cls in ("Enterprise", "Institution", "MediaOutlet") and area not in _LEVEL_CHARS:
-            found.append(OrgMatch(left, end, written + surface, cls))
+        if cls in _NAMED_CLASSES and area not in _LEVEL_CHARS:
+            found.append(OrgMatch(walk.begin, tail_end, text[walk.begin : tail_end], cls))
+            last_end = tail_end
             continue
-        tail = core.full.replace("{P}", "") if "{P}" not in core.full[:3] else core.full[3:]
-        if full is None:
-            if national:
-                found.append(OrgMatch(left, end, modifier + tail, cls))
+        if core_tail is None:  # a template such as 中共{P}工作委员会 takes the area alone
+            if modifier or full is None:
+                if full is None and not modifier:
+                    pending.append(_Pending(walk.begin, end, core.full.replace("{P}", ""), cls, None))
                 continue
-            if core.needs == "coref":
-                deferred.append((left, end, modifier + tail, cls, name_tail))
-                continue
-            full = ctx.own_prefix if cls in _LOCAL_CLASSES or core.cls == "*" else ""
-            if full is None:
-                continue
-        if "{P}" in core.full and not core.full.startswith("{P}"):
-            if modifier:
-                continue
-            key = core.full.replace("{P}", full)
-        else:
-            key = full + modifier + tail
-        found.append(OrgMatch(left, end, key, cls))
-    if deferred:
-        keys = [o.key for o in found]
-        for left, end, tail, cls, _written in deferred:
-            target = next((k for k in keys if k.endswith(tail)), None)
-            if target is None and ctx.own_prefix:
-                own = ctx.own_prefix + tail
-                target = own if own in keys else None
-            if target is not None:
-                found.append(OrgMatch(left, end, target, cls))
+            found.append(OrgMatch(walk.begin, end, core.full.replace("{P}", full), cls))
+            last_end = end
+            continue
+        if full is not None:
+            found.append(OrgMatch(walk.begin, end, full + modifier + core_tail, cls))
+            last_end = end
+            continue
+        if national:
+            found.append(OrgMatch(walk.begin, end, modifier + core_tail, cls))
+            last_end = end
+            continue
+        fallback = None
+        if core.needs in ("name", "proper") and ctx.own_prefix and cls in _LOCAL_CLASSES | {"*"}:
+            fallback = ctx.own_prefix + modifier + core_tail
+        elif core.needs in ("name", "proper"):
+            fallback = modifier + core_tail
+        if core.needs == "coref" or fallback is not None:
+            pending.append(_Pending(walk.begin, end, modifier + core_tail, cls, fallback))
+            last_end = end
+    found.extend(_listed_enterprises(text, floor, found))
+    if pending:
+        keys = sorted({o.key for o in found}, key=len)
+        for item in pending:
+            target = next((k for k in keys if k.endswith(item.tail) and k != item.tail), None)
+            key = target or item.fallback
+            if key is not None:
+                found.append(OrgMatch(item.begin, item.end, key, item.cls))
         found.sort(key=lambda o: (o.begin, o.end))
     return found
 

@@ -158,7 +158,9 @@ def parse_places(text: str, *, begin: int = 0, anchored: bool = True) -> list[Pl
             if div is not None and not (area and area.end() > pos + size):
                 found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
                 break
-        if area and (found is None or area.end() > found.end):
+        # 甘肃省兰州新区: the province is read first, then the new area.
+        keeps = found is not None and found.division is not None and text[found.end - 1] in "省市县区州盟旗"
+        if area and (found is None or (area.end() > found.end and not keeps)):
             found = Place(area.group(0), "new_area", pos, area.end(), None)
         if found is None:
             break
@@ -199,7 +201,8 @@ def _located(places: list[Place]) -> Located | None:
         # A named zone sits directly under its province (甘肃省 → 兰州新区).
         chain = [province] if province else []
         chain += [p.name for p in places if p.division is None]
-        return Located(last.name, "new_area", tuple(chain), province, city, None, last.name)
+        # Its bodies are the zone's own (新区法院); 市委 in its reports names no city of its own.
+        return Located(last.name, "new_area", tuple(chain), province, None, None, last.name)
     chain = [d.name for d in path]
     level = _LEVELS[last.division.level]
     if level == "county" and last.name.endswith("区"):
@@ -234,6 +237,10 @@ class Core:
     full: str
     """The full form of the core (检察院 → 人民检察院); a template with ``{P}`` for the area when the
     area does not simply precede it (政协 → 中国人民政治协商会议{P}委员会)."""
+    not_after: str = ""
+    """Characters that may not follow the core (科 is not 科技)."""
+    not_before: str = ""
+    """Characters that may not precede the core (局 is not 格局)."""
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -248,7 +255,10 @@ def _read_tsv(name: str) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def org_cores() -> tuple[Core, ...]:
     """Every core of ``org_cores.tsv``, longest first."""
-    cores = [Core(r[0], r[1], r[2], r[3] if len(r) > 3 and r[3] else "{P}" + r[0]) for r in _read_tsv("org_cores.tsv")]
+    cores = []
+    for row in _read_tsv("org_cores.tsv"):
+        row = row + [""] * (6 - len(row))
+        cores.append(Core(row[0], row[1], row[2], row[3] or "{P}" + row[0], row[4], row[5]))
     return tuple(sorted(cores, key=lambda c: -len(c.core)))
 
 
@@ -283,8 +293,9 @@ def expand_prefix(prefix: str, ctx: ReportContext | None) -> str | None:
     places = parse_places(prefix)
     if not places or places[-1].end != len(prefix):
         return None
-    if ctx is not None and ctx.area and places[0].name == ctx.area and ctx.own_prefix:
-        return ctx.own_prefix + "".join(p.name for p in places[1:])
+    names = [p.name for p in places]
+    if ctx is not None and ctx.area and ctx.own_prefix and ctx.area in names:
+        return ctx.own_prefix + "".join(names[names.index(ctx.area) + 1 :])
     first = places[0]
     if first.level == "county" and first.division is not None and first.name.endswith("区"):
         index = divisions()
