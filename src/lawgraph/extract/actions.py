@@ -62,11 +62,12 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 _QUOTE = re.compile(r"“[^“”\n]{1,40}”")
 _DATE = re.compile(r"((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
-_LIGHT_PREFIX = ("实行", "进行", "成功", "正式", "依法", "全面")
+_LIGHT_PREFIX = ("实行", "进行", "成功")
 _PARTNER_BEFORE = re.compile(r"(?:与|同|跟|和|联合|会同|协同|携手|配合|联手)$")
 _PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|深入|走进|进驻)$")
 _OBJECT_BEFORE = re.compile(r"(?:对|向|为|给|将|把|帮助|推动|督促|指导|支持|协助)$")
-_COORD = re.compile(r"^(?:[、和及与]|以及|、和)?$")
+_COORD_TAIL = re.compile(r"(?:、|和|及|以及)$")
+_COORD = re.compile(r"^(?:[、和及]|以及|、和)?$")
 _PARTNER_VERBS = frozenset({"联合", "会同", "协同", "携手", "邀请", "特邀", "联手", "结对", "结对帮扶"})
 _USE_VERBS = frozenset({"落实", "贯彻", "贯彻落实", "执行", "依据", "按照", "根据", "遵照", "实施", "执行好",
                         "学习", "解读", "宣讲", "适用", "运用"})
@@ -228,20 +229,36 @@ class _Finder:
         before = [e for e in ents if e.end <= vbegin]
         after = [e for e in ents if e.begin >= vend]
         subject_found = False
+        subject_is_org = False
+        last_role: list[str] | None = None
+        prev_end = begin
         for group in _groups(before, text):
             lead = text[begin : group[0].begin]
             keys = [e.key for e in group]
+            if last_role is not None and _COORD_TAIL.search(text[prev_end : group[0].begin]):
+                # 与东莞松山湖、惠州惠阳区: a name the components missed breaks the run; 、 continues it.
+                for e in group:
+                    role = roles.objects if last_role is roles.places and e.kind != "place" else last_role
+                    _add(role, e.key)
+                prev_end = group[-1].end
+                continue
+            prev_end = group[-1].end
+            last_role = None
             if _PARTNER_BEFORE.search(lead):
+                last_role = roles.partners
                 for k in keys:
                     _add(roles.partners, k)
             elif _PLACE_BEFORE.search(lead):
+                last_role = roles.places
                 for e in group:
                     _add(roles.places if e.kind == "place" else roles.objects, e.key)
             elif _OBJECT_BEFORE.search(lead):
+                last_role = roles.objects
                 for k in keys:
                     _add(roles.objects, k)
             elif not subject_found and explicit is None and self._subject_position(lead, group, vbegin):
                 subject_found = True
+                subject_is_org = group[0].kind == "organization"
                 for e in group:
                     _add(roles.agents, self._subject_key(e))
             else:
@@ -303,7 +320,9 @@ class _Finder:
         if pivot is not None:
             sub, _ = self.clause_actions(pivot[1], end, sentence, carried, explicit=pivot[0])
             out.extend(sub)
-        next_carried = roles.agents if subject_found else carried
+        # A body named as subject carries over to the subjectless clauses after it (a place does not:
+        # 某村成功创建…，培养… is the issuer's work again).
+        next_carried = roles.agents if subject_is_org else ([] if subject_found else carried)
         return out, next_carried
 
     def _subject_position(self, lead: str, group: Sequence[EntityRef], vbegin: int) -> bool:

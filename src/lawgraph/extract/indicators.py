@@ -109,8 +109,12 @@ def is_indicator(
         return False
     if before == "第" or (before and _CODE_CHAR.fullmatch(before)) or after in ("+", "＋"):
         return False
-    if q.chinese and q.value == 1 and num_text.startswith("一") and q.unit_class != "time":
+    if q.chinese and q.value == 1 and num_text.startswith("一"):
         return False
+    if q.chinese and q.unit == "元" and q.value < 10:
+        return False  # 二元结构, 一元化: a word, not money
+    if q.unit == "周" and after == "年":
+        return False  # 一百周年 is an anniversary
     if q.chinese and before and before in _ZH_NUMERALS:
         return False  # glued to another numeral: a name such as 十四五 or 七一
     if q.unit_class == "year":

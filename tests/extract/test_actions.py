@@ -1,0 +1,165 @@
+"""Actions, one per clause: agents, partners, objects, generated and used entities, place, time."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import spacy
+
+import lawgraph.extract.actions  # noqa: F401 - registers lawgraph_actions
+from lawgraph.extract.actions import ACTION_TYPES, EntityRef, find_actions, load_verbs
+from lawgraph.extract.extensions import register_extensions
+from lawgraph.model import Report, ReportMeta, Sentence
+
+ISSUER = "甲县人民政府"
+
+# Entities of our sentences: surface → (kind, key).
+ENTITIES = {
+    "甲县司法局": ("organization", "甲县司法局"),
+    "甲县人民法院": ("organization", "甲县人民法院"),
+    "乙市中级人民法院": ("organization", "乙市中级人民法院"),
+    "县检察院": ("organization", "甲县人民检察院"),
+    "省司法厅": ("organization", "丙省司法厅"),
+    "乙市监狱": ("organization", "乙市监狱"),
+    "县工商联": ("organization", "甲县工商业联合会"),
+    "县律师协会": ("organization", "甲县律师协会"),
+    "某集团": ("organization", "甲县某集团有限公司"),
+    "行政复议委员会": ("organization", "甲县行政复议委员会"),
+    "人民调解委员会": ("organization", "甲县某镇人民调解委员会"),
+    "县政府": ("organization", ISSUER),
+    "市政府": ("organization", "乙市人民政府"),
+    "甲县": ("place", "丙省乙市甲县"),
+    "丁镇": ("place", "丙省乙市甲县丁镇"),
+    "戊村": ("place", "丙省乙市甲县丁镇戊村"),
+    "工业园区": ("place", "丙省乙市甲县工业园区"),
+    "《甲县行政许可事项清单》": ("document", "甲县行政许可事项清单"),
+    "《丙省法治政府建设实施方案》": ("document", "丙省法治政府建设实施方案"),
+    "《甲县法治政府建设情况》": ("document", "甲县法治政府建设情况"),
+}
+_SURFACES = re.compile("|".join(re.escape(s) for s in sorted(ENTITIES, key=len, reverse=True)))
+
+
+def entities_of(text: str) -> list[EntityRef]:
+    return [EntityRef(m.start(), m.end(), *ENTITIES[m.group()]) for m in _SURFACES.finditer(text)]
+
+
+def actions(text: str, **kwargs):
+    return find_actions(text, entities=entities_of(text), issuer=ISSUER, area="甲县", **kwargs)
+
+
+def test_every_verb_has_a_scheme_type() -> None:
+    verbs = load_verbs()
+    assert set(verbs.values()) <= set(ACTION_TYPES)
+    for verb, kind in [("成立", "establish"), ("印发", "issue"), ("签订", "sign"), ("联合", "cooperate"),
+                       ("召开", "organize"), ("培训", "train"), ("聘任", "appoint"), ("受理", "handle_cases"),
+                       ("督察", "review"), ("托管", "entrust"), ("命名", "award"), ("开除", "discipline"),
+                       ("邀请", "invite"), ("呈报", "report"), ("推进", "other")]:
+        assert verbs[verb] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "kind", "roles"),
+    [
+        # subjectless clauses: the issuer acts
+        ("成立行政复议委员会。", "成立", "establish", {"agents": (ISSUER,), "generated": ("甲县行政复议委员会",)}),
+        ("印发《甲县行政许可事项清单》。", "印发", "issue", {"agents": (ISSUER,), "generated": ("甲县行政许可事项清单",)}),
+        ("认真落实《丙省法治政府建设实施方案》。", "落实", "other", {"used": ("丙省法治政府建设实施方案",)}),
+        ("深入推进依法行政。", "推进", "other", {"agents": (ISSUER,)}),
+        # partners
+        ("与乙市中级人民法院、县检察院建立行政争议化解机制。", "建立", "cooperate",
+         {"agents": (ISSUER,), "partners": ("乙市中级人民法院", "甲县人民检察院")}),
+        ("邀请省司法厅、乙市监狱召开联席会议。", "邀请", "invite",
+         {"partners": ("丙省司法厅", "乙市监狱")}),
+        ("联合县工商联开展法律服务活动。", "联合", "cooperate", {"partners": ("甲县工商业联合会",)}),
+        ("会同甲县人民法院开展专项整治。", "会同", "cooperate", {"partners": ("甲县人民法院",)}),
+        ("与甲县签订托管协议。", "签订", "sign", {"partners": ("丙省乙市甲县",)}),
+        # explicit and coordinated subjects
+        ("甲县司法局、甲县人民法院联合开展普法宣传。", "联合", "cooperate",
+         {"agents": ("甲县司法局", "甲县人民法院")}),
+        ("县律师协会举办法治讲座。", "举办", "organize", {"agents": ("甲县律师协会",)}),
+        # objects, places, time
+        ("对丁镇实行委托管理。", "实行委托管理", "entrust", {"objects": ("丙省乙市甲县丁镇",)}),
+        ("在丁镇举办法治讲座。", "举办", "organize", {"places": ("丙省乙市甲县丁镇",)}),
+        ("2023年3月在工业园区召开座谈会。", "召开", "organize", {"places": ("丙省乙市甲县工业园区",), "time": "2023-03"}),
+        ("戊村成功创建民主法治示范村。", "成功创建", "award", {"agents": ("丙省乙市甲县丁镇戊村",)}),
+        ("甲县坚持依法行政。", "坚持", "other", {"agents": (ISSUER,)}),
+    ],
+)
+def test_clause_roles(text: str, verb: str, kind: str, roles: dict) -> None:
+    acts = actions(text)
+    assert len(acts) == 1, acts
+    act = acts[0]
+    assert (act.verb, act.type) == (verb, kind)
+    for role, value in roles.items():
+        assert getattr(act, role) == value, role
+
+
+def test_one_action_per_clause_with_evidence() -> None:
+    text = "成立人民调解委员会，受理纠纷15件；开展培训3次。"
+    acts = actions(text)
+    assert [(a.verb, a.type) for a in acts] == [("成立", "establish"), ("受理", "handle_cases"), ("开展", "organize")]
+    assert [text[a.evidence.begin : a.evidence.end] for a in acts] == ["成立人民调解委员会", "受理纠纷15件", "开展培训3次"]
+    assert all((a.evidence.sentence_begin, a.evidence.sentence_end) == (0, len(text)) for a in acts)
+
+
+def test_a_named_subject_carries_over_to_subjectless_clauses() -> None:
+    acts = actions("甲县司法局成立行政复议委员会，受理案件12件。推进依法行政。")
+    assert [a.agents for a in acts] == [("甲县司法局",), ("甲县司法局",), (ISSUER,)]
+
+
+def test_a_pivot_verb_gives_the_organized_body_its_own_action() -> None:
+    acts = actions("组织县律师协会联合某集团在工业园区举办宣讲活动。")
+    assert [(a.verb, a.agents) for a in acts] == [("组织", (ISSUER,)), ("联合", ("甲县律师协会",))]
+    assert acts[0].objects == ("甲县律师协会",)
+    assert acts[1].partners == ("甲县某集团有限公司",)
+    assert acts[1].places == ("丙省乙市甲县工业园区",)
+
+
+def test_a_report_verb_goes_to_the_addressee() -> None:
+    acts = actions("现将《甲县法治政府建设情况》随文呈报，请审阅。", addressee="乙市人民政府")
+    assert acts[0].type == "report"
+    assert "乙市人民政府" in acts[0].objects
+
+
+def test_an_agent_is_never_its_own_partner() -> None:
+    acts = actions("县政府与甲县人民法院建立联席会议机制。")
+    assert acts[0].agents == (ISSUER,)
+    assert acts[0].partners == ("甲县人民法院",)
+
+
+def test_verbs_inside_names_and_titles_are_not_actions() -> None:
+    acts = actions("印发《甲县行政许可事项清单》。")
+    assert [a.verb for a in acts] == ["印发"]
+    # 调解 inside 人民调解委员会 is part of the name, so the clause's verb is 成立
+    assert [a.verb for a in actions("成立人民调解委员会。")] == ["成立"]
+
+
+def test_component_reads_spans_context_and_sections() -> None:
+    register_extensions()
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("lawgraph_actions")
+    text = "与甲县人民法院建立协作机制。"
+    doc = nlp.make_doc(text)
+    doc._.report = Report(name="t.txt", text=text, sha256="0", meta=ReportMeta(issuer=ISSUER),
+                          sentences=(Sentence(0, len(text), section=3),))
+    doc.spans["organization"] = [doc.char_span(1, 7, label="Court", kb_id="甲县人民法院")]
+    doc = nlp(doc)
+    (act,) = doc._.lg_actions
+    assert (act.type, act.agents, act.partners, act.section) == ("cooperate", (ISSUER,), ("甲县人民法院",), 3)
+
+
+@pytest.mark.corpus
+def test_founding_report_partners(corpus_dir) -> None:
+    """Through the real pipeline: the zone's committee sets up a mechanism with the Wuwei court."""
+    from lawgraph.extract.pipeline import annotate, make_nlp
+    from lawgraph.ingest import read_report
+
+    report = read_report(corpus_dir / "lanzhou-new-area-2022.txt")
+    doc = annotate(make_nlp(), report)
+    gold = json.loads((corpus_dir / "lanzhou-new-area-2022.gold.json").read_text(encoding="utf-8"))
+    found = [a for a in doc._.lg_actions if "武威市中级人民法院" in a.partners]
+    assert found, "no action with 武威市中级人民法院 as partner"
+    assert gold["issuer"] in found[0].agents
+    assert found[0].type == "cooperate"
