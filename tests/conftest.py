@@ -36,15 +36,16 @@ def _hand_dataset():  # noqa: PLR0915 - one flat recipe reads best
     )
 
     ds = Dataset()
+    shared = ds.default_graph  # entity descriptions shared across reports
     zh = {"lang": "zh"}
 
     def entity(kind, key, types, *, label_pred=SKOS.prefLabel, aliases=()):
         node = URIRef(resource_iri(kind, key))
         for t in types:
-            ds.add((node, RDF.type, t))
-        ds.add((node, label_pred, Literal(key, **zh)))
+            shared.add((node, RDF.type, t))
+        shared.add((node, label_pred, Literal(key, **zh)))
         for alias in aliases:
-            ds.add((node, SKOS.altLabel, Literal(alias, **zh)))
+            shared.add((node, SKOS.altLabel, Literal(alias, **zh)))
         return node
 
     gov = entity("org", "张掖市人民政府", [ORG.Organization, LG.GovernmentBody], aliases=["市政府"])
@@ -57,9 +58,9 @@ def _hand_dataset():  # noqa: PLR0915 - one flat recipe reads best
     rule = entity("doc", "张掖市行政执法监督办法", [FOAF.Document, LG.PolicyDocument], label_pred=DCTERMS.title)
     pufa = entity("initiative", "八五普法", [LG.Initiative, SKOS.Concept])
     mech = entity("initiative", "诉源治理协作机制", [LG.Initiative, SKOS.Concept])
-    ds.add((justice, ORG.subOrganizationOf, gov))
-    ds.add((district, SDO.containedInPlace, city))
-    ds.add((city, LG.divisionCode, Literal("620700")))
+    shared.add((justice, ORG.subOrganizationOf, gov))
+    shared.add((district, SDO.containedInPlace, city))
+    shared.add((city, LG.divisionCode, Literal("620700")))
 
     def report(name, sentences, actions, mentions=(), indicators=()):
         text = "".join(sentences)
@@ -132,6 +133,7 @@ def _hand_dataset():  # noqa: PLR0915 - one flat recipe reads best
             "市司法局依据《张掖市行政执法监督办法》深入开展八五普法。",
             "市司法局全年办理行政复议案件120件。",
             "甘州区持续推进依法行政。",
+            "市政府修订《张掖市行政执法监督办法》。",
         ],
         [
             ("成立", [gov], "establish", [(PROV.generated, group)], 0),
@@ -139,6 +141,7 @@ def _hand_dataset():  # noqa: PLR0915 - one flat recipe reads best
             ("建立机制", [justice], "establish", [(LG.partner, court), (PROV.generated, mech)], 2),
             ("开展", [justice], "carryOut", [(LG.actedOn, pufa), (PROV.used, rule)], 3),
             ("推进", [gov], "promote", [], 5),
+            ("修订", [gov], "revise", [(LG.actedOn, rule)], 6),
         ],
         mentions=[("甘州区", district, 5), ("市中院", court, 2)],
         indicators=[("办理行政复议案件", "120", "件", "120件", justice, 4)],
@@ -153,5 +156,5 @@ def _hand_dataset():  # noqa: PLR0915 - one flat recipe reads best
 
 @pytest.fixture
 def hand_dataset():
-    """A two-report Dataset built by hand after docs/DESIGN.md (10 entities, 6 actions, 1 indicator)."""
+    """A two-report Dataset built by hand after docs/DESIGN.md (10 entities, 7 actions, 1 indicator)."""
     return _hand_dataset()

@@ -25,9 +25,8 @@ Examples
 >>> ds = Dataset()
 >>> court = URIRef(resource_iri("org", "某市中级人民法院"))
 >>> for t in (ORG.Organization, LG.Court):
-...     ds.add((court, RDF.type, t))
->>> ds.add((court, SKOS.prefLabel, Literal("某市中级人民法院", lang="zh")))  # doctest: +ELLIPSIS
-<Dataset ...>
+...     _ = ds.default_graph.add((court, RDF.type, t))
+>>> _ = ds.default_graph.add((court, SKOS.prefLabel, Literal("某市中级人民法院", lang="zh")))
 >>> G = to_networkx(ds)
 >>> G.nodes[str(court)]["label"], G.nodes[str(court)]["cls"]
 ('某市中级人民法院', 'Court')
@@ -173,14 +172,15 @@ def _all_triples(graph: Graph) -> Iterator[tuple[Any, Any, Any]]:
     The ontology and the store's bookkeeping graph are left out: they describe lawgraph, not the reports.
     """
     if isinstance(graph, ConjunctiveGraph | Dataset):
+        # The store's own iterator: Dataset.quads warns (deprecations) once per quad in rdflib 7.
         seen: set[tuple[Any, Any, Any]] = set()
-        for s, p, o, g in graph.quads((None, None, None, None)):
-            if getattr(g, "identifier", g) in _SKIPPED_GRAPHS:
+        for triple, contexts in graph.store.triples((None, None, None), context=None):
+            if triple in seen:
                 continue
-            triple = (s, p, o)
-            if triple not in seen:
-                seen.add(triple)
-                yield triple
+            if all(getattr(c, "identifier", c) in _SKIPPED_GRAPHS for c in contexts):
+                continue
+            seen.add(triple)
+            yield triple
     else:
         yield from graph.triples((None, None, None))
 
