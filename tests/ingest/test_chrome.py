@@ -95,3 +95,15 @@ def test_heading_lines() -> None:
     assert is_heading_line("2.完善机制")
     assert not is_heading_line("2.5亿元")
     assert not is_heading_line("一是加强领导")
+
+
+def test_menu_leading_into_a_cover_letter_gives_back_its_title_lines() -> None:
+    menu = "\n".join(["首页", "政务公开", "机构设置", "某县发展和改革局", "互动交流", "办事服务"])
+    cover = "某县人民政府关于报送\n《某县2023年度法治政府建设情况》的报告\n市政府:"
+    body, _ = strip_chrome(f"{menu}\n{cover}\n现将情况报送,请审阅。")
+    assert body == f"{cover}\n现将情况报送,请审阅。"
+
+
+def test_link_bars_are_chrome() -> None:
+    body, _ = strip_chrome("首页 政务公开 互动交流 办事服务\n县政府召开常务会议。")
+    assert body == "县政府召开常务会议。"

@@ -19,7 +19,9 @@ PAGE = """<!DOCTYPE html>
 <script>var menu = ["首页", "政务公开"]; document.write("脚本文字");</script>
 </head>
 <body>
-<div class="header"><a href="/">首页</a><a href="/zwgk">政务公开</a></div>
+<div class="header"><div class="logo">某县人民政府</div>
+<ul><li><a href="/">首页</a></li><li>政务公开</li><li>互动交流</li><li>办事服务</li></ul>
+<div class="links">首页 政务公开 互动交流 走进某县</div></div>
 <nav><ul><li>机构设置</li><li>政策文件</li></ul></nav>
 <div class="breadcrumb">您当前的位置：首页 &gt; 政务公开 &gt; 工作报告</div>
 <div class="article">
@@ -40,7 +42,7 @@ PAGE = """<!DOCTYPE html>
 def test_html_to_text_drops_scripts_styles_and_navigation() -> None:
     page = html_to_text(PAGE)
     assert "脚本文字" not in page.text and "color" not in page.text
-    assert "机构设置" not in page.text and "政务公开" not in page.text
+    assert "机构设置" not in page.text and "分享到" not in page.text and "版权所有" not in page.text
     assert "我县坚持依法行政,\n" not in page.text  # a source line break inside a <p> is not a paragraph
     assert "(一)健全决策机制" in page.text.replace("（", "(").replace("）", ")")
     assert page.title == "某县人民政府关于2023年度法治政府建设情况的报告_某县人民政府门户网站"
@@ -60,9 +62,10 @@ def test_read_html_report(tmp_path: Path) -> None:
     assert report.meta.source == "某县司法局"
     assert report.meta.year == 2023
     assert report.meta.url == "https://www.example.gov.cn/zwgk/2024/report.html"
-    for chrome in ("您当前的位置", "字体", "打印", "分享到", "版权所有", "ICP", "首页", "来源"):
+    for chrome in ("您当前的位置", "字体", "打印", "分享到", "版权所有", "ICP", "首页", "政务公开", "互动交流", "来源"):
         assert chrome not in report.text, chrome
     assert "2023年,我县坚持依法行政,各项工作取得新进展。" in report.text
+    assert report.text.startswith("某县人民政府关于2023年度法治政府建设情况的报告\n")  # the <h1> after the menu
     assert [(s.level, s.title) for s in report.sections] == [(1, "完善制度建设"), (2, "健全决策机制")]
     assert "受理案件 35件" in report.text
 
@@ -98,3 +101,12 @@ def test_source_is_read_from_the_info_line_when_meta_tags_are_missing(tmp_path: 
     assert report.meta.published == dt.date(2023, 2, 1)
     assert report.meta.title == "关于某镇2022年法治建设情况的报告"
     assert report.text == "某镇推进依法行政,成效明显。"
+
+
+def test_declared_big5_page(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="big5"><title>縣政府報告</title></head><body><p>中華民國縣政府依法行政。</p></body></html>'
+    path = tmp_path / "big5.html"
+    path.write_bytes(page.encode("big5"))
+    report = read_report(path)
+    assert report.text == "中華民國縣政府依法行政。"
+    assert report.meta.title == "縣政府報告"

@@ -41,7 +41,7 @@ from lawgraph.ingest.cover import (
     report_year,
     title_from_stem,
 )
-from lawgraph.ingest.decode import decode_bytes
+from lawgraph.ingest.decode import decode_bytes, declared_charset
 from lawgraph.ingest.html import html_to_text
 from lawgraph.ingest.normalize import normalize_text
 from lawgraph.ingest.paths import HTML_SUFFIXES, REPORT_SUFFIXES, is_report_path, iter_report_paths
@@ -85,7 +85,9 @@ def read_text(path: str | Path) -> str:
         For a missing path, a folder, an unsupported extension, an empty, binary or undecodable file.
     """
     path = Path(path)
-    return decode_bytes(_read_bytes(path), where=path)
+    data = _read_bytes(path)
+    declared = declared_charset(data) if path.suffix.lower() in HTML_SUFFIXES else None
+    return decode_bytes(data, where=path, declared=declared)
 
 
 def report_from_text(

@@ -8,7 +8,9 @@ social links (官方微信, 官方微博), accessibility and search boxes, and m
 - chrome lines are dropped by pattern;
 - metadata lines (``发布机构: … 成文日期: …``, ``2023/01/12/ 09:27 来源:…``) are read into fields and dropped;
 - menus are found by shape, not by content: a run of short lines without sentence punctuation (blank lines
-  ignored) is a menu when it is long, or when at least half of it is chrome.
+  ignored) is a menu when it is long, or when at least half of it is chrome. A menu that leads straight
+  into content gives back its last title, addressee or date lines (they open the report). A line of three or
+  more short space-separated words is a bar of links.
 """
 
 from __future__ import annotations
@@ -161,6 +163,10 @@ def _classify(line: str, fields: PageFields) -> str:
         return "meta"
     if is_heading_line(line):
         return "heading"
+    tokens = line.split(" ")
+    if len(tokens) >= 3 and all(len(t) <= 8 for t in tokens) and not _PUNCT.search(line) \
+            and not _DATA.search(line) and not _KEEPSAKE.search(line):
+        return "chrome"  # a bar of links: 首页 政务公开 互动交流
     if len(line) <= _SHORT and not _PUNCT.search(line) and not _DATA.search(line):
         return "menu"
     return "text"
@@ -206,6 +212,13 @@ def strip_chrome(text: str) -> tuple[str, PageFields]:
         if len(members) >= _MENU_RUN:
             for k in members:
                 keep[k] = False
+            if j < n:  # the run leads into content: its last title, addressee or date lines belong to it
+                for k in reversed(members):
+                    if kinds[k] == "chrome":
+                        continue
+                    if not _KEEPSAKE.search(lines[k]):
+                        break
+                    keep[k] = True
         elif chrome and chrome * 2 >= len(members):
             for k in members:  # labels among chrome go too; a title, an addressee or a date stays
                 if kinds[k] == "chrome" or not _KEEPSAKE.search(lines[k]):

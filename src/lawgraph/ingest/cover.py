@@ -45,7 +45,9 @@ _AUDIENCE = re.compile(r"^(?:各位|同志|尊敬|亲爱)")
 _TITLE_END = re.compile(r"(?:报告|情况|总结|工作报告|汇报|通报|通知|函)$")
 _TITLE_OPEN = re.compile(r"(?:关于|报送|呈报|印发|转发|的|和|及|与|《[^》]*)$")
 _TITLE_PREFIX = re.compile(r"^(?P<who>[\u4e00-\u9fff()]{2,40}?)关于")
-_SPEECH = re.compile(r"我谨?代表(?P<who>[\u4e00-\u9fff()、]{2,30}?),?向")
+_SPEECH = re.compile(
+    r"我谨?代表(?P<who>[\u4e00-\u9fff()、]{0,28}?(?:政府|委员会|管委会|国务院|筹备组|党工委|办事处|公署)),?向"
+)
 _YEAR_OF_TITLE = re.compile(r"((?:19|20)\d\d)\s*年度")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年")
 _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")

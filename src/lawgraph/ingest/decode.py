@@ -4,7 +4,7 @@ Government pages come as UTF-8 (with or without BOM), GB18030/GBK/GB2312 (mainla
 Hong Kong). The order of attempts is cheap-and-certain first:
 
 1. a BOM (UTF-8, UTF-16, UTF-32) decides;
-2. strict UTF-8 (it rarely decodes anything that is not UTF-8);
+2. strict UTF-8 (it rarely decodes anything that is not UTF-8), then the charset an HTML page declares;
 3. strict GB18030 and strict Big5 (``cp950``, then ``big5hkscs``); when both decode, the reading whose
    characters are more often common ideographs of that encoding wins (GBK bytes read as Big5, or the
    reverse, give rare ideographs and kana);
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lawgraph.errors import InputError
 
-__all__ = ["decode_bytes", "looks_binary"]
+__all__ = ["decode_bytes", "declared_charset", "looks_binary"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -106,7 +106,26 @@ def _guess(data: bytes) -> str | None:
     return str(best)
 
 
-def decode_bytes(data: bytes, *, where: str | Path | None = None) -> str:
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CODEC_OF = {
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+    "big5": "cp950", "big5-hkscs": "big5hkscs", "cp950": "cp950", "x-x-big5": "cp950",
+}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Chinese codec a page declares in ``<meta charset>`` (GB family → gb18030, Big5 → cp950).
+
+    Examples
+    --------
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
+    'gb18030'
+    """
+    m = _DECLARED.search(data[:4096])
+    return _CODEC_OF.get(m.group(1).decode("ascii").lower()) if m else None
+
+
+def decode_bytes(data: bytes, *, where: str | Path | None = None, declared: str | None = None) -> str:
     """Decode the bytes of a report.
 
     Parameters
@@ -115,6 +134,9 @@ def decode_bytes(data: bytes, *, where: str | Path | None = None) -> str:
         The file's content, not empty.
     where : str or Path, optional
         The file, named in errors.
+    declared : str, optional
+        A codec the file declares (see :func:`declared_charset`); tried right after UTF-8, which is
+        checked first because pages often declare GB2312 and are UTF-8.
 
     Returns
     -------
@@ -145,6 +167,10 @@ def decode_bytes(data: bytes, *, where: str | Path | None = None) -> str:
     text = _strict(data, "utf-8")
     if text is not None:
         return text
+    if declared:
+        text = _strict(data, declared)
+        if text is not None:
+            return text
     gb = _strict(data, "gb18030")
     big5 = _strict(data, "cp950") or _strict(data, "big5hkscs")
     if gb is not None and big5 is not None:

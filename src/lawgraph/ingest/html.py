@@ -1,7 +1,7 @@
 """Turn a government web page into plain text lines and page metadata.
 
-Scripts, styles, forms and navigation elements (``nav``, ``header``, ``footer``, ``aside`` and elements whose
-``id``/``class`` names a menu, breadcrumb, share bar or footer) are dropped; block elements become line
+Scripts, styles, forms and navigation elements (``nav``, ``footer``, ``aside``, a page-level ``header``, and
+elements whose ``id``/``class`` names a menu, breadcrumb, share bar or footer) are dropped; block elements become line
 breaks. What is left still carries some page chrome as text; :mod:`lawgraph.ingest.chrome` removes it.
 """
 
@@ -14,15 +14,17 @@ from typing import Any
 __all__ = ["HtmlPage", "html_to_text"]
 
 _DROP_TAGS = (
-    "script, style, noscript, template, iframe, object, embed, svg, canvas, nav, header, footer, aside, form, "
+    "script, style, noscript, template, iframe, object, embed, svg, canvas, nav, footer, aside, form, "
     "select, button, input, textarea, menu, map, audio, video"
 )
 _CHROME_NAME = re.compile(
-    r"(?:^|[\s_\-])(?:nav|navbar|navigation|menu|menus|submenu|footer|foot|bottom|breadcrumbs?|crumbs?|position|"
-    r"location|share|bdsharebuttonbox|sidebar|side|topbar|top|toolbar|copyright|header|head|banner|search|"
-    r"skip|gotop|backtop|go-top|back-top)(?:$|[\s_\-])",
+    r"(?:^|[\s_\-])(?:nav|navbar|navigation|menu|menus|submenu|footer|foot|breadcrumbs?|crumbs?|share|"
+    r"bdsharebuttonbox|sidebar|topbar|toolbar|copyright|skip|gotop|backtop|go-top|back-top)(?:$|[\s_\-])",
     re.I,
 )
+"""``id``/``class`` names of navigation, menus, share bars and footers. Names such as ``head`` or ``top``
+are left alone: articles use them for their own title, date and source, and the text-level chrome filter
+catches what a page header holds."""
 _BLOCKS = (
     "p, div, br, li, ul, ol, dl, dt, dd, tr, table, h1, h2, h3, h4, h5, h6, section, article, main, blockquote, "
     "pre, hr, address, center, figure, figcaption, caption"
@@ -76,6 +78,16 @@ def _clean(value: str | None) -> str | None:
         return None
     value = _SPACE.sub(" ", value).strip()
     return value or None
+
+
+def _inside(node: Any, tags: tuple[str, ...]) -> bool:
+    """Whether ``node`` has an ancestor with one of ``tags``."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _decompose_outermost(nodes: list[Any]) -> None:
@@ -135,6 +147,7 @@ def html_to_text(html: str) -> HtmlPage:
     if root is None:
         return HtmlPage(text="", title=fields.get("title") or page_title or h1_title)
     doomed = list(root.css(_DROP_TAGS))
+    doomed.extend(node for node in root.css("header") if not _inside(node, ("article", "main")))
     for node in root.css("[id], [class]"):
         names = f"{node.attributes.get('id') or ''} {node.attributes.get('class') or ''}"
         if _CHROME_NAME.search(names) and node.tag not in ("body", "html", "main", "article"):
