@@ -107,6 +107,21 @@ _ROLE_PREDICATES: dict[URIRef, str] = {
     LG.partner: "partner",
     PROV.used: "used",
 }
+_FULL_EDGE_LABELS: dict[URIRef, str] = {
+    PROV.wasAssociatedWith: "执行者",
+    PROV.generated: "产生",
+    LG.actedOn: "对象",
+    LG.partner: "合作方",
+    PROV.used: "依据",
+    LG.place: "地点",
+    LG.inReport: "所在报告",
+    DCTERMS.creator: "发文单位",
+    LG.addressee: "主送",
+    LG.reportingOrganization: "报告单位",
+    LG.fromAction: "来自行动",
+    ORG.subOrganizationOf: "隶属",
+    SDO.containedInPlace: "位于",
+}
 _STRUCTURE_PREDICATES: dict[URIRef, str] = {
     ORG.subOrganizationOf: "subOrganizationOf",
     SDO.containedInPlace: "containedInPlace",
@@ -398,7 +413,12 @@ def to_networkx(graph: Graph, *, view: Literal["entities", "full"] = "entities")
         # rdflib's converter iterates any iterable of triples; each statement becomes one keyed edge.
         sub = rdflib_to_networkx_multidigraph(
             kept,  # type: ignore[arg-type]
-            edge_attrs=lambda s, p, o: {"key": str(p), "role": _local(p), "label": _prefixed(p)},
+            edge_attrs=lambda s, p, o: {
+                "key": str(p),
+                "role": _local(p),
+                "predicate": _prefixed(p),
+                "label": _FULL_EDGE_LABELS.get(p, _prefixed(p)),
+            },
             transform_s=str,
             transform_o=str,
         )

@@ -127,7 +127,7 @@ KIND_SHAPES: dict[str, tuple[str, str]] = {
     "place": ("triangle", "▲"),
     "document": ("square", "■"),
     "initiative": ("diamond", "◆"),
-    "action": ("ellipse", "⬭"),
+    "action": ("ellipse", "▬"),
     "report": ("star", "★"),
     "indicator": ("hexagon", "⬢"),
 }
