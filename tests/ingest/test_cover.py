@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from lawgraph.ingest.cover import clean_page_title, issuer_from_title, read_cover, report_year, title_from_stem
+from lawgraph.ingest.cover import (
+    clean_page_title,
+    issuer_from_title,
+    read_cover,
+    report_year,
+    title_from_stem,
+)
 
 LETTER = """某市人民政府关于报送
 《某市2021年度法治政府建设情况》的报告

@@ -78,7 +78,9 @@ def test_gbk_html_page(tmp_path: Path) -> None:
 
 
 def test_nested_chrome_elements_are_dropped_once() -> None:
-    page = html_to_text('<body><nav class="menu"><ul class="nav"><li class="menu">甲</li></ul></nav><p>正文。</p></body>')
+    page = html_to_text(
+        '<body><nav class="menu"><ul class="nav"><li class="menu">甲</li></ul></nav><p>正文。</p></body>'
+    )
     assert page.text == "正文。"
 
 
@@ -104,7 +106,10 @@ def test_source_is_read_from_the_info_line_when_meta_tags_are_missing(tmp_path: 
 
 
 def test_declared_big5_page(tmp_path: Path) -> None:
-    page = '<html><head><meta charset="big5"><title>縣政府報告</title></head><body><p>中華民國縣政府依法行政。</p></body></html>'
+    page = (
+        '<html><head><meta charset="big5"><title>縣政府報告</title></head>'
+        "<body><p>中華民國縣政府依法行政。</p></body></html>"
+    )
     path = tmp_path / "big5.html"
     path.write_bytes(page.encode("big5"))
     report = read_report(path)

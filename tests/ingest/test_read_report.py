@@ -52,7 +52,8 @@ def test_bundled_example() -> None:
     report = read_report(EXAMPLE)
     meta = report.meta
     assert meta.title == "三台县人民政府关于报送《三台县2023年度法治政府建设情况》的报告"
-    assert (meta.issuer, meta.addressee, meta.date, meta.year) == ("三台县人民政府", "市政府", dt.date(2024, 1, 15), 2023)
+    assert (meta.issuer, meta.addressee) == ("三台县人民政府", "市政府")
+    assert (meta.date, meta.year) == (dt.date(2024, 1, 15), 2023)
     body = report.text[report.body_begin:]
     assert body.startswith("三台县2023年度法治政府建设情况")
     assert "虚构" in body.splitlines()[2]
@@ -94,7 +95,8 @@ def test_folder_passed_to_read_report(tmp_path: Path) -> None:
 
 
 def test_iter_report_paths_order_and_filter(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.HTML", "a.gold.json", "c/d.htm", "c/a.txt", "notes.md", ".hidden/x.txt", "z.pdf"):
+    names = ("b.txt", "a.HTML", "a.gold.json", "c/d.htm", "c/a.txt", "notes.md", ".hidden/x.txt", "z.pdf")
+    for name in names:
         _write(tmp_path, name, "内容。")
     got = [p.relative_to(tmp_path).as_posix() for p in iter_report_paths([tmp_path])]
     assert got == ["a.HTML", "b.txt", "c/a.txt", "c/d.htm"]

@@ -34,6 +34,7 @@ from pathlib import Path
 from lawgraph.errors import InputError
 from lawgraph.ingest.chrome import PageFields, strip_chrome
 from lawgraph.ingest.cover import (
+    CoverInfo,
     clean_page_title,
     date_of,
     issuer_from_title,
@@ -42,7 +43,7 @@ from lawgraph.ingest.cover import (
     title_from_stem,
 )
 from lawgraph.ingest.decode import decode_bytes, declared_charset
-from lawgraph.ingest.html import html_to_text
+from lawgraph.ingest.html import HtmlPage, html_to_text
 from lawgraph.ingest.normalize import normalize_text
 from lawgraph.ingest.paths import HTML_SUFFIXES, REPORT_SUFFIXES, is_report_path, iter_report_paths
 from lawgraph.ingest.segment import split_sections, split_sentences
@@ -90,13 +91,7 @@ def read_text(path: str | Path) -> str:
     return decode_bytes(data, where=path, declared=declared)
 
 
-def report_from_text(
-    raw: str,
-    *,
-    name: str,
-    html: bool = False,
-    url: str | None = None,
-) -> Report:
+def report_from_text(raw: str, *, name: str, html: bool = False, url: str | None = None) -> Report:
     """Build a :class:`~lawgraph.model.Report` from decoded text (or HTML when ``html``).
 
     Parameters
@@ -114,44 +109,39 @@ def report_from_text(
     -------
     Report
     """
-    page_title = page_published = page_source = page_publisher = None
-    if html:
-        page = html_to_text(raw)
-        raw = page.text
-        page_title, page_published, page_source, page_publisher = (page.title, page.published, page.source,
-                                                                   page.publisher)
-        url = url or page.url
-    text, fields = strip_chrome(normalize_text(raw))
+    page = html_to_text(raw) if html else HtmlPage(text=raw)
+    text, fields = strip_chrome(normalize_text(page.text))
     cover = read_cover(text)
-    meta = _meta(fields, cover, name=name, url=url, page_title=page_title, page_published=page_published,
-                 page_source=page_source, page_publisher=page_publisher, text=text)
     sections = split_sections(text, begin=cover.body_begin)
-    sentences = split_sentences(text, sections)
     return Report(
         name=name,
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        meta=meta,
+        meta=_meta(text, fields, cover, page, name=name, url=url),
         sections=sections,
-        sentences=sentences,
+        sentences=split_sentences(text, sections),
         body_begin=cover.body_begin,
     )
 
 
 def _norm(value: str | None) -> str | None:
-    return normalize_text(value) or None if value else None
+    return (normalize_text(value) or None) if value else None
 
 
-def _meta(fields: PageFields, cover, *, name: str, url: str | None, page_title: str | None,  # noqa: ANN001
-          page_published: str | None, page_source: str | None, page_publisher: str | None, text: str) -> ReportMeta:
-    stem = Path(name).stem
-    title = cover.title or _norm(fields.title) or clean_page_title(_norm(page_title)) or title_from_stem(normalize_text(stem))
-    published = date_of(fields.published) or date_of(_norm(page_published))
+def _meta(
+    text: str, fields: PageFields, cover: CoverInfo, page: HtmlPage, *, name: str, url: str | None
+) -> ReportMeta:
+    """Merge what the cover letter, the page chrome and the HTML head say, in that order of trust."""
+    title = (
+        cover.title
+        or _norm(fields.title)
+        or clean_page_title(_norm(page.title))
+        or title_from_stem(normalize_text(Path(name).stem))
+    )
+    published = date_of(fields.published) or date_of(_norm(page.published))
     date = cover.date or date_of(fields.date) or published
-    issuer = cover.sender or cover.speaker or _norm(fields.issuer) or issuer_from_title(title)
-    source = _norm(fields.source) or _norm(page_source)
-    if issuer is None and source:
-        issuer = source
+    source = _norm(fields.source) or _norm(page.source)
+    issuer = cover.sender or cover.speaker or _norm(fields.issuer) or issuer_from_title(title) or source
     return ReportMeta(
         title=title,
         issuer=issuer,
@@ -159,9 +149,9 @@ def _meta(fields: PageFields, cover, *, name: str, url: str | None, page_title: 
         date=date,
         published=published,
         source=source,
-        url=url,
-        publisher=_norm(fields.publisher) or _norm(page_publisher),
-        year=report_year(title, text, date, name=stem),
+        url=url or page.url,
+        publisher=_norm(fields.publisher) or _norm(page.publisher),
+        year=report_year(title, text, date, name=Path(name).stem),
     )
 
 

@@ -30,7 +30,10 @@ _SHORT = 25
 _MENU_RUN = 5
 """A run of this many short unpunctuated lines is a menu."""
 
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|第[一二三四五六七八九十]+[部章节])")
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|"
+    r"第[一二三四五六七八九十]+[部章节])"
+)
 _PUNCT = re.compile(f"[{SENTENCE_PUNCT}]")
 _DATA = re.compile(r"\d(?:\.\d+)?\s*(?:%|‰|亿|万|千|百|元|件|个|人|次|户|家|所|项|公里|平方|亩|吨|套|辆|条|座|场|名|天|小时|倍)")
 
@@ -59,7 +62,8 @@ _KEYS = (
     "发布日期|发布时间|生效日期|废止日期|有效性|时效|主题词|关键词|公文种类|信息来源|文章来源|来源|作者|"
     "浏览次数|点击数|访问量|阅读数|责任编辑|编辑|字号|时间|日期"
 )
-_FIELD = re.compile(rf"(?P<key>{_KEYS})\s*:\s*(?P<value>.*?)\s*(?=(?:{_KEYS})\s*:|【|$)")
+_FIELD = re.compile(rf"(?<![^\s】\]|>])(?P<key>{_KEYS})\s*:\s*(?P<value>.*?)\s*(?=(?:{_KEYS})\s*:|【|$)")
+"""``key: value`` of a page's metadata block; a key opens the line or follows a space or bracket."""
 _FIELD_MAP = {
     "名称": "title",
     "标题": "title",
@@ -124,7 +128,7 @@ def _owner(line: str) -> str | None:
 
 def _read_fields(line: str, fields: PageFields) -> bool:
     """Read ``key: value`` metadata or a date-and-source line; return whether the line is metadata."""
-    if _PUNCT.search(line.replace(",", "")) and "。" in line:
+    if "。" in line or len(line) > 160:
         return False
     matches = list(_FIELD.finditer(line))
     for m in matches:

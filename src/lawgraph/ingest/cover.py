@@ -220,7 +220,9 @@ def issuer_from_title(title: str | None) -> str | None:
     return m.group("who") if m else None
 
 
-def report_year(title: str | None, text: str, issued: dt.date | None, *, name: str | None = None) -> int | None:
+def report_year(
+    title: str | None, text: str, issued: dt.date | None, *, name: str | None = None
+) -> int | None:
     """The year a report is about.
 
     ``2022年度`` in the title wins; then a ``2021年工作回顾`` heading; then a year in the title (for a

@@ -1,8 +1,9 @@
 """Turn a government web page into plain text lines and page metadata.
 
-Scripts, styles, forms and navigation elements (``nav``, ``footer``, ``aside``, a page-level ``header``, and
-elements whose ``id``/``class`` names a menu, breadcrumb, share bar or footer) are dropped; block elements become line
-breaks. What is left still carries some page chrome as text; :mod:`lawgraph.ingest.chrome` removes it.
+Scripts, styles, forms and navigation elements (``nav``, ``footer``, ``aside``, a page-level ``header``,
+and elements whose ``id``/``class`` names a menu, breadcrumb, share bar or footer) are dropped; block
+elements become line breaks. What is left still carries some page chrome as text;
+:mod:`lawgraph.ingest.chrome` removes it.
 """
 
 from __future__ import annotations
@@ -26,13 +27,15 @@ _CHROME_NAME = re.compile(
 are left alone: articles use them for their own title, date and source, and the text-level chrome filter
 catches what a page header holds."""
 _BLOCKS = (
-    "p, div, br, li, ul, ol, dl, dt, dd, tr, table, h1, h2, h3, h4, h5, h6, section, article, main, blockquote, "
-    "pre, hr, address, center, figure, figcaption, caption"
+    "p, div, br, li, ul, ol, dl, dt, dd, tr, table, h1, h2, h3, h4, h5, h6, section, article, main, "
+    "blockquote, pre, hr, address, center, figure, figcaption, caption"
 )
 _CELLS = "td, th"
 _BLOCK_MARK, _CELL_MARK = "\x1e", "\x1f"
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+_WIDE = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+_CJK_GAP = re.compile(rf"(?<={_WIDE}) (?={_WIDE})")
+"""A space between two Chinese characters comes from a line break in the HTML source, not from the text."""
 _MARK_RUN = re.compile(rf" *{_BLOCK_MARK}[ {_BLOCK_MARK}{_CELL_MARK}]*")
 _META_FIELDS = {
     "articletitle": "title",

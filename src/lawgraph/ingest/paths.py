@@ -39,7 +39,9 @@ def _folder_reports(folder: Path) -> list[Path]:
     found = [
         p
         for p in folder.rglob("*")
-        if p.is_file() and is_report_path(p) and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        if p.is_file()
+        and is_report_path(p)
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     ]
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
@@ -88,7 +90,8 @@ def iter_report_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
         elif path.exists():
             found = [path]
         elif _GLOB_CHARS & set(str(item)):
-            found = sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).is_file() and is_report_path(p))
+            matches = (Path(p) for p in glob.glob(str(item), recursive=True))
+            found = sorted(p for p in matches if p.is_file() and is_report_path(p))
             if not found:
                 raise InputError(item, "pattern matches no .txt, .html or .htm report")
         else:

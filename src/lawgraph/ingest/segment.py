@@ -72,28 +72,20 @@ def split_sections(text: str, *, begin: int = 0) -> tuple[Section, ...]:
         title = (rest[: cut.start()] if cut else rest).strip().rstrip(",、")
         if not title or len(title) > _MAX_TITLE and cut is None:
             continue  # a numbered list item in running text, not a heading
-        heads.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(" ")), level, m.group(f"l{level}"), title[:_MAX_TITLE]))
-    sections: list[Section] = []
-    stack: list[int] = []
-    ends: list[int] = []
-    for start, level, number, title in heads:
-        while stack and sections[stack[-1]].level >= level:
-            ends[stack.pop()] = start
-        parent = stack[-1] if stack else None
-        sections.append(Section(begin=start, end=len(text), level=level, number=number, title=title, parent=parent))
-        ends.append(len(text))
-        stack.append(len(sections) - 1)
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" "))
+        heads.append((start, level, m.group(f"l{level}"), title[:_MAX_TITLE]))
     end_text = len(text.rstrip(_SPACE))
+    ends = [end_text] * len(heads)
+    parents: list[int | None] = []
+    stack: list[int] = []
+    for i, (start, level, _, _) in enumerate(heads):
+        while stack and heads[stack[-1]][1] >= level:
+            ends[stack.pop()] = start
+        parents.append(stack[-1] if stack else None)
+        stack.append(i)
     return tuple(
-        Section(
-            begin=s.begin,
-            end=min(ends[i], end_text) if ends[i] == len(text) else ends[i],
-            level=s.level,
-            number=s.number,
-            title=s.title,
-            parent=s.parent,
-        )
-        for i, s in enumerate(sections)
+        Section(begin=start, end=end, level=level, number=number, title=title, parent=parent)
+        for (start, level, number, title), end, parent in zip(heads, ends, parents, strict=True)
     )
 
 
