@@ -94,3 +94,14 @@ def test_titles_from_pages_and_files() -> None:
     assert title_from_stem("某区2020年政府工作报告_2020") == "某区2020年政府工作报告"
     assert issuer_from_title("某自治州人民政府关于报送某情况的报告") == "某自治州人民政府"
     assert issuer_from_title("关于某情况的报告") is None
+
+
+def test_document_number_and_issuer_on_their_own_lines() -> None:
+    text = (
+        "某府〔2023〕5号\n某县人民政府\n关于2022年法治政府建设工作情况的报告\n州人民政府:\n"
+        "2022年,我县深入推进依法行政,现将有关情况报告如下:\n一、主要成效\n加强领导。\n某县人民政府\n2023年1月10日"
+    )
+    info = read_cover(text)
+    assert info.title == "某县人民政府关于2022年法治政府建设工作情况的报告"
+    assert (info.addressee, info.sender, info.date) == ("州人民政府", "某县人民政府", dt.date(2023, 1, 10))
+    assert text[info.body_begin:].startswith("2022年,我县")

@@ -52,6 +52,8 @@ _YEAR_OF_TITLE = re.compile(r"((?:19|20)\d\d)\s*年度")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年")
 _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _REVIEW = re.compile(r"^(?:[一二三四五六七八九十]+、)?((?:19|20)\d\d)\s*年(?:工作|主要工作|政府工作)?(?:回顾|总结)", re.M)
+_DOC_NUMBER = re.compile(r"[〔\[(【]\s*(?:19|20)\d\d\s*[〕\])】]\s*\d+\s*号")
+"""A document number such as 某府〔2023〕5号: a line of the letterhead, never part of the title."""
 _SITE_SPLIT = re.compile(r"\s*(?:_+|\s[-|–—]\s|\|)\s*")
 _STEM_YEAR = re.compile(r"_(?:19|20)\d\d年?$")
 _SIGN_DATE = re.compile(r"^(?P<who>[\u4e00-\u9fff()]{2,40}?)\s+(?P<date>\S.*)$")
@@ -84,7 +86,9 @@ def _is_plain(line: str, limit: int = 60) -> bool:
 def _title_at(lines: list[tuple[int, str]], i: int) -> tuple[str, int] | None:
     """The title starting at line ``i`` (joined over up to three lines) and the index after it."""
     title, j = lines[i][1], i + 1
-    if not _is_plain(title, 80) or is_heading_line(title) or _ADDRESSEE.match(title):
+    if not _is_plain(title, 80) or is_heading_line(title) or _DOC_NUMBER.search(title):
+        return None
+    if _ADDRESSEE.match(title):
         return None
     while j < len(lines) and j < i + 3 and _is_plain(lines[j][1], 80) and not _ADDRESSEE.match(lines[j][1]):
         nxt = lines[j][1]
