@@ -30,8 +30,9 @@ Examples
 ...                            sha256="0", meta=ReportMeta(issuer="兰州新区管理委员会")))
 >>> [(s.text, s.label_, s.kb_id_) for s in doc.spans["place"]][:2]
 [('永登县', 'County', '甘肃省兰州市永登县'), ('上川镇', 'Town', '甘肃省兰州市永登县上川镇')]
->>> [(s.text, s._.lg_parent) for s in doc.spans["place"] if s.label_ == "Village"]
-[('元山村', '甘肃省兰州市皋兰县中川镇')]
+>>> village = [s for s in doc.spans["place"] if s.label_ == "Village"][0]
+>>> doc.text[slice(*village._.lg_exact)], village._.lg_parent  # the span is token-expanded: 镇元山村
+('元山村', '甘肃省兰州市皋兰县中川镇')
 """
 
 from __future__ import annotations

@@ -1,0 +1,288 @@
+"""The ``lawgraph_documents`` component: policies, laws, plans and agreements named in a report.
+
+Three rules, each one compiled regex pass over ``doc.text`` (words in ``extract/data/documents.json``):
+
+- **Titles in 《》**, with nested quotes and brackets (《关于…〈…〉的通知》, 《…(2022版)》). The title is
+  the text between the outer 《》.
+- **Named documents without 《》**: a quoted name followed by a document noun (“1+32”托管移交协议,
+  “XX”九条务实举措, “1+1+9”工作部署), or a name ending with a specific document noun (…若干措施,
+  …29条措施, …工作指引, …战略规划, …建设计划). The name starts after the last clause boundary (出台, 落实,
+  a comma …); a leading 省/市/区 is the report's own province, city or district (省高水平大学建设计划 →
+  广东省高水平大学建设计划). Generic names (相关规定, 整改方案) are not documents.
+- **Laws named without 《》**: a small list of national laws and regulations (民法典, 行政复议法 …), and
+  any …法/…法典 right after a context such as 学习, 宣讲, 贯彻 or in a list with a known law.
+
+Spans go to ``doc.spans["document"]`` with ``label_ == "PolicyDocument"``, ``kb_id_`` = the title without
+《》 (a title that only drops 中华人民共和国 shares the longer title's key), ``span._.lg_doc_type`` = the
+type read from the title's end (条例, 办法, 意见 …; 情况 reads as 报告) and ``span._.lg_version`` = the
+version or year the title carries (``2022版``, ``2022年版``, ``试行``, ``2023年``).
+
+Examples
+--------
+>>> doc_type("兰州新区法律援助案件质量评查办法"), doc_version("兰州新区行政许可事项清单(2022年版)")
+('办法', '2022年版')
+>>> doc_type("兰州新区行政许可事项清单(2022年版)"), doc_version("兰州新区2022年度法治政府建设情况")
+('清单', '2022年度')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lawgraph.extract.extensions import register_extensions
+from lawgraph.extract.gazetteer import load_gazetteer
+
+if TYPE_CHECKING:
+    from lawgraph.extract.context import ReportContext
+
+__all__ = [
+    "DocumentMatch",
+    "DocumentFinder",
+    "document_finder",
+    "find_documents",
+    "doc_type",
+    "doc_version",
+    "clause_start",
+    "make_documents",
+]
+
+_CJK = "\u4e00-\u9fff"
+_VERSION = re.compile(
+    r"[（(]\s*((?:\d{4}\s*年?\s*(?:修订|修正)?\s*版?)|试行|暂行|修订|修订版|修订稿|征求意见稿|草案|送审稿)\s*[)）]\s*$"
+)
+_YEAR = re.compile(r"\d{4}(?:\s*[-—–~至]\s*\d{4})?\s*年度?")
+_TRAILING_BRACKETS = re.compile(r"(?:\s*[（(][^（）()]*[)）])+\s*$")
+
+
+def _data() -> dict[str, Any]:
+    raw = resources.files("lawgraph.extract").joinpath("data", "documents.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _types() -> tuple[tuple[str, ...], dict[str, str]]:
+    data = _data()
+    types = tuple(sorted(data["doc_types"], key=len, reverse=True))
+    return types, dict(data["doc_type_aliases"])
+
+
+def doc_type(title: str) -> str | None:
+    """The document type a title ends with (version brackets and quotes ignored), or ``None``.
+
+    Examples
+    --------
+    >>> doc_type("关于进一步加强市县法治建设的意见"), doc_type("民法典"), doc_type("论坚持全面依法治国")
+    ('意见', '法典', None)
+    """
+    core = _TRAILING_BRACKETS.sub("", title).rstrip("”\"'》〉 ")
+    types, aliases = _types()
+    for alias in sorted(aliases, key=len, reverse=True):
+        if core.endswith(alias):
+            return aliases[alias]
+    for kind in types:
+        if core.endswith(kind):
+            return kind
+    return None
+
+
+def doc_version(title: str) -> str | None:
+    """The version in a title's trailing brackets, else the first year it names, or ``None``.
+
+    Examples
+    --------
+    >>> doc_version("兰州新区各部门权责清单(2022版)"), doc_version("某某条例(试行)"), doc_version("某某办法")
+    ('2022版', '试行', None)
+    """
+    m = _VERSION.search(title)
+    if m:
+        return re.sub(r"\s+", "", m.group(1))
+    y = _YEAR.search(title)
+    return re.sub(r"\s+", "", y.group()) if y else None
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def clause_start(
+    text: str, end: int, *, boundary: re.Pattern[str], starts: set[int] | None = None, window: int = 30
+) -> int:
+    """Where a name that ends at ``end`` starts: after the last clause boundary of the window before it.
+
+    A boundary is a punctuation mark (group ``p`` of ``boundary``) or a boundary word; a word counts only
+    when it is a whole token (``starts`` holds the token start offsets and the text's end), so 服务 ends a
+    name but 服务业 does not. With ``starts=None`` every word counts.
+    """
+    lo = max(0, end - window)
+    start = lo
+    for m in boundary.finditer(text, lo, end):
+        if m.group("p") or starts is None or (m.start() in starts and m.end() in starts):
+            start = m.end()
+    return start
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMatch:
+    """One document mention: ``text[begin:end]``, its title (the key), type and version."""
+
+    begin: int
+    end: int
+    key: str
+    doc_type: str | None = None
+    version: str | None = None
+
+
+class DocumentFinder:
+    """Compiled document rules (build once with :func:`document_finder`)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._book = re.compile(r"《((?:[^《》\n]|《[^《》\n]*》){1,120})》")
+        quoted_nouns = _alternation(data["quoted_nouns"])
+        stops = _alternation(data["quoted_modifier_stop"])
+        self._quoted = re.compile(
+            rf"“([^“”\n]{{1,30}})”((?:(?!{stops})[{_CJK}0-9]){{0,8}}?)({quoted_nouns})(?![性权者人法制])"
+        )
+        self._unquoted = re.compile(_alternation(data["unquoted_nouns"]))
+        self.generic = frozenset(data["unquoted_generic_names"])
+        self._boundary = re.compile(
+            rf"(?P<p>[^{_CJK}0-9A-Za-z+]|[一二三四五六七八九十两几多]+[个项类家批]|[{data['boundary_chars']}])"
+            rf"|{_alternation(data['boundary_words'])}"
+        )
+        self.laws = frozenset(data["national_laws"])
+        self.law_lead = data["boundary_chars"] + "国《学习宣讲贯彻实施行修订"
+        self.law_prefix = data["law_prefix"]
+        self._law = re.compile(_alternation(data["national_laws"]))
+        contexts = _alternation(data["law_contexts"])
+        self._law_ctx = re.compile(rf"(?:{contexts})(?:了)?((?:{re.escape(self.law_prefix)})?[{_CJK}]{{2,14}}?法典?)(?=[、，。；,;和及等与的]|$)")
+
+    def find(self, doc: Doc, context: ReportContext | None = None) -> list[DocumentMatch]:
+        """Every document mention in ``doc``, in text order."""
+        text = doc.text
+        starts = set(doc.to_array("IDX").tolist()) if len(doc) else set()
+        starts.add(len(text))
+        found: list[DocumentMatch] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(b: int, e: int) -> bool:
+            return not any(b < te and tb < e for tb, te in taken)
+
+        def add(b: int, e: int, title: str) -> None:
+            found.append(DocumentMatch(b, e, title, doc_type(title), doc_version(title)))
+            taken.append((b, e))
+
+        for m in self._book.finditer(text):
+            title = m.group(1).strip()
+            if title:
+                add(m.start(), m.end(), title)
+        for m in self._quoted.finditer(text):
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), m.group())
+        for m in self._unquoted.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            begin = clause_start(text, m.start(), boundary=self._boundary, starts=starts)
+            name = text[begin : m.start()]
+            if m.group()[0] in "条项" and re.search(r"\d+$|[一二三四五六七八九十]+$", name):
+                name_core = re.sub(r"(?:\d+|[一二三四五六七八九十]+)$", "", name)
+            else:
+                name_core = name
+            if len(name_core) < 2 or name_core in self.generic or not free(begin, m.end()):
+                continue
+            if load_gazetteer().lookup(name_core):
+                continue  # 香港发展规划: a place's plans in general, not a named document
+            title = self._expand(name, context) + m.group()
+            found.append(DocumentMatch(begin, m.end(), title, doc_type(title), doc_version(title)))
+            taken.append((begin, m.end()))
+        for m in self._law.finditer(text):
+            after = text[m.end() : m.end() + 1]
+            before = text[m.start() - 1 : m.start()]
+            if free(m.start(), m.end()) and (not re.match(f"[{_CJK}]", after or " ") or after in "等和及与的"):
+                if re.match(f"[{_CJK}]", before or " ") and before not in self.law_lead:
+                    continue  # 行政复议法 inside 新行政复议法规? only after a word boundary
+                # a bare law name must end a word: 刑法 in 刑法学 is not the law
+                if m.group() in ("宪法", "刑法") and text[m.start() - 1 : m.start()] not in "《、学习宣传贯彻和与及":
+                    continue
+                add(m.start(), m.end(), m.group())
+        for m in self._law_ctx.finditer(text):
+            b, e = m.start(1), m.end(1)
+            title = m.group(1)
+            if free(b, e) and len(title.removeprefix(self.law_prefix)) >= 3 and title[-2] not in "方办做立执司守违依":
+                add(b, e, title)
+        found.sort(key=lambda d: d.begin)
+        return self._merge(found)
+
+    def _expand(self, name: str, ctx: ReportContext | None) -> str:
+        """A leading 省/市/区/县 is the report's own province, city or district."""
+        if ctx is None or not name:
+            return name
+        head = name[0]
+        if head == "省" and ctx.province:
+            return ctx.province + name[1:]
+        if head == "市" and ctx.city:
+            return ctx.city + name[1:]
+        if head in "区县" and ctx.own_prefix and ctx.area_level in ("district", "county"):
+            return ctx.own_prefix + name[1:]
+        return name
+
+    def _merge(self, found: list[DocumentMatch]) -> list[DocumentMatch]:
+        """民法典 and 中华人民共和国民法典 in one Doc are one document (the longer title is the key)."""
+        keys = {d.key for d in found}
+        out = []
+        for d in found:
+            full = self.law_prefix + d.key
+            if not d.key.startswith(self.law_prefix) and full in keys:
+                out.append(DocumentMatch(d.begin, d.end, full, d.doc_type, d.version))
+            else:
+                out.append(d)
+        return out
+
+
+@lru_cache(maxsize=1)
+def document_finder() -> DocumentFinder:
+    """The shared :class:`DocumentFinder` (rules compiled once)."""
+    return DocumentFinder(_data())
+
+
+def find_documents(doc: Doc) -> list[DocumentMatch]:
+    """Document mentions of a Doc (uses ``doc._.lg_context`` when set)."""
+    register_extensions()
+    return document_finder().find(doc, doc._.lg_context)
+
+
+class DocumentRecognizer:
+    """Writes ``doc.spans["document"]`` (see the module docstring)."""
+
+    def __init__(self, *, spans_key: str = "document") -> None:
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match in find_documents(doc):
+            span = doc.char_span(
+                match.begin, match.end, label="PolicyDocument", kb_id=match.key, alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            if span.start_char != match.begin or span.end_char != match.end:
+                span._.lg_exact = (match.begin, match.end)
+            span._.lg_doc_type = match.doc_type
+            span._.lg_version = match.version
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("lawgraph_documents", assigns=["doc.spans"], default_config={"spans_key": "document"})
+def make_documents(nlp: Language, name: str, *, spans_key: str) -> DocumentRecognizer:
+    """Build the ``lawgraph_documents`` component."""
+    register_extensions()
+    return DocumentRecognizer(spans_key=spans_key)

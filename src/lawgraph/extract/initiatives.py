@@ -1,0 +1,165 @@
+"""The ``lawgraph_initiatives`` component: campaigns, reforms and mechanisms a report names.
+
+Initiatives are named two ways (words in ``extract/data/initiatives.json``):
+
+- **A quoted name** followed by an initiative noun, with up to six characters between
+  (“放管服”改革, “兰剑突击”治安大清查行动, “五社”联动机制, “法治体检”活动), or a quoted name that ends with
+  one itself (“枫桥经验”, “龙岭模式”). Once a quoted name is an initiative, its other quoted mentions in the
+  Doc are too (民营企业“法治体检”常态化).
+- **A name ending with a campaign suffix**: …专项行动, …专项整治(行动), …三年行动, …提升行动,
+  …体制改革 … The name starts after the last clause boundary (开展, 落实, a comma …).
+
+Slogans are not initiatives: a quoted run of numbers and one-character words (“三新一高”, “两个确立”,
+“四强”, “十四五”) is skipped even before a noun, and so are congresses (党的二十大), which carry no
+initiative noun. ``kb_id_`` is the name as a reader cites it, quotes included (“放管服”改革).
+
+Examples
+--------
+>>> is_slogan("三新一高"), is_slogan("两个确立"), is_slogan("四强"), is_slogan("放管服"), is_slogan("枫桥经验")
+(True, True, True, False, False)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lawgraph.extract.documents import clause_start
+from lawgraph.extract.extensions import register_extensions
+
+__all__ = ["InitiativeMatch", "InitiativeFinder", "initiative_finder", "find_initiatives", "is_slogan"]
+
+_CJK = "\u4e00-\u9fff"
+_NUM = "一二三四五六七八九十百千两零0-9"
+# “两个确立”, “四个意识”, “三新一高”, “一核三带”, “四强”, “十四五”, “1+1+9”: numbers with one-character words.
+_SLOGAN = re.compile(
+    rf"^(?:[{_NUM}+＋]+(?:个|大|项|条|种)?[{_CJK}]?)+(?:[{_CJK}]{{1,2}})?$|^[{_NUM}+＋]+[{_CJK}]{{0,2}}$"
+)
+
+_COUNTED = re.compile(rf"^[{_NUM}]+[项个类批次场]?$")  # 22项专项执法行动: a count, not a name
+
+
+def is_slogan(name: str) -> bool:
+    """Whether a quoted name is a numbered slogan rather than a named campaign."""
+    core = name.strip("“”\"")
+    if not re.match(f"[{_NUM}]", core):
+        return False
+    return bool(_SLOGAN.match(core)) and len(core) <= 6
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeMatch:
+    """One initiative mention: ``text[begin:end]`` and its key (the name as cited)."""
+
+    begin: int
+    end: int
+    key: str
+
+
+class InitiativeFinder:
+    """Compiled initiative rules (build once with :func:`initiative_finder`)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        nouns = _alternation(data["quoted_nouns"])
+        stops = _alternation(data["quoted_modifier_stop"])
+        self._quoted = re.compile(
+            rf"“([^“”\n]{{1,30}})”((?:(?!{stops})[{_CJK}]){{0,6}}?)(?:{nouns})(?![{_CJK}]?[员人者费性])"
+        )
+        inner = _alternation(data["quoted_inner_suffixes"])
+        self._quoted_inner = re.compile(rf"“([^“”\n]{{2,12}}(?:{inner}))”")
+        self._any_quoted = re.compile(r"“([^“”\n]{1,30})”")
+        self._suffix = re.compile(rf"(?:{_alternation(data['suffixes'])})+")
+        self._boundary = re.compile(
+            rf"(?P<p>[^{_CJK}0-9A-Za-z“”]|[{data['boundary_chars']}])|{_alternation(data['boundary_words'])}"
+        )
+        self.generic = frozenset(data["generic_names"])
+
+    def find(self, doc: Doc) -> list[InitiativeMatch]:
+        """Every initiative mention in ``doc``, in text order."""
+        text = doc.text
+        starts = set(doc.to_array("IDX").tolist()) if len(doc) else set()
+        starts.add(len(text))
+        found: list[InitiativeMatch] = []
+        taken: list[tuple[int, int]] = []
+        names: dict[str, str] = {}
+
+        def free(b: int, e: int) -> bool:
+            return not any(b < te and tb < e for tb, te in taken)
+
+        def add(b: int, e: int, key: str) -> None:
+            found.append(InitiativeMatch(b, e, key))
+            taken.append((b, e))
+
+        for m in self._quoted.finditer(text):
+            if is_slogan(m.group(1)) or not free(m.start(), m.end()):
+                continue
+            add(m.start(), m.end(), m.group())
+            names.setdefault(m.group(1), m.group())
+        for m in self._quoted_inner.finditer(text):
+            if free(m.start(), m.end()):
+                key = names.setdefault(m.group(1), m.group())
+                add(m.start(), m.end(), key)
+        for m in self._suffix.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            begin = clause_start(text, m.start(), boundary=self._boundary, starts=starts, window=20)
+            name = text[begin : m.start()]
+            if len(name) < 2 or name in self.generic or "“" in name or "”" in name or _COUNTED.match(name):
+                continue
+            add(begin, m.end(), text[begin : m.end()])
+        # Other quoted mentions of a quoted name already known as an initiative.
+        for m in self._any_quoted.finditer(text):
+            key = names.get(m.group(1))
+            if key is not None and free(m.start(), m.end()):
+                add(m.start(), m.end(), key)
+        found.sort(key=lambda x: x.begin)
+        return found
+
+
+@lru_cache(maxsize=1)
+def initiative_finder() -> InitiativeFinder:
+    """The shared :class:`InitiativeFinder` (rules compiled once)."""
+    raw = resources.files("lawgraph.extract").joinpath("data", "initiatives.json").read_text("utf-8")
+    return InitiativeFinder(json.loads(raw))
+
+
+def find_initiatives(doc: Doc) -> list[InitiativeMatch]:
+    """Initiative mentions of a Doc."""
+    return initiative_finder().find(doc)
+
+
+class InitiativeRecognizer:
+    """Writes ``doc.spans["initiative"]`` (see the module docstring)."""
+
+    def __init__(self, *, spans_key: str = "initiative") -> None:
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match in find_initiatives(doc):
+            span = doc.char_span(match.begin, match.end, label="Initiative", kb_id=match.key, alignment_mode="expand")
+            if span is None:
+                continue
+            if span.start_char != match.begin or span.end_char != match.end:
+                span._.lg_exact = (match.begin, match.end)
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("lawgraph_initiatives", assigns=["doc.spans"], default_config={"spans_key": "initiative"})
+def make_initiatives(nlp: Language, name: str, *, spans_key: str) -> InitiativeRecognizer:
+    """Build the ``lawgraph_initiatives`` component."""
+    register_extensions()
+    return InitiativeRecognizer(spans_key=spans_key)
