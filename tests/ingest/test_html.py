@@ -115,3 +115,32 @@ def test_declared_big5_page(tmp_path: Path) -> None:
     report = read_report(path)
     assert report.text == "中華民國縣政府依法行政。"
     assert report.meta.title == "縣政府報告"
+
+
+CMS_PAGE = """<html><head><title>某区2022年法治政府建设年度报告-某区人民政府</title></head><body>
+<div class="main">
+<div class="pos">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a>法治政府建设</a></div>
+<div class="title">某区2022年法治政府建设年度报告</div>
+<div class="info"><span>发布时间：2023-03-28 09:00</span><span>来源：某区司法局</span><span>字号：[大][中][小]</span></div>
+<div class="TRS_Editor">
+<p style="text-indent:2em"><span style="font-family:仿宋">2022年，区政府认真履行法治建设职责。</span></p>
+<p style="text-indent:2em"><strong>一、主要举措</strong></p>
+<p style="text-indent:2em">（一）完善制度。区政府出台<span>《某区行政规范性文件管理办法》</span>。</p>
+</div></div></body></html>
+"""
+
+
+def test_cms_page_with_inline_info_spans(tmp_path: Path) -> None:
+    path = tmp_path / "cms.htm"
+    path.write_text(CMS_PAGE, encoding="utf-8")
+    report = read_report(path)
+    assert report.meta.title == "某区2022年法治政府建设年度报告"
+    assert report.meta.published == dt.date(2023, 3, 28)
+    assert report.meta.source == "某区司法局"
+    assert report.meta.year == 2022
+    assert report.text.splitlines() == [
+        "某区2022年法治政府建设年度报告",
+        "2022年,区政府认真履行法治建设职责。",
+        "一、主要举措",
+        "(一)完善制度。区政府出台《某区行政规范性文件管理办法》。",
+    ]

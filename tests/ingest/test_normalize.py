@@ -1,0 +1,31 @@
+"""Normalization keeps offsets checkable: what changes and what stays."""
+
+from __future__ import annotations
+
+from lawgraph.ingest.normalize import fold_width, normalize_text
+
+
+def test_full_width_ascii_and_spaces_fold() -> None:
+    assert fold_width("（一）ＡＢＣ１２３，：；！？％＋") == "(一)ABC123,:;!?%+"
+    assert fold_width("甲\u3000乙\u00a0丙\t丁") == "甲 乙 丙 丁"
+
+
+def test_chinese_punctuation_stays() -> None:
+    text = "《条例》“放管服”、‘两个’。……——【注】"
+    assert fold_width(text) == text
+
+
+def test_zero_width_and_bom_are_removed() -> None:
+    assert normalize_text("\ufeff县\u200b政\u200c府\u200d\u2060\u00ad") == "县政府"
+
+
+def test_newlines_lines_and_paragraphs() -> None:
+    raw = "  第一段。  \r\n\r\n\r\n\r\n\u3000\u3000第二段。\r第三段。\u2028第四段。\n\n"
+    assert normalize_text(raw) == "第一段。\n\n第二段。\n第三段。\n第四段。"
+
+
+def test_normalization_is_idempotent() -> None:
+    raw = "\u3000\u3000（二）县政府印发《办法》，办结率９９．５％。\r\n\r\n\r\n二、下一步"
+    once = normalize_text(raw)
+    assert normalize_text(once) == once
+    assert once == "(二)县政府印发《办法》,办结率99.5%。\n\n二、下一步"
