@@ -66,6 +66,7 @@ _LIGHT_PREFIX = ("实行", "进行", "成功")
 _PARTNER_BEFORE = re.compile(r"(?:与|同|跟|和|联合|会同|协同|携手|配合|联手)$")
 _PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|深入|走进|进驻)$")
 _OBJECT_BEFORE = re.compile(r"(?:对|向|为|给|将|把|帮助|推动|督促|指导|支持|协助)$")
+_COMPARISON = re.compile(r"相比|相较|比较|相当|一致|相同|同步")
 _COORD_TAIL = re.compile(r"(?:、|和|及|以及)$")
 _COORD = re.compile(r"^(?:[、和及]|以及|、和)?$")
 _PARTNER_VERBS = frozenset({"联合", "会同", "协同", "携手", "邀请", "特邀", "联手", "结对", "结对帮扶"})
@@ -155,7 +156,7 @@ class _Finder:
     """Finds the actions of one text; holds the sorted entities, verbs and masks."""
 
     def __init__(self, text: str, entities: Sequence[EntityRef], *, issuer: str | None, area: str | None,
-                 addressee: str | None) -> None:
+                 addressee: str | None, boundaries: tuple[frozenset[int], frozenset[int]] | None = None) -> None:
         self.text = text
         self.entities = sorted(entities, key=lambda e: (e.begin, -e.end))
         self.ent_starts = [e.begin for e in self.entities]
@@ -168,7 +169,14 @@ class _Finder:
         masks.sort()
         self.mask_starts = [b for b, _ in masks]
         self.masks = masks
-        self.verbs = [m for m in _verb_regex().finditer(text) if not self._masked(m.start(), m.end())]
+        verbs = _verb_regex().finditer(text)
+        if boundaries is not None:
+            # A verb must be whole words of the segmenter: 出具 inside 作出|具体 is no verb.
+            starts, ends = boundaries
+            verbs = (m for m in verbs if m.start() in starts and m.end() in ends)
+        # After 的 a verb is a noun (…情况的报告, 工作的开展).
+        self.verbs = [m for m in verbs if not self._masked(m.start(), m.end())
+                      and not (m.start() > 0 and text[m.start() - 1] == "的")]
         self.verb_starts = [m.start() for m in self.verbs]
 
     def _masked(self, begin: int, end: int) -> bool:
@@ -244,7 +252,7 @@ class _Finder:
                 continue
             prev_end = group[-1].end
             last_role = None
-            if _PARTNER_BEFORE.search(lead):
+            if _PARTNER_BEFORE.search(lead) and self._partner_gap(group, before, vbegin, end):
                 last_role = roles.partners
                 for k in keys:
                     _add(roles.partners, k)
@@ -325,6 +333,15 @@ class _Finder:
         next_carried = roles.agents if subject_is_org else ([] if subject_found else carried)
         return out, next_carried
 
+    def _partner_gap(self, group: Sequence[EntityRef], before: Sequence[EntityRef], vbegin: int,
+                     end: int) -> bool:
+        """Whether 与X is a partner: X stands right before the verb, not in a comparison or a noun phrase."""
+        nxt = min([e.begin for e in before if e.begin >= group[-1].end] + [vbegin])
+        gap = self.text[group[-1].end : nxt]
+        if len(gap) > 6 or "的" in gap:
+            return False  # 与省委的部署要求…: X modifies a noun
+        return not _COMPARISON.search(self.text, group[-1].end, end)
+
     def _subject_position(self, lead: str, group: Sequence[EntityRef], vbegin: int) -> bool:
         """Whether a group before the verb is the clause's subject (not a modifier inside a noun)."""
         lead = lead.strip()
@@ -364,6 +381,7 @@ def find_actions(
     issuer: str | None = None,
     area: str | None = None,
     addressee: str | None = None,
+    boundaries: tuple[frozenset[int], frozenset[int]] | None = None,
 ) -> list[Action]:
     """Every action of ``text``, one per clause with a verb, in text order.
 
@@ -381,10 +399,13 @@ def find_actions(
         The issuer's own area (``兰州新区``): as a subject it stands for the issuer.
     addressee : str, optional
         Key of the addressee, the object of a report verb with nothing else to report to.
+    boundaries : (frozenset of int, frozenset of int), optional
+        Offsets where words start and end (from the Doc's tokens); a verb must start and end on them.
+        Without it, any occurrence of a verb counts.
     """
     if not sentences:
         sentences = [Sentence(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
-    finder = _Finder(text, entities, issuer=issuer, area=area, addressee=addressee)
+    finder = _Finder(text, entities, issuer=issuer, area=area, addressee=addressee, boundaries=boundaries)
     out: list[Action] = []
     for sentence in sentences:
         out.extend(finder.sentence_actions(sentence))
@@ -439,6 +460,7 @@ class ActionFinder:
             issuer=issuer,
             area=area,
             addressee=addressee,
+            boundaries=(frozenset(t.idx for t in doc), frozenset(t.idx + len(t.text) for t in doc)),
         )
         return doc
 

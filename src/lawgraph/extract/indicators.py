@@ -148,15 +148,26 @@ def _clause_bounds(text: str, begin: int, end: int, lo: int, hi: int) -> tuple[i
     return start, stop
 
 
-def counted_phrase(text: str, q: Quantity, *, lo: int = 0, hi: int | None = None) -> str:
+def counted_phrase(
+    text: str, q: Quantity, *, lo: int = 0, hi: int | None = None, names: Sequence[tuple[int, int]] = ()
+) -> str:
     """What the quantity counts: the words of its clause around the number, without fillers.
 
     >>> t = "新增20家社康机构，阅读量达5600多万人次"
     >>> [counted_phrase(t, q) for q in find_quantities(t)]
     ['新增社康机构', '阅读量']
+    >>> t = "甲县受理案件30件"
+    >>> counted_phrase(t, find_quantities(t)[0], names=[(0, 2)])
+    '受理案件'
+
     """
     hi = len(text) if hi is None else hi
     start, stop = _clause_bounds(text, q.begin, q.end, lo, hi)
+    if names:
+        # The subject at the head of the clause is who counts, not what is counted (某县受理案件30件).
+        i = bisect.bisect_left(names, (start, -1))
+        if i < len(names) and names[i][0] == start and names[i][1] <= q.begin:
+            start = names[i][1]
     pre = _QUOTES.sub("", _FILLER_ANY.sub("", text[start : q.begin]))
     post = text[q.end : stop]
     cut = post.find("的")
@@ -241,7 +252,7 @@ def find_indicators(
                 value=q.value,
                 unit=q.unit,
                 written=q.written,
-                phrase=counted_phrase(text, q, lo=sentence.begin, hi=sentence.end),
+                phrase=counted_phrase(text, q, lo=sentence.begin, hi=sentence.end, names=names),
                 evidence=Evidence(q.begin, q.end, sentence.begin, sentence.end),
                 approximation=q.approximation,
                 action=_action_index(actions, action_starts, q, sentence) if actions else None,
