@@ -107,3 +107,9 @@ def test_menu_leading_into_a_cover_letter_gives_back_its_title_lines() -> None:
 def test_link_bars_are_chrome() -> None:
     body, _ = strip_chrome("首页 政务公开 互动交流 办事服务\n县政府召开常务会议。")
     assert body == "县政府召开常务会议。"
+
+
+def test_table_rows_of_bare_numbers_are_data() -> None:
+    rows = "\n".join(["指标 完成 目标", "单位能耗 -5.2 -3.0", "用水总量 2.1 2.5", "绿化覆盖率 45 44", "空气优良天数 350 340"])
+    body, _ = strip_chrome(rows)
+    assert "单位能耗 -5.2 -3.0" in body and "空气优良天数 350 340" in body

@@ -35,7 +35,11 @@ _HEADING = re.compile(
     r"第[一二三四五六七八九十]+[部章节])"
 )
 _PUNCT = re.compile(f"[{SENTENCE_PUNCT}]")
-_DATA = re.compile(r"\d(?:\.\d+)?\s*(?:%|‰|亿|万|千|百|元|件|个|人|次|户|家|所|项|公里|平方|亩|吨|套|辆|条|座|场|名|天|小时|倍)")
+_DATA = re.compile(
+    r"\d(?:\.\d+)?\s*(?:%|‰|亿|万|千|百|元|件|个|人|次|户|家|所|项|公里|平方|亩|吨|套|辆|条|座|场|名|天|小时|倍)"
+    r"|\d(?:\.\d+)?\s+[-+]?\d"
+)
+"""A quantity with its unit, or two numbers side by side (a table row): data, never a menu item."""
 
 _BREADCRUMB = re.compile(r"(?:您?(?:当前|现在)的?(?:所在)?位置|您的位置|所在位置|当前页面)\s*[:>]?")
 _ALWAYS = re.compile(
