@@ -168,12 +168,14 @@ def load_gold(path: Path) -> dict[str, Any]:
     return data
 
 
-def _gold_labels(category: str, item: dict[str, Any]) -> set[str]:
+def _gold_labels(category: str, item: dict[str, Any]) -> tuple[str, set[str]]:
     if category == "documents":
-        labels = {item.get("title", ""), item.get("mention", "")}
+        name = str(item.get("title", ""))
+        labels = {name, item.get("mention", "")}
     else:
-        labels = {item.get("canonical", ""), *item.get("mentions", [])}
-    return {normalize_label(x) for x in labels if x}
+        name = str(item.get("canonical", ""))
+        labels = {name, *item.get("mentions", [])}
+    return name, {normalize_label(x) for x in labels if x}
 
 
 def _node_labels(entity: Entity) -> set[str]:
@@ -181,13 +183,14 @@ def _node_labels(entity: Entity) -> set[str]:
 
 
 def score_entities(
-    nodes: Sequence[tuple[str, set[str]]], gold: Sequence[set[str]]
+    nodes: Sequence[tuple[str, set[str]]], gold: Sequence[tuple[str, set[str]]]
 ) -> tuple[Score, list[str], list[str]]:
-    """Score predicted nodes ``(name, labels)`` against gold label sets.
+    """Score predicted nodes ``(name, labels)`` against gold items ``(canonical, labels)``.
 
-    Returns the score, the gold items missed (their first label) and the spurious node names.
+    Returns the score, the canonical names of the gold items missed and the spurious node names.
 
-    >>> score, missed, spurious = score_entities([("a", {"甲", "乙"}), ("b", {"丙"})], [{"乙"}, {"丁"}])
+    >>> score, missed, spurious = score_entities([("a", {"甲", "乙"}), ("b", {"丙"})],
+    ...                                          [("乙", {"乙"}), ("丁", {"丁"})])
     >>> (score.matched_pred, score.matched_gold, missed, spurious)
     (1, 1, ['丁'], ['b'])
     """
@@ -196,7 +199,7 @@ def score_entities(
     spurious = []
     for name, labels in nodes:
         found = False
-        for i, gold_labels in enumerate(gold):
+        for i, (_canonical, gold_labels) in enumerate(gold):
             if labels & gold_labels:
                 hits[i] += 1
                 found = True
@@ -204,7 +207,7 @@ def score_entities(
             matched_pred += 1
         else:
             spurious.append(name)
-    missed = [sorted(g)[0] if g else "" for g, h in zip(gold, hits, strict=True) if not h]
+    missed = [canonical for (canonical, _labels), h in zip(gold, hits, strict=True) if not h]
     score = Score(
         matched_pred=matched_pred,
         n_pred=len(nodes),

@@ -39,6 +39,7 @@ COMMANDS: tuple[str, ...] = (
     "viz",
     "stats",
     "export",
+    "eval",
 )
 """Modules of :mod:`lawgraph.cli` that register commands, in the order ``--help`` lists them."""
 

@@ -41,8 +41,7 @@ def sentence_bounds(report: Report, begin: int, end: int) -> tuple[int, int]:
     """
     sentences = report.sentences
     if sentences:
-        starts = [s.begin for s in sentences]
-        i = bisect.bisect_right(starts, begin) - 1
+        i = bisect.bisect_right(sentences, begin, key=lambda s: s.begin) - 1
         if i >= 0 and sentences[i].end >= end:
             return sentences[i].begin, sentences[i].end
     text = report.text

@@ -44,6 +44,15 @@ _GENERIC = frozenset(
     {"各", "各级", "全", "全区", "全市", "全省", "全县", "全国", "本", "该", "有关", "相关", "所有", "基层",
      "其", "等", "各类", "各地", "部分", "多个", "上级", "下级", "同级", "属地", "成员", "相应"}
 )
+# Words that end in a level character but are not a level (社区 in 社区委员会, 城市 in 城市政府).
+_LEVEL_WORDS = frozenset(
+    {"社区", "小区", "园区", "街区", "景区", "辖区", "城区", "片区", "本区", "全区", "该区", "地区", "山区",
+     "矿区", "湾区", "特区", "城市", "都市", "超市", "上市", "全市", "本市", "该市", "全省", "本省", "外省",
+     "全县", "本县", "郊县"}
+)
+# Modifiers that name a kind of body, not one body (社区委员会, 居民委员会, 专家委员会).
+_GENERIC_MODIFIERS = frozenset({"社区", "居民", "村民", "业主", "专家", "管理", "工作", "专门", "专业", "伦理"})
+_GENERIC_HEAD = re.compile("|".join(sorted(_GENERIC, key=len, reverse=True)))
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中国|中华)")
 _NATIONAL_INSIDE = re.compile(r"中国|中华|国家(?!级)")
 _LEVEL_CHARS = ("新区", "省", "市", "区", "县")
@@ -197,19 +206,6 @@ def _place_before(text: str, start: int, floor: int) -> tuple[int, str] | None:
     return None
 
 
-def _word_starts_at(text: str, start: int, floor: int) -> bool:
-    """Whether rjieba starts a word at ``start`` (区委 in 区委书记, not in 社区委员).""" 
-    lo = max(floor, start - 3)
-    pos = lo
-    for word in _cut(text[lo : start + 2]):
-        if pos == start:
-            return True
-        if pos > start:
-            return False
-        pos += len(word)
-    return False
-
-
 def _word_ends_at(text: str, end: int, floor: int) -> bool:
     """Whether a one-character core ending at ``end`` is not buried inside a longer word.
 
@@ -281,7 +277,7 @@ def _listed_enterprises(text: str, floor: int, found: list[OrgMatch]) -> list[Or
                     words = words[1:]
                 item = "".join(w for w, _t in words)
             end = begin + len(item)
-            if len(item) < 2 or _GENERIC_ITEM.search(item) or any(g in item for g in _GENERIC):
+            if len(item) < 2 or _GENERIC_ITEM.search(item) or _GENERIC_HEAD.search(item):
                 continue
             if (begin, end) in taken or any(b < end and begin < e for b, e in spans):
                 continue
@@ -316,8 +312,8 @@ def _abbreviation(
                 return None
             begin = before[0]
             values[{"省": "province", "市": "city"}.get(surface[0], "own")] = full
-        elif start > floor and _CJK.match(text[start - 1]) and not _word_starts_at(text, start, floor):
-            return None
+        elif start > floor and text[start - 1] + surface[0] in _LEVEL_WORDS:
+            return None  # 社区委, 城市政府: the level character belongs to the word before
     elif "{own}" in template:
         walk = _left_extent(text, start, floor)
         if walk.begin < start:
@@ -380,7 +376,7 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             last_end = end
             continue
         full, area, modifier = _split_prefix(written, ctx)
-        if modifier and any(modifier.startswith(g) for g in _GENERIC):
+        if modifier and (_GENERIC_HEAD.match(modifier) or (full is None and modifier in _GENERIC_MODIFIERS)):
             continue
         tail_end = end
         bracket = _BRACKET_TAIL.match(text, end)
@@ -473,9 +469,10 @@ class OrganizationRecognizer:
         """Annotate ``doc`` in place and return it."""
         ctx = doc._.lg_context or report_context(doc)
         report = doc._.report
-        floor = 0 if report is None else 0
+        # doc.text is rebuilt from the tokens on every access; the report holds the same string.
+        text = report.text if report is not None else doc.text
         spans: list[Span] = []
-        for org in find_organizations(doc.text, ctx, floor=floor):
+        for org in find_organizations(text, ctx):
             span = doc.char_span(org.begin, org.end, label=org.cls, kb_id=org.key, alignment_mode="expand")
             if span is None:
                 continue

@@ -1,0 +1,122 @@
+"""Organizations: one row per rule and abbreviation, in short sentences we wrote, plus the negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawgraph.extract.context import context_from_strings
+from lawgraph.extract.organizations import find_organizations
+
+COUNTY = "古浪县人民政府"  # a county of 武威市, 甘肃省
+NEW_AREA = "兰州新区管理委员会"
+DISTRICT = "深圳市龙岗区人民政府"
+
+
+def orgs(issuer: str, sentence: str) -> list[tuple[str, str, str]]:
+    ctx = context_from_strings(issuer=issuer)
+    return [(sentence[o.begin : o.end], o.key, o.cls) for o in find_organizations(sentence, ctx)]
+
+
+@pytest.mark.parametrize(
+    ("issuer", "sentence", "surface", "key", "cls"),
+    [
+        # compositional names: place chain + core
+        (COUNTY, "甘肃省人民政府印发通知。", "甘肃省人民政府", "甘肃省人民政府", "GovernmentBody"),
+        (COUNTY, "张掖市中级人民法院审结一案。", "张掖市中级人民法院", "张掖市中级人民法院", "Court"),
+        (COUNTY, "经甘肃省司法厅批准。", "甘肃省司法厅", "甘肃省司法厅", "JusticeAdministration"),
+        (NEW_AREA, "成立兰州新区文化旅游纠纷人民调解委员会。", "兰州新区文化旅游纠纷人民调解委员会",
+         "兰州新区文化旅游纠纷人民调解委员会", "MediationCommittee"),
+        (COUNTY, "定西市公安局开展行动。", "定西市公安局", "定西市公安局", "PublicSecurityOrgan"),
+        # standard abbreviations resolved from the report's context
+        (COUNTY, "县政府召开常务会议。", "县政府", "古浪县人民政府", "GovernmentBody"),
+        (COUNTY, "与武威中院签订协议。", "武威中院", "武威市中级人民法院", "Court"),
+        (COUNTY, "报请省政府审定。", "省政府", "甘肃省人民政府", "GovernmentBody"),
+        (COUNTY, "在县委的领导下。", "县委", "中共古浪县委员会", "PartyBody"),
+        (COUNTY, "落实省委部署。", "省委", "中共甘肃省委员会", "PartyBody"),
+        (COUNTY, "落实市委部署。", "市委", "中共武威市委员会", "PartyBody"),
+        (DISTRICT, "区政府常务会议研究。", "区政府", "深圳市龙岗区人民政府", "GovernmentBody"),
+        (DISTRICT, "向区人大报告工作。", "区人大", "深圳市龙岗区人民代表大会", "PeoplesCongress"),
+        (DISTRICT, "听取区政协意见。", "区政协", "中国人民政治协商会议深圳市龙岗区委员会",
+         "PoliticalConsultativeConference"),
+        (DISTRICT, "配合市政府工作。", "市政府", "深圳市人民政府", "GovernmentBody"),
+        (NEW_AREA, "党工委专题研究。", "党工委", "中共兰州新区工作委员会", "PartyBody"),
+        (NEW_AREA, "管委会专题研究。", "管委会", "兰州新区管理委员会", "GovernmentBody"),
+        (NEW_AREA, "新区法院审结。", "新区法院", "兰州新区人民法院", "Court"),
+        (NEW_AREA, "新区检察院介入。", "新区检察院", "兰州新区人民检察院", "Procuratorate"),
+        (NEW_AREA, "新区工商联组织。", "新区工商联", "兰州新区工商业联合会", "Association"),
+        (NEW_AREA, "配合省厅社矫局。", "省厅社矫局", "甘肃省司法厅社区矫正管理局", "JusticeAdministration"),
+        (COUNTY, "省委依法治省办督察。", "省委依法治省办", "中共甘肃省委全面依法治省委员会办公室", "PartyBody"),
+        (COUNTY, "县法制办审核。", "县法制办", "古浪县人民政府法制办公室", "GovernmentBody"),
+        (COUNTY, "甘肃省委部署。", "甘肃省委", "中共甘肃省委员会", "PartyBody"),
+        # a modifier without a place: the report's own area's body
+        (NEW_AREA, "成立物业纠纷人民调解委员会。", "物业纠纷人民调解委员会", "兰州新区物业纠纷人民调解委员会",
+         "MediationCommittee"),
+        (NEW_AREA, "设立行政复议科。", "行政复议科", "兰州新区行政复议科", "JusticeAdministration"),
+        # prisons are provincial
+        (COUNTY, "与省女子监狱合作。", "省女子监狱", "甘肃省女子监狱", "Prison"),
+        # named institutions keep their name
+        (DISTRICT, "引进南方科技大学。", "南方科技大学", "南方科技大学", "Institution"),
+        (DISTRICT, "区人民医院扩建。", "区人民医院", "深圳市龙岗区人民医院", "Institution"),
+        # national bodies take no area
+        (COUNTY, "落实中央全面依法治国委员会要求。", "中央全面依法治国委员会", "中央全面依法治国委员会",
+         "Committee"),
+    ],
+)
+def test_rule(issuer: str, sentence: str, surface: str, key: str, cls: str) -> None:
+    assert (surface, key, cls) in orgs(issuer, sentence)
+
+
+def test_short_form_refers_to_the_full_name_given_before() -> None:
+    found = orgs(NEW_AREA, "成立兰州新区行政争议委员会。争议委员会每季度开会。")
+    assert [(s, k) for s, k, _c in found] == [
+        ("兰州新区行政争议委员会", "兰州新区行政争议委员会"),
+        ("争议委员会", "兰州新区行政争议委员会"),
+    ]
+
+
+def test_bare_procuratorate_joins_the_named_one() -> None:
+    found = orgs(NEW_AREA, "新区检察院提前介入。检察院提出建议。")
+    assert {k for _s, k, _c in found} == {"兰州新区人民检察院"}
+
+
+def test_sub_units() -> None:
+    ctx = context_from_strings(issuer=NEW_AREA)
+    text = "成立兰州新区行政争议委员会,下设专家评审组。出台争议委员会办公室工作规则。"
+    found = {text[o.begin : o.end]: (o.key, o.parent) for o in find_organizations(text, ctx)}
+    assert found["专家评审组"] == ("兰州新区行政争议委员会专家评审组", "兰州新区行政争议委员会")
+    assert found["争议委员会办公室"] == ("兰州新区行政争议委员会办公室", "兰州新区行政争议委员会")
+
+
+def test_party_office_is_a_unit_of_the_working_committee() -> None:
+    ctx = context_from_strings(issuer=NEW_AREA)
+    text = "甘肃省兰州新区党工委办公室印发。"
+    found = {text[o.begin : o.end]: (o.key, o.parent) for o in find_organizations(text, ctx)}
+    assert found["甘肃省兰州新区党工委办公室"] == ("中共兰州新区工作委员会办公室", "中共兰州新区工作委员会")
+
+
+def test_listed_enterprises() -> None:
+    found = orgs(DISTRICT, "全年，星河电子、蓝海科技等12家企业签约落户。")
+    assert [(s, c) for s, _k, c in found] == [("星河电子", "Enterprise"), ("蓝海科技", "Enterprise")]
+
+
+@pytest.mark.parametrize(
+    ("issuer", "sentence"),
+    [
+        (COUNTY, "各级各部门要加强依法行政。"),
+        (COUNTY, "督促各行政执法单位规范执法。"),
+        (COUNTY, "组织企业开展法治体检。"),
+        (COUNTY, "引导律师事务所参与调解。"),
+        (COUNTY, "推动司法行政部门履职。"),
+        (COUNTY, "立足“三新一高”，坚决拥护“两个确立”。"),
+        (COUNTY, "学习贯彻党的二十大精神和省第十四次党代会精神。"),
+        (COUNTY, "建设法治政府和数字政府。"),
+        (COUNTY, "各级人民法院依法审理。"),
+        (COUNTY, "全县人民调解委员会调解纠纷。"),
+        (COUNTY, "构建新发展格局。"),
+        (DISTRICT, "发展数据中心。"),
+        (DISTRICT, "社区委员会换届。"),
+        (DISTRICT, "推动制造业、服务业等企业转型。"),
+    ],
+)
+def test_not_an_organization(issuer: str, sentence: str) -> None:
+    assert orgs(issuer, sentence) == []

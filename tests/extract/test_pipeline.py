@@ -1,0 +1,74 @@
+"""The pipeline: tokenizer, extensions, component order, annotate."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from lawgraph.extract.extensions import DOC_EXTENSIONS, SPAN_EXTENSIONS, register_extensions
+from lawgraph.extract.pipeline import TOKENIZER, annotate, annotate_many, make_nlp
+from lawgraph.model import Report, ReportMeta
+
+
+def _report(text: str, issuer: str = "古浪县人民政府") -> Report:
+    return Report(name="t.txt", text=text, sha256="0" * 64, meta=ReportMeta(issuer=issuer))
+
+
+def test_tokenizer_is_registered_and_keeps_the_text() -> None:
+    nlp = make_nlp(components=["lawgraph_organizations"])
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == TOKENIZER
+    text = "县政府  印发\n\n《办法》。"
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+    assert all(not t.whitespace_ for t in doc)
+    assert "县政府" in [t.text for t in doc] or "政府" in [t.text for t in doc]
+
+
+def test_tokenizer_round_trips_through_bytes() -> None:
+    nlp = make_nlp(components=["lawgraph_organizations"])
+    other = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    other.from_bytes(nlp.to_bytes(exclude=["lawgraph_context", "lawgraph_organizations"]))
+    assert [t.text for t in other("武威中院审结")] == [t.text for t in nlp.make_doc("武威中院审结")]
+
+
+def test_extensions_are_idempotent() -> None:
+    register_extensions()
+    register_extensions()
+    assert all(Doc.has_extension(n) for n in DOC_EXTENSIONS)
+    assert all(Span.has_extension(n) for n in SPAN_EXTENSIONS)
+
+
+def test_components_run_in_design_order() -> None:
+    names = make_nlp().pipe_names
+    assert names[:2] == ["lawgraph_context", "lawgraph_organizations"]
+    order = ["lawgraph_context", "lawgraph_organizations", "lawgraph_places", "lawgraph_documents",
+             "lawgraph_initiatives", "lawgraph_actions", "lawgraph_indicators"]
+    assert [n for n in order if n in names] == names
+
+
+def test_annotate_sets_report_context_and_spans() -> None:
+    nlp = make_nlp(components=["lawgraph_organizations"])
+    doc = annotate(nlp, _report("县政府与武威中院签订协议。"))
+    assert doc._.report.name == "t.txt"
+    assert doc._.lg_context.issuer == "古浪县人民政府"
+    spans = doc.spans["organization"]
+    assert [(s.text, s.kb_id_, s.label_) for s in spans] == [
+        ("县政府", "古浪县人民政府", "GovernmentBody"),
+        ("武威中院", "武威市中级人民法院", "Court"),
+    ]
+
+
+def test_span_not_aligned_to_tokens_keeps_exact_offsets() -> None:
+    nlp = make_nlp(components=["lawgraph_organizations"])
+    text = "甘肃省委部署。"
+    doc = annotate(nlp, _report(text))
+    span = doc.spans["organization"][0]
+    begin, end = span._.lg_exact or (span.start_char, span.end_char)
+    assert text[begin:end] == "甘肃省委"
+
+
+def test_annotate_many_keeps_order() -> None:
+    nlp = make_nlp(components=["lawgraph_organizations"])
+    reports = [_report("省政府召开会议。"), _report("县委研究部署。")]
+    keys = [[s.kb_id_ for s in d.spans["organization"]] for d in annotate_many(nlp, reports)]
+    assert keys == [["甘肃省人民政府"], ["中共古浪县委员会"]]
