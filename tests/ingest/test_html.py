@@ -144,3 +144,9 @@ def test_cms_page_with_inline_info_spans(tmp_path: Path) -> None:
         "一、主要举措",
         "(一)完善制度。区政府出台《某区行政规范性文件管理办法》。",
     ]
+
+
+def test_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text("<!DOCTYPE html><html><body><script>x()</script><p>县政府依法行政。</p></body></html>")
+    assert read_report(path).text == "县政府依法行政。"

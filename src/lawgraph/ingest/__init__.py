@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from lawgraph.errors import InputError
@@ -58,6 +59,10 @@ __all__ = [
     "normalize_text",
     "REPORT_SUFFIXES",
 ]
+
+
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+"""A crawler sometimes saves a page as ``.txt``; it is read as HTML all the same."""
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -161,7 +166,8 @@ def read_report(path: str | Path) -> Report:
     Parameters
     ----------
     path : str or Path
-        A ``.txt``, ``.html`` or ``.htm`` file in UTF-8, GB18030/GBK or Big5.
+        A ``.txt``, ``.html`` or ``.htm`` file in UTF-8, GB18030/GBK or Big5. A ``.txt`` file that holds
+    an HTML page (it starts with ``<!DOCTYPE html>`` or ``<html>``) is read as HTML.
 
     Returns
     -------
@@ -175,4 +181,5 @@ def read_report(path: str | Path) -> Report:
     """
     path = Path(path)
     raw = read_text(path)
-    return report_from_text(raw, name=path.name, html=path.suffix.lower() in HTML_SUFFIXES)
+    html = path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(raw) is not None
+    return report_from_text(raw, name=path.name, html=html)
