@@ -148,5 +148,7 @@ def test_cms_page_with_inline_info_spans(tmp_path: Path) -> None:
 
 def test_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
     path = tmp_path / "saved.txt"
-    path.write_text("<!DOCTYPE html><html><body><script>x()</script><p>县政府依法行政。</p></body></html>")
+    path.write_text(
+        "<!DOCTYPE html><html><body><script>x()</script><p>县政府依法行政。</p></body></html>", encoding="utf-8"
+    )
     assert read_report(path).text == "县政府依法行政。"
