@@ -87,3 +87,11 @@ def test_full_width_marks_also_split() -> None:
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("") == ()
     assert split_sentences("\n \n") == ()
+
+
+def test_an_unclosed_quote_does_not_swallow_the_paragraph() -> None:
+    text = "群众称赞“办事快。" + "县政府推进改革,成效明显。" * 60
+    sentences = split_sentences(text)
+    assert max(s.end - s.begin for s in sentences) < 250
+    assert len(sentences) > 40
+    assert all(text[s.begin:s.end].endswith("。") for s in sentences)

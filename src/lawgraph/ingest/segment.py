@@ -15,7 +15,8 @@ A heading may run on into its text (``(一)标题。正文…``): the title then
 A section covers its heading and everything up to the next heading of the same or a higher level.
 
 Sentences end at ``。!?;`` (also their full-width forms) and at line breaks, but not inside ``《》`` or
-``“”``; closing quotes and brackets right after the end mark stay with the sentence.
+``“”`` (unless the mark stays open for over 200 characters: a typo); closing quotes and brackets right
+after the end mark stay with the sentence.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _MAX_TITLE = 60
 _SPLIT = re.compile(r"[《》“”。!?;！？；\n]")
 _CLOSERS = re.compile(r"[”’」』)\]》]*")
 _SPACE = " \t\n"
+_MAX_OPEN = 200
+"""A 《 or “ still open this many characters later was never closed; sentence ends count again."""
 
 
 def split_sections(text: str, *, begin: int = 0) -> tuple[Section, ...]:
@@ -124,7 +127,7 @@ def split_sentences(text: str, sections: Sequence[Section] = (), *, begin: int =
     """
     starts = [s.begin for s in sections]
     out: list[Sentence] = []
-    start, book, quote = begin, 0, 0
+    start, book, quote, opened = begin, 0, 0, 0
 
     def emit(a: int, b: int) -> None:
         while a < b and text[a] in _SPACE:
@@ -136,17 +139,23 @@ def split_sentences(text: str, sections: Sequence[Section] = (), *, begin: int =
 
     for m in _SPLIT.finditer(text, begin):
         ch = m.group(0)
-        if ch == "《":
-            book += 1
+        if ch in "《“":
+            if not book and not quote:
+                opened = m.start()
+            book += ch == "《"
+            quote += ch == "“"
         elif ch == "》":
             book = max(0, book - 1)
-        elif ch == "“":
-            quote += 1
         elif ch == "”":
             quote = max(0, quote - 1)
         elif ch == "\n":
             emit(start, m.start())
             start, book, quote = m.end(), 0, 0
+        elif (book or quote) and m.start() - opened > _MAX_OPEN:
+            book = quote = 0  # a mark left open by a typo must not swallow the paragraph
+            end = _CLOSERS.match(text, m.end()).end()  # type: ignore[union-attr]
+            emit(start, end)
+            start = end
         elif not book and not quote:
             end = _CLOSERS.match(text, m.end()).end()  # type: ignore[union-attr]
             emit(start, end)
