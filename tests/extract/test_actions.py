@@ -34,6 +34,9 @@ ENTITIES = {
     "丁镇": ("place", "丙省乙市甲县丁镇"),
     "戊村": ("place", "丙省乙市甲县丁镇戊村"),
     "工业园区": ("place", "丙省乙市甲县工业园区"),
+    "新材料产业园": ("place", "丙省乙市甲县新材料产业园"),
+    "甲公司": ("organization", "甲县甲有限公司"),
+    "乙公司": ("organization", "甲县乙有限公司"),
     "《甲县行政许可事项清单》": ("document", "甲县行政许可事项清单"),
     "《丙省法治政府建设实施方案》": ("document", "丙省法治政府建设实施方案"),
     "《甲县法治政府建设情况》": ("document", "甲县法治政府建设情况"),
@@ -115,6 +118,23 @@ def test_a_pivot_verb_gives_the_organized_body_its_own_action() -> None:
     assert acts[0].objects == ("甲县律师协会",)
     assert acts[1].partners == ("甲县某集团有限公司",)
     assert acts[1].places == ("丙省乙市甲县工业园区",)
+
+
+def test_companies_settle_in_the_sentence_topic() -> None:
+    acts = actions("新材料产业园加快建设，甲公司、乙公司等12个重大项目落户。")
+    settle = [a for a in acts if a.verb == "落户"][0]
+    assert settle.agents == ("甲县甲有限公司", "甲县乙有限公司")
+    assert settle.objects == ("丙省乙市甲县新材料产业园",)
+
+
+def test_with_in_a_comparison_is_no_partner() -> None:
+    acts = actions("与甲县人民法院的工作要求相比仍有差距，与乙市中级人民法院相比还需加强。")
+    assert all(not a.partners for a in acts)
+
+
+def test_a_verb_after_de_is_a_noun() -> None:
+    assert [a.verb for a in actions("这是年度工作的报告。")] == []
+    assert [a.verb for a in actions("年度工作报告。")] == ["报告"]
 
 
 def test_a_report_verb_goes_to_the_addressee() -> None:

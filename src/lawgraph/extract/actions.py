@@ -33,7 +33,7 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -66,6 +66,7 @@ _LIGHT_PREFIX = ("实行", "进行", "成功")
 _PARTNER_BEFORE = re.compile(r"(?:与|同|跟|和|联合|会同|协同|携手|配合|联手)$")
 _PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|深入|走进|进驻)$")
 _OBJECT_BEFORE = re.compile(r"(?:对|向|为|给|将|把|帮助|推动|督促|指导|支持|协助)$")
+_SETTLE_VERBS = frozenset({"落地", "落户", "签约", "入驻", "进驻", "集聚", "投产", "开工"})
 _COMPARISON = re.compile(r"相比|相较|比较|相当|一致|相同|同步")
 _COORD_TAIL = re.compile(r"(?:、|和|及|以及)$")
 _COORD = re.compile(r"^(?:[、和及]|以及|、和)?$")
@@ -138,6 +139,10 @@ def _groups(ents: Sequence[EntityRef], text: str) -> list[list[EntityRef]]:
         else:
             groups.append([ent])
     return groups
+
+
+def _with_object(action: Action, key: str) -> Action:
+    return replace(action, objects=(*action.objects, key))
 
 
 def _time(text: str) -> str | None:
@@ -333,6 +338,15 @@ class _Finder:
         next_carried = roles.agents if subject_is_org else ([] if subject_found else carried)
         return out, next_carried
 
+    def _topic(self, sentence: Sentence) -> EntityRef | None:
+        """A place named at the head of the sentence (the topic later clauses may refer to)."""
+        ents = self._ents_in(sentence.begin, sentence.end)
+        if not ents or ents[0].kind != "place":
+            return None
+        if self.text[sentence.begin : ents[0].begin].strip():
+            return None
+        return ents[0]
+
     def _partner_gap(self, group: Sequence[EntityRef], before: Sequence[EntityRef], vbegin: int,
                      end: int) -> bool:
         """Whether 与X is a partner: X stands right before the verb, not in a comparison or a noun phrase."""
@@ -351,6 +365,9 @@ class _Finder:
             return len(lead) <= 2 and len(gap) <= 4
         if group[0].kind not in ("organization",):
             return False
+        if gap.startswith("等"):
+            # X、Y等23个龙头企业项目落地: 等 closes a list of subjects.
+            return len(lead) <= 6 and len(gap) <= 20 and "的" not in gap
         return len(lead) <= 6 and len(gap) <= 8 and "的" not in gap
 
     def sentence_actions(self, sentence: Sentence) -> list[Action]:
@@ -359,6 +376,7 @@ class _Finder:
         start = sentence.begin
         body = self.text[sentence.begin : sentence.end]
         cuts = [m.start() + sentence.begin for m in _CLAUSE_SPLIT.finditer(body)] + [sentence.end]
+        topic = self._topic(sentence)
         for cut in cuts:
             begin, end = start, cut
             start = cut + 1
@@ -369,6 +387,10 @@ class _Finder:
             if end - begin < 2:
                 continue
             acts, carried = self.clause_actions(begin, end, sentence, carried)
+            if topic is not None and begin > topic.end:
+                # 某园区初具规模，A、B等企业落户: they settle in the sentence's topic.
+                acts = [a if a.verb not in _SETTLE_VERBS or a.objects or a.places
+                        else _with_object(a, topic.key) for a in acts]
             out.extend(acts)
         return out
 
