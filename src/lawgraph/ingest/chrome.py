@@ -155,7 +155,9 @@ def _classify(line: str, fields: PageFields) -> str:
     """``chrome``, ``meta``, ``menu`` (a short unpunctuated non-heading line), ``heading`` or ``text``."""
     if not line:
         return "blank"
-    if _BREADCRUMB.search(line) and not line.endswith("。"):
+    if line[-1] == "。":
+        return "text"  # prose; no chrome or metadata line ends with a full stop
+    if _BREADCRUMB.search(line):
         return "chrome"
     if ":" in line and _read_fields(line, fields):
         return "meta"
