@@ -113,3 +113,14 @@ def test_table_rows_of_bare_numbers_are_data() -> None:
     rows = "\n".join(["指标 完成 目标", "单位能耗 -5.2 -3.0", "用水总量 2.1 2.5", "绿化覆盖率 45 44", "空气优良天数 350 340"])
     body, _ = strip_chrome(rows)
     assert "单位能耗 -5.2 -3.0" in body and "空气优良天数 350 340" in body
+
+
+def test_headings_and_prose_with_chrome_words_are_kept() -> None:
+    text = "\n".join([
+        "(二)推进无障碍环境建设",
+        "推进无障碍环境建设",
+        "群众用手机扫一扫即可查询办理进度,全年服务3万人次;",
+        "明确网格员所在位置,实现快速响应,",
+        "三、版权所有权保护工作",
+    ])
+    assert strip_chrome(text)[0] == text

@@ -42,13 +42,16 @@ _DATA = re.compile(
 """A quantity with its unit, or two numbers side by side (a table row): data, never a menu item."""
 
 _BREADCRUMB = re.compile(r"(?:您?(?:当前|现在)的?(?:所在)?位置|您的位置|所在位置|当前页面)\s*[:>]?")
-_ALWAYS = re.compile(
-    r"版权所有|ICP\s*备|ICP\s*证|备案(?:编?号|序号)|公网安备|网站标识码|网站识别码|技术支持\s*:|"
+_FOOTER = re.compile(r"版权所有|ICP\s*[备证]|备案(?:编?号|序号)|公网安备|网站标识码|网站识别码|技术支持\s*:")
+"""Footer lines, however long, unless they are prose."""
+_UI = re.compile(
     r"【\s*(?:打印|关闭|字体|收藏|返回|大|中|小)[^】]{0,6}】|(?:字体|字号)\s*:?\s*[\[【(]?\s*大\s*[\]】)]?\s*[\[【(]?\s*中|"
-    r"分享到|分享至|扫一扫|用手机|手机扫描|返\s*回\s*顶\s*部|回到顶部|返回首页|关闭窗口|打印本页|"
-    r"建议使用.{0,20}(?:浏览器|分辨率)|(?:最佳|推荐)分辨率|无障碍|适老化|长者(?:模式|助手|版)|关怀版|读屏|"
-    r"高级搜索|全站搜索|站内搜索|请输入(?:关键[字词]|搜索)"
+    r"分享到|分享至|扫一扫|用手机(?:看|扫|打开|浏览)|手机扫描|返\s*回\s*顶\s*部|回到顶部|返回首页|关闭窗口|打印本页|"
+    r"建议使用.{0,20}(?:浏览器|分辨率)|(?:最佳|推荐)分辨率|高级搜索|全站搜索|站内搜索|请输入(?:关键[字词]|搜索)|"
+    r"(?:^|[\s|/【\[])(?:无障碍|适老化|长者(?:模式|助手|版)|关怀版|读屏)(?=$|[\s|/】\]])"
 )
+"""Page controls (print, font size, share, search, accessibility) on a short line without prose marks."""
+_PROSE_MARK = re.compile(r"[。!?;！？；]")
 _SHORT_CHROME = re.compile(
     r"^(?:返\s*回|顶\s*部|top|首\s*页|打\s*印|关\s*闭|收\s*藏|搜\s*索|登\s*录|注\s*册|简体|繁体|English|"
     r"官方微信|官方微博|政务微信|政务微博|微信公众号|微信|微博|手机版|移动版|客户端|APP|二维码|"
@@ -157,13 +160,17 @@ def _classify(line: str, fields: PageFields) -> str:
         return "blank"
     if line[-1] == "。":
         return "text"  # prose; no chrome or metadata line ends with a full stop
-    if _BREADCRUMB.search(line):
+    if is_heading_line(line):
+        return "heading"
+    if _BREADCRUMB.search(line) and not _PUNCT.search(line):
         return "chrome"
     if ":" in line and _read_fields(line, fields):
         return "meta"
-    if _ALWAYS.search(line) and "。" not in line:
+    if _FOOTER.search(line) and "。" not in line:
         if "版权所有" in line or "主办" in line:
             fields.set("publisher", _owner(line))
+        return "chrome"
+    if len(line) <= 60 and _UI.search(line) and not _PROSE_MARK.search(line):
         return "chrome"
     if len(line) <= 40 and _SHORT_CHROME.match(line):
         if line.startswith("主办"):
@@ -171,8 +178,6 @@ def _classify(line: str, fields: PageFields) -> str:
         return "chrome"
     if DATE_PATTERN.search(line) and not DATE_PATTERN.fullmatch(line) and _read_fields(line, fields):
         return "meta"
-    if is_heading_line(line):
-        return "heading"
     tokens = line.split(" ")
     if len(tokens) >= 3 and all(len(t) <= 8 for t in tokens) and not _PUNCT.search(line) \
             and not _DATA.search(line) and not _KEEPSAKE.search(line):
