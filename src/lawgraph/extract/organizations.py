@@ -42,7 +42,9 @@ _NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "l", "vn", "ng", "an", "b", 
 # Words that end a name on the left even when tagged as nouns: generic quantifiers and scopes.
 _GENERIC = frozenset(
     {"各", "各级", "全", "全区", "全市", "全省", "全县", "全国", "本", "该", "有关", "相关", "所有", "基层",
-     "其", "等", "各类", "各地", "部分", "多个", "上级", "下级", "同级", "属地", "成员", "相应"}
+     "其", "等", "各类", "各地", "部分", "多个", "上级", "下级", "同级", "属地", "成员", "相应",
+     # grades and qualities name a kind of body, not one (市级儿童友好基地, 高水平大学, 综合性国家科学中心)
+     "市级", "区级", "省级", "县级", "国家级", "综合性", "高水平", "一流", "示范性", "新型"}
 )
 # Words that end in a level character but are not a level (社区 in 社区委员会, 城市 in 城市政府).
 _LEVEL_WORDS = frozenset(
@@ -109,8 +111,14 @@ def _tag(text: str) -> list[tuple[str, str]]:
 
 
 def _is_place_word(word: str) -> bool:
+    """A full division name, the short form of a province or city, a level word or a new area.
+
+    Short forms of counties are left out: many are common words (友好区 → 友好, 新建区 → 新建).
+    """
     index = resolve.divisions()
-    return word in index.full or word in index.short or word in _LEVEL_CHARS or word.endswith("新区")
+    if word in index.full or word in _LEVEL_CHARS or word.endswith("新区"):
+        return True
+    return any(d.level <= 2 for d in index.short.get(word, ()))
 
 
 _BRIDGE_TAGS = frozenset({"v", "m", "f", "a", "vd", "ad", "nr", "ag"})
