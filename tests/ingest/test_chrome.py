@@ -50,11 +50,20 @@ def test_crawled_chrome_is_removed_and_metadata_kept() -> None:
 
 
 def test_menu_runs_are_detected_by_shape() -> None:
-    menu = "\n".join(["首页", "机构设置", "某区教育局", "某区卫生健康局", "+", "统计数据", "某区公安分局"])
-    text = f"{menu}\n某区全面推进法治政府建设,成效明显。\n(一)完善机制\n我区印发文件。"
-    body, fields = strip_chrome(text)
-    assert body == "某区全面推进法治政府建设,成效明显。\n(一)完善机制\n我区印发文件。"
-    assert "某区教育局" in fields.dropped
+    items = ["机构设置", "某区教育局", "某区卫生健康局", "统计数据", "某区公安分局", "政策解读", "通知公告", "规划计划"]
+    for menu in (items, ["首页", *items[:4], "+"]):
+        text = "\n".join(menu) + "\n某区全面推进法治政府建设,成效明显。\n(一)完善机制\n我区印发文件。"
+        body, fields = strip_chrome(text)
+        assert body == "某区全面推进法治政府建设,成效明显。\n(一)完善机制\n我区印发文件。"
+        assert "某区教育局" in fields.dropped
+
+
+def test_a_cover_block_of_short_lines_is_not_a_menu() -> None:
+    text = (
+        "市政府:\n现将情况报送,请审阅。\n附件:某县2022年度法治政府建设情况报告\n某县人民政府\n"
+        "2023年1月5日\n(此件公开发布)\n某县2022年度法治政府建设情况报告\n2022年,我县依法行政。"
+    )
+    assert strip_chrome(text)[0] == text
 
 
 def test_short_runs_of_title_lines_are_kept() -> None:
@@ -98,7 +107,7 @@ def test_heading_lines() -> None:
 
 
 def test_menu_leading_into_a_cover_letter_gives_back_its_title_lines() -> None:
-    menu = "\n".join(["首页", "政务公开", "机构设置", "某县发展和改革局", "互动交流", "办事服务"])
+    menu = "\n".join(["首页", "政务公开", "机构设置", "某县发展和改革局", "互动交流", "办事服务", "搜索"])
     cover = "某县人民政府关于报送\n《某县2023年度法治政府建设情况》的报告\n市政府:"
     body, _ = strip_chrome(f"{menu}\n{cover}\n现将情况报送,请审阅。")
     assert body == f"{cover}\n现将情况报送,请审阅。"

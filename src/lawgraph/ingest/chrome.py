@@ -8,7 +8,8 @@ social links (官方微信, 官方微博), accessibility and search boxes, and m
 - chrome lines are dropped by pattern;
 - metadata lines (``发布机构: … 成文日期: …``, ``2023/01/12/ 09:27 来源:…``) are read into fields and dropped;
 - menus are found by shape, not by content: a run of short lines without sentence punctuation (blank lines
-  ignored) is a menu when it is long, or when at least half of it is chrome. A menu that leads straight
+  ignored) is a menu when it is long (8 lines), when it holds two chrome lines among four or more, or
+  when at least half of it is chrome. A menu that leads straight
   into content gives back its last title, addressee or date lines (they open the report). A line of three or
   more short space-separated words is a bar of links.
 """
@@ -27,8 +28,9 @@ SENTENCE_PUNCT = "。!?;,！？；，"
 
 _SHORT = 25
 """A menu item is at most this many characters."""
-_MENU_RUN = 5
-"""A run of this many short unpunctuated lines is a menu."""
+_MENU_RUN = 8
+"""A run of this many short unpunctuated lines is a menu (a cover letter's block of title, signature and
+date lines is shorter)."""
 
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|"
@@ -224,7 +226,7 @@ def strip_chrome(text: str) -> tuple[str, PageFields]:
                 members.append(j)
                 chrome += kinds[j] == "chrome"
             j += 1
-        if len(members) >= _MENU_RUN:
+        if len(members) >= _MENU_RUN or (chrome >= 2 and len(members) >= 4):
             for k in members:
                 keep[k] = False
             if j < n:  # the run leads into content: its last title, addressee or date lines belong to it

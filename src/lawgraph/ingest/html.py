@@ -34,8 +34,8 @@ _CELLS = "td, th"
 _BLOCK_MARK, _CELL_MARK = "\x1e", "\x1f"
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _WIDE = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
-_CJK_GAP = re.compile(rf"(?<={_WIDE}) (?={_WIDE})")
-"""A space between two Chinese characters comes from a line break in the HTML source, not from the text."""
+_CJK_WRAP = re.compile(rf"(?<={_WIDE})[ \t]*[\r\n][ \t\r\n\f\v]*(?={_WIDE})")
+"""A line break of the HTML source between two Chinese characters is wrapping, not a space."""
 _MARK_RUN = re.compile(rf" *{_BLOCK_MARK}[ {_BLOCK_MARK}{_CELL_MARK}]*")
 _META_FIELDS = {
     "articletitle": "title",
@@ -162,10 +162,9 @@ def html_to_text(html: str) -> HtmlPage:
         node.insert_after(_BLOCK_MARK)
     for node in root.css(_CELLS):
         node.insert_after(_CELL_MARK)
-    text = root.text(deep=True, separator="")
+    text = _CJK_WRAP.sub("", root.text(deep=True, separator=""))
     text = _SPACE.sub(" ", text)
-    text = _MARK_RUN.sub("\n", text).replace(_BLOCK_MARK, "\n")
-    text = _CJK_GAP.sub("", text).replace(_CELL_MARK, " ")
+    text = _MARK_RUN.sub("\n", text).replace(_BLOCK_MARK, "\n").replace(_CELL_MARK, " ")
     return HtmlPage(
         text=text.strip(),
         title=fields.get("title") or page_title or h1_title,
