@@ -31,7 +31,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.documents import clause_start
+from lawgraph.extract.documents import clause_start, doc_text
 from lawgraph.extract.extensions import register_extensions
 
 __all__ = ["InitiativeMatch", "InitiativeFinder", "initiative_finder", "find_initiatives", "is_slogan"]
@@ -87,7 +87,7 @@ class InitiativeFinder:
 
     def find(self, doc: Doc) -> list[InitiativeMatch]:
         """Every initiative mention in ``doc``, in text order."""
-        text = doc.text
+        text = doc_text(doc)
         starts = set(doc.to_array("IDX").tolist()) if len(doc) else set()
         starts.add(len(text))
         found: list[InitiativeMatch] = []

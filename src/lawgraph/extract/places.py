@@ -37,6 +37,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import register_extensions
 from lawgraph.extract.gazetteer import Division, Gazetteer, load_gazetteer
 
@@ -136,17 +138,22 @@ class PlaceFinder:
                     break
         return hits
 
-    def _short_hits(self, doc: Doc, town_short: dict[str, Division]) -> list[_Hit]:
+    @lru_cache(maxsize=64)  # noqa: B019 - one finder lives for the process; keys per own county
+    def _keys_with(self, extra_forms: tuple[str, ...]) -> np.ndarray:
+        if not extra_forms:
+            return self.short_keys
+        extra = np.array([get_string_id(s) for s in extra_forms], dtype=np.uint64)
+        return np.unique(np.concatenate([self.short_keys, extra]))
+
+    def _short_hits(self, doc: Doc, text: str, town_short: dict[str, Division]) -> list[_Hit]:
         if len(doc) == 0:
             return []
         orth = doc.to_array("ORTH").astype(np.uint64)
         idx = doc.to_array("IDX")
-        keys = self.short_keys
-        if town_short:
-            extra = np.array([get_string_id(s) for s in town_short], dtype=np.uint64)
-            keys = np.concatenate([keys, extra])
-        found = np.nonzero(np.isin(orth, keys))[0]
-        text = doc.text
+        keys = self._keys_with(tuple(town_short))
+        # Sorted keys: a binary search per token, no per-token Python.
+        pos = np.minimum(np.searchsorted(keys, orth), len(keys) - 1)
+        found = np.nonzero(keys[pos] == orth)[0]
         hits = []
         for i in found.tolist():
             begin = int(idx[i])
@@ -176,7 +183,7 @@ class PlaceFinder:
     # -- the pass --------------------------------------------------------------------------------------
     def find(self, doc: Doc, context: ReportContext | None = None) -> list[PlaceMatch]:
         """Every place mention in ``doc``, in text order (zones may contain divisions)."""
-        text = doc.text
+        text = doc_text(doc)
         gaz = self.gaz
         ctx = context
         within = tuple(x for x in (ctx.province, ctx.city, ctx.county) if x) if ctx else ()
@@ -184,14 +191,15 @@ class PlaceFinder:
         if ctx and ctx.county:
             own_county = gaz.resolve(ctx.county, within=within)
         town_short = gaz.town_short.get(own_county.code, {}) if own_county else {}
-        hits = self._full_hits(text) + self._short_hits(doc, town_short)
+        hits = self._full_hits(text) + self._short_hits(doc, text, town_short)
         hits.sort(key=lambda h: (h.begin, -(h.end - h.begin)))
         out: list[PlaceMatch] = []
         # Zones first: their spans decide which short forms are only part of a zone's name.
         starts = set(doc.to_array("IDX").tolist()) if len(doc) else set()
         starts.add(len(text))
         zones = self._zones(text, hits, ctx, starts)
-        zone_spans = [(z.begin, z.end) for z in zones]
+        zone_spans = sorted((z.begin, z.end) for z in zones)
+        zone_begins = [b for b, _ in zone_spans]
         # Names that resolve alone are the Doc's evidence for the ambiguous ones (中川镇 near 永登县).
         evidence: set[str] = set()
         for hit in hits:
@@ -205,7 +213,8 @@ class PlaceFinder:
             if hit.begin < last_end:
                 continue
             if hit.kind == "short":
-                if any(b <= hit.begin and hit.end <= e for b, e in zone_spans):
+                i = bisect.bisect_right(zone_begins, hit.begin) - 1
+                if i >= 0 and any(b <= hit.begin and hit.end <= e for b, e in zone_spans[max(0, i - 3) : i + 1]):
                     continue
                 if text.startswith(self.org_after, hit.end):
                     continue
