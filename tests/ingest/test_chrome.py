@@ -133,3 +133,13 @@ def test_headings_and_prose_with_chrome_words_are_kept() -> None:
         "三、版权所有权保护工作",
     ])
     assert strip_chrome(text)[0] == text
+
+
+def test_signature_before_the_footer_is_kept() -> None:
+    text = (
+        "二、存在的问题\n基层执法力量不足。\n某市某区人民政府\n2023年1月16日\n相关链接\n国务院 省政府 市政府\n"
+        "网站地图 | 联系我们\n主办:某市某区人民政府办公室 网站标识码:1234567890"
+    )
+    body, fields = strip_chrome(text)
+    assert body == "二、存在的问题\n基层执法力量不足。\n某市某区人民政府\n2023年1月16日"
+    assert fields.publisher == "某市某区人民政府办公室"

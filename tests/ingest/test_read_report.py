@@ -134,3 +134,35 @@ def test_iter_report_paths_errors(tmp_path: Path) -> None:
 def test_a_named_file_is_yielded_whatever_its_extension(tmp_path: Path) -> None:
     odd = _write(tmp_path, "report.pdf", "x")
     assert list(iter_report_paths([odd])) == [odd]  # reading it then says why it is refused
+
+
+CRAWLED_PAGE = """首页 > 政务公开 > 法治政府建设
+某市某区人民政府关于2022年法治政府建设工作情况的报告
+发布日期：2023-01-18  来源：区司法局  浏览次数：1234
+字号：大 中 小
+某市人民政府：
+　　2022年，我区深入推进法治政府建设，现将有关情况报告如下：
+　　一、主要举措和成效
+　　（一）加强党的领导。区委常委会专题研究法治建设3次。
+　　二、存在的问题
+　　基层执法力量不足。
+　　某市某区人民政府
+　　2023年1月16日
+相关链接
+国务院  省政府  市政府
+网站地图 | 联系我们
+主办：某市某区人民政府办公室  网站标识码：1234567890
+"""
+
+
+def test_crawled_page_with_letter_signed_at_the_end(tmp_path: Path) -> None:
+    report = read_report(_write(tmp_path, "page.txt", CRAWLED_PAGE.encode("gb18030")))
+    meta = report.meta
+    assert meta.title == "某市某区人民政府关于2022年法治政府建设工作情况的报告"
+    assert (meta.issuer, meta.addressee) == ("某市某区人民政府", "某市人民政府")
+    assert (meta.date, meta.published, meta.year) == (dt.date(2023, 1, 16), dt.date(2023, 1, 18), 2022)
+    assert (meta.source, meta.publisher) == ("区司法局", "某市某区人民政府办公室")
+    assert report.text[report.body_begin:].startswith("2022年,我区深入推进")
+    assert report.text.endswith("某市某区人民政府\n2023年1月16日")
+    for chrome in ("首页", "浏览次数", "字号", "相关链接", "网站地图", "网站标识码", "国务院"):
+        assert chrome not in report.text, chrome

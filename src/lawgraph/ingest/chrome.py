@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lawgraph.ingest.dates import DATE_PATTERN
+from lawgraph.ingest.dates import DATE_PATTERN, parse_date
 
 __all__ = ["PageFields", "strip_chrome", "is_heading_line", "SENTENCE_PUNCT"]
 
@@ -189,6 +189,16 @@ def _classify(line: str, fields: PageFields) -> str:
     return "text"
 
 
+def _signature_lines(lines: list[str], kinds: list[str], members: list[int]) -> list[int]:
+    """The opening members of a run that sign a letter: up to three name lines, then a date line."""
+    for n, k in enumerate(members[:4]):
+        if kinds[k] == "chrome":
+            return []
+        if parse_date(lines[k]) is not None:
+            return members[: n + 1]
+    return []
+
+
 def strip_chrome(text: str) -> tuple[str, PageFields]:
     """Remove page chrome and menus from normalized text; return the rest and the page's fields.
 
@@ -229,6 +239,9 @@ def strip_chrome(text: str) -> tuple[str, PageFields]:
         if len(members) >= _MENU_RUN or (chrome >= 2 and len(members) >= 4):
             for k in members:
                 keep[k] = False
+            if i > 0:  # the run follows content: a signature and date closing the report stay
+                for k in _signature_lines(lines, kinds, members):
+                    keep[k] = True
             if j < n:  # the run leads into content: its last title, addressee or date lines belong to it
                 for k in reversed(members):
                     if kinds[k] == "chrome":
