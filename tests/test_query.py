@@ -21,6 +21,16 @@ SELECT ?verb (COUNT(?a) AS ?n) WHERE {
 """
 
 
+def verb_counts(dataset) -> dict[str, int]:
+    """Actions per verb, counted in Python over the rdflib Dataset (the expected answer)."""
+    from collections import Counter
+
+    from lawgraph.namespaces import LG, PROV, RDF
+
+    acts = {s for s, _, _, _ in dataset.quads((None, RDF.type, PROV.Activity, None))}
+    return dict(Counter(str(o) for s, _, o, _ in dataset.quads((None, LG.verb, None, None)) if s in acts))
+
+
 @pytest.fixture
 def trig(tmp_path, hand_dataset):
     path = tmp_path / "hand.trig"
@@ -35,20 +45,20 @@ def run(capsysbinary, *argv: str) -> tuple[int, str, str]:
     return int(exit_info.value.code or 0), out.decode("utf-8"), err.decode("utf-8")
 
 
-def test_table_on_a_terminal(capsysbinary, trig):
+def test_table_on_a_terminal(capsysbinary, trig, hand_dataset):
     code, out, _ = run(capsysbinary, "query", str(trig), ACTIVITIES)
     assert code == 0
     assert "开展" in out and "verb" in out
-    assert "5 rows" in out
+    assert f"{len(verb_counts(hand_dataset))} rows" in out
 
 
-def test_json_csv_tsv_xml(capsysbinary, trig):
+def test_json_csv_tsv_xml(capsysbinary, trig, hand_dataset):
     code, out, _ = run(capsysbinary, "query", str(trig), ACTIVITIES, "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["head"]["vars"] == ["verb", "n"]
     counts = {b["verb"]["value"]: int(b["n"]["value"]) for b in data["results"]["bindings"]}
-    assert counts == {"开展": 2, "成立": 1, "印发": 1, "建立机制": 1, "推进": 1}
+    assert counts == verb_counts(hand_dataset) and counts["开展"] == 2
     assert data["results"]["bindings"][0]["verb"]["xml:lang"] == "zh"
 
     _, out, _ = run(capsysbinary, "query", str(trig), ACTIVITIES, "--format", "csv")
@@ -93,7 +103,7 @@ def test_store_folder_and_file_give_the_same_results(capsysbinary, trig, tmp_pat
     assert json.loads(from_file) == json.loads(from_store)
 
 
-def test_params_are_bound_not_pasted(trig):
+def test_params_are_bound_not_pasted(trig, hand_dataset):
     store = load_rdf_file(trig)
     q = "SELECT ?o WHERE { ?o skos:prefLabel ?name }"
     justice = result_rows(run_query(store, 'SELECT ?o WHERE { ?o skos:prefLabel "张掖市司法局"@zh }'))[1]
@@ -105,7 +115,7 @@ def test_params_are_bound_not_pasted(trig):
     # a bound variable that is not projected, before GROUP BY
     counted = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a prov:Activity ; lg:verb ?v }"
     assert result_rows(run_query(store, counted, params={"v": '"开展"@zh'}))[1] == [["2"]]
-    assert result_rows(run_query(store, counted))[1] == [["6"]]
+    assert result_rows(run_query(store, counted))[1] == [[str(sum(verb_counts(hand_dataset).values()))]]
     with pytest.raises(QueryError, match="not name=value"):
         run_query(store, q, params=["novalue"])
     with pytest.raises(QueryError, match="not a SPARQL variable"):
@@ -139,7 +149,7 @@ def _saved_names():
     queries = pytest.importorskip("lawgraph.queries")
     if not hasattr(queries, "list_saved"):
         pytest.skip("the saved queries (lawgraph.queries.list_saved) have not landed yet")
-    names = [q if isinstance(q, str) else q.name for q in queries.list_saved()]
+    names = list(queries.list_saved())
     if not names:
         pytest.skip("no saved queries yet")
     return names

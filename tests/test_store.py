@@ -120,7 +120,10 @@ def test_rdflib_dataset_over_the_store(tmp_path, hand_dataset):
     rows = list(ds.query(
         "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a <http://www.w3.org/ns/prov#Activity> } }"
     ))
-    assert int(rows[0][0]) == 6
+    from lawgraph.namespaces import PROV, RDF
+
+    expected = len({s for s, _, _, _ in hand_dataset.quads((None, RDF.type, PROV.Activity, None))})
+    assert int(rows[0][0]) == expected > 0
     inner.flush()
     del ds, inner
     assert is_store_dir(path)

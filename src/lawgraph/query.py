@@ -229,26 +229,11 @@ def load_query(
     if saved is not None:
         from lawgraph import queries
 
-        known = [_saved_name(q) for q in queries.list_saved()]
+        known = [str(q) for q in queries.list_saved()]
         if saved not in known:
             raise QueryError(saved, f"no saved query of that name; known: {', '.join(known) or 'none'}")
-        loaded = queries.load_saved(saved)
-        return _saved_text(loaded), f"saved query {saved}"
+        return queries.load_saved(saved), f"saved query {saved}"
     return str(text), "query"
-
-
-def _saved_name(item: Any) -> str:
-    return item if isinstance(item, str) else str(item.name)
-
-
-def _saved_text(item: Any) -> str:
-    if isinstance(item, str):
-        return item
-    for attr in ("text", "query", "sparql"):
-        value = getattr(item, attr, None)
-        if isinstance(value, str):
-            return value
-    raise QueryError(None, f"saved query object {item!r} has no text")
 
 
 def run_query(

@@ -457,11 +457,8 @@ def _saved_examples() -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     try:
-        for item in queries.list_saved():
-            name = item if isinstance(item, str) else str(item.name)
-            loaded = queries.load_saved(name)
-            text = loaded if isinstance(loaded, str) else str(getattr(loaded, "text", "") or getattr(loaded, "query", ""))
-            out[name] = text
+        for name in queries.list_saved():
+            out[str(name)] = queries.load_saved(str(name))
     except Exception as err:  # the page still works without examples
         logger.warning("could not read the saved queries for the browser page: %s", err)
     return out

@@ -44,18 +44,15 @@ def _list_saved() -> None:
 
     from lawgraph import queries
 
+    saved = queries.list_saved()
     table = Table("name", "what it answers", box=None, show_edge=False)
-    for item in queries.list_saved():
-        name = item if isinstance(item, str) else item.name
-        summary = "" if isinstance(item, str) else str(getattr(item, "description", "") or getattr(item, "title", ""))
-        if not summary:
-            summary = _first_comment(queries.load_saved(name))
+    for name in saved:
+        summary = saved[name] if isinstance(saved, dict) else _first_comment(queries.load_saved(name))
         table.add_row(name, summary)
     Console().print(table)
 
 
-def _first_comment(loaded: object) -> str:
-    text = loaded if isinstance(loaded, str) else str(getattr(loaded, "text", "") or getattr(loaded, "query", ""))
+def _first_comment(text: str) -> str:
     for line in text.splitlines():
         stripped = line.strip()
         if stripped.startswith("#"):

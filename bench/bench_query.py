@@ -1,0 +1,424 @@
+"""Benchmark lawgraph's saved queries: Oxigraph store vs rdflib's in-memory SPARQL, and a ~1M-triple store.
+
+Not part of the test run (pytest only collects tests/ and src/lawgraph). Run it as a plain script:
+
+    /work/venv/bin/python bench/bench_query.py --corpus ../shared/corpus/bench --scale 10 --write bench/RESULTS.md
+    /work/venv/bin/python bench/bench_query.py --source store/            # a store or RDF file you built
+    /work/venv/bin/python bench/bench_query.py --synthetic 141 --scale 10 # no pipeline needed
+
+What it does, in one run:
+
+1. The base graph (1x): ``--corpus DIR`` is built with lawgraph's corpus build into a fresh store;
+   ``--source`` is read as is; ``--synthetic N`` generates N reports after the graph model of
+   docs/DESIGN.md (made-up sentences, for when the extraction pipeline is not available).
+2. Every saved query (``lawgraph query --list``; a fallback set when none are installed) runs on that graph
+   in lawgraph's store (pyoxigraph, union default graph) and in plain rdflib (``Dataset(default_union=True)``,
+   in memory), with the same prefixes. Median latency per query and the ratio rdflib / Oxigraph are printed.
+3. The graph is replicated ``--scale`` times (each copy's report graphs get their own report-scoped IRIs,
+   entities stay shared, as a larger corpus of different reports would) into a store, and every saved query
+   is timed again there (Oxigraph only: rdflib would take minutes per query).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from lawgraph.namespaces import (
+    ACT, DCTERMS, FOAF, ITSRDF, LG, NIF, ORG, PREFIXES, PROV, QB, RDF, SDMX_ATTRIBUTE, SDMX_DIMENSION,
+    SDMX_MEASURE, SDO, SKOS, STORE_GRAPH, ONTOLOGY_GRAPH, XSD, resource_iri,
+)
+from lawgraph.query import run_query
+from lawgraph.store import open_oxigraph, read_source
+
+FALLBACK_QUERIES: dict[str, str] = {
+    "orgs-by-class": """
+SELECT ?class (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a org:Organization , ?class . FILTER(?class != org:Organization) }
+GROUP BY ?class ORDER BY DESC(?n)""",
+    "actions-by-type": """
+SELECT ?type (COUNT(?a) AS ?n) WHERE { ?a a prov:Activity ; lg:actionType ?type } GROUP BY ?type ORDER BY DESC(?n)""",
+    "top-agents": """
+SELECT ?label (COUNT(?a) AS ?n) WHERE { ?a prov:wasAssociatedWith ?org . ?org skos:prefLabel ?label }
+GROUP BY ?label ORDER BY DESC(?n) LIMIT 20""",
+    "indicators-by-unit": """
+SELECT ?unit (COUNT(?obs) AS ?n) (SUM(?v) AS ?total) WHERE {
+  ?obs a qb:Observation ; sdmx-measure:obsValue ?v ; sdmx-attribute:unitMeasure ?unit }
+GROUP BY ?unit ORDER BY DESC(?n)""",
+    "action-evidence": """
+SELECT ?verb ?text WHERE { ?a a lg:Action ; lg:verb ?verb ; lg:evidence ?s . ?s nif:anchorOf ?text .
+  FILTER(CONTAINS(STR(?verb), "建立")) } LIMIT 50""",
+    "reports-per-year": """
+SELECT ?year (COUNT(?r) AS ?n) WHERE { ?r a lg:Report ; lg:reportYear ?year } GROUP BY ?year ORDER BY ?year""",
+    "partners": """
+SELECT ?a_label ?b_label (COUNT(?act) AS ?n) WHERE {
+  ?act prov:wasAssociatedWith ?a ; lg:partner ?b . ?a skos:prefLabel ?a_label . ?b skos:prefLabel ?b_label }
+GROUP BY ?a_label ?b_label ORDER BY DESC(?n) LIMIT 20""",
+}
+
+
+# --- queries -----------------------------------------------------------------------------------------
+
+
+def saved_queries() -> tuple[dict[str, str], str]:
+    """The saved queries and where they came from."""
+    try:
+        from lawgraph import queries
+
+        out = {}
+        for item in queries.list_saved():
+            name = item if isinstance(item, str) else item.name
+            loaded = queries.load_saved(name)
+            out[name] = loaded if isinstance(loaded, str) else (getattr(loaded, "text", None) or loaded.query)
+        if out:
+            return out, "saved queries (lawgraph.queries)"
+    except (ImportError, AttributeError):
+        pass
+    return dict(FALLBACK_QUERIES), "fallback queries in bench_query.py (no saved queries installed)"
+
+
+# --- data ----------------------------------------------------------------------------------------------
+
+_ORG_KINDS = [("人民政府", LG.GovernmentBody), ("司法局", LG.JusticeAdministration), ("人民法院", LG.Court),
+              ("人民检察院", LG.Procuratorate), ("公安局", LG.PublicSecurityOrgan), ("市场监督管理局", LG.GovernmentBody),
+              ("生态环境局", LG.GovernmentBody), ("依法治县委员会", LG.Committee)]
+_PLACES = ["东川", "西岭", "南坪", "北塘", "青石", "白水", "红山", "金沙", "玉泉", "松涛", "柳湾", "桃源"]
+_VERBS = [("建立", "establish"), ("印发", "issue"), ("开展", "carryOut"), ("推进", "promote"), ("完善", "improve"),
+          ("组织", "organize"), ("办理", "handle"), ("审查", "review")]
+_THINGS = ["行政复议案件", "法律援助案件", "普法活动", "合法性审查", "执法检查", "人民调解案件"]
+_UNITS = ["件", "次", "项", "场", "%"]
+
+
+def _n(iri: Any) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+def _lit(value: str, *, lang: str | None = None, dt: Any = None) -> ox.Literal:
+    if lang:
+        return ox.Literal(value, language=lang)
+    if dt is not None:
+        return ox.Literal(value, datatype=_n(dt))
+    return ox.Literal(value)
+
+
+def synthetic_quads(n_reports: int, *, seed: int = 7) -> Iterator[ox.Quad]:
+    """Reports after docs/DESIGN.md's graph model, with made-up sentences and a shared entity pool."""
+    rng = random.Random(seed)
+    orgs = []
+    for place in _PLACES:
+        for suffix, cls in _ORG_KINDS:
+            name = f"{place}县{suffix}"
+            node = _n(resource_iri("org", name))
+            orgs.append((node, name))
+            yield ox.Quad(node, _n(RDF.type), _n(ORG.Organization))
+            yield ox.Quad(node, _n(RDF.type), _n(cls))
+            yield ox.Quad(node, _n(SKOS.prefLabel), _lit(name, lang="zh"))
+            yield ox.Quad(node, _n(SKOS.altLabel), _lit(f"县{suffix}", lang="zh"))
+    places = []
+    for place in _PLACES:
+        node = _n(resource_iri("place", place + "县"))
+        places.append(node)
+        yield ox.Quad(node, _n(RDF.type), _n(SDO.AdministrativeArea))
+        yield ox.Quad(node, _n(RDF.type), _n(LG.County))
+        yield ox.Quad(node, _n(SKOS.prefLabel), _lit(place + "县", lang="zh"))
+    docs = []
+    for i in range(200):
+        title = f"{rng.choice(_PLACES)}县{rng.choice(_THINGS)}管理办法（第{i}号）"
+        node = _n(resource_iri("doc", title))
+        docs.append(node)
+        yield ox.Quad(node, _n(RDF.type), _n(FOAF.Document))
+        yield ox.Quad(node, _n(RDF.type), _n(LG.PolicyDocument))
+        yield ox.Quad(node, _n(DCTERMS.title), _lit(title, lang="zh"))
+    for r in range(n_reports):
+        sha = f"synthetic-{seed}-{r}"
+        rep = _n(resource_iri("report", sha))
+        ctx = _n(resource_iri("text", sha))
+        g = rep
+        issuer, issuer_name = orgs[rng.randrange(len(orgs))]
+        year = str(2019 + r % 5)
+        sentences = []
+        for _ in range(150):
+            verb, _typ = rng.choice(_VERBS)
+            agent = rng.choice(orgs)[1]
+            sentences.append(f"{agent}{verb}{rng.choice(_THINGS)}{rng.randint(1, 999)}{rng.choice(_UNITS)}。")
+        text = "".join(sentences)
+        yield from (
+            ox.Quad(rep, _n(RDF.type), _n(FOAF.Document), g), ox.Quad(rep, _n(RDF.type), _n(LG.Report), g),
+            ox.Quad(rep, _n(DCTERMS.title), _lit(f"{issuer_name}{year}年法治政府建设情况的报告", lang="zh"), g),
+            ox.Quad(rep, _n(DCTERMS.creator), issuer, g),
+            ox.Quad(rep, _n(LG.reportYear), _lit(year, dt=XSD.gYear), g),
+            ox.Quad(rep, _n(LG.sha256), _lit(sha), g), ox.Quad(rep, _n(LG.text), ctx, g),
+            ox.Quad(ctx, _n(RDF.type), _n(NIF.Context), g), ox.Quad(ctx, _n(NIF.isString), _lit(text), g),
+        )
+        begin = 0
+        for si, sentence in enumerate(sentences):
+            end = begin + len(sentence)
+            sent = _n(resource_iri("sentence", sha, str(begin), str(end)))
+            yield from (
+                ox.Quad(sent, _n(RDF.type), _n(NIF.Sentence), g), ox.Quad(sent, _n(NIF.anchorOf), _lit(sentence), g),
+                ox.Quad(sent, _n(NIF.beginIndex), _lit(str(begin), dt=XSD.nonNegativeInteger), g),
+                ox.Quad(sent, _n(NIF.endIndex), _lit(str(end), dt=XSD.nonNegativeInteger), g),
+                ox.Quad(sent, _n(NIF.referenceContext), ctx, g),
+            )
+            agent = rng.choice(orgs)[0]
+            for k in range(2):
+                m = _n(resource_iri("mention", sha, str(begin + k), str(end)))
+                yield from (
+                    ox.Quad(m, _n(RDF.type), _n(NIF.Phrase), g), ox.Quad(m, _n(NIF.anchorOf), _lit(sentence[:6]), g),
+                    ox.Quad(m, _n(NIF.referenceContext), ctx, g), ox.Quad(m, _n(NIF.sentence), sent, g),
+                    ox.Quad(m, _n(ITSRDF.taIdentRef), agent if k == 0 else rng.choice(places), g),
+                )
+            verb, typ = _VERBS[si % len(_VERBS)]
+            act = _n(resource_iri("action", sha, str(begin), str(end), verb))
+            yield from (
+                ox.Quad(act, _n(RDF.type), _n(PROV.Activity), g), ox.Quad(act, _n(RDF.type), _n(LG.Action), g),
+                ox.Quad(act, _n(LG.actionType), _n(ACT[typ]), g), ox.Quad(act, _n(LG.verb), _lit(verb, lang="zh"), g),
+                ox.Quad(act, _n(PROV.wasAssociatedWith), agent, g), ox.Quad(act, _n(LG.evidence), sent, g),
+                ox.Quad(act, _n(LG.inReport), rep, g),
+            )
+            if si % 3 == 0:
+                yield ox.Quad(act, _n(LG.partner), rng.choice(orgs)[0], g)
+            if si % 4 == 0:
+                yield ox.Quad(act, _n(PROV.used), rng.choice(docs), g)
+            if si % 3 == 1:
+                obs = _n(resource_iri("obs", sha, str(begin), str(end)))
+                yield from (
+                    ox.Quad(obs, _n(RDF.type), _n(QB.Observation), g), ox.Quad(obs, _n(RDF.type), _n(LG.Indicator), g),
+                    ox.Quad(obs, _n(QB.dataSet), _n(resource_iri("dataset", sha)), g),
+                    ox.Quad(obs, _n(SDMX_MEASURE.obsValue), _lit(str(rng.randint(1, 999)), dt=XSD.decimal), g),
+                    ox.Quad(obs, _n(SDMX_ATTRIBUTE.unitMeasure), _lit(rng.choice(_UNITS)), g),
+                    ox.Quad(obs, _n(LG.countedPhrase), _lit(rng.choice(_THINGS), lang="zh"), g),
+                    ox.Quad(obs, _n(LG.reportingOrganization), agent, g),
+                    ox.Quad(obs, _n(SDMX_DIMENSION.refPeriod), _lit(year, dt=XSD.gYear), g),
+                    ox.Quad(obs, _n(LG.fromAction), act, g), ox.Quad(obs, _n(LG.evidence), sent, g),
+                )
+            begin = end
+
+
+_REPORT_SCOPED = re.compile(r"^https://w3id\.org/lawgraph/id/(report|text|section|sentence|mention|action|obs|dataset)/")
+
+
+def replicate(source: ox.Store, target: ox.Store, copies: int) -> int:
+    """Load ``copies`` copies of ``source`` into ``target``: report-scoped IRIs get a per-copy suffix.
+
+    Entities (organizations, places, documents, initiatives) and the default graph stay shared, as they
+    would in a larger corpus of different reports.
+    """
+    def rename(term: Any, k: int) -> Any:
+        if k and isinstance(term, ox.NamedNode) and _REPORT_SCOPED.match(term.value):
+            return ox.NamedNode(f"{term.value}-{k}")
+        return term
+
+    book = ox.NamedNode(str(STORE_GRAPH))
+    ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    total = 0
+    for k in range(copies):
+        batch = []
+        for q in source:
+            if q.graph_name == book:
+                continue
+            if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name == ontology:
+                if k:
+                    continue
+                batch.append(q)
+                continue
+            batch.append(ox.Quad(rename(q.subject, k), q.predicate, rename(q.object, k), rename(q.graph_name, k)))
+        target.bulk_extend(batch)
+        total += len(batch)
+    return total
+
+
+def build_corpus_store(corpus: Path, path: Path, jobs: int) -> ox.Store:
+    from lawgraph.corpus import build_corpus
+
+    started = time.perf_counter()
+    summary = build_corpus([corpus], store=str(path), jobs=jobs)
+    seconds = time.perf_counter() - started
+    print(f"built {corpus}: {summary.built} reports, {len(summary.failures)} failures, {summary.quads} quads, "
+          f"{seconds:.1f} s", flush=True)
+    if summary.failures and not summary.built:
+        raise SystemExit(f"the corpus build failed: {summary.failures[0]}")
+    gc.collect()
+    return open_oxigraph(path, read_only=True)
+
+
+# --- timing ------------------------------------------------------------------------------------------
+
+
+def timed(fn: Callable[[], Any], *, repeats: int, budget: float) -> tuple[float, int]:
+    """Median seconds of ``fn`` over ``repeats`` runs (fewer when one run exceeds ``budget``), and a result size."""
+    times = []
+    size = 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        size = fn()
+        times.append(time.perf_counter() - started)
+        if sum(times) > budget:
+            break
+    return statistics.median(times), size
+
+
+def oxigraph_runner(store: ox.Store, text: str) -> Callable[[], int]:
+    def run() -> int:
+        result = run_query(store, text)
+        return sum(1 for _ in result) if not isinstance(result, ox.QueryBoolean) else 1
+
+    return run
+
+
+def rdflib_runner(ds: Any, text: str) -> Callable[[], int]:
+    ns = dict(PREFIXES)
+
+    def run() -> int:
+        result = ds.query(text, initNs=ns)
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return len(result.graph)
+        if result.type == "ASK":
+            return 1
+        return sum(1 for _ in result)
+
+    return run
+
+
+def to_rdflib(store: ox.Store) -> Any:
+    """An in-memory rdflib Dataset with the same quads (via N-Quads), default graph = union."""
+    from rdflib import Dataset
+
+    book = ox.NamedNode(str(STORE_GRAPH))
+    data = ox.serialize((q for q in store if q.graph_name != book), format=ox.RdfFormat.N_QUADS)
+    ds = Dataset(default_union=True)
+    ds.parse(data=data, format="nquads")
+    return ds
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = f", {int(line.split()[1]) / 1024 / 1024:.1f} GiB RAM"
+    except OSError:
+        pass
+    import rdflib
+
+    return (f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; pyoxigraph {ox.__version__ if hasattr(ox, '__version__') else '?'}, "
+            f"rdflib {rdflib.__version__}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--corpus", type=Path, help="a folder of reports to build (e.g. ../shared/corpus/bench)")
+    source.add_argument("--source", type=Path, help="an existing store folder or RDF file")
+    source.add_argument("--synthetic", type=int, metavar="N", help="generate N synthetic reports")
+    parser.add_argument("--scale", type=int, default=10, help="copies for the large store (default 10)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="build processes")
+    parser.add_argument("--repeats", type=int, default=7, help="runs per query on Oxigraph (median)")
+    parser.add_argument("--rdflib-repeats", type=int, default=3, help="runs per query on rdflib (median)")
+    parser.add_argument("--rdflib-budget", type=float, default=120.0, help="seconds per query on rdflib")
+    parser.add_argument("--write", type=Path, help="write the results as Markdown to this file")
+    args = parser.parse_args(argv)
+
+    queries, origin = saved_queries()
+    work = Path(tempfile.mkdtemp(prefix="lawgraph-bench-"))
+    lines: list[str] = []
+
+    def say(text: str = "") -> None:
+        print(text, flush=True)
+        lines.append(text)
+
+    try:
+        if args.corpus:
+            base = build_corpus_store(args.corpus, work / "base", args.jobs)
+            what = f"`{args.corpus}` built with `lawgraph.corpus.build_corpus` (jobs={args.jobs})"
+        elif args.source:
+            base = read_source(args.source)
+            what = f"`{args.source}`"
+        else:
+            base = ox.Store()
+            base.bulk_extend(synthetic_quads(args.synthetic))
+            what = f"{args.synthetic} synthetic reports (bench_query.synthetic_quads; made-up sentences)"
+        n_base = len(base)
+        say(f"# Query benchmark\n\nMachine: {machine()}\n")
+        say(f"Data: {what}; {n_base:,} quads. Queries: {origin}.\n")
+
+        started = time.perf_counter()
+        ds = to_rdflib(base)
+        say(f"rdflib in-memory load of the same quads: {time.perf_counter() - started:.1f} s\n")
+
+        say("## 1x: Oxigraph store vs rdflib in-memory (median latency)\n")
+        say("| query | rows | Oxigraph ms | rdflib ms | rdflib / Oxigraph |")
+        say("| --- | ---: | ---: | ---: | ---: |")
+        ratios = []
+        for name, text in queries.items():
+            run_ox = oxigraph_runner(base, text)
+            run_ox()  # warm up
+            ox_s, rows = timed(run_ox, repeats=args.repeats, budget=60)
+            rl_s, rl_rows = timed(rdflib_runner(ds, text), repeats=args.rdflib_repeats, budget=args.rdflib_budget)
+            ratio = rl_s / ox_s if ox_s > 0 else float("inf")
+            ratios.append(ratio)
+            flag = "" if rows == rl_rows else f" (rdflib: {rl_rows} rows)"
+            say(f"| {name} | {rows}{flag} | {ox_s * 1000:.1f} | {rl_s * 1000:.0f} | {ratio:.0f}x |")
+        if ratios:
+            say(f"\nMedian speed-up over rdflib: **{statistics.median(ratios):.0f}x** (target >= 30x).\n")
+        del ds
+        gc.collect()
+
+        if args.scale > 1:
+            big_path = work / "big"
+            big = open_oxigraph(big_path)
+            started = time.perf_counter()
+            n_big = replicate(base, big, args.scale)
+            big.flush()
+            say(f"## {args.scale}x store: {len(big):,} quads (loaded in {time.perf_counter() - started:.1f} s)\n")
+            say("| query | rows | p50 ms | max ms |")
+            say("| --- | ---: | ---: | ---: |")
+            worst = 0.0
+            for name, text in queries.items():
+                run_ox = oxigraph_runner(big, text)
+                run_ox()
+                times = []
+                rows = 0
+                for _ in range(args.repeats):
+                    t0 = time.perf_counter()
+                    rows = run_ox()
+                    times.append(time.perf_counter() - t0)
+                p50 = statistics.median(times)
+                worst = max(worst, p50)
+                say(f"| {name} | {rows} | {p50 * 1000:.1f} | {max(times) * 1000:.1f} |")
+            say(f"\nSlowest p50 on the {args.scale}x store: **{worst * 1000:.0f} ms** (target <= 200 ms on ~1M "
+                f"triples).\n")
+            del big, n_big
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    if args.write:
+        cmd = " ".join(["python", "bench/bench_query.py", *(argv if argv is not None else sys.argv[1:])])
+        args.write.write_text("\n".join(lines) + f"\nCommand: `{cmd}`\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
