@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -101,42 +102,42 @@ ROLE_LABELS: dict[str, str] = {
 }
 """Chinese names of the edge roles (used when an action has no verb and for structural edges)."""
 
-_ROLE_PREDICATES: dict[URIRef, str] = {
-    PROV.generated: "generated",
-    LG.actedOn: "actedOn",
-    LG.partner: "partner",
-    PROV.used: "used",
+_ROLE_PREDICATES: dict[str, str] = {
+    str(PROV.generated): "generated",
+    str(LG.actedOn): "actedOn",
+    str(LG.partner): "partner",
+    str(PROV.used): "used",
 }
-_FULL_EDGE_LABELS: dict[URIRef, str] = {
-    PROV.wasAssociatedWith: "执行者",
-    PROV.generated: "产生",
-    LG.actedOn: "对象",
-    LG.partner: "合作方",
-    PROV.used: "依据",
-    LG.place: "地点",
-    LG.inReport: "所在报告",
-    DCTERMS.creator: "发文单位",
-    LG.addressee: "主送",
-    LG.reportingOrganization: "报告单位",
-    LG.fromAction: "来自行动",
-    ORG.subOrganizationOf: "隶属",
-    SDO.containedInPlace: "位于",
+_FULL_EDGE_LABELS: dict[str, str] = {
+    str(PROV.wasAssociatedWith): "执行者",
+    str(PROV.generated): "产生",
+    str(LG.actedOn): "对象",
+    str(LG.partner): "合作方",
+    str(PROV.used): "依据",
+    str(LG.place): "地点",
+    str(LG.inReport): "所在报告",
+    str(DCTERMS.creator): "发文单位",
+    str(LG.addressee): "主送",
+    str(LG.reportingOrganization): "报告单位",
+    str(LG.fromAction): "来自行动",
+    str(ORG.subOrganizationOf): "隶属",
+    str(SDO.containedInPlace): "位于",
 }
-_STRUCTURE_PREDICATES: dict[URIRef, str] = {
-    ORG.subOrganizationOf: "subOrganizationOf",
-    SDO.containedInPlace: "containedInPlace",
+_STRUCTURE_PREDICATES: dict[str, str] = {
+    str(ORG.subOrganizationOf): "subOrganizationOf",
+    str(SDO.containedInPlace): "containedInPlace",
 }
-_KIND_OF_TYPE: dict[URIRef, str] = {
-    ORG.Organization: "organization",
-    SDO.AdministrativeArea: "place",
-    SDO.Place: "place",
-    LG.PolicyDocument: "document",
-    LG.Initiative: "initiative",
-    PROV.Activity: "action",
-    LG.Action: "action",
-    LG.Report: "report",
-    QB.Observation: "indicator",
-    LG.Indicator: "indicator",
+_KIND_OF_TYPE: dict[str, str] = {
+    str(ORG.Organization): "organization",
+    str(SDO.AdministrativeArea): "place",
+    str(SDO.Place): "place",
+    str(LG.PolicyDocument): "document",
+    str(LG.Initiative): "initiative",
+    str(PROV.Activity): "action",
+    str(LG.Action): "action",
+    str(LG.Report): "report",
+    str(QB.Observation): "indicator",
+    str(LG.Indicator): "indicator",
 }
 _DEFAULT_CLASS = {
     "organization": "OtherOrganization",
@@ -150,10 +151,14 @@ _DEFAULT_CLASS = {
 # Generic lawgraph classes that name a kind rather than a subclass; a more specific one wins.
 _GENERIC_CLASSES = frozenset({"Action", "Report", "Indicator", "PolicyDocument", "Initiative"})
 _LG_NS = str(LG._NS)
-_SKIPPED_GRAPHS = frozenset({ONTOLOGY_GRAPH, STORE_GRAPH})
+_SKIPPED_GRAPHS = frozenset({str(ONTOLOGY_GRAPH), str(STORE_GRAPH)})
+_TYPE = str(RDF.type)
+_REPORT = str(LG.Report)
+_ACTIVITY = str(PROV.Activity)
 
 _WANTED = frozenset(
-    {
+    str(p)
+    for p in {
         RDF.type,
         SKOS.prefLabel,
         SKOS.altLabel,
@@ -181,23 +186,97 @@ _WANTED = frozenset(
 )
 
 
-def _all_triples(graph: Graph) -> Iterator[tuple[Any, Any, Any]]:
-    """Every distinct triple of ``graph``; for a Dataset, the union of its default and named graphs.
+class _Text(str):
+    """A literal's lexical form that remembers its language tag."""
 
-    The ontology and the store's bookkeeping graph are left out: they describe lawgraph, not the reports.
+    lang: str | None
+
+    def __new__(cls, value: str, lang: str | None = None) -> _Text:
+        obj = super().__new__(cls, value)
+        obj.lang = lang
+        return obj
+
+
+def _oxigraph_of(graph: Any) -> Any | None:
+    """The :class:`pyoxigraph.Store` behind ``graph`` (itself, or an rdflib graph on oxrdflib), if any."""
+    import pyoxigraph as ox
+
+    if isinstance(graph, ox.Store):
+        return graph
+    inner = getattr(getattr(graph, "store", None), "_inner", None)
+    return inner if isinstance(inner, ox.Store) else None
+
+
+def _ox_term(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Literal):
+        return _Text(term.value, term.language)
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return term.value
+
+
+def _rdflib_term(term: Any) -> Any:
+    if isinstance(term, RDFLiteral):
+        return _Text(str(term), term.language)
+    if isinstance(term, BNode):
+        return "_:" + str(term)
+    return str(term)
+
+
+def _triples(graph: Any, predicates: Iterable[str] | None = None) -> Iterator[tuple[Any, str, Any]]:
+    """Distinct triples of ``graph`` (with one of ``predicates``, or all), IRIs as plain strings.
+
+    A Dataset or store is read as the union of its graphs, leaving out the ontology and the store's
+    bookkeeping graph: they describe lawgraph, not the reports. Oxigraph-backed graphs are read through
+    pyoxigraph directly, which is many times faster than converting every term to rdflib.
     """
-    if isinstance(graph, ConjunctiveGraph | Dataset):
-        # The store's own iterator: Dataset.quads warns (deprecations) once per quad in rdflib 7.
-        seen: set[tuple[Any, Any, Any]] = set()
-        for triple, contexts in graph.store.triples((None, None, None), context=None):
-            if triple in seen:
-                continue
-            if all(getattr(c, "identifier", c) in _SKIPPED_GRAPHS for c in contexts):
-                continue
-            seen.add(triple)
-            yield triple
-    else:
-        yield from graph.triples((None, None, None))
+    preds: list[str | None] = [None] if predicates is None else list(predicates)
+    store = _oxigraph_of(graph)
+    if store is not None:
+        import pyoxigraph as ox
+
+        skipped = {ox.NamedNode(g) for g in _SKIPPED_GRAPHS}
+        for pred in preds:
+            seen: set[tuple[Any, str, Any]] = set()
+            pattern = None if pred is None else ox.NamedNode(pred)
+            for q in store.quads_for_pattern(None, pattern, None, None):
+                if q.graph_name in skipped:
+                    continue
+                triple = (_ox_term(q.subject), q.predicate.value, _ox_term(q.object))
+                if triple not in seen:
+                    seen.add(triple)
+                    yield triple
+        return
+    for pred in preds:
+        pattern = (None, None if pred is None else URIRef(pred), None)
+        if isinstance(graph, ConjunctiveGraph | Dataset):
+            # The store's own iterator: Dataset.quads warns (deprecations) once per quad in rdflib 7.
+            seen_rdf: set[Any] = set()
+            for triple, contexts in graph.store.triples(pattern, context=None):
+                if triple in seen_rdf:
+                    continue
+                if all(str(getattr(c, "identifier", c)) in _SKIPPED_GRAPHS for c in contexts):
+                    continue
+                seen_rdf.add(triple)
+                s, p, o = triple
+                yield _rdflib_term(s), str(p), _rdflib_term(o)
+        else:
+            for s, p, o in graph.triples(pattern):
+                yield _rdflib_term(s), str(p), _rdflib_term(o)
+
+
+def _count_triples(graph: Any) -> int:
+    store = _oxigraph_of(graph)
+    if store is None:
+        return sum(1 for _ in _triples(graph))
+    skipped = ", ".join(f"<{g}>" for g in sorted(_SKIPPED_GRAPHS))
+    query = (
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION "
+        f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({skipped})) }} }} }}"
+    )
+    return int(next(iter(store.query(query)))["n"].value)
 
 
 def _local(iri: Any) -> str:
@@ -212,7 +291,7 @@ def _best_label(values: list[Any]) -> str | None:
     """Prefer a Chinese literal, then any literal; the smallest one for determinism."""
     if not values:
         return None
-    zh = sorted(str(v) for v in values if isinstance(v, RDFLiteral) and (v.language or "").startswith("zh"))
+    zh = sorted(str(v) for v in values if isinstance(v, _Text) and (v.lang or "").startswith("zh"))
     return zh[0] if zh else sorted(str(v) for v in values)[0]
 
 
@@ -242,18 +321,18 @@ class _Index:
     other: list[tuple[Any, Any, Any]] = field(default_factory=list)
 
     @classmethod
-    def of(cls, graph: Graph, *, keep_other: bool) -> _Index:
+    def of(cls, graph: Any, *, keep_other: bool) -> _Index:
         index = cls()
         by_pred = index.by_pred
-        for s, p, o in _all_triples(graph):
+        for s, p, o in _triples(graph, None if keep_other else _WANTED):
             if p in _WANTED:
                 by_pred[p].append((s, o))
-            if keep_other and p != RDF.type and isinstance(o, URIRef | BNode):
+            if keep_other and p != _TYPE and not isinstance(o, _Text):
                 index.other.append((s, p, o))
         return index
 
     def pairs(self, pred: Any) -> list[tuple[Any, Any]]:
-        return self.by_pred.get(pred, [])
+        return self.by_pred.get(str(pred), [])
 
     def mapping(self, pred: Any) -> dict[Any, list[Any]]:
         out: dict[Any, list[Any]] = defaultdict(list)
@@ -273,7 +352,7 @@ def _reports(index: _Index) -> tuple[dict[Any, str], dict[Any, Any]]:
     types = index.mapping(RDF.type)
     titles = index.single(DCTERMS.title)
     files = index.single(LG.fileName)
-    reports = {s: str(titles.get(s) or files.get(s) or _local(s)) for s, ts in types.items() if LG.Report in ts}
+    reports = {s: str(titles.get(s) or files.get(s) or _local(s)) for s, ts in types.items() if _REPORT in ts}
     context_report = {ctx: rep for rep, ctx in index.pairs(LG.text) if rep in reports}
     return reports, context_report
 
@@ -307,7 +386,7 @@ def _entity_nodes(index: _Index, kinds: tuple[str, ...]) -> dict[Any, dict[str, 
             continue
         # A report is also a foaf:Document; an action is also an lg:Action: the first kind in KIND order wins.
         kind = min(found, key=lambda k: (ENTITY_KINDS + ("report", "action", "indicator")).index(k))
-        if kind == "document" and LG.Report in ts:
+        if kind == "document" and _REPORT in ts:
             kind = "report"
         if kind not in kinds:
             continue
@@ -335,13 +414,14 @@ def _indicator_text(obs: Any, index: _Index, cache: dict[str, dict[Any, Any]]) -
     return f"{text}（{str(period)[:4]}年）" if period is not None else text
 
 
-def to_networkx(graph: Graph, *, view: Literal["entities", "full"] = "entities") -> nx.MultiDiGraph:
+def to_networkx(graph: Graph | Any, *, view: Literal["entities", "full"] = "entities") -> nx.MultiDiGraph:
     """Turn a lawgraph RDF graph into a :class:`networkx.MultiDiGraph`.
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        A graph or Dataset as :func:`lawgraph.build` returns; a Dataset is read as the union of its graphs.
+    graph : rdflib.Graph or pyoxigraph.Store
+        A graph or Dataset as :func:`lawgraph.build` returns, or an Oxigraph store; a Dataset or store is
+        read as the union of its graphs (without the ontology's and the store's bookkeeping graphs).
     view : {"entities", "full"}
         ``"entities"`` projects actions to labelled entity-to-entity edges; ``"full"`` keeps actions,
         reports and indicators as nodes (see the module documentation).
@@ -434,7 +514,7 @@ def to_networkx(graph: Graph, *, view: Literal["entities", "full"] = "entities")
             edges.append((str(u), str(v), key, data))
     else:
         for action, action_agents in agents.items():
-            if not (types.get(action) and PROV.Activity in types[action]):
+            if not (types.get(action) and _ACTIVITY in types[action]):
                 continue
             rep = _report_of(action, in_report, evidence, ref_context, context_report)
             sentence = evidence.get(action)
@@ -533,7 +613,7 @@ class GraphStats:
         }
 
 
-def stats(graph: Graph, *, top: int = 10, exact_limit: int = 2000) -> GraphStats:
+def stats(graph: Graph | Any, *, top: int = 10, exact_limit: int = 1000, sample: int = 300) -> GraphStats:
     """Counts per class, the most connected organizations and the connected components of ``graph``.
 
     Parameters
@@ -543,8 +623,10 @@ def stats(graph: Graph, *, top: int = 10, exact_limit: int = 2000) -> GraphStats
     top : int
         How many organizations to rank.
     exact_limit : int
-        Betweenness is exact up to this many nodes; above it, it is estimated from that many sampled
-        sources with a fixed seed, so results are repeatable.
+        Betweenness is exact up to this many nodes.
+    sample : int
+        Above ``exact_limit``, betweenness is estimated from this many source nodes drawn with a fixed
+        seed, so results repeat (exact betweenness costs one search per node).
 
     Returns
     -------
@@ -554,12 +636,12 @@ def stats(graph: Graph, *, top: int = 10, exact_limit: int = 2000) -> GraphStats
 
     if top < 1:
         raise ValueError("top must be at least 1")
-    triples = 0
+    if sample < 1:
+        raise ValueError("sample must be at least 1")
+    triples = _count_triples(graph)
     instances: dict[Any, set[Any]] = defaultdict(set)
-    for s, p, o in _all_triples(graph):
-        triples += 1
-        if p == RDF.type:
-            instances[o].add(s)
+    for s, _, o in _triples(graph, [_TYPE]):
+        instances[o].add(s)
     classes = tuple(
         sorted(((_prefixed(c), len(members)) for c, members in instances.items()), key=lambda x: (-x[1], x[0]))
     )
@@ -572,10 +654,10 @@ def stats(graph: Graph, *, top: int = 10, exact_limit: int = 2000) -> GraphStats
         (label[n], d) for n, d in sorted(degree.items(), key=lambda nd: (-nd[1], label[nd[0]]))[:top] if d > 0
     )
     simple = nx.Graph(G.to_undirected(as_view=True))
-    sample = None
+    used_sample = None
     if simple.number_of_nodes() > exact_limit:
-        sample = exact_limit
-        between = nx.betweenness_centrality(simple, k=sample, seed=0)
+        used_sample = min(sample, simple.number_of_nodes())
+        between = nx.betweenness_centrality(simple, k=used_sample, seed=0)
     else:
         between = nx.betweenness_centrality(simple)
     top_between = tuple(
@@ -594,7 +676,7 @@ def stats(graph: Graph, *, top: int = 10, exact_limit: int = 2000) -> GraphStats
         components=len(sizes),
         component_sizes=tuple(sizes[:top]),
         isolated=sum(1 for n in G if G.degree(n) == 0),
-        betweenness_sample=sample,
+        betweenness_sample=used_sample,
     )
 
 
@@ -766,7 +848,6 @@ def write_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
     OutputError
         If the suffix is not a known format or the file cannot be written.
     """
-    import os
     import tempfile
 
     import networkx as nx
@@ -787,8 +868,16 @@ def write_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
                 nx.write_graphml(H, fh, encoding="utf-8")
             else:
                 nx.write_gexf(H, fh, encoding="utf-8")
-        os.replace(tmp, path)
+        _publish(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(path, f"cannot write ({err.strerror or err})") from err
     return path
+
+
+def _publish(tmp: str, path: Path) -> None:
+    """Give the temporary file the usual permissions (mkstemp makes it private), then rename it."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)

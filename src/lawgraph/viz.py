@@ -436,8 +436,16 @@ def write_html(net: Network, path: str | Path, *, title: str | None = None) -> P
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(html)
-        os.replace(tmp, path)
+        _publish(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(path, f"cannot write ({err.strerror or err})") from err
     return path
+
+
+def _publish(tmp: str, path: Path) -> None:
+    """Give the temporary file the usual permissions (mkstemp makes it private), then rename it."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)
