@@ -1,0 +1,38 @@
+"""From facts to RDF: :func:`facts_to_quads`, and writing, reading and converting quads.
+
+Examples
+--------
+>>> from lawgraph.rdf import facts_to_quads, write_quads
+"""
+
+from __future__ import annotations
+
+from lawgraph.rdf.quads import entity_iri, facts_to_quads, report_iri
+from lawgraph.rdf.serialize import (
+    FORMATS,
+    atomic_write,
+    check_writable,
+    quads_to_dataset,
+    quads_to_graph,
+    rdf_format,
+    read_quads,
+    serialize_quads,
+    sort_quads,
+    write_quads,
+)
+
+__all__ = [
+    "facts_to_quads",
+    "report_iri",
+    "entity_iri",
+    "FORMATS",
+    "rdf_format",
+    "sort_quads",
+    "serialize_quads",
+    "write_quads",
+    "read_quads",
+    "check_writable",
+    "atomic_write",
+    "quads_to_dataset",
+    "quads_to_graph",
+]

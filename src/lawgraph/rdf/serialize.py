@@ -1,0 +1,301 @@
+"""Write quads to every RDF format, atomically and deterministically; read them back; convert to rdflib.
+
+The format follows the file's extension or an explicit ``format``:
+
+=========  ==========  =====================================================================
+extension  format      what is kept
+=========  ==========  =====================================================================
+``.nq``    N-Quads     every quad: the default graph and one named graph per report
+``.trig``  TriG        every quad
+``.jsonld`` JSON-LD    every quad (named graphs as ``@graph``)
+``.ttl``   Turtle      the union of all graphs, as triples
+``.nt``    N-Triples   the union of all graphs, as triples
+``.rdf``   RDF/XML     the union of all graphs, as triples
+=========  ==========  =====================================================================
+
+Output is sorted (default graph first, then each named graph; subjects, predicates and objects in code
+point order), so the same quads always give the same bytes. Files are written to a temporary file beside
+the target and moved into place with :func:`os.replace`, so an existing file is never left truncated.
+
+Examples
+--------
+>>> import pyoxigraph as ox
+>>> q = ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/p"),
+...             ox.Literal("甲"), ox.NamedNode("https://example.org/g"))
+>>> serialize_quads([q, q], format="nq")
+b'<https://example.org/a> <https://example.org/p> "\\xe7\\x94\\xb2" <https://example.org/g> .\\n'
+>>> rdf_format("graph.ttl").name
+'Turtle'
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from lawgraph.errors import InputError, OutputError
+from lawgraph.namespaces import PREFIXES
+
+__all__ = [
+    "FORMATS",
+    "rdf_format",
+    "sort_quads",
+    "serialize_quads",
+    "write_quads",
+    "read_quads",
+    "check_writable",
+    "atomic_write",
+    "quads_to_dataset",
+    "quads_to_graph",
+    "to_rdflib",
+]
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    "nq": ox.RdfFormat.N_QUADS,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "ttl": ox.RdfFormat.TURTLE,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdf": ox.RdfFormat.RDF_XML,
+    "xml": ox.RdfFormat.RDF_XML,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+"""Format names and file extensions (without the dot) lawgraph reads and writes."""
+
+_PREFIXED = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def rdf_format(path: str | os.PathLike[str] | None = None, format: str | None = None) -> ox.RdfFormat:
+    """The RDF format named by ``format``, else by the extension of ``path``.
+
+    Parameters
+    ----------
+    path : str or PathLike, optional
+        A file name whose extension names the format (``graph.trig``).
+    format : str, optional
+        A name from :data:`FORMATS` (``nq``, ``trig``, ``jsonld``, ``ttl``, ``nt``, ``rdf`` …); wins over
+        the extension.
+
+    Raises
+    ------
+    ValueError
+        When the name or extension is not an RDF format lawgraph writes.
+    """
+    if format is not None:
+        key = format.lower().lstrip(".")
+        if key not in FORMATS:
+            raise ValueError(f"unknown RDF format {format!r}; use one of {', '.join(_public_names())}")
+        return FORMATS[key]
+    if path is None:
+        raise ValueError("give a file name with an RDF extension or a format")
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise ValueError(
+            f"unsupported extension {Path(path).suffix or '(none)'!r}; use one of "
+            f"{', '.join('.' + name for name in _public_names())} or --format"
+        )
+    return FORMATS[suffix]
+
+
+def _public_names() -> list[str]:
+    return ["ttl", "trig", "nt", "nq", "jsonld", "rdf"]
+
+
+def _graph_key(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> tuple[int, str]:
+    return (0, "") if isinstance(graph, ox.DefaultGraph) else (1, str(graph))
+
+
+def sort_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """Quads without duplicates, in a stable order: default graph first, then by graph, subject, predicate,
+    object (compared as their N-Quads text)."""
+    unique = set(quads)
+    return sorted(
+        unique, key=lambda q: (_graph_key(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+    )
+
+
+def serialize_quads(quads: Iterable[ox.Quad], *, format: str | ox.RdfFormat) -> bytes:
+    """The serialization of ``quads`` in ``format``, sorted and without duplicates.
+
+    Formats without named graphs (Turtle, N-Triples, RDF/XML) get the union of all graphs.
+    """
+    fmt = format if isinstance(format, ox.RdfFormat) else rdf_format(format=format)
+    ordered = sort_quads(quads)
+    items: list[ox.Quad] | list[ox.Triple]
+    if fmt.supports_datasets:
+        items = ordered
+    else:
+        items = list(dict.fromkeys(q.triple for q in ordered))
+    # Resource IRIs stay whole: ``lgr:org\/…`` would be legal Turtle but hard to read.
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "lgr"} if fmt in _PREFIXED else None
+    data = ox.serialize(items, format=fmt, prefixes=prefixes)
+    return data if data is not None else b""
+
+
+def check_writable(path: str | os.PathLike[str]) -> Path:
+    """Check, before any work, that ``path`` can be written; return it as a :class:`Path`.
+
+    Raises
+    ------
+    OutputError
+        When the folder does not exist, is not writable, or ``path`` is a folder or a read-only file.
+    """
+    target = Path(path)
+    parent = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError(target, "is a directory, not a file")
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(target, f"{parent} is not a folder")
+    if not parent.is_dir():
+        raise OutputError(target, f"folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(target, f"folder {parent} is not writable")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(target, "file is not writable")
+    return target
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and :func:`os.replace`.
+
+    Either the whole new content is in place afterwards, or the old file is untouched.
+
+    Raises
+    ------
+    OutputError
+        When the file cannot be written (the temporary file is removed).
+    """
+    target = check_writable(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(target, err.strerror or str(err)) from err
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_quads(
+    quads: Iterable[ox.Quad], path: str | os.PathLike[str], *, format: str | None = None
+) -> Path:
+    """Serialize ``quads`` to ``path`` atomically; the format follows ``format`` or the extension.
+
+    Raises
+    ------
+    OutputError
+        For an unsupported extension or format, or a file that cannot be written.
+    """
+    target = Path(path)
+    try:
+        fmt = rdf_format(target, format)
+    except ValueError as err:
+        raise OutputError(target, str(err)) from err
+    check_writable(target)
+    return atomic_write(target, serialize_quads(quads, format=fmt))
+
+
+def read_quads(path: str | os.PathLike[str], *, format: str | None = None) -> list[ox.Quad]:
+    """Parse an RDF file into quads (triples of triple-only formats land in the default graph).
+
+    Raises
+    ------
+    InputError
+        When the file is missing, empty, of an unknown format or not valid RDF.
+    """
+    source = Path(path)
+    try:
+        fmt = rdf_format(source, format)
+    except ValueError as err:
+        raise InputError(source, str(err)) from err
+    if not source.exists():
+        raise InputError(source, "no such file")
+    if source.is_dir():
+        raise InputError(source, "is a directory, not an RDF file")
+    try:
+        data = source.read_bytes()
+    except OSError as err:
+        raise InputError(source, err.strerror or str(err)) from err
+    if not data.strip():
+        raise InputError(source, "file is empty")
+    try:
+        return list(ox.parse(data, format=fmt))
+    except SyntaxError as err:
+        raise InputError(source, f"not valid {fmt.name}: {err}") from err
+    except ValueError as err:
+        raise InputError(source, f"cannot be read as {fmt.name}: {err}") from err
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Identifier:
+    """The rdflib term of a pyoxigraph term."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return rdflib.Literal(term.value)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(datatype))
+    raise TypeError(f"cannot convert {term!r} to rdflib")
+
+
+def _bind(graph: rdflib.Graph) -> None:
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True, replace=True)
+
+
+def quads_to_dataset(quads: Iterable[ox.Quad]) -> rdflib.Dataset:
+    """An :class:`rdflib.Dataset` holding ``quads``: the same default and named graphs.
+
+    The dataset's default graph is the union of all graphs for queries (``default_union=True``), so
+    ``SELECT * WHERE { ?report a lg:Report }`` finds reports without a ``GRAPH`` clause.
+    """
+    dataset = rdflib.Dataset(default_union=True)
+    _bind(dataset)
+    graphs: dict[str, rdflib.Graph] = {}
+    for quad in quads:
+        triple = (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            dataset.default_graph.add(triple)  # type: ignore[arg-type]
+            continue
+        name = quad.graph_name.value
+        graph = graphs.get(name)
+        if graph is None:
+            graph = graphs[name] = dataset.graph(rdflib.URIRef(name))
+        graph.add(triple)  # type: ignore[arg-type]
+    return dataset
+
+
+def quads_to_graph(quads: Iterable[ox.Quad]) -> rdflib.Graph:
+    """An :class:`rdflib.Graph` of the union of all graphs in ``quads`` (what SHACL validation reads)."""
+    graph = rdflib.Graph()
+    _bind(graph)
+    add = graph.add
+    for quad in quads:
+        add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))  # type: ignore[arg-type]
+    return graph

@@ -1,0 +1,191 @@
+"""facts_to_quads: the graph model of docs/DESIGN.md, on facts we build by hand."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from facts_fixture import make_facts, make_second_facts  # noqa: E402
+
+from lawgraph.model import Action, Evidence  # noqa: E402
+from lawgraph.namespaces import (  # noqa: E402
+    ACT, DCTERMS, FOAF, ITSRDF, LG, NIF, ORG, PROV, QB, RDF, SDMX_ATTRIBUTE, SDMX_MEASURE, SDO, SKOS, XSD,
+    resource_iri,
+)
+from lawgraph.rdf import facts_to_quads, report_iri  # noqa: E402
+
+
+def N(term) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return make_facts()
+
+
+@pytest.fixture(scope="module")
+def quads(facts):
+    return facts_to_quads(facts)
+
+
+def objects(quads, subject, predicate):
+    return [q.object for q in quads if q.subject == subject and q.predicate == N(predicate)]
+
+
+def graph_of(quads, subject, predicate):
+    return {q.graph_name for q in quads if q.subject == subject and q.predicate == N(predicate)}
+
+
+def test_pure_and_deterministic(facts, quads):
+    again = facts_to_quads(make_facts())
+    assert again == quads
+    assert len(set(quads)) == len(quads)
+
+
+def test_report_node_speaks_the_contract(facts, quads):
+    rep = N(report_iri(facts.report))
+    assert set(objects(quads, rep, RDF.type)) == {N(FOAF.Document), N(LG.Report)}
+    assert objects(quads, rep, DCTERMS.title) == [ox.Literal("甲市司法局关于报送年度法治政府建设情况的报告", language="zh")]
+    assert objects(quads, rep, DCTERMS.creator) == [N(resource_iri("org", "甲市司法局"))]
+    assert objects(quads, rep, LG.addressee) == [N(resource_iri("org", "甲市人民政府"))]
+    assert objects(quads, rep, DCTERMS.date) == [ox.Literal("2023-01-12", datatype=N(XSD.date))]
+    assert objects(quads, rep, DCTERMS.issued) == [ox.Literal("2023-01-13", datatype=N(XSD.date))]
+    assert objects(quads, rep, LG.reportYear) == [ox.Literal("2022", datatype=N(XSD.gYear))]
+    assert objects(quads, rep, DCTERMS.source) == [N("https://example.org/report/1")]
+    assert objects(quads, rep, LG.sha256) == [ox.Literal(facts.report.sha256)]
+    # the report's facts sit in its own named graph, whose IRI is the report's IRI
+    assert graph_of(quads, rep, DCTERMS.creator) == {rep}
+
+
+def test_nif_context_holds_the_text(facts, quads):
+    ctx = N(resource_iri("text", facts.report.sha256))
+    assert objects(quads, ctx, NIF.isString) == [ox.Literal(facts.report.text)]
+    assert objects(quads, ctx, NIF.endIndex) == [
+        ox.Literal(str(len(facts.report.text)), datatype=N(XSD.nonNegativeInteger))
+    ]
+
+
+def test_entities_live_in_the_default_graph(quads):
+    bureau = N(resource_iri("org", "甲市司法局"))
+    assert set(objects(quads, bureau, RDF.type)) == {N(ORG.Organization), N(LG.JusticeAdministration)}
+    assert objects(quads, bureau, SKOS.prefLabel) == [ox.Literal("甲市司法局", language="zh")]
+    assert graph_of(quads, bureau, SKOS.prefLabel) == {ox.DefaultGraph()}
+    assert objects(quads, bureau, ORG.subOrganizationOf) == [N(resource_iri("org", "甲市人民政府"))]
+    # a surface form equal to the prefLabel is not repeated as an altLabel (SKOS labels are disjoint)
+    assert objects(quads, bureau, SKOS.altLabel) == []
+    group = N(resource_iri("org", "甲市法治建设工作组"))
+    assert objects(quads, group, SKOS.altLabel) == [ox.Literal("法治建设工作组", language="zh")]
+
+
+def test_place_document_initiative(quads):
+    city = N(resource_iri("place", "甲省甲市"))
+    assert set(objects(quads, city, RDF.type)) == {N(SDO.AdministrativeArea), N(LG.City)}
+    assert objects(quads, city, LG.divisionCode) == [ox.Literal("990100")]
+    doc = N(resource_iri("doc", "甲市行政执法监督办法"))
+    assert set(objects(quads, doc, RDF.type)) == {N(FOAF.Document), N(LG.PolicyDocument)}
+    assert objects(quads, doc, DCTERMS.title) == [ox.Literal("甲市行政执法监督办法", language="zh")]
+    assert objects(quads, doc, SKOS.altLabel) == []  # 《…》 stripped, equal to the title
+    assert objects(quads, doc, LG.documentType) == [ox.Literal("办法")]
+    mech = N(resource_iri("initiative", "纠纷化解协作机制"))
+    assert objects(quads, mech, RDF.type) == [N(LG.Initiative)]
+
+
+def test_mentions_are_checkable_nif_phrases(facts, quads):
+    text = facts.report.text
+    phrases = {q.subject for q in quads if q.predicate == N(RDF.type) and q.object == N(NIF.Phrase)}
+    assert len(phrases) == sum(len(e.mentions) for e in facts.entities)
+    for phrase in phrases:
+        begin = int(objects(quads, phrase, NIF.beginIndex)[0].value)
+        end = int(objects(quads, phrase, NIF.endIndex)[0].value)
+        assert text[begin:end] == objects(quads, phrase, NIF.anchorOf)[0].value
+        (sentence,) = objects(quads, phrase, NIF.sentence)
+        sb = int(objects(quads, sentence, NIF.beginIndex)[0].value)
+        se = int(objects(quads, sentence, NIF.endIndex)[0].value)
+        assert sb <= begin < end <= se
+        assert text[sb:se] == objects(quads, sentence, NIF.anchorOf)[0].value
+        assert len(objects(quads, phrase, ITSRDF.taIdentRef)) == 1
+
+
+def test_actions(facts, quads):
+    acts = {q.subject for q in quads if q.object == N(LG.Action)}
+    assert len(acts) == len(facts.actions)
+    by_verb = {objects(quads, a, LG.verb)[0].value: a for a in acts}
+    coop = by_verb["建立"]
+    assert objects(quads, coop, LG.actionType) == [N(ACT.cooperate)]
+    assert objects(quads, coop, PROV.wasAssociatedWith) == [N(resource_iri("org", "甲市司法局"))]
+    assert objects(quads, coop, LG.partner) == [N(resource_iri("org", "甲市中级人民法院"))]
+    assert objects(quads, coop, PROV.generated) == [N(resource_iri("initiative", "纠纷化解协作机制"))]
+    assert objects(quads, coop, LG.place) == [N(resource_iri("place", "甲省甲市"))]
+    assert objects(quads, coop, LG.inReport) == [N(report_iri(facts.report))]
+    # a subjectless clause is the issuer's
+    handle = by_verb["受理"]
+    assert objects(quads, handle, PROV.wasAssociatedWith) == [N(resource_iri("org", "甲市司法局"))]
+    assert objects(quads, handle, LG.time) == [ox.Literal("全年")]
+    issue = by_verb["印发"]
+    assert objects(quads, issue, PROV.used) == [N(resource_iri("doc", "甲市行政执法监督办法"))]
+    # a key no entity has is dropped, not turned into a new string node
+    assert objects(quads, issue, LG.actedOn) == []
+    assert objects(quads, by_verb["成立"], LG.section) == [N(resource_iri("section", facts.report.sha256,
+                                                                          str(facts.report.sections[0].begin)))]
+
+
+def test_unknown_agent_becomes_a_minimal_organization(facts):
+    action = Action("成立", "establish", ("丙县人民政府",), facts.actions[0].evidence)
+    quads = facts_to_quads(dataclasses.replace(facts, actions=(action,), indicators=()))
+    node = N(resource_iri("org", "丙县人民政府"))
+    assert set(objects(quads, node, RDF.type)) == {N(ORG.Organization), N(LG.OtherOrganization)}
+    assert objects(quads, node, SKOS.prefLabel) == [ox.Literal("丙县人民政府", language="zh")]
+
+
+def test_indicators_are_data_cube_observations(facts, quads):
+    obs = [q.subject for q in quads if q.object == N(QB.Observation)]
+    assert len(obs) == 2
+    values = {objects(quads, o, SDMX_MEASURE.obsValue)[0] for o in obs}
+    assert values == {ox.Literal("39", datatype=N(XSD.decimal)), ox.Literal("80000", datatype=N(XSD.decimal))}
+    units = {objects(quads, o, SDMX_ATTRIBUTE.unitMeasure)[0].value for o in obs}
+    assert units == {"件", "元"}
+    (cases,) = [o for o in obs if objects(quads, o, LG.countedPhrase)[0].value == "受理行政复议案件"]
+    (from_action,) = objects(quads, cases, LG.fromAction)
+    assert objects(quads, from_action, LG.verb) == [ox.Literal("受理")]
+    assert objects(quads, cases, LG.reportingOrganization) == [N(resource_iri("org", "甲市司法局"))]
+    (dataset,) = objects(quads, cases, QB.dataSet)
+    assert objects(quads, dataset, QB.structure) == [N(LG.indicatorStructure)]
+
+
+@pytest.mark.parametrize(("value", "lexical"), [("8E+4", "80000"), ("99.70", "99.7"), ("0.5", "0.5"),
+                                                ("56000000", "56000000"), ("0", "0")])
+def test_decimal_lexical_form(facts, value, lexical):
+    from decimal import Decimal
+
+    ind = dataclasses.replace(facts.indicators[0], value=Decimal(value), action=None)
+    quads = facts_to_quads(dataclasses.replace(facts, indicators=(ind,)))
+    (lit,) = [q.object for q in quads if q.predicate == N(SDMX_MEASURE.obsValue)]
+    assert lit.value == lexical
+
+
+def test_separate_reports_merge_by_union():
+    first, second = facts_to_quads(make_facts()), facts_to_quads(make_second_facts())
+    court = N(resource_iri("org", "甲市中级人民法院"))
+    merged = set(first) | set(second)
+    # the court both reports name is one node with one prefLabel
+    labels = {q.object for q in merged if q.subject == court and q.predicate == N(SKOS.prefLabel)}
+    assert labels == {ox.Literal("甲市中级人民法院", language="zh")}
+    graphs = {q.graph_name for q in merged if not isinstance(q.graph_name, ox.DefaultGraph)}
+    assert graphs == {N(report_iri(make_facts().report)), N(report_iri(make_second_facts().report))}
+
+
+def test_evidence_offsets_change_the_iri(facts):
+    ev = facts.actions[0].evidence
+    moved = Evidence(ev.begin + 1, ev.end + 1, ev.sentence_begin, ev.sentence_end)
+    a = facts_to_quads(dataclasses.replace(facts, actions=(facts.actions[0],), indicators=()))
+    b = facts_to_quads(dataclasses.replace(facts, actions=(dataclasses.replace(facts.actions[0], evidence=moved),),
+                                           indicators=()))
+    acts_a = {q.subject for q in a if q.object == N(LG.Action)}
+    acts_b = {q.subject for q in b if q.object == N(LG.Action)}
+    assert acts_a.isdisjoint(acts_b)
