@@ -94,6 +94,24 @@ def test_party_office_is_a_unit_of_the_working_committee() -> None:
     assert found["甘肃省兰州新区党工委办公室"] == ("中共兰州新区工作委员会办公室", "中共兰州新区工作委员会")
 
 
+def test_congress_and_its_standing_committee() -> None:
+    found = orgs(DISTRICT, "执行区人大及其常委会的决议。")
+    assert [(s, k) for s, k, _c in found] == [
+        ("区人大", "深圳市龙岗区人民代表大会"),
+        ("常委会", "深圳市龙岗区人民代表大会常务委员会"),
+    ]
+
+
+def test_a_verb_before_a_place_starts_a_clause() -> None:
+    found = orgs(DISTRICT, "。积极对接深圳市城市大数据中心。")
+    assert [s for s, _k, _c in found] == ["深圳市城市大数据中心"]
+
+
+def test_repeated_name_is_not_cut_short() -> None:
+    found = orgs(DISTRICT, "引进南方科技大学。支持南方科技大学建设。")
+    assert [s for s, _k, _c in found] == ["南方科技大学", "南方科技大学"]
+
+
 def test_listed_enterprises() -> None:
     found = orgs(DISTRICT, "全年，星河电子、蓝海科技等12家企业签约落户。")
     assert [(s, c) for s, _k, c in found] == [("星河电子", "Enterprise"), ("蓝海科技", "Enterprise")]
@@ -116,6 +134,11 @@ def test_listed_enterprises() -> None:
         (DISTRICT, "发展数据中心。"),
         (DISTRICT, "社区委员会换届。"),
         (DISTRICT, "推动制造业、服务业等企业转型。"),
+        (DISTRICT, "新建市级儿童友好基地。"),
+        (DISTRICT, "入选省高水平大学建设计划。"),
+        (DISTRICT, "医院新开骨科和眼科。"),
+        (DISTRICT, "覆盖无线局域网。"),
+        (DISTRICT, "发展创意设计、影视动漫等产业项目。"),
     ],
 )
 def test_not_an_organization(issuer: str, sentence: str) -> None:

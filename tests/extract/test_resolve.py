@@ -70,6 +70,12 @@ def test_context_reads_the_issuer_from_a_work_report_opening() -> None:
     assert (ctx.issuer, ctx.province) == ("深圳市坪山区人民政府", "广东省")
 
 
+def test_a_shared_district_name_is_settled_by_the_text() -> None:
+    ctx = context_from_strings(issuer="南山区人民政府", text="南山区位于深圳西部，深圳湾畔。")
+    assert (ctx.own_prefix, ctx.province) == ("深圳市南山区", "广东省")
+    assert context_from_strings(issuer="南山区人民政府").own_prefix is None
+
+
 def test_context_resolves_the_addressee() -> None:
     ctx = context_from_strings(issuer="古浪县人民政府", addressee="市政府")
     assert ctx.addressee == "武威市人民政府"

@@ -103,9 +103,10 @@ def context_from_strings(
         match = _TITLE_HEAD.match(title)
         if match:
             area_source = match.group(1)
-    located = resolve.locate_area(area_source or "")
+    hint = text[:5000]
+    located = resolve.locate_area(area_source or "", hint=hint)
     if located is None and title:
-        located = resolve.locate_area(title)
+        located = resolve.locate_area(title, hint=hint)
     if located is None:
         ctx = ReportContext(issuer_surface=surface)
     else:

@@ -38,13 +38,14 @@ __all__ = ["OrgMatch", "OrganizationRecognizer", "find_organizations", "make_org
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Tags of words that can sit inside a name before its core (nouns, places, abbreviations, idioms …).
-_NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "l", "vn", "ng", "an", "b", "eng", "nrt", "nrfg", "i"})
+_NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "l", "ng", "an", "b", "eng", "nrt", "nrfg", "i"})
 # Words that end a name on the left even when tagged as nouns: generic quantifiers and scopes.
 _GENERIC = frozenset(
     {"各", "各级", "全", "全区", "全市", "全省", "全县", "全国", "本", "该", "有关", "相关", "所有", "基层",
      "其", "等", "各类", "各地", "部分", "多个", "上级", "下级", "同级", "属地", "成员", "相应",
      # grades and qualities name a kind of body, not one (市级儿童友好基地, 高水平大学, 综合性国家科学中心)
-     "市级", "区级", "省级", "县级", "国家级", "综合性", "高水平", "一流", "示范性", "新型"}
+     "市级", "区级", "省级", "县级", "国家级", "综合性", "高水平", "一流", "示范性", "新型", "战略性", "特色",
+     "智慧", "新兴"}
 )
 # Words that end in a level character but are not a level (社区 in 社区委员会, 城市 in 城市政府).
 _LEVEL_WORDS = frozenset(
@@ -56,6 +57,7 @@ _LEVEL_WORDS = frozenset(
 _GENERIC_MODIFIERS = frozenset({"社区", "居民", "村民", "业主", "专家", "管理", "工作", "专门", "专业", "伦理"})
 _GENERIC_HEAD = re.compile("|".join(sorted(_GENERIC, key=len, reverse=True)))
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中国|中华)")
+_NATIONAL_WORDS = frozenset({"中央", "国家", "国务院", "中国", "中华"})
 _NATIONAL_INSIDE = re.compile(r"中国|中华|国家(?!级)")
 _LEVEL_CHARS = ("新区", "省", "市", "区", "县")
 _WINDOW = 18
@@ -121,7 +123,7 @@ def _is_place_word(word: str) -> bool:
     return any(d.level <= 2 for d in index.short.get(word, ()))
 
 
-_BRIDGE_TAGS = frozenset({"v", "m", "f", "a", "vd", "ad", "nr", "ag"})
+_BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "j", "eng", "nrt", "nrfg", "nrt"})
 _PUNCT = re.compile(r"[\s，。、；：！？,.;:!?（）()“”\"《》【】]")
 _BRACKET_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
@@ -169,9 +171,19 @@ def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = Fals
         size += len(word)
     else:
         boundary = lo == 0 or (floor_bounds and lo == floor)
+    # A verb before a place starts a clause (积极对接深圳市城市大数据中心): the name starts at the place.
+    seen_place = False
+    for i, (word, word_tag, bridged) in enumerate(taken):
+        if bridged and seen_place:
+            taken = taken[:i]
+            break
+        seen_place = seen_place or _is_anchor(word, word_tag)
     if boundary:
         while taken and taken[-1][2] and taken[-1][1] not in ("f", "nr"):
             taken.pop()
+    elif seen_place:  # the name starts at its leftmost place (or 中央, 国家)
+        last_place = max(i for i, (w, t, _b) in enumerate(taken) if _is_anchor(w, t))
+        taken = taken[: last_place + 1]
     else:
         first_bridge = next((i for i, t in enumerate(taken) if t[2]), None)
         if first_bridge is not None:
@@ -179,6 +191,11 @@ def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = Fals
     begin = start - sum(len(w) for w, _t, _b in taken)
     proper = any(t in _PROPER_TAGS or _is_place_word(w) for w, t, _b in taken)
     return _Walk(begin, proper, generic)
+
+
+def _is_anchor(word: str, tag: str) -> bool:
+    """Words a name can start with: a place, or a national marker (中央, 国家)."""
+    return tag == "ns" or word in _NATIONAL_WORDS or _is_place_word(word)
 
 
 def _kind(name: str, kinds: tuple[tuple[str, str], ...]) -> str:
@@ -254,7 +271,7 @@ def _suffix_coref(text: str, start: int, end: int, found: list[OrgMatch], floor:
             continue
         tail = head + text[start:end]
         for org in reversed(found):
-            if org.parent is None and org.key.endswith(tail) and org.key != tail:
+            if org.parent is None and org.key.endswith(tail):
                 return OrgMatch(start - size, end, org.key, org.cls)
     return None
 
@@ -262,10 +279,14 @@ def _suffix_coref(text: str, start: int, end: int, found: list[OrgMatch], floor:
 # "奇安信、东华软件等23个龙头企业": the names listed before 等 + a count + 企业/公司/产业项目 are enterprises.
 _LISTED = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z]{2,10}、){0,12}[\u4e00-\u9fffA-Za-z]{2,10})等"
-    r"(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[\u4e00-\u9fff]{0,4}?(?:企业|公司|产业(?:链)?(?:重大)?项目)"
+    r"(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,4}?(?:企业|公司|产业(?:链)?(?:重大)?项目)"
 )
+_NOT_NAME_HEAD = frozenset({"v", "vn", "p", "d", "ad", "c", "a", "u", "vd"})
 # Items that are kinds of things, not names (制造业、服务业等企业; 产业园、片区等项目).
-_GENERIC_ITEM = re.compile(r"(?:业|类|型|园|区|城|村|项目|工程|片区|大厦|企业|公司|机构|单位|行业|产品)$")
+_GENERIC_ITEM = re.compile(
+    r"(?:业|类|型|园|区|城|村|项目|工程|片区|大厦|企业|公司|机构|单位|行业|产品|设计|动漫|电竞|服务|经济|制造|"
+    r"金融|物流|贸易|文化|旅游|农业|能源|材料|资质|资格|装备|机器人|技术)$"
+)
 
 
 def _listed_enterprises(text: str, floor: int, found: list[OrgMatch]) -> list[OrgMatch]:
@@ -280,7 +301,7 @@ def _listed_enterprises(text: str, floor: int, found: list[OrgMatch]) -> list[Or
             pos += len(item) + 1
             if i == 0:  # the first item may follow a verb: 引进奇安信
                 words = _tag(item)
-                while words and words[0][1] in ("v", "p", "d", "c") and len(words) > 1:
+                while words and words[0][1] in _NOT_NAME_HEAD and len(words) > 1:
                     begin += len(words[0][0])
                     words = words[1:]
                 item = "".join(w for w, _t in words)
@@ -360,8 +381,8 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
                 found.append(org)
                 last_end = end
                 if surface.endswith("人大") and text.startswith("及其常委会", end):
-                    found.append(OrgMatch(end + 3, end + 6, org.key + "常务委员会", cls=org.cls))
-                    last_end = end + 6
+                    found.append(OrgMatch(end + 2, end + 5, org.key + "常务委员会", cls=org.cls))
+                    last_end = end + 5
             continue
         core = cores[surface]
         if len(surface) == 1 and not _word_ends_at(text, end, last_end):

@@ -220,9 +220,43 @@ def _located(places: list[Place]) -> Located | None:
     return Located(last.name, level, tuple(chain), province, city, county if level != "city" else None, prefix)
 
 
-def locate_area(text: str) -> Located | None:
-    """Place the area named at the start of ``text`` (an issuer, a title) in the division tree."""
-    return _located(parse_places(text))
+def _by_hint(cands: list[Division], hint: str) -> Division | None:
+    """The candidate whose province and city the ``hint`` text names most often (南山区 of 深圳)."""
+    index = divisions()
+    scores = []
+    for cand in cands:
+        score = 0
+        for div in index.path(cand)[:-1]:
+            short = _SHORT_SUFFIX.sub("", div.name)
+            score += hint.count(short) if len(short) >= 2 else hint.count(div.name)
+        scores.append(score)
+    best = max(scores, default=0)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return cands[scores.index(best)]
+
+
+def locate_area(text: str, *, hint: str = "") -> Located | None:
+    """Place the area named at the start of ``text`` (an issuer, a title) in the division tree.
+
+    A name shared by several divisions (南山区 in 深圳市 and in 鹤岗市) is settled by ``hint``, usually the
+    report's opening: the division whose province and city it names most often wins.
+
+    >>> locate_area("南山区人民政府", hint="深圳经济特区 深圳湾").city
+    '深圳市'
+    """
+    places = parse_places(text)
+    if not places and hint:
+        index = divisions()
+        for size in range(min(index.max_len, len(text)), 1, -1):
+            piece = text[:size]
+            cands = index.full.get(piece, [])
+            if len(cands) > 1:
+                div = _by_hint(cands, hint)
+                if div is not None:
+                    places = [Place(div.name, _LEVELS[div.level], 0, size, div)]
+                break
+    return _located(places)
 
 
 @dataclass(frozen=True, slots=True)
