@@ -249,19 +249,30 @@ def test_result_size_limit(trig):
         served.stop()
 
 
-def test_store_folder_source(tmp_path, trig):
+@pytest.mark.parametrize("mode", [[], ["--memory"]], ids=["on-disk", "in-memory"])
+def test_store_folder_source(tmp_path, trig, mode):
     from lawgraph.store import load_rdf_file, open_oxigraph
 
     store = open_oxigraph(tmp_path / "store")
     load_rdf_file(trig, store=store)
     store.flush()
     del store
-    served = Served(tmp_path / "store")
+    served = Served(tmp_path / "store", *mode)
     try:
         client = SPARQLWrapper.SPARQLWrapper(served.url)
         client.setQuery(ORGS)
         client.setReturnFormat(SPARQLWrapper.JSON)
         assert client.query().convert()["results"]["bindings"] == local_json(trig, ORGS)["results"]["bindings"]
+    finally:
+        served.stop()
+
+
+def test_file_served_from_a_temporary_store(trig):
+    served = Served(trig, "--no-memory")
+    try:
+        status, _, body = served.request(params={"query": "ASK { ?s a lg:Court }"},
+                                         headers={"Accept": "application/sparql-results+json"})
+        assert status == 200 and json.loads(body)["boolean"] is True
     finally:
         served.stop()
 

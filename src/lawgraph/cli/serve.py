@@ -45,6 +45,10 @@ def serve_cli(
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run before it is cancelled."),
     max_result_bytes: int = typer.Option(50_000_000, "--max-result-bytes", help="Largest result returned."),
     workers: int = typer.Option(2, "--workers", help="Queries evaluated at the same time (one process each)."),
+    memory: bool | None = typer.Option(
+        None, "--memory/--no-memory",
+        help="Query an in-memory copy (faster; memory per worker). Default: on for files, off for stores.",
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each request on stderr."),
 ) -> None:
     from lawgraph.server import SparqlServer
@@ -52,7 +56,8 @@ def serve_cli(
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     server = SparqlServer(
-        source, host=host, port=port, timeout=timeout, max_result_bytes=max_result_bytes, workers=workers
+        source, host=host, port=port, timeout=timeout, max_result_bytes=max_result_bytes, workers=workers,
+        memory=memory,
     )
     signal.signal(signal.SIGTERM, _stop)
     try:
