@@ -60,6 +60,11 @@ if TYPE_CHECKING:
 __all__ = ["PlaceMatch", "PlaceFinder", "place_finder", "find_places", "make_places"]
 
 _CJK = "\u4e00-\u9fff"
+# jieba part-of-speech tags that never sit inside a zone's name (adverb, preposition, conjunction,
+# particle, pronoun, numeral, classifier, punctuation …), and those that never start one (verbs).
+_HARD_STOP_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "mq", "q", "x", "ad", "y", "e", "o", "zg"})
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_LEADING_STOP_TAGS = frozenset({"v", "vd", "a", "ad", "d", "p", "c"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,8 @@ class PlaceFinder:
                 self.zone_cls[suffix] = cls
         self._zone_rx = re.compile(_alternation(list(self.zone_cls)))
         self.zone_generic = frozenset(rules["zone_generic_names"])
+        # A name made only of descriptive words (特色文化, 新型科创) names no particular zone.
+        self._generic_rx = re.compile(f"(?:{_alternation(rules['zone_generic_names'])})")
         self._lead_rx = re.compile(f"^(?:{_alternation(rules['zone_lead_strip'])})")
         self.relative_heads = tuple(sorted(rules["relative_area_heads"], key=len, reverse=True))
         numerals = "一二三四五六七八九十两几多"
@@ -108,9 +115,13 @@ class PlaceFinder:
         self.org_after = tuple(rules["org_after_short_form"])
         self.village_generic = frozenset(rules["village_generic_names"])
         self.village_not_before = tuple(rules["village_not_before"])
+        self.village_generic_tails = tuple(g for g in self.village_generic if len(g) >= 2) + ("乡", "农")
         self._village_rx = re.compile("村")
         self._chain_village_rx = re.compile(f"([{_CJK}]{{2,4}}?)(村|社区)")
         self._chain_town_rx = re.compile(f"([{_CJK}]{{2,3}}?)(镇|乡|街道)")
+        import rjieba  # a core dependency (the tokenizer's segmenter); its tagger trims zone names
+
+        self._tag = rjieba.tag
         keys = [get_string_id(s) for s in gazetteer.by_short]
         self.short_keys = np.array(sorted(keys), dtype=np.uint64)
 
@@ -178,7 +189,26 @@ class PlaceFinder:
         lead = self._lead_rx.match(text, start, begin)
         if lead:
             start = lead.end()
+        if start < begin and not any(b == start for b, _ in places):
+            start = self._pos_start(text, start, begin)
         return start
+
+    def _pos_start(self, text: str, start: int, begin: int) -> int:
+        """Trim a zone name by part of speech: cut after the last adverb, preposition, pronoun, number …
+        inside it, then drop leading verbs (新增公园, 进一步缓解高新区 name no zone)."""
+        tagged = self._tag(text[start:begin])
+        offsets = []
+        pos = start
+        for word, flag in tagged:
+            offsets.append((pos, pos + len(word), flag))
+            pos += len(word)
+        cut = 0
+        for i, (b, e, flag) in enumerate(offsets):
+            if flag in _HARD_STOP_TAGS and not (flag in ("x", "zg") and _HAS_CJK.search(text, b, e)):
+                cut = i + 1  # a rare character jieba does not know (嶂) is not a stop
+        while cut < len(offsets) and offsets[cut][2] in _LEADING_STOP_TAGS:
+            cut += 1
+        return offsets[cut][0] if cut < len(offsets) else begin
 
     # -- the pass --------------------------------------------------------------------------------------
     def find(self, doc: Doc, context: ReportContext | None = None) -> list[PlaceMatch]:
@@ -220,17 +250,24 @@ class PlaceFinder:
                     continue
             adjacent = prev is not None and prev.end == hit.begin
             listed = prev is not None and text[prev.end : hit.begin] in ("、", "和", "及", "与")
-            if hit.kind == "short" and hit.name in town_short:
-                div: Division | None = town_short[hit.name]
-            else:
+            if hit.kind == "full" and not adjacent and not self._full_name_fits(text, hit, starts):
+                continue  # 海城区 inside 沿海城区, 新建区 inside 新建区级: not where a word starts
+            div: Division | None = None
+            if hit.kind == "short" and hit.name in gaz.by_short:
                 div = gaz.resolve(hit.name, within=within, parent=prev_div if adjacent else None)
-                if div is None and hit.kind == "full":
+            if div is None and hit.kind == "full":
+                div = gaz.resolve(hit.name, within=within, parent=prev_div if adjacent else None)
+                if div is None:
                     div = self._by_evidence(hit.name, evidence)
+            # A county's short form (or a two-character county name such as 西区) needs its province.
+            weak = div is not None and div.level == 3 and (hit.kind == "short" or len(hit.name) == 2)
+            if weak and div is not None and not (adjacent or listed):
+                if ctx is None or ctx.province is None or not div.canonical.startswith(ctx.province):
+                    div = None
+            if div is None and hit.kind == "short" and hit.name in town_short:
+                div = town_short[hit.name]  # 布吉 → 布吉街道 in the report's own district
             if div is None:
                 continue
-            if hit.kind == "short" and div.level == 3 and not (adjacent or listed):
-                if ctx is None or ctx.province is None or not div.canonical.startswith(ctx.province):
-                    continue
             key, parent, code = div.canonical, None, div.code
             up = gaz.parent(div)
             parent = up.canonical if up else None
@@ -252,6 +289,17 @@ class PlaceFinder:
         out.extend(zones)
         out.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
         return out
+
+    @staticmethod
+    def _full_name_fits(text: str, hit: _Hit, starts: set[int]) -> bool:
+        """A full name starts where a word starts (a token start, or after a non-Chinese character); a
+        county or higher also ends where a word ends (towns are often glued to the next word: 上川镇整)."""
+        begin_ok = hit.begin in starts or not _HAS_CJK.match(text, hit.begin - 1) if hit.begin else True
+        if not begin_ok:
+            return False
+        if hit.name.endswith(("镇", "乡", "街道", "苏木")):
+            return True
+        return hit.end in starts or not _HAS_CJK.match(text, hit.end)
 
     def _by_evidence(self, name: str, evidence: set[str]) -> Division | None:
         """The candidate whose city or county the Doc names elsewhere, when exactly one does."""
@@ -315,7 +363,9 @@ class PlaceFinder:
                     continue
                 if text[begin - 1 : begin] in ("镇", "乡"):
                     break  # the tail of a town chain the table does not know: not a village alone
-                if name in self.village_generic or any(name.endswith(g) for g in ("示范", "城中", "乡", "农")):
+                if name in self.village_generic or name[0] in "个各全每该本这那" or any(
+                    name.endswith(g) for g in self.village_generic_tails
+                ):
                     break
                 if (begin, pos + 1) in taken or any(b < pos + 1 and begin < e for b, e in covered):
                     break
@@ -323,6 +373,17 @@ class PlaceFinder:
                 out.append(PlaceMatch(begin, pos + 1, "Village", key, prefix, None))
                 break
         return out
+
+    def _head_ok(self, head: _Hit, ctx: ReportContext | None) -> bool:
+        """A place heading a zone's name counts when it would count alone (新建 is no place in 新建湿地公园)."""
+        if head.kind == "full":
+            return True
+        within = tuple(x for x in (ctx.province, ctx.city, ctx.county) if x) if ctx else ()
+        div = self.gaz.resolve(head.name, within=within)
+        if div is None:
+            county = self.gaz.resolve(ctx.county, within=within) if ctx and ctx.county else None
+            return county is not None and head.name in self.gaz.town_short.get(county.code, {})
+        return div.level <= 2 or bool(ctx and ctx.province and div.canonical.startswith(ctx.province))
 
     def _own_area(self, ctx: ReportContext | None) -> tuple[str, str | None] | None:
         if ctx is None or not ctx.area or not ctx.chain:
@@ -364,13 +425,18 @@ class PlaceFinder:
             name = text[start : m.start()]
             mention = text[start : m.end()]
             head_place = next((h for h in hits if h.begin == start and h.end <= m.start()), None)
+            if head_place is not None and not self._head_ok(head_place, ctx):
+                head_place = None
             if own and own_name and mention == own_name:
                 zones.append(PlaceMatch(start, m.end(), cls, own[0], own[1], None))
                 continue
             if own and own_name and own_is_new_area and name.startswith(own_name) and mention != own_name:
                 zones.append(PlaceMatch(start, m.end(), cls, mention, own[0], None))
                 continue
-            rel = next((h for h in self.relative_heads if name.startswith(h) and len(name) > len(h)), None)
+            rel = next(
+                (h for h in self.relative_heads if name.startswith(h) and len(name) > len(h) and start + len(h) in starts),
+                None,
+            )  # 区儿童公园, but not 市属公园
             rel_key = self._relative(rel, ctx) if rel else None
             if rel_key and head_place is None:
                 zones.append(PlaceMatch(start, m.end(), cls, rel_key + mention[len(rel) :], rel_key, None))
@@ -386,7 +452,7 @@ class PlaceFinder:
                 parent = div.canonical if div else None
                 zones.append(PlaceMatch(start, m.end(), cls, mention, parent, None))
                 continue
-            if name in self.zone_generic:
+            if self._generic_rx.sub("", name) == "" or name in self.zone_generic:
                 generic.append((start, m.end(), mention))
                 continue
             prefix = ctx.own_prefix if (ctx and cls == "Park" and ctx.own_prefix) else ""
