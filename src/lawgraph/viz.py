@@ -250,7 +250,7 @@ def to_pyvis(
             kind=kind,
             aliases=list(data.get("aliases") or ()),
             indicators=list(data.get("indicators") or ()),
-            reports=list(data.get("reports") or ()),
+            reports=sorted(data.get("reports") or (), key=lambda r: (reports.get(r, r), r)),
             evidence=str(data.get("evidence") or ""),
             degree=degree[node],
         )
@@ -327,7 +327,8 @@ def _options(n: int) -> dict[str, Any]:
             "font": {"size": 11, "align": "middle", "color": "#52606d", "strokeWidth": 3},
             "color": {"color": "#9aa5b1", "highlight": "#d9480f", "hover": "#d9480f"},
             "smooth": {"enabled": True, "type": "continuous"},
-            "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
+            # On big graphs edge labels appear only once zoomed in (vis skips text drawn smaller than this).
+            "scaling": {"min": 1, "max": 6, "label": {"enabled": False, "drawThreshold": 5 if n <= 100 else 10}},
         },
         "physics": {
             "enabled": n > 0,
