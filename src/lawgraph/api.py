@@ -1,0 +1,309 @@
+"""The Python API of a build: reports in, an RDF graph out.
+
+:func:`build` is what most users call; it returns an :class:`rdflib.Dataset`. Underneath, the work is split
+so that the command line and the corpus builder can reuse it:
+
+- :func:`find_reports` expands the inputs into report files, collecting the inputs that are bad;
+- :func:`process_report` is the unit of work, one report through the whole path
+  (``read_report → annotate → doc_to_facts → facts_to_quads``); its :class:`ReportResult` pickles, so it can
+  cross a process boundary;
+- :func:`build_quads` runs every report with one spaCy pipeline and returns a :class:`BuildResult` (the
+  merged quads, the per-report results, the errors and a summary);
+- :func:`write_graph` writes a build to a file, atomically.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "example.txt").write_text(
+...     "甲市司法局2022年度法治政府建设情况报告\\n"
+...     "一、加强组织领导\\n甲市司法局印发《甲市行政执法监督办法》。\\n", encoding="utf-8")
+>>> graph = build(folder)
+>>> from lawgraph.namespaces import DCTERMS, FOAF, LG, RDF
+>>> len(set(graph.subjects(RDF.type, LG.Report)))
+1
+>>> sorted(str(t) for t in graph.objects(None, DCTERMS.title) if "办法" in str(t))
+['甲市行政执法监督办法']
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import pyoxigraph as ox
+
+from lawgraph.errors import InputError, LawgraphError
+from lawgraph.model import Report, ReportFacts
+from lawgraph.namespaces import LG, RDF
+
+if TYPE_CHECKING:
+    import rdflib
+    from spacy.language import Language
+
+__all__ = [
+    "ReportResult",
+    "BuildSummary",
+    "BuildResult",
+    "find_reports",
+    "process_report",
+    "build_quads",
+    "build",
+    "write_graph",
+    "count_classes",
+]
+
+PathLike = str | Path
+OnError = Literal["raise", "skip"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportResult:
+    """One report after the whole path: what was read, what was extracted, and its quads.
+
+    Every field pickles (pyoxigraph terms do), so workers of a process pool can return it.
+    """
+
+    path: str
+    """The file it was read from, as given."""
+    report: Report
+    facts: ReportFacts
+    quads: tuple[ox.Quad, ...]
+    """:func:`lawgraph.rdf.facts_to_quads` of :attr:`facts`."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildSummary:
+    """Numbers a build prints: reports, distinct quads, subjects per lawgraph class, seconds, errors."""
+
+    reports: int
+    triples: int
+    classes: dict[str, int]
+    """Distinct subjects per lawgraph class local name (``Court``, ``Action``, ``Indicator`` …), sorted."""
+    seconds: float
+    errors: int
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What :func:`build_quads` produced."""
+
+    results: tuple[ReportResult, ...]
+    """One per report built, in input order."""
+    errors: tuple[LawgraphError, ...]
+    """One per bad input or report (only when ``on_error="skip"``)."""
+    seconds: float
+
+    @property
+    def quads(self) -> list[ox.Quad]:
+        """Every quad of every report, merged by union and sorted (see :func:`~lawgraph.rdf.sort_quads`)."""
+        from lawgraph.rdf.serialize import sort_quads
+
+        return sort_quads(q for result in self.results for q in result.quads)
+
+    def summary(self, quads: list[ox.Quad] | None = None) -> BuildSummary:
+        """The :class:`BuildSummary`; pass :attr:`quads` if you already have them."""
+        merged = self.quads if quads is None else quads
+        return BuildSummary(
+            reports=len(self.results),
+            triples=len(merged),
+            classes=count_classes(merged),
+            seconds=self.seconds,
+            errors=len(self.errors),
+        )
+
+    def to_dataset(self) -> rdflib.Dataset:
+        """The build as an :class:`rdflib.Dataset` (see :func:`lawgraph.rdf.quads_to_dataset`)."""
+        from lawgraph.rdf.serialize import quads_to_dataset
+
+        return quads_to_dataset(self.quads)
+
+
+def count_classes(quads: Iterable[ox.Quad]) -> dict[str, int]:
+    """How many distinct subjects each lawgraph class has in ``quads`` (by local name, sorted by name).
+
+    >>> import pyoxigraph as ox
+    >>> from lawgraph.namespaces import LG, RDF
+    >>> q = ox.Quad(ox.NamedNode("https://example.org/c"), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(LG.Court)))
+    >>> count_classes([q, q])
+    {'Court': 1}
+    """
+    rdf_type = ox.NamedNode(str(RDF.type))
+    prefix = str(LG._NS)
+    seen: set[tuple[str, str]] = set()
+    for quad in quads:
+        if quad.predicate == rdf_type and isinstance(quad.object, ox.NamedNode):
+            cls = quad.object.value
+            if cls.startswith(prefix):
+                seen.add((cls[len(prefix) :], str(quad.subject)))
+    counts = Counter(cls for cls, _ in seen)
+    return dict(sorted(counts.items()))
+
+
+def _as_inputs(paths: PathLike | Iterable[PathLike]) -> list[PathLike]:
+    if isinstance(paths, (str, Path)):
+        return [paths]
+    return list(paths)
+
+
+def find_reports(paths: PathLike | Iterable[PathLike]) -> tuple[list[Path], list[LawgraphError]]:
+    """Expand files and folders into report files, keeping going past bad inputs.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Report files, folders (searched recursively, sorted) or glob patterns.
+
+    Returns
+    -------
+    reports : list of Path
+        Every report file, each once, in input order.
+    errors : list of LawgraphError
+        One per input that does not exist, or is a folder or pattern without reports.
+    """
+    from lawgraph.ingest import iter_report_paths
+
+    found: dict[Path, None] = {}
+    errors: list[LawgraphError] = []
+    for item in _as_inputs(paths):
+        try:
+            for path in iter_report_paths([item]):
+                found.setdefault(Path(path), None)
+        except LawgraphError as err:
+            errors.append(err)
+    return list(found), errors
+
+
+def process_report(path: PathLike, nlp: Language | None = None) -> ReportResult:
+    """Read, annotate and extract one report, and turn its facts into quads.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.txt``, ``.html`` or ``.htm`` report.
+    nlp : spacy.Language, optional
+        The pipeline of :func:`lawgraph.extract.pipeline.make_nlp`. Building it takes a while: pass the same
+        one for every report of a build. Made afresh when not given.
+
+    Returns
+    -------
+    ReportResult
+
+    Raises
+    ------
+    InputError
+        When the file is missing, empty, binary, undecodable or of an unsupported extension.
+    """
+    from lawgraph.extract.facts import doc_to_facts
+    from lawgraph.extract.pipeline import annotate, make_nlp
+    from lawgraph.ingest import read_report
+    from lawgraph.rdf.quads import facts_to_quads
+
+    report = read_report(path)
+    pipeline = nlp if nlp is not None else make_nlp()
+    facts = doc_to_facts(annotate(pipeline, report))
+    return ReportResult(path=str(path), report=report, facts=facts, quads=tuple(facts_to_quads(facts)))
+
+
+def build_quads(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    nlp: Language | None = None,
+    on_error: OnError = "raise",
+    progress: Callable[[Path], Any] | None = None,
+) -> BuildResult:
+    """Build every report under ``paths`` with one pipeline.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Report files, folders or glob patterns.
+    nlp : spacy.Language, optional
+        The pipeline; :func:`~lawgraph.extract.pipeline.make_nlp` is called once when not given.
+    on_error : {"raise", "skip"}
+        ``"raise"``: the first bad input or report raises its :class:`~lawgraph.errors.LawgraphError`.
+        ``"skip"``: bad ones are collected in :attr:`BuildResult.errors` and the good ones are built; an
+        unexpected failure inside the extractors is also collected, as an ``InputError`` naming the file.
+    progress : callable, optional
+        Called with each report's path after it is built (or skipped).
+
+    Returns
+    -------
+    BuildResult
+    """
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    start = time.perf_counter()
+    reports, errors = find_reports(paths)
+    if errors and on_error == "raise":
+        raise errors[0]
+    results: list[ReportResult] = []
+    if reports and nlp is None:
+        from lawgraph.extract.pipeline import make_nlp
+
+        nlp = make_nlp()
+    for path in reports:
+        try:
+            results.append(process_report(path, nlp=nlp))
+        except LawgraphError as err:
+            if on_error == "raise":
+                raise
+            errors.append(err)
+        except Exception as err:  # a bug in an extractor must not lose the other reports
+            if on_error == "raise":
+                raise
+            first = (str(err).strip().splitlines() or [""])[0]
+            errors.append(InputError(path, f"extraction failed: {type(err).__name__}: {first}"))
+        if progress is not None:
+            progress(path)
+    return BuildResult(results=tuple(results), errors=tuple(errors), seconds=time.perf_counter() - start)
+
+
+def build(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    nlp: Language | None = None,
+    on_error: OnError = "raise",
+) -> rdflib.Dataset:
+    """Build the knowledge graph of the reports under ``paths``.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Report files (``.txt``, ``.html``, ``.htm``), folders (searched recursively) or glob patterns.
+    nlp : spacy.Language, optional
+        A pipeline from :func:`lawgraph.make_nlp`, to reuse across calls.
+    on_error : {"raise", "skip"}
+        Whether a bad input stops the build (default) or is skipped.
+
+    Returns
+    -------
+    rdflib.Dataset
+        Entities in the default graph, each report's facts in a named graph whose IRI is the report's IRI.
+        Queries see the union of all graphs (``default_union=True``).
+
+    Raises
+    ------
+    LawgraphError
+        With ``on_error="raise"``, for the first input that cannot be read.
+
+    Examples
+    --------
+    See the module docstring of :mod:`lawgraph.api`.
+    """
+    return build_quads(paths, nlp=nlp, on_error=on_error).to_dataset()
+
+
+def write_graph(
+    quads: Iterable[ox.Quad] | BuildResult, output: PathLike, *, format: str | None = None
+) -> Path:
+    """Write quads (or a whole build) to ``output`` atomically; the format follows ``format`` or the
+    extension. See :func:`lawgraph.rdf.write_quads`."""
+    from lawgraph.rdf.serialize import write_quads
+
+    items = quads.quads if isinstance(quads, BuildResult) else quads
+    return write_quads(items, output, format=format)
