@@ -33,6 +33,8 @@ app = typer.Typer(
 )
 
 COMMANDS: tuple[str, ...] = (
+    "build",
+    "validate",
     "query",
     "serve",
     "push",
