@@ -83,27 +83,52 @@ class OrgMatch:
     parent: str | None = None
 
 
+def _trie_regex(words: list[str]) -> str:
+    """One regex for a word list, as a trie (a plain alternation is tried word by word at every position).
+
+    >>> re.fullmatch(_trie_regex(["中院", "中级人民法院", "中"]), "中级人民法院") is not None
+    True
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        terminal = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if terminal:
+            return "(?:" + body + ")?"
+        return body if len(branches) == 1 else body
+
+    return build(trie)
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[
     re.Pattern[str], dict[str, resolve.Core], dict[str, tuple[str, str]], tuple[tuple[str, str], ...]
 ]:
     cores = {c.core: c for c in resolve.org_cores()}
     abbrs = resolve.org_abbreviations()
-    alts = sorted(set(cores) | set(abbrs), key=lambda s: (-len(s), s))
-    parts = []
-    for alt in alts:
-        piece = re.escape(alt)
-        core = cores.get(alt)
-        if core is not None and core.not_before:
-            piece = f"(?<![{re.escape(core.not_before)}])" + piece
-        if core is not None and core.not_after:
-            piece += f"(?![{re.escape(core.not_after)}])"
-        if alt.endswith("委"):
-            piece += "(?!员)"  # 区委 / 省委 do not start 委员会 (社区委员会)
-        parts.append(piece)
-    pattern = re.compile("|".join(parts))
+    pattern = re.compile(_trie_regex(sorted(set(cores) | set(abbrs))))
     kinds = tuple((r[0], r[1]) for r in resolve._read_tsv("org_kinds.tsv"))
     return pattern, cores, abbrs, kinds
+
+
+def _guarded(text: str, start: int, end: int, surface: str, core: resolve.Core | None) -> bool:
+    """Whether the characters around a match rule it out (科 in 科技, 局 in 格局, 区委 in 社区委员会)."""
+    after = text[end : end + 1]
+    before = text[start - 1 : start] if start else ""
+    if surface.endswith("委") and after == "员":
+        return True
+    if core is None:
+        return False
+    return bool((after and after in core.not_after) or (before and before in core.not_before))
 
 
 def _tag(text: str) -> list[tuple[str, str]]:
@@ -263,24 +288,41 @@ def _fill(template: str, values: dict[str, str | None]) -> str | None:
     return out
 
 
-def _suffix_coref(text: str, start: int, end: int, found: list[OrgMatch], floor: int) -> OrgMatch | None:
+class _SuffixIndex:
+    """Every ending (three characters or more) of the names found so far → the latest such body."""
+
+    def __init__(self, found: list[OrgMatch]) -> None:
+        self.found = found
+        self.seen = 0
+        self.ends: dict[str, OrgMatch] = {}
+
+    def lookup(self, tail: str) -> OrgMatch | None:
+        while self.seen < len(self.found):
+            org = self.found[self.seen]
+            self.seen += 1
+            if org.parent is None:
+                for i in range(len(org.key) - 2):
+                    self.ends[org.key[i:]] = org
+        return self.ends.get(tail)
+
+
+def _suffix_coref(text: str, start: int, end: int, index: _SuffixIndex, floor: int) -> OrgMatch | None:
     """A short form that ends a body already named: 复议委员会 after 兰州新区行政复议委员会."""
     for size in range(min(6, start - floor), 1, -1):
         head = text[start - size : start]
         if not all(_CJK.match(c) for c in head):
             continue
-        tail = head + text[start:end]
-        for org in reversed(found):
-            if org.parent is None and org.key.endswith(tail):
-                return OrgMatch(start - size, end, org.key, org.cls)
+        org = index.lookup(head + text[start:end])
+        if org is not None:
+            return OrgMatch(start - size, end, org.key, org.cls)
     return None
 
 
 # "奇安信、东华软件等23个龙头企业": the names listed before 等 + a count + 企业/公司/产业项目 are enterprises.
-_LISTED = re.compile(
-    r"((?:[\u4e00-\u9fffA-Za-z]{2,10}、){0,12}[\u4e00-\u9fffA-Za-z]{2,10})等"
-    r"(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,4}?(?:企业|公司|产业(?:链)?(?:重大)?项目)"
+_LIST_TAIL = re.compile(
+    r"等(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,4}?(?:企业|公司|产业(?:链)?(?:重大)?项目)"
 )
+_LIST_CLAUSE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{2,10}、){0,12}[\u4e00-\u9fffA-Za-z]{2,10}$")
 _NOT_NAME_HEAD = frozenset({"v", "vn", "p", "d", "ad", "c", "a", "u", "vd"})
 # Items that are kinds of things, not names (制造业、服务业等企业; 产业园、片区等项目).
 _GENERIC_ITEM = re.compile(
@@ -293,9 +335,13 @@ def _listed_enterprises(text: str, floor: int, found: list[OrgMatch]) -> list[Or
     taken = {(o.begin, o.end) for o in found}
     spans = [(o.begin, o.end) for o in found]
     out = []
-    for match in _LISTED.finditer(text, floor):
-        items = match.group(1).split("、")
-        pos = match.start(1)
+    for tail in _LIST_TAIL.finditer(text, floor):
+        lo = max(floor, tail.start() - 140)
+        match = _LIST_CLAUSE.search(text, lo, tail.start())
+        if match is None:
+            continue
+        items = match.group(0).split("、")
+        pos = match.start()
         for i, item in enumerate(items):
             begin = pos
             pos += len(item) + 1
@@ -370,9 +416,18 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
     found: list[OrgMatch] = []
     pending: list[_Pending] = []
     last_end = floor
-    for match in pattern.finditer(text, floor):
+    suffixes = _SuffixIndex(found)
+    pos = floor
+    while True:
+        match = pattern.search(text, pos)
+        if match is None:
+            break
         start, end = match.span()
         surface = match.group(0)
+        if _guarded(text, start, end, surface, cores.get(surface)):
+            pos = start + 1
+            continue
+        pos = end
         prev = found[-1] if found and found[-1].end >= last_end else None
         abbr = abbrs.get(surface)
         if abbr is not None:
@@ -415,7 +470,7 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
         national = bool(_NATIONAL.match(written))
         core_tail = core.full.replace("{P}", "") if core.full.startswith("{P}") else None
         if full is None and len(modifier) < 3:
-            known = _suffix_coref(text, start, end, found, last_end)
+            known = _suffix_coref(text, start, end, suffixes, last_end)
             if known is not None:
                 found.append(known)
                 last_end = end
