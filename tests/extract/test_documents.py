@@ -47,6 +47,8 @@ def documents(nlp, text: str, issuer: str | None = "深圳市龙岗区人民政�
         ("严格落实外来人员核查工作指引要求。", ("外来人员核查工作指引", "外来人员核查工作指引", "指引", None)),
         # a leading 省 is the report's own province
         ("入选省高水平医院建设计划。", ("省高水平医院建设计划", "广东省高水平医院建设计划", "计划", None)),
+        # 区域… is a word, not the report's own district
+        ("编制区域空间发展规划。", ("区域空间发展规划", "区域空间发展规划", "规划", None)),
         # laws without 《》
         ("组织民法典宣讲。", ("民法典", "民法典", "法典", None)),
         ("学习贯彻行政复议法。", ("行政复议法", "行政复议法", "法", None)),
@@ -77,6 +79,9 @@ def test_short_and_full_law_titles_share_a_key(nlp) -> None:
         "积极对接香港发展规划。",
         "出台复议委员会办公室、专家组等实施细则。",
         "依法办事，严格执法。",
+        "编制十大专项规划。",
+        "推进“百千万工程”等各项部署。",
+        "引导群众学法遵法用法。",
     ],
 )
 def test_not_documents(nlp, text) -> None:

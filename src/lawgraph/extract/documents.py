@@ -169,6 +169,8 @@ class DocumentFinder:
         )
         self.laws = frozenset(data["national_laws"])
         self.law_not_before = "律规治院官人学制庭理务定者"
+        self.law_not_after: str = data["law_not_after"]
+        self.not_heads = tuple(data["not_relative_heads"])
         self.law_prefix = data["law_prefix"]
         self._law = re.compile(_alternation(data["national_laws"]))
         contexts = _alternation(data["law_contexts"])
@@ -207,6 +209,8 @@ class DocumentFinder:
                 name_core = name
             if len(name_core) < 2 or name_core in self.generic or not free(begin, m.end()):
                 continue
+            if re.match(r"[一二三四五六七八九十两几多\d]+大", name_core):
+                continue  # 十大专项规划: a count of plans, not one
             if load_gazetteer().lookup(name_core):
                 continue  # 香港发展规划: a place's plans in general, not a named document
             title = self._expand(name, context) + m.group()
@@ -220,15 +224,15 @@ class DocumentFinder:
         for m in self._law_ctx.finditer(text):
             b, e = m.start(1), m.end(1)
             title = m.group(1)
-            if free(b, e) and len(title.removeprefix(self.law_prefix)) >= 3 and title[-2] not in "方办做立执司守违依":
+            if free(b, e) and len(title.removeprefix(self.law_prefix)) >= 3 and title[-2] not in self.law_not_after:
                 add(b, e, title)
         found.sort(key=lambda d: d.begin)
         return self._merge(found)
 
     def _expand(self, name: str, ctx: ReportContext | None) -> str:
         """A leading 省/市/区/县 is the report's own province, city or district."""
-        if ctx is None or not name:
-            return name
+        if ctx is None or not name or name.startswith(self.not_heads):
+            return name  # 区域发展规划, 市场监管办法: words, not the report's own area
         head = name[0]
         if head == "省" and ctx.province:
             return ctx.province + name[1:]
