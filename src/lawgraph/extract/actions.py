@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.numbers import _data_lines
+from lawgraph.extract.numbers import _data_lines, trie_pattern
 from lawgraph.model import ENTITY_KINDS, Action, Evidence, Sentence
 
 __all__ = [
@@ -49,6 +49,8 @@ __all__ = [
     "load_verbs",
     "find_actions",
     "actions_from_text",
+    "doc_entities",
+    "token_boundaries",
 ]
 
 ACTION_TYPES: tuple[str, ...] = (
@@ -57,12 +59,14 @@ ACTION_TYPES: tuple[str, ...] = (
 )
 """Local names of the action-type concepts (``act:<type>`` in the ontology)."""
 
-_CLAUSE_SPLIT = re.compile(r"[，,；;]")
+# A clause: the text between ，；,; and the sentence's ends, without surrounding blanks and end marks.
+_CLAUSE = re.compile(r"[^，,；;\s　。！？!?](?:[^，,；;]*[^，,；;\s　。！？!?])?")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 _QUOTE = re.compile(r"“[^“”\n]{1,40}”")
 _DATE = re.compile(r"((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
-_LIGHT_PREFIX = ("实行", "进行", "成功")
+_LIGHT_PREFIX = frozenset({"实行", "进行", "成功"})
+"""Two-character light verbs and adverbs kept with the verb they lead (实行委托管理, 成功创建)."""
 _PARTNER_BEFORE = re.compile(r"(?:与|同|跟|和|联合|会同|协同|携手|配合|联手)$")
 _PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|深入|走进|进驻)$")
 _OBJECT_BEFORE = re.compile(r"(?:对|向|为|给|将|把|帮助|推动|督促|指导|支持|协助)$")
@@ -96,8 +100,7 @@ def load_verbs() -> dict[str, str]:
 
 @functools.cache
 def _verb_regex() -> re.Pattern[str]:
-    verbs = sorted(load_verbs(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(v) for v in verbs))
+    return re.compile(trie_pattern(load_verbs()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,37 +164,36 @@ class _Finder:
     """Finds the actions of one text; holds the sorted entities, verbs and masks."""
 
     def __init__(self, text: str, entities: Sequence[EntityRef], *, issuer: str | None, area: str | None,
-                 addressee: str | None, boundaries: tuple[frozenset[int], frozenset[int]] | None = None) -> None:
+                 addressee: str | None, boundaries: tuple[Sequence[int], Sequence[int]] | None = None) -> None:
         self.text = text
         self.entities = sorted(entities, key=lambda e: (e.begin, -e.end))
         self.ent_starts = [e.begin for e in self.entities]
         self.issuer = issuer
         self.area = area
         self.addressee = addressee
-        masks = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
-        masks += [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
-        masks += [(e.begin, e.end) for e in self.entities]
-        masks.sort()
-        self.mask_starts = [b for b, _ in masks]
-        self.masks = masks
-        verbs = _verb_regex().finditer(text)
-        if boundaries is not None:
-            # A verb must be whole words of the segmenter: 出具 inside 作出|具体 is no verb.
-            starts, ends = boundaries
-            verbs = (m for m in verbs if m.start() in starts and m.end() in ends)
-        # After 的 a verb is a noun (…情况的报告, 工作的开展).
-        self.verbs = [m for m in verbs if not self._masked(m.start(), m.end())
-                      and not (m.start() > 0 and text[m.start() - 1] == "的")]
-        self.verb_starts = [m.start() for m in self.verbs]
-
-    def _masked(self, begin: int, end: int) -> bool:
-        i = bisect.bisect_right(self.mask_starts, begin) - 1
-        # Masks may nest or overlap; look back over the few that start before.
-        while i >= 0 and begin - self.masks[i][0] < 200:
-            if self.masks[i][0] <= begin and end <= self.masks[i][1]:
-                return True
-            i -= 1
-        return False
+        # Verbs inside a title, a quotation or a name are not verbs of the clause: mark those characters.
+        mask = bytearray(len(text))
+        for pattern in (_TITLE, _QUOTE):
+            for m in pattern.finditer(text):
+                mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        for e in self.entities:
+            mask[e.begin : e.end] = b"\x01" * (e.end - e.begin)
+        kinds = load_verbs()
+        verbs: list[tuple[int, int, str, str]] = []
+        starts = set(boundaries[0]) if boundaries is not None else None
+        ends = set(boundaries[1]) if boundaries is not None else None
+        for m in _verb_regex().finditer(text):
+            b, e = m.span()
+            if mask[b] and mask[e - 1]:
+                continue
+            if b > 0 and text[b - 1] == "的":
+                continue  # after 的 a verb is a noun (…情况的报告, 工作的开展)
+            if starts is not None and (b not in starts or e not in ends):
+                continue  # not whole words of the segmenter: 出具 inside 作出|具体
+            word = m.group()
+            verbs.append((b, e, word, kinds[word]))
+        self.verbs = verbs
+        self.verb_starts = [v[0] for v in verbs]
 
     def _ents_in(self, begin: int, end: int) -> list[EntityRef]:
         i = bisect.bisect_left(self.ent_starts, begin)
@@ -205,16 +207,16 @@ class _Finder:
             i += 1
         return out
 
-    def _verbs_in(self, begin: int, end: int) -> list[re.Match[str]]:
+    def _verbs_in(self, begin: int, end: int) -> list[tuple[int, int, str, str]]:
         lo = bisect.bisect_left(self.verb_starts, begin)
         hi = bisect.bisect_left(self.verb_starts, end)
-        return [m for m in self.verbs[lo:hi] if m.end() <= end]
+        return [v for v in self.verbs[lo:hi] if v[1] <= end]
 
-    def _main_verb(self, verbs: Sequence[re.Match[str]]) -> re.Match[str] | None:
-        kinds = load_verbs()
-        for m in verbs:
-            if kinds[m.group()] != "other":
-                return m
+    @staticmethod
+    def _main_verb(verbs: Sequence[tuple[int, int, str, str]]) -> tuple[int, int, str, str] | None:
+        for v in verbs:
+            if v[3] != "other":
+                return v
         return verbs[0] if verbs else None
 
     def _subject_key(self, ent: EntityRef) -> str:
@@ -223,22 +225,37 @@ class _Finder:
         return ent.key
 
     def clause_actions(self, begin: int, end: int, sentence: Sentence, carried: list[str],
-                       explicit: list[str] | None = None) -> tuple[list[Action], list[str]]:
+                       explicit: list[str] | None = None, *,
+                       verbs: list[tuple[int, int, str, str]] | None = None,
+                       ents: list[EntityRef] | None = None) -> tuple[list[Action], list[str]]:
         """The actions of the clause ``text[begin:end]`` and the subject it leaves to the next clause."""
         text = self.text
-        verbs = self._verbs_in(begin, end)
+        if verbs is None:
+            verbs = self._verbs_in(begin, end)
         verb = self._main_verb(verbs)
         if verb is None:
             return [], carried
-        kinds = load_verbs()
-        vtext, vbegin, vend = verb.group(), verb.start(), verb.end()
-        vtype = kinds[vtext]
-        for prefix in _LIGHT_PREFIX:
-            if text.startswith(prefix, vbegin - len(prefix)) and vbegin - len(prefix) >= begin:
-                vtext, vbegin = prefix + vtext, vbegin - len(prefix)
-                break
+        vbegin, vend, word, vtype = verb
+        vtext = word
+        if vbegin - 2 >= begin and text[vbegin - 2 : vbegin] in _LIGHT_PREFIX:
+            vtext, vbegin = text[vbegin - 2 : vbegin] + vtext, vbegin - 2
+        if ents is None:
+            ents = self._ents_in(begin, end)
+        if not ents and explicit is None:
+            # Most clauses name no entity: only the agent, the time and the evidence to fill.
+            if vtype == "report" and self.addressee:
+                objects: tuple[str, ...] = (self.addressee,)
+            else:
+                objects = ()
+            agents = carried if carried else ([self.issuer] if self.issuer else [])
+            if word == "建立" and text.find("机制", vend, end) >= 0:
+                vtype = "cooperate"
+            return [Action(
+                verb=vtext, type=vtype, agents=tuple(agents),
+                evidence=Evidence(begin, end, sentence.begin, sentence.end), objects=objects,
+                time=_time(text[begin:end]) if "年" in text[begin:end] else None, section=sentence.section,
+            )], carried
         roles = _Roles([], [], [], [], [], [])
-        ents = self._ents_in(begin, end)
         before = [e for e in ents if e.end <= vbegin]
         after = [e for e in ents if e.begin >= vend]
         subject_found = False
@@ -283,13 +300,13 @@ class _Finder:
             roles.agents = list(carried) if carried else ([self.issuer] if self.issuer else [])
         pivot: tuple[list[str], int] | None = None
         prev_end = vend
-        partner_verb = vtext in _PARTNER_VERBS or verb.group() in _PARTNER_VERBS
-        use_verb = verb.group() in _USE_VERBS
+        partner_verb = vtext in _PARTNER_VERBS or word in _PARTNER_VERBS
+        use_verb = word in _USE_VERBS
         for gi, group in enumerate(_groups(after, text)):
             gap = text[prev_end : group[0].begin]
             prev_end = group[-1].end
-            if gi == 0 and verb.group() in _PIVOT_VERBS and gap == "" and group[0].kind == "organization":
-                if any(m.start() >= group[-1].end for m in verbs):
+            if gi == 0 and word in _PIVOT_VERBS and gap == "" and group[0].kind == "organization":
+                if any(v[0] >= group[-1].end for v in verbs):
                     pivot = ([e.key for e in group], group[-1].end)
                     for e in group:
                         _add(roles.objects, e.key)
@@ -307,7 +324,7 @@ class _Finder:
                     _add(roles.used, e.key)
                 else:
                     _add(roles.objects, e.key)
-        if vtype == "establish" and (roles.partners or text.find("机制", vend, end) >= 0) and verb.group() == "建立":
+        if vtype == "establish" and (roles.partners or text.find("机制", vend, end) >= 0) and word == "建立":
             vtype = "cooperate"
         if vtype == "report" and self.addressee and not any(
                 e.kind == "organization" for e in ents if e.key in roles.objects or e.key in roles.partners):
@@ -338,9 +355,8 @@ class _Finder:
         next_carried = roles.agents if subject_is_org else ([] if subject_found else carried)
         return out, next_carried
 
-    def _topic(self, sentence: Sentence) -> EntityRef | None:
+    def _topic(self, ents: Sequence[EntityRef], sentence: Sentence) -> EntityRef | None:
         """A place named at the head of the sentence (the topic later clauses may refer to)."""
-        ents = self._ents_in(sentence.begin, sentence.end)
         if not ents or ents[0].kind != "place":
             return None
         if self.text[sentence.begin : ents[0].begin].strip():
@@ -371,22 +387,38 @@ class _Finder:
         return len(lead) <= 6 and len(gap) <= 8 and "的" not in gap
 
     def sentence_actions(self, sentence: Sentence) -> list[Action]:
+        """The actions of one sentence, clause by clause."""
+        lo = bisect.bisect_left(self.verb_starts, sentence.begin)
+        hi = bisect.bisect_left(self.verb_starts, sentence.end)
+        if lo == hi:
+            return []
+        text = self.text
+        verbs = self.verbs[lo:hi]
+        ents = self._ents_in(sentence.begin, sentence.end)
+        topic = self._topic(ents, sentence)
         out: list[Action] = []
         carried: list[str] = []
-        start = sentence.begin
-        body = self.text[sentence.begin : sentence.end]
-        cuts = [m.start() + sentence.begin for m in _CLAUSE_SPLIT.finditer(body)] + [sentence.end]
-        topic = self._topic(sentence)
-        for cut in cuts:
-            begin, end = start, cut
-            start = cut + 1
-            while begin < end and self.text[begin].isspace():
-                begin += 1
-            while end > begin and self.text[end - 1] in " \t\n。！？!?　":
-                end -= 1
-            if end - begin < 2:
+        vi = ei = 0
+        for m in _CLAUSE.finditer(text, sentence.begin, sentence.end):
+            begin, end = m.span()
+            while vi < len(verbs) and verbs[vi][0] < begin:
+                vi += 1
+            vj = vi
+            while vj < len(verbs) and verbs[vj][0] < end:
+                vj += 1
+            if vj == vi:
                 continue
-            acts, carried = self.clause_actions(begin, end, sentence, carried)
+            clause_verbs = [v for v in verbs[vi:vj] if v[1] <= end]
+            vi = vj
+            while ei < len(ents) and ents[ei].begin < begin:
+                ei += 1
+            ej = ei
+            while ej < len(ents) and ents[ej].begin < end:
+                ej += 1
+            clause_ents = [e for e in ents[ei:ej] if e.end <= end]
+            ei = ej
+            acts, carried = self.clause_actions(begin, end, sentence, carried, verbs=clause_verbs,
+                                                ents=clause_ents)
             if topic is not None and begin > topic.end:
                 # 某园区初具规模，A、B等企业落户: they settle in the sentence's topic.
                 acts = [a if a.verb not in _SETTLE_VERBS or a.objects or a.places
@@ -403,7 +435,7 @@ def find_actions(
     issuer: str | None = None,
     area: str | None = None,
     addressee: str | None = None,
-    boundaries: tuple[frozenset[int], frozenset[int]] | None = None,
+    boundaries: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list[Action]:
     """Every action of ``text``, one per clause with a verb, in text order.
 
@@ -421,8 +453,9 @@ def find_actions(
         The issuer's own area (``兰州新区``): as a subject it stands for the issuer.
     addressee : str, optional
         Key of the addressee, the object of a report verb with nothing else to report to.
-    boundaries : (frozenset of int, frozenset of int), optional
-        Offsets where words start and end (from the Doc's tokens); a verb must start and end on them.
+    boundaries : (sequence of int, sequence of int), optional
+        Sorted offsets where words start and end (from the Doc's tokens); a verb must start and end on
+        them.
         Without it, any occurrence of a verb counts.
     """
     if not sentences:
@@ -453,6 +486,18 @@ def doc_entities(doc: Doc) -> list[EntityRef]:
     return out
 
 
+def token_boundaries(doc: Doc) -> tuple[Sequence[int], Sequence[int]]:
+    """Sorted offsets where the Doc's tokens start and end (read as arrays, not token by token)."""
+    from spacy.attrs import IDX, LENGTH
+
+    if len(doc) == 0:
+        return [], []
+    arr = doc.to_array([IDX, LENGTH])
+    starts = arr[:, 0].tolist()
+    ends = (arr[:, 0] + arr[:, 1]).tolist()
+    return starts, ends
+
+
 def _issuer(doc: Doc) -> tuple[str | None, str | None, str | None]:
     ctx = doc._.lg_context if Doc.has_extension("lg_context") else None
     if ctx is not None:
@@ -475,14 +520,16 @@ class ActionFinder:
     def __call__(self, doc: Doc) -> Doc:
         issuer, area, addressee = _issuer(doc)
         report = doc._.report
+        # doc.text rebuilds the string from every token; the report holds the same string.
+        text = report.text if report is not None else doc.text
         doc._.lg_actions = find_actions(
-            doc.text,
+            text,
             sentences=report.sentences if report is not None else None,
             entities=doc_entities(doc),
             issuer=issuer,
             area=area,
             addressee=addressee,
-            boundaries=(frozenset(t.idx for t in doc), frozenset(t.idx + len(t.text) for t in doc)),
+            boundaries=token_boundaries(doc),
         )
         return doc
 

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.numbers import Quantity, _data_lines, find_quantities
+from lawgraph.extract.numbers import Quantity, _data_lines, find_quantities, trie_pattern
 from lawgraph.model import Action, Evidence, Indicator, Sentence
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
 
 # A clause ends at these marks; what is counted sits inside the clause.
 _CLAUSE_MARKS = "，,；;。！!？?：:\n、（）()"
+_MARK = re.compile("[" + re.escape(_CLAUSE_MARKS) + "]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 _QUOTE = re.compile(r"[“\"「][^“”\"「」\n]{1,40}[”\"」]")
@@ -65,8 +66,7 @@ _QUOTES = re.compile(r"[“”\"「」‘’]")
 
 @functools.cache
 def _fixed_terms() -> re.Pattern[str]:
-    terms = sorted({line.strip() for line in _data_lines("fixed_terms.txt")}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(t) for t in terms))
+    return re.compile(trie_pattern({line.strip() for line in _data_lines("fixed_terms.txt")}))
 
 
 @functools.cache
@@ -74,8 +74,7 @@ def _verb_regex() -> re.Pattern[str]:
     # Verbs bound the counted phrase after a number (95项涉企经营事项 | 实现…).
     from lawgraph.extract.actions import load_verbs
 
-    verbs = sorted(load_verbs(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(v) for v in verbs if len(v) >= 2))
+    return re.compile(trie_pattern(v for v in load_verbs() if len(v) >= 2))
 
 
 def _intervals(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -149,7 +148,13 @@ def _clause_bounds(text: str, begin: int, end: int, lo: int, hi: int) -> tuple[i
 
 
 def counted_phrase(
-    text: str, q: Quantity, *, lo: int = 0, hi: int | None = None, names: Sequence[tuple[int, int]] = ()
+    text: str,
+    q: Quantity,
+    *,
+    lo: int = 0,
+    hi: int | None = None,
+    names: Sequence[tuple[int, int]] = (),
+    bounds: tuple[int, int] | None = None,
 ) -> str:
     """What the quantity counts: the words of its clause around the number, without fillers.
 
@@ -162,7 +167,7 @@ def counted_phrase(
 
     """
     hi = len(text) if hi is None else hi
-    start, stop = _clause_bounds(text, q.begin, q.end, lo, hi)
+    start, stop = bounds if bounds is not None else _clause_bounds(text, q.begin, q.end, lo, hi)
     if names:
         # The subject at the head of the clause is who counts, not what is counted (某县受理案件30件).
         i = bisect.bisect_left(names, (start, -1))
@@ -183,6 +188,15 @@ def counted_phrase(
     else:
         phrase = pre[-16:]
     return phrase.strip() or q.written
+
+
+def _bounds(marks: Sequence[int], q: Quantity, sentence: Sentence) -> tuple[int, int]:
+    """The clause around ``q``: from after the clause mark before it to the next mark, inside the sentence."""
+    i = bisect.bisect_left(marks, q.begin)
+    start = marks[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(marks, q.end)
+    stop = marks[j] if j < len(marks) else sentence.end
+    return max(start, sentence.begin), min(max(stop, q.end), sentence.end)
 
 
 def _sentence_bounds(sentences: Sequence[Sentence], starts: Sequence[int], pos: int) -> Sentence | None:
@@ -236,6 +250,7 @@ def find_indicators(
     fixed = _intervals(_fixed_terms(), text)
     names = sorted(names)
     action_starts = [a.evidence.begin for a in actions]
+    marks = [m.start() for m in _MARK.finditer(text)]
     out: list[Indicator] = []
     last_end = -1
     for q in find_quantities(text):
@@ -252,7 +267,7 @@ def find_indicators(
                 value=q.value,
                 unit=q.unit,
                 written=q.written,
-                phrase=counted_phrase(text, q, lo=sentence.begin, hi=sentence.end, names=names),
+                phrase=counted_phrase(text, q, names=names, bounds=_bounds(marks, q, sentence)),
                 evidence=Evidence(q.begin, q.end, sentence.begin, sentence.end),
                 approximation=q.approximation,
                 action=_action_index(actions, action_starts, q, sentence) if actions else None,
@@ -297,8 +312,9 @@ class IndicatorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         report = doc._.report
+        # doc.text rebuilds the string from every token; the report holds the same string.
         doc._.lg_indicators = find_indicators(
-            doc.text,
+            report.text if report is not None else doc.text,
             sentences=report.sentences if report is not None else None,
             names=_name_intervals(doc),
             actions=doc._.lg_actions or (),

@@ -30,6 +30,7 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
 from importlib import resources
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "normalize_decimal",
     "load_units",
     "find_quantities",
+    "trie_pattern",
     "APPROX_PREFIXES",
     "APPROX_SUFFIXES",
 ]
@@ -48,13 +50,48 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千": Decimal(1000), "百": Decimal(100)}
 
-APPROX_PREFIXES: tuple[str, ...] = ("将近", "接近", "大约", "超过", "不少于", "不低于", "近", "约", "超", "逾")
-"""Hedges written before a number (近30部, 约200人, 超过3000名, 超765亿元)."""
+APPROX_PREFIXES: tuple[str, ...] = ("不少于", "不低于", "将近", "接近", "大约", "超过", "近", "约", "超", "逾")
+"""Hedges written before a number (近30部, 约200人, 超过3000名, 超765亿元), longest first."""
 APPROX_SUFFIXES: tuple[str, ...] = ("以上", "左右", "余", "多")
 """Hedges written inside or after a number (20余次, 5600多万, 95%以上)."""
 
 _ZH_NUM = "[零〇一二两三四五六七八九十百千万亿]*[〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie, so the engine tests a first character once.
+
+    Python's ``re`` tries the branches of ``a|b|c`` one after the other at every position; a trie
+    (``成(?:立|功创建)``) rejects a position after one character. Longer words win over their prefixes.
+
+    >>> trie_pattern(["成立", "成功创建", "印发"])
+    '(?:成(?:功创建|立)|印发)'
+    >>> bool(re.fullmatch(trie_pattern(["委托", "委托管理"]), "委托管理"))
+    True
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        # Longest first: a branch that goes on beats stopping here.
+        branches.sort(key=len, reverse=True)
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = ("(?:" + "|".join(branches) + ")?") if len(branches) > 0 else ""
+        return body
+
+    return "(?:" + "|".join(
+        sorted((re.escape(ch) + build(child) for ch, child in sorted(trie.items()) if ch), key=len, reverse=True)
+    ) + ")"
 
 
 def normalize_decimal(value: Decimal) -> Decimal:
@@ -124,6 +161,9 @@ def parse_chinese(text: str) -> Decimal | None:
     return Decimal(total + section + (digit or 0))
 
 
+_ARABIC = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([万亿千百]*)")
+
+
 def parse_number(text: str) -> Decimal | None:
     """Parse a number in Arabic or Chinese numerals, with an optional 万/亿 scale.
 
@@ -139,7 +179,7 @@ def parse_number(text: str) -> Decimal | None:
         return None
     if text == "半":
         return Decimal("0.5")
-    match = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)([万亿千百]*)", text)
+    match = _ARABIC.fullmatch(text)
     if match:
         try:
             value = Decimal(match.group(1).replace(",", ""))
@@ -190,11 +230,10 @@ def load_units() -> dict[str, str]:
 
 @functools.cache
 def _quantity_regex() -> re.Pattern[str]:
-    units = sorted(load_units(), key=len, reverse=True)
-    unit_alt = "|".join(re.escape(u) for u in units)
-    prefix_alt = "|".join(re.escape(p) for p in APPROX_PREFIXES)
+    # No optional group in front: the engine then skips fast to the next digit or numeral. Hedges
+    # written before the number are read by looking back (see find_quantities).
+    unit_alt = trie_pattern(load_units())
     return re.compile(
-        rf"(?P<pre>{prefix_alt})?"
         rf"(?P<num>{_AR_NUM}|{_ZH_NUM}|半)"
         r"(?P<mid>[多余])?"
         r"(?P<scale>万亿|千万|百万|[万亿])?"
@@ -225,7 +264,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     units = load_units()
     found: list[Quantity] = []
-    for match in _PERCENT_WORDS.finditer(text):
+    for match in _PERCENT_WORDS.finditer(text) if "百分之" in text else ():
         value = parse_number(match.group("num"))
         if value is not None:
             found.append(
@@ -235,25 +274,29 @@ def find_quantities(text: str) -> list[Quantity]:
                          chinese=not match.group("num")[0].isdigit())
             )
     for match in _quantity_regex().finditer(text):
-        num = match.group("num")
-        unit = match.group("unit")
-        if text.endswith("百分之", 0, match.start("num")):
+        num, mid, scale, mid2, _big, unit, post = match.groups()
+        start, end = match.span()
+        if start >= 3 and text.endswith("百分之", 0, start):
             continue
-        scale = match.group("scale") or ""
-        value = parse_number(num + scale)
+        value = parse_number(num + scale if scale else num)
         if value is None:
             continue
-        approx = match.group("pre") or match.group("mid") or match.group("mid2") or match.group("post")
+        pre = None
+        for prefix in APPROX_PREFIXES:  # longest first
+            if text.endswith(prefix, 0, start):
+                pre = prefix
+                break
+        begin = start - len(pre) if pre else start
         found.append(
             Quantity(
                 value=value,
                 unit="%" if unit == "％" else unit,
                 unit_class=units[unit],
-                written=match.group(0),
-                begin=match.start(),
-                end=match.end(),
-                number_begin=match.start("num"),
-                approximation=approx,
+                written=text[begin:end],
+                begin=begin,
+                end=end,
+                number_begin=start,
+                approximation=pre or mid or mid2 or post,
                 chinese=not num[0].isdigit(),
             )
         )
