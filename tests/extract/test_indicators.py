@@ -31,6 +31,9 @@ from lawgraph.model import Report, Sentence
         ("12345热线实现24小时人工服务。", [("24", "小时", None)]),
         ("两个学科进入百强。", [("2", "个", None)]),
         ("对12名干部予以问责，1家事务所通过审核。", [("12", "名", None), ("1", "家", None)]),
+        ("筹集资金1000余万元，减税3亿多元。", [("10000000", "元", "余"), ("300000000", "元", "多")]),
+        ("走访企业一万余家，出生率为8.5‰。", [("10000", "家", "余"), ("8.5", "‰", None)]),
+        ("建成15分钟法律服务圈。", [("15", "分钟", None)]),
     ],
 )
 def test_indicators(text: str, expected: list[tuple[str, str, str | None]]) -> None:
@@ -60,6 +63,7 @@ def test_indicators(text: str, expected: list[tuple[str, str, str | None]]) -> N
         "PM2.5浓度下降，签订“1+32”协议，落实“20+8”布局。",  # codes and formulas
         "推行一窗办、一网办，实现信访零上访。",  # 一 and 零 naming practices
         "失业率低于3%控制线。",  # a threshold, not an achievement
+        "走访企业数十家，开展活动几十场。",  # no number stated
         "庆祝建党一百周年。",  # an anniversary
     ],
 )

@@ -116,6 +116,8 @@ def is_indicator(
         return False  # 一百周年 is an anniversary
     if q.chinese and before and before in _ZH_NUMERALS:
         return False  # glued to another numeral: a name such as 十四五 or 七一
+    if q.chinese and before in ("数", "几", "上", "干") and q.begin == q.number_begin:
+        return False  # 数十个, 几十家, 若干: no number was stated
     if q.unit_class == "year":
         if q.value >= 1000 or not _YEAR_SPAN_BEFORE.search(text[max(0, q.begin - 4) : q.begin]):
             return False
