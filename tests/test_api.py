@@ -1,0 +1,160 @@
+"""lawgraph.api: the per-report unit of work, build() and build_quads() over good and bad inputs."""
+
+from __future__ import annotations
+
+import pickle
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+import lawgraph
+from lawgraph.api import build, build_quads, count_classes, find_reports, process_report, write_graph
+from lawgraph.errors import InputError
+from lawgraph.namespaces import DCTERMS, LG, RDF, SKOS, resource_iri
+from lawgraph.rdf import serialize_quads
+from lawgraph.validate import validate
+
+# A fictional report we wrote; no corpus text.
+EXAMPLE = (
+    "丁县司法局关于报送2023年度法治政府建设情况的报告\n"
+    "县政府：\n"
+    "  现将有关情况报告如下。\n"
+    "丁县司法局\n"
+    "2024年1月15日\n"
+    "一、强化组织保障\n"
+    "丁县司法局印发《丁县行政执法公示办法》。全年受理行政复议案件12件。\n"
+    "二、推进基层治理\n"
+    "丁县人民法院与丁县司法局建立诉调对接机制。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from lawgraph.extract.pipeline import make_nlp
+
+    return make_nlp()
+
+
+@pytest.fixture
+def reports(tmp_path):
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "ding.txt").write_text(EXAMPLE, encoding="utf-8")
+    (folder / "sub" / "ding-gbk.txt").write_bytes(EXAMPLE.replace("12件", "13件").encode("gb18030"))
+    (folder / "notes.json").write_text("{}", encoding="utf-8")
+    return folder
+
+
+def test_process_report_result_pickles(reports, nlp):
+    result = process_report(reports / "ding.txt", nlp=nlp)
+    assert result.report.name == "ding.txt"
+    assert result.quads and all(isinstance(q, ox.Quad) for q in result.quads)
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result
+
+
+def test_find_reports_collects_bad_inputs(reports, tmp_path):
+    empty = tmp_path / "empty-folder"
+    empty.mkdir()
+    found, errors = find_reports([reports, tmp_path / "missing.txt", empty])
+    assert [p.name for p in found] == ["ding.txt", "ding-gbk.txt"]
+    assert len(errors) == 2
+    assert {type(e) for e in errors} == {InputError}
+    assert "missing.txt" in errors[0].message
+
+
+def test_build_returns_an_rdflib_dataset(reports, nlp):
+    ds = build(reports, nlp=nlp)
+    assert isinstance(ds, rdflib.Dataset)
+    report_nodes = set(ds.subjects(RDF.type, LG.Report))
+    assert len(report_nodes) == 2
+    # each report's facts are in the named graph of the same IRI
+    for node in report_nodes:
+        assert (node, RDF.type, LG.Report) in ds.graph(node)
+    assert validate(ds).conforms
+
+
+def test_lazy_top_level_build(reports, nlp):
+    assert lawgraph.build is build
+    assert len(lawgraph.build([reports / "ding.txt"], nlp=nlp)) > 0
+
+
+def test_make_nlp_once_per_build(reports, monkeypatch):
+    import lawgraph.extract.pipeline as pipeline
+
+    calls = []
+    real = pipeline.make_nlp
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "make_nlp", counting)
+    result = build_quads(reports)
+    assert len(result.results) == 2
+    assert len(calls) == 1
+
+
+def test_bad_input_raises_by_default(reports, tmp_path, nlp):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    with pytest.raises(InputError, match="bad.txt"):
+        build_quads([reports, bad], nlp=nlp)
+
+
+def test_skip_builds_the_good_ones(reports, tmp_path, nlp):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4")
+    result = build_quads([bad, reports, tmp_path / "nope"], nlp=nlp, on_error="skip")
+    assert len(result.results) == 2
+    assert [e.where for e in result.errors] == [str(tmp_path / "nope"), str(bad)]
+
+
+def test_two_builds_are_byte_identical(reports, nlp, tmp_path):
+    first = build_quads(reports, nlp=nlp)
+    second = build_quads([reports / "sub" / "ding-gbk.txt", reports / "ding.txt"], nlp=nlp)
+    assert serialize_quads(first.quads, format="nq") == serialize_quads(second.quads, format="nq")
+    a = write_graph(first, tmp_path / "a.nq").read_bytes()
+    b = write_graph(second, tmp_path / "b.nq").read_bytes()
+    assert a == b
+
+
+def test_summary_counts(reports, nlp):
+    result = build_quads(reports, nlp=nlp)
+    summary = result.summary()
+    assert summary.reports == 2
+    assert summary.triples == len(result.quads)
+    assert summary.classes["Report"] == 2
+    assert summary.classes == count_classes(result.quads)
+
+
+def test_reports_merge_by_union(reports, nlp):
+    """The same body named in two reports is one node: one prefLabel, in the default graph."""
+    result = build_quads(reports, nlp=nlp)
+    subjects = {}
+    for q in result.quads:
+        if q.predicate == ox.NamedNode(str(SKOS.prefLabel)):
+            subjects.setdefault(q.subject, []).append(q)
+    assert subjects
+    for label_quads in subjects.values():
+        assert len(label_quads) == 1
+        assert isinstance(label_quads[0].graph_name, ox.DefaultGraph)
+
+
+@pytest.mark.corpus
+def test_founding_report(corpus_dir, nlp):
+    path = corpus_dir / "lanzhou-new-area-2022.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is missing")
+    result = build_quads([path], nlp=nlp)
+    ds = result.to_dataset()
+    outcome = validate(ds)
+    assert outcome.conforms, "\n".join(map(str, outcome.errors))
+    (report,) = set(ds.subjects(RDF.type, LG.Report))
+    creator = ds.value(report, DCTERMS.creator)
+    assert str(ds.value(creator, SKOS.prefLabel)) == "兰州新区管理委员会"
+    addressee = ds.value(report, LG.addressee)
+    assert str(ds.value(addressee, SKOS.prefLabel)) == "甘肃省人民政府"
+    assert ds.value(report, DCTERMS.date) == rdflib.Literal("2023-01-12", datatype=rdflib.XSD.date)
+    assert creator == rdflib.URIRef(resource_iri("org", "兰州新区管理委员会"))

@@ -1,0 +1,151 @@
+"""lawgraph.validate: hand-built facts conform; each kind of broken graph is caught and named."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "rdf"))
+from facts_fixture import make_facts, make_second_facts  # noqa: E402
+
+from lawgraph.errors import InputError  # noqa: E402
+from lawgraph.namespaces import NIF, SDMX_MEASURE, SKOS, XSD  # noqa: E402
+from lawgraph.rdf import facts_to_quads, quads_to_graph, write_quads  # noqa: E402
+from lawgraph.validate import validate  # noqa: E402
+
+
+def N(term) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+@pytest.fixture(scope="module")
+def good_quads():
+    return facts_to_quads(make_facts()) + facts_to_quads(make_second_facts())
+
+
+def test_hand_built_facts_conform(good_quads):
+    result = validate(quads_to_graph(good_quads))
+    assert result.conforms, "\n".join(map(str, result.violations))
+    assert result.errors == ()
+    assert result.triples == len({q.triple for q in good_quads})
+
+
+def test_validate_a_file(tmp_path, good_quads):
+    path = write_quads(good_quads, tmp_path / "g.trig")
+    assert validate(path).conforms
+
+
+def test_unreadable_file_is_an_input_error(tmp_path):
+    bad = tmp_path / "g.nq"
+    bad.write_text("<a> <b> .\n")
+    with pytest.raises(InputError, match="g.nq"):
+        validate(bad)
+
+
+def _without(quads, predicate, subject_kind=None):
+    return [q for q in quads if not (q.predicate == N(predicate) and (subject_kind is None or subject_kind in q.subject.value))]
+
+
+def _problems(quads):
+    result = validate(quads_to_graph(quads))
+    assert not result.conforms
+    return result.errors
+
+
+def test_missing_preflabel(good_quads):
+    errors = _problems(_without(good_quads, SKOS.prefLabel, "/org/"))
+    assert {e.path for e in errors} == {"skos:prefLabel"}
+    assert all("full official name" in e.message for e in errors)
+
+
+def test_action_without_agent(good_quads):
+    facts = make_facts()
+    quads = facts_to_quads(dataclasses.replace(facts, issuer=None, indicators=()))
+    errors = _problems(quads)
+    assert any(e.path == "prov:wasAssociatedWith" and "agent" in e.message for e in errors)
+
+
+def test_action_type_outside_the_scheme(good_quads):
+    facts = make_facts()
+    action = dataclasses.replace(facts.actions[0], type="carryOut")
+    errors = _problems(facts_to_quads(dataclasses.replace(facts, actions=(action,), indicators=())))
+    assert [e.path for e in errors] == ["lg:actionType"]
+
+
+def test_wrong_evidence_offsets_are_caught():
+    quads = facts_to_quads(make_facts())
+    # make one sentence's anchor disagree with its offsets
+    sentence = next(q.subject for q in quads if q.object == N(NIF.Sentence))
+    broken = [
+        ox.Quad(q.subject, q.predicate, ox.Literal("不是这句话。"), q.graph_name)
+        if q.subject == sentence and q.predicate == N(NIF.anchorOf) else q
+        for q in quads
+    ]
+    errors = _problems(broken)
+    assert any("anchorOf is not the slice" in e.message and sentence.value in e.message for e in errors)
+
+
+def test_observation_value_must_be_decimal(good_quads):
+    broken = [
+        ox.Quad(q.subject, q.predicate, ox.Literal("39件"), q.graph_name)
+        if "obsValue" in q.predicate.value else q
+        for q in good_quads
+    ]
+    errors = _problems(broken)
+    assert {e.path for e in errors} == {"sdmx-measure:obsValue"}
+
+
+def test_document_title_without_brackets(good_quads):
+    title = ox.NamedNode("http://purl.org/dc/terms/title")
+    broken = [
+        ox.Quad(q.subject, q.predicate, ox.Literal("《" + q.object.value + "》", language="zh"), q.graph_name)
+        if q.predicate == title and "/doc/" in q.subject.value else q
+        for q in good_quads
+    ]
+    errors = _problems(broken)
+    assert errors and all(e.path == "dcterms:title" for e in errors)
+
+
+def test_report_date_must_be_xsd_date(good_quads):
+    date = ox.NamedNode("http://purl.org/dc/terms/date")
+    broken = [
+        ox.Quad(q.subject, q.predicate, ox.Literal("2023年1月12日"), q.graph_name) if q.predicate == date else q
+        for q in good_quads
+    ]
+    errors = _problems(broken)
+    assert {e.path for e in errors} == {"dcterms:date"}
+
+
+def test_missing_issuer_is_only_a_warning():
+    facts = make_facts()
+    quads = facts_to_quads(dataclasses.replace(facts, issuer=None, actions=(), indicators=()))
+    result = validate(quads_to_graph(quads))
+    assert result.conforms
+    assert [w.path for w in result.warnings] == ["dcterms:creator"]
+    assert result.warnings[0].severity == "Warning"
+    assert "(甲市司法局关于报送年度法治政府建设情况的报告)" in str(result.warnings[0])
+
+
+def test_nif_offsets_must_be_non_negative_integers(good_quads):
+    begin = N(NIF.beginIndex)
+    broken = [
+        ox.Quad(q.subject, q.predicate, ox.Literal("-1", datatype=N(XSD.integer)), q.graph_name)
+        if q.predicate == begin and "/mention/" in q.subject.value else q
+        for q in good_quads
+    ]
+    errors = _problems(broken)
+    assert any(e.path == "nif:beginIndex" for e in errors)
+
+
+def test_percent_indicator_conforms():
+    facts = make_facts()
+    ind = dataclasses.replace(facts.indicators[0], value=Decimal("99.70"), unit="%")
+    quads = facts_to_quads(dataclasses.replace(facts, indicators=(ind,)))
+    assert validate(quads_to_graph(quads)).conforms
+    (value,) = [q.object for q in quads if q.predicate == N(SDMX_MEASURE.obsValue)]
+    assert value == ox.Literal("99.7", datatype=N(XSD.decimal))
