@@ -31,6 +31,8 @@ Examples:
     lawgraph build reports/ more/*.html -o graph.nq
 
     lawgraph build report.txt -o graph.out --format jsonld
+
+    lawgraph build reports/ --store store/ -o graph.trig
 """
 
 
@@ -55,15 +57,40 @@ def print_summary(summary, output: Path | None = None, *, stream=None) -> None: 
         console.print(f"wrote {output}")
 
 
+def _build_into_store(inputs: list[str], *, store: Path, output: Path | None, fmt: str | None, quiet: bool) -> None:
+    """``--store``: the corpus build (:func:`lawgraph.corpus.build_corpus`) into the store, and OUT if given."""
+    from lawgraph.corpus import build_corpus
+
+    if fmt is not None:
+        raise OutputError(output, "with --store, OUT's format comes from its extension; drop --format")
+    summary = build_corpus(inputs, store=store, output=output)
+    for path, reason in summary.failures:
+        typer.echo(f"lawgraph: {path}: {reason}", err=True)
+    if not quiet:
+        where = f"{store}" + (f" and {output}" if output is not None else "")
+        typer.echo(f"{summary.built} reports built, {summary.unchanged} unchanged, {summary.quads} quads "
+                   f"in {summary.seconds:.2f} s → {where}")
+    raise typer.Exit(2 if summary.failures and not (summary.built or summary.unchanged) else summary.exit_code)
+
+
 @app.command("build", help=_HELP)
 def build_cli(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Report files, folders or glob patterns."),
-    output: Path = typer.Option(..., "--output", "-o", metavar="OUT", help="The graph file to write."),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="OUT", help="The graph file to write."),
+    store: Path | None = typer.Option(
+        None, "--store", metavar="DIR",
+        help="Load into this Oxigraph store folder (created if missing): each report replaces its named graph, "
+        "unchanged reports are skipped. With -o too, OUT gets the whole store.",
+    ),
     fmt: str | None = typer.Option(
         None, "--format", "-f", help="ttl, trig, nt, nq, jsonld or rdf; default: from OUT's extension."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
 ) -> None:
+    if output is None and store is None:
+        raise OutputError(None, "say where the graph goes: -o OUT, --store DIR, or both")
+    if store is not None:
+        _build_into_store(inputs, store=store, output=output, fmt=fmt, quiet=quiet)
     from lawgraph.api import build_quads, write_graph
     from lawgraph.rdf.serialize import check_writable, rdf_format
 
