@@ -60,7 +60,22 @@ class ReportContext:
 
 # "我代表龙岗区人民政府向大会作工作报告" and similar openings of work reports.
 _DELEGATE = re.compile(r"代表([\u4e00-\u9fff]{2,30}?(?:人民政府|管理委员会|管委会))")
-_TITLE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,30}?)(?:关于|\d{4}年|二〇)")
+
+
+_ORDINAL = re.compile(r"第?[一二三四五六七八九十\d]+届")
+_JOINT = re.compile(r"[、,，和及与]")
+_GOVERNMENT_CORES = ("人民政府", "政府", "管理委员会", "管委会")
+
+
+def _area_in(title: str, hint: str) -> resolve.Located | None:
+    """The first area named anywhere in a title (2022年坪山区政府工作报告 → 坪山区)."""
+    for i in range(len(title) - 1):
+        if not ("\u4e00" <= title[i] <= "\u9fff"):
+            continue
+        located = resolve.locate_area(title[i:], hint=hint)
+        if located is not None:
+            return located
+    return None
 
 
 def _first(*values: str | None) -> str | None:
@@ -98,15 +113,19 @@ def context_from_strings(
         match = _DELEGATE.search(text[:2000])
         if match:
             surface = match.group(1)
-    area_source = surface
-    if area_source is None and title:
-        match = _TITLE_HEAD.match(title)
-        if match:
-            area_source = match.group(1)
+    if surface is not None:
+        surface = _ORDINAL.sub("", surface)  # 光明区一届人民政府 → 光明区人民政府
+        parts = [p for p in _JOINT.split(surface) if p]
+        if len(parts) > 1:  # 新区党工委、管委会: the government body of a joint signature
+            surface = next((p for p in parts if p.endswith(_GOVERNMENT_CORES)), parts[0])
     hint = text[:5000]
-    located = resolve.locate_area(area_source or "", hint=hint)
+    located = resolve.locate_area(surface or "", hint=hint)
     if located is None and title:
-        located = resolve.locate_area(title, hint=hint)
+        located = _area_in(title, hint)
+    if located is None and surface is not None and surface[:1] in "省市区县":
+        match = _DELEGATE.search(text[:2000])  # the text may name the area the metadata leaves out
+        if match and match.group(1) != surface:
+            located = resolve.locate_area(match.group(1), hint=hint)
     if located is None:
         ctx = ReportContext(issuer_surface=surface)
     else:

@@ -173,7 +173,21 @@ def parse_places(text: str, *, begin: int = 0, anchored: bool = True) -> list[Pl
     return places
 
 
-def _located(places: list[Place]) -> Located | None:
+def _most_named_city(hint: str) -> Division | None:
+    """The prefecture-level city the text names most often (at least twice), for zones named without one."""
+    index = divisions()
+    best: tuple[int, Division | None] = (1, None)
+    for short, cands in index.short.items():
+        cities = [c for c in cands if c.level == 2]
+        if len(cities) != 1:
+            continue
+        count = hint.count(short)
+        if count > best[0]:
+            best = (count, cities[0])
+    return best[1]
+
+
+def _located(places: list[Place], hint: str = "") -> Located | None:
     if not places:
         return None
     index = divisions()
@@ -184,6 +198,8 @@ def _located(places: list[Place]) -> Located | None:
         path = index.path(last.division)
     else:
         ref = next((p.division for p in reversed(places) if p.division is not None), None)
+        if ref is None and hint:
+            ref = _most_named_city(hint)
         if ref is None:
             head = _SHORT_SUFFIX.sub("", last.name[:-2]) if last.name.endswith("新区") else ""
             ref = _pick(index.short.get(head[:2], []) or index.short.get(head, []), None)
@@ -256,7 +272,7 @@ def locate_area(text: str, *, hint: str = "") -> Located | None:
                 if div is not None:
                     places = [Place(div.name, _LEVELS[div.level], 0, size, div)]
                 break
-    return _located(places)
+    return _located(places, hint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +326,8 @@ def expand_prefix(prefix: str, ctx: ReportContext | None) -> str | None:
 
     Returns ``None`` when the prefix is not an area.
     """
+    if ctx is not None and ctx.area and ctx.own_prefix and prefix in (ctx.area, ctx.own_prefix):
+        return ctx.own_prefix
     if prefix in _LEVEL_CHAR:
         if ctx is None:
             return None
