@@ -37,6 +37,7 @@ def initiatives(nlp, text: str) -> list[tuple[str, str]]:
         ("开展社区矫正突出问题专项整治行动。", ("社区矫正突出问题专项整治行动", "社区矫正突出问题专项整治行动")),
         ("打好安全生产专项整治三年行动收官战。", ("安全生产专项整治三年行动", "安全生产专项整治三年行动")),
         ("健全“扫黑除恶”常态化机制。", ("“扫黑除恶”常态化机制", "“扫黑除恶”常态化机制")),
+        ("全面实施大气环境质量提升行动。", ("大气环境质量提升行动", "大气环境质量提升行动")),
     ],
 )
 def test_initiatives(nlp, text, expected) -> None:
@@ -62,6 +63,7 @@ def test_later_quoted_mentions_join_the_initiative(nlp) -> None:
         "实现“十四五”良好开局。",
         "开展各类专项行动，深入开展“利剑”等22项专项执法行动。",
         "推进政务服务改革。",
+        "深入实施“五大行动”。",
     ],
 )
 def test_not_initiatives(nlp, text) -> None:

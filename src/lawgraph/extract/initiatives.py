@@ -107,7 +107,7 @@ class InitiativeFinder:
             add(m.start(), m.end(), m.group())
             names.setdefault(m.group(1), m.group())
         for m in self._quoted_inner.finditer(text):
-            if free(m.start(), m.end()):
+            if free(m.start(), m.end()) and not is_slogan(m.group(1)):
                 key = names.setdefault(m.group(1), m.group())
                 add(m.start(), m.end(), key)
         for m in self._suffix.finditer(text):

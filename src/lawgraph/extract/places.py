@@ -179,7 +179,12 @@ class PlaceFinder:
             # A boundary word counts only as a whole token: 服务 ends a name, 服务业 does not.
             if m.group("p") or (m.start() in starts and m.end() in starts):
                 start = m.end()
-        inner = [b for b, e in places if lo <= b < begin and e <= begin]
+        i = bisect.bisect_left(places, (lo, -1))
+        inner = []
+        while i < len(places) and places[i][0] < begin:
+            if places[i][1] <= begin:
+                inner.append(places[i][0])
+            i += 1
         if inner:
             first = min(inner)
             if first < start:
@@ -189,7 +194,8 @@ class PlaceFinder:
         lead = self._lead_rx.match(text, start, begin)
         if lead:
             start = lead.end()
-        if start < begin and not any(b == start for b, _ in places):
+        j = bisect.bisect_left(places, (start, -1))
+        if start < begin and not (j < len(places) and places[j][0] == start):
             start = self._pos_start(text, start, begin)
         return start
 
@@ -232,9 +238,9 @@ class PlaceFinder:
         zone_begins = [b for b, _ in zone_spans]
         # Names that resolve alone are the Doc's evidence for the ambiguous ones (中川镇 near 永登县).
         evidence: set[str] = set()
-        for hit in hits:
-            div0 = gaz.resolve(hit.name, within=within)
-            if div0 is not None and hit.kind == "full":
+        for name in {h.name for h in hits if h.kind == "full"}:
+            div0 = gaz.resolve(name, within=within)
+            if div0 is not None:
                 evidence.update(d.code for d in gaz.path(div0)[1:])
         prev: PlaceMatch | None = None
         prev_div: Division | None = None
@@ -349,7 +355,9 @@ class PlaceFinder:
         taken: set[tuple[int, int]],
         found: list[PlaceMatch],
     ) -> list[PlaceMatch]:
-        covered = [(m.begin, m.end) for m in found]
+        covered = sorted((m.begin, m.end) for m in found)
+        covered_begins = [b for b, _ in covered]
+        longest = max((e - b for b, e in covered), default=0)
         out = []
         prefix = ctx.own_prefix if ctx and ctx.area_level in ("county", "district", "town") else None
         for m in self._village_rx.finditer(text):
@@ -367,7 +375,9 @@ class PlaceFinder:
                     name.endswith(g) for g in self.village_generic_tails
                 ):
                     break
-                if (begin, pos + 1) in taken or any(b < pos + 1 and begin < e for b, e in covered):
+                lo = bisect.bisect_left(covered_begins, begin - longest)
+                hi = bisect.bisect_right(covered_begins, pos)
+                if (begin, pos + 1) in taken or any(begin < e for _, e in covered[lo:hi]):
                     break
                 key = (prefix or "") + name + "村"
                 out.append(PlaceMatch(begin, pos + 1, "Village", key, prefix, None))
@@ -410,7 +420,7 @@ class PlaceFinder:
     def _zones(
         self, text: str, hits: list[_Hit], ctx: ReportContext | None, starts: set[int]
     ) -> list[PlaceMatch]:
-        place_spans = [(h.begin, h.end) for h in hits]
+        place_spans = sorted((h.begin, h.end) for h in hits)
         own = self._own_area(ctx)
         own_name = ctx.area if ctx else None
         own_is_new_area = bool(ctx and ctx.area_level == "new_area" and ctx.area and ctx.area.endswith("新区"))
