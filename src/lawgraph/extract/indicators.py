@@ -56,7 +56,9 @@ _MEETING_AFTER = re.compile(r"(?:党代会|全会|全体会议|会议|代表大�
 _THRESHOLD_AFTER = re.compile(r"(?:控制线|警戒线|红线|以内|以下)")
 _CODE_CHAR = re.compile(r"[A-Za-z0-9.+\-/_#＋]")
 _FILLER_ANY = re.compile(r"各类|各项|各种")
-_FILLER_HEAD = re.compile(r"^(?:全年|全区|全市|全县|一年来|今年以来|累计|共计|共|先后|分别|合计|总计|其中|并|均|已|还|对|将|把|向|为|在|从|由)+")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?")
+_FILLER_HEAD = re.compile(r"^(?:全年|全区|全市|全县|一年来|今年以来|累计|共计|共有|拥有|共|先后|分别|合计|总计|其中|并|均|已|还|对|将|把|向|为|在|从|由)+")
 _FILLER_TAIL = re.compile(
     r"(?:达到|达|为|至|到|超过|突破|约|近|共计|共|累计|总计|合计|分别|由|比例|总数|共有|有|是|了|超|逾|将近|接近)+$"
 )
@@ -175,11 +177,18 @@ def counted_phrase(
         i = bisect.bisect_left(names, (start, -1))
         if i < len(names) and names[i][0] == start and names[i][1] <= q.begin:
             start = names[i][1]
-    pre = _QUOTES.sub("", _FILLER_ANY.sub("", text[start : q.begin]))
+    pre = _YEAR.sub("", text[start : q.begin])
+    digit = _DIGIT.search(pre)
+    if digit and digit.start() > 0:
+        pre = pre[: digit.start()]  # 来信来访1250批次|3600人次: the words before the first count
+    pre = _QUOTES.sub("", _FILLER_ANY.sub("", pre))
     post = text[q.end : stop]
     cut = post.find("的")
     if cut >= 0:
         post = post[:cut]
+    digit = _DIGIT.search(post)
+    if digit:
+        post = post[: digit.start()]
     verb = _verb_regex().search(post, 1) if post else None
     if verb:
         post = post[: verb.start()]
