@@ -13,8 +13,9 @@ extension  format      what is kept
 ``.rdf``   RDF/XML     the union of all graphs, as triples
 =========  ==========  =====================================================================
 
-Output is sorted (default graph first, then each named graph; subjects, predicates and objects in code
-point order), so the same quads always give the same bytes. Files are written to a temporary file beside
+Output is sorted, so the same quads always give the same bytes: N-Quads and N-Triples line by line (as
+``sort`` would, in bytes); the other formats default graph first, then each named graph, with subjects,
+predicates and objects in code point order. Files are written to a temporary file beside
 the target and moved into place with :func:`os.replace`, so an existing file is never left truncated.
 
 Examples
@@ -72,6 +73,7 @@ FORMATS: dict[str, ox.RdfFormat] = {
 """Format names and file extensions (without the dot) lawgraph reads and writes."""
 
 _PREFIXED = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML}
+_LINE_BASED = {ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES}
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -138,8 +140,13 @@ def serialize_quads(quads: Iterable[ox.Quad], *, format: str | ox.RdfFormat) -> 
         items = list(dict.fromkeys(q.triple for q in ordered))
     # Resource IRIs stay whole: ``lgr:org\/…`` would be legal Turtle but hard to read.
     prefixes = {k: v for k, v in PREFIXES.items() if k != "lgr"} if fmt in _PREFIXED else None
-    data = ox.serialize(items, format=fmt, prefixes=prefixes)
-    return data if data is not None else b""
+    data = ox.serialize(items, format=fmt, prefixes=prefixes) or b""
+    if fmt in _LINE_BASED:
+        # One statement per line: sort the lines themselves, so `sort -c` holds and `sort -m` merges builds.
+        lines = data.splitlines(keepends=True)
+        lines.sort()
+        data = b"".join(lines)
+    return data
 
 
 def check_writable(path: str | os.PathLike[str]) -> Path:
