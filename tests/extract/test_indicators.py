@@ -86,7 +86,7 @@ def test_not_indicators(text: str) -> None:
     ],
 )
 def test_counted_phrase(text: str, phrase: str) -> None:
-    q = find_quantities(text)[0]
+    q = find_quantities(text)[-1]
     assert counted_phrase(text, q) == phrase
 
 
