@@ -112,6 +112,11 @@ def test_a_named_subject_carries_over_to_subjectless_clauses() -> None:
     assert [a.agents for a in acts] == [("甲县司法局",), ("甲县司法局",), (ISSUER,)]
 
 
+def test_a_date_heading_the_sentence_dates_its_clauses() -> None:
+    acts = actions("2023年3月，召开专题会议，部署普法工作。印发方案。")
+    assert [a.time for a in acts] == ["2023-03", "2023-03", None]
+
+
 def test_a_pivot_verb_gives_the_organized_body_its_own_action() -> None:
     acts = actions("组织县律师协会联合某集团在工业园区举办宣讲活动。")
     assert [(a.verb, a.agents) for a in acts] == [("组织", (ISSUER,)), ("联合", ("甲县律师协会",))]

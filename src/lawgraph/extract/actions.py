@@ -398,6 +398,7 @@ class _Finder:
         topic = self._topic(ents, sentence)
         out: list[Action] = []
         carried: list[str] = []
+        when: str | None = None
         vi = ei = 0
         for m in _CLAUSE.finditer(text, sentence.begin, sentence.end):
             begin, end = m.span()
@@ -407,6 +408,8 @@ class _Finder:
             while vj < len(verbs) and verbs[vj][0] < end:
                 vj += 1
             if vj == vi:
+                if text.find("年", begin, end) >= 0:
+                    when = _time(text[begin:end]) or when
                 continue
             clause_verbs = [v for v in verbs[vi:vj] if v[1] <= end]
             vi = vj
@@ -423,6 +426,12 @@ class _Finder:
                 # 某园区初具规模，A、B等企业落户: they settle in the sentence's topic.
                 acts = [a if a.verb not in _SETTLE_VERBS or a.objects or a.places
                         else _with_object(a, topic.key) for a in acts]
+            for k, act in enumerate(acts):
+                # A date heading the sentence (2023年3月，召开…，部署…) dates its later clauses too.
+                if act.time:
+                    when = act.time
+                elif when:
+                    acts[k] = replace(act, time=when)
             out.extend(acts)
         return out
 
