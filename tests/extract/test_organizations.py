@@ -112,6 +112,11 @@ def test_repeated_name_is_not_cut_short() -> None:
     assert [s for s, _k, _c in found] == ["南方科技大学", "南方科技大学"]
 
 
+def test_the_core_is_the_last_word() -> None:
+    found = orgs(DISTRICT, "。宝安中心小学扩建。")
+    assert [(s, c) for s, _k, c in found] == [("宝安中心小学", "Institution")]
+
+
 def test_listed_enterprises() -> None:
     found = orgs(DISTRICT, "全年，星河电子、蓝海科技等12家企业签约落户。")
     assert [(s, c) for s, _k, c in found] == [("星河电子", "Enterprise"), ("蓝海科技", "Enterprise")]
@@ -138,6 +143,12 @@ def test_listed_enterprises() -> None:
         (DISTRICT, "入选省高水平大学建设计划。"),
         (DISTRICT, "医院新开骨科和眼科。"),
         (DISTRICT, "覆盖无线局域网。"),
+        (DISTRICT, "谋划区域发展新棋局。"),
+        (DISTRICT, "推进城市公立医院改革。"),
+        (DISTRICT, "建设二甲中医医院。"),
+        (DISTRICT, "巩固全国科技创新副中心地位。"),
+        (DISTRICT, "引进食品、制药等企业。"),
+        (DISTRICT, "完善学科建设。"),
         (DISTRICT, "发展创意设计、影视动漫等产业项目。"),
     ],
 )

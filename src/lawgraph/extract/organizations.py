@@ -45,7 +45,7 @@ _GENERIC = frozenset(
      "其", "等", "各类", "各地", "部分", "多个", "上级", "下级", "同级", "属地", "成员", "相应",
      # grades and qualities name a kind of body, not one (市级儿童友好基地, 高水平大学, 综合性国家科学中心)
      "市级", "区级", "省级", "县级", "国家级", "综合性", "高水平", "一流", "示范性", "新型", "战略性", "特色",
-     "智慧", "新兴"}
+     "智慧", "新兴", "二甲", "三甲", "公立", "民营", "私立"}
 )
 # Words that end in a level character but are not a level (社区 in 社区委员会, 城市 in 城市政府).
 _LEVEL_WORDS = frozenset(
@@ -257,16 +257,19 @@ def _place_before(text: str, start: int, floor: int) -> tuple[int, str] | None:
 
 
 def _word_ends_at(text: str, end: int, floor: int) -> bool:
-    """Whether a one-character core ending at ``end`` is not buried inside a longer word.
+    """Whether a one-character core ending at ``end`` stands as a unit of its own.
 
-    科 in 莫斯科大学 is (rjieba reads 莫斯科大学 as one word); 科 in 行政复议科 and 组 in 组等 are not.
+    It must not sit inside a longer word (科 in 莫斯科大学) nor end a two-character word (学科, 骨科, 棋局);
+    it may end a longer word (咨询组) or start one (组等), as rjieba cuts them.
     """
     start = end - 1
     lo = max(floor, start - 4)
     pos = lo
     for word in _cut(text[lo : end + 3]):
         if pos <= start < pos + len(word):
-            return not (pos < start and pos + len(word) > end)
+            if pos == start:
+                return True
+            return pos + len(word) == end and len(word) > 2
         pos += len(word)
     return True
 
@@ -323,6 +326,7 @@ _LIST_TAIL = re.compile(
     r"等(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,4}?(?:企业|公司|产业(?:链)?(?:重大)?项目)"
 )
 _LIST_CLAUSE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{2,10}、){0,12}[\u4e00-\u9fffA-Za-z]{2,10}$")
+_COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "an"})
 _NOT_NAME_HEAD = frozenset({"v", "vn", "p", "d", "ad", "c", "a", "u", "vd"})
 # Items that are kinds of things, not names (制造业、服务业等企业; 产业园、片区等项目).
 _GENERIC_ITEM = re.compile(
@@ -354,6 +358,8 @@ def _listed_enterprises(text: str, floor: int, found: list[OrgMatch]) -> list[Or
             end = begin + len(item)
             if len(item) < 2 or _GENERIC_ITEM.search(item) or _GENERIC_HEAD.search(item):
                 continue
+            if len(item) == 2 and _tag(item)[0][1] in _COMMON_WORD_TAGS:
+                continue  # 食品、制药等企业: a common word, not a name
             if (begin, end) in taken or any(b < end and begin < e for b, e in spans):
                 continue
             out.append(OrgMatch(begin, end, item, "Enterprise"))
