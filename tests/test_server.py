@@ -282,3 +282,29 @@ def test_bad_source_exits_with_one_line(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode != 0 and proc.stdout == ""
     assert proc.stderr.strip().splitlines() == [f"lawgraph: {tmp_path / 'none.trig'}: no such file or store folder"]
+
+
+@pytest.mark.corpus
+def test_saved_queries_on_the_founding_report_equal_local_results(corpus_dir, tmp_path):
+    api = pytest.importorskip("lawgraph.api", reason="the build pipeline (lawgraph.api) has not landed yet")
+    from lawgraph.queries import list_saved, load_saved
+
+    report = corpus_dir / "lanzhou-new-area-2022.txt"
+    if not report.is_file():
+        pytest.skip(f"{report} is missing")
+    path = tmp_path / "founding.trig"
+    api.build([report]).serialize(path, format="trig")
+    served = Served(path)
+    try:
+        nonempty = 0
+        for name in list_saved():
+            client = SPARQLWrapper.SPARQLWrapper(served.url)
+            client.setQuery(load_saved(name))
+            client.setReturnFormat(SPARQLWrapper.JSON)
+            remote = client.query().convert()
+            local = local_json(path, load_saved(name))
+            assert remote == local, name
+            nonempty += bool(local["results"]["bindings"])
+        assert nonempty >= 3  # the comparison is not between empty tables
+    finally:
+        served.stop()
