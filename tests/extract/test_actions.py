@@ -88,6 +88,8 @@ def test_every_verb_has_a_scheme_type() -> None:
         ("2023年3月在工业园区召开座谈会。", "召开", "organize", {"places": ("丙省乙市甲县工业园区",), "time": "2023-03"}),
         ("戊村成功创建民主法治示范村。", "成功创建", "award", {"agents": ("丙省乙市甲县丁镇戊村",)}),
         ("甲县坚持依法行政。", "坚持", "other", {"agents": (ISSUER,)}),
+        ("对3名干部调整岗位。", "调整", "discipline", {"agents": (ISSUER,)}),
+        ("动态调整《甲县行政许可事项清单》。", "调整", "other", {"objects": ("甲县行政许可事项清单",)}),
     ],
 )
 def test_clause_roles(text: str, verb: str, kind: str, roles: dict) -> None:
@@ -188,3 +190,16 @@ def test_founding_report_partners(corpus_dir) -> None:
     assert found, "no action with 武威市中级人民法院 as partner"
     assert gold["issuer"] in found[0].agents
     assert found[0].type == "cooperate"
+
+
+def test_action_types_are_the_ontology_concepts() -> None:
+    """Every type an action can carry is a concept of the ontology's action-type scheme, and back."""
+    from rdflib.namespace import SKOS
+
+    from lawgraph.namespaces import ACT, LG
+    from lawgraph.ontology import load_ontology
+
+    graph = load_ontology()
+    in_scheme = {str(c) for c in graph.objects(LG.actionTypes, SKOS.hasTopConcept)}
+    in_scheme |= {str(c) for c in graph.subjects(SKOS.inScheme, LG.actionTypes)}
+    assert {str(ACT[t]) for t in ACTION_TYPES} == in_scheme

@@ -326,6 +326,8 @@ class _Finder:
                     _add(roles.objects, e.key)
         if vtype == "establish" and (roles.partners or text.find("机制", vend, end) >= 0) and word == "建立":
             vtype = "cooperate"
+        if vtype == "discipline" and any(e.kind == "document" for e in after):
+            vtype = "other"  # 动态调整《权责清单》 adjusts a document; it disciplines nobody
         if vtype == "report" and self.addressee and not any(
                 e.kind == "organization" for e in ents if e.key in roles.objects or e.key in roles.partners):
             roles.objects.append(self.addressee)
