@@ -267,12 +267,18 @@ def test_store_folder_source(tmp_path, trig, mode):
         served.stop()
 
 
-def test_file_served_from_a_temporary_store(trig):
-    served = Served(trig, "--no-memory")
+def test_file_served_from_a_temporary_store_with_cors(trig, server):
+    served = Served(trig, "--no-memory", "--cors")
     try:
-        status, _, body = served.request(params={"query": "ASK { ?s a lg:Court }"},
-                                         headers={"Accept": "application/sparql-results+json"})
+        status, headers, body = served.request(params={"query": "ASK { ?s a lg:Court }"},
+                                               headers={"Accept": "application/sparql-results+json"})
         assert status == 200 and json.loads(body)["boolean"] is True
+        assert headers["Access-Control-Allow-Origin"] == "*"
+        status, headers, _ = served.request("OPTIONS")
+        assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"]
+        # without --cors, no CORS header
+        _, headers, _ = server.request(params={"query": "ASK {}"})
+        assert "Access-Control-Allow-Origin" not in headers
     finally:
         served.stop()
 

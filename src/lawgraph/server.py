@@ -276,6 +276,9 @@ class SparqlServer:
         Largest serialized result returned; larger ones get 413.
     workers : int
         Worker processes, i.e. queries evaluated at the same time.
+    cors : bool
+        Send ``Access-Control-Allow-Origin: *`` so browser tools on other sites (YASGUI) can query it. Off
+        by default: with it, any page the user visits can read the endpoint.
     memory : bool, optional
         Each worker queries an in-memory copy of the data: 5-20x faster than the on-disk store on the saved
         queries, at the cost of memory per worker and a slower start. By default, on for RDF files (parsed
@@ -299,6 +302,7 @@ class SparqlServer:
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
         workers: int = 2,
         memory: bool | None = None,
+        cors: bool = False,
         examples: dict[str, str] | None = None,
     ) -> None:
         if timeout <= 0:
@@ -314,6 +318,7 @@ class SparqlServer:
         self.max_result_bytes = int(max_result_bytes)
         self.n_workers = workers
         self.memory = (not self.source.is_dir()) if memory is None else bool(memory)
+        self.cors = bool(cors)
         self._examples = examples
         self._tmpdir: str | None = None
         self._store_path: str | None = None
@@ -503,6 +508,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         if status == 405:
             self.send_header("Allow", "GET, POST")
+        if self.server_ref.cors:
+            self.send_header("Access-Control-Allow-Origin", "*")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
@@ -591,6 +598,19 @@ class _Handler(BaseHTTPRequestHandler):
             self.rfile.read(length)
         else:
             self.close_connection = True
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's naming
+        """CORS preflight (only with ``cors``)."""
+        if not self.server_ref.cors:
+            self._send(*_error(405, "this endpoint answers GET and POST"))
+            return
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Access-Control-Max-Age", "600")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def do_PUT(self) -> None:  # noqa: N802 - http.server's naming
         self._drain()

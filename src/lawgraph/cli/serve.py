@@ -49,6 +49,7 @@ def serve_cli(
         None, "--memory/--no-memory",
         help="Query an in-memory copy (faster; memory per worker). Default: on for files, off for stores.",
     ),
+    cors: bool = typer.Option(False, "--cors", help="Allow browser tools on other sites (YASGUI) to query it."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each request on stderr."),
 ) -> None:
     from lawgraph.server import SparqlServer
@@ -57,7 +58,7 @@ def serve_cli(
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     server = SparqlServer(
         source, host=host, port=port, timeout=timeout, max_result_bytes=max_result_bytes, workers=workers,
-        memory=memory,
+        memory=memory, cors=cors,
     )
     signal.signal(signal.SIGTERM, _stop)
     try:
