@@ -51,9 +51,9 @@ def test_path_goes_from_province_down(gaz: Gazetteer) -> None:
         ("内蒙古自治区", 1, ("内蒙古",)),
         ("香港特别行政区", 1, ("香港",)),
         ("深圳市", 2, ("深圳",)),
-        ("临夏回族自治州", 2, ("临夏",)),
+        ("临夏回族自治州", 2, ("临夏", "临夏州")),
         ("永登县", 3, ("永登",)),
-        ("大通回族土族自治县", 3, ("大通",)),
+        ("大通回族土族自治县", 3, ("大通", "大通县")),
         ("布吉街道", 4, ("布吉",)),
         ("城关镇", 4, ("城关",)),
         ("县", 3, ()),
@@ -85,6 +85,10 @@ def test_ordinary_words_are_not_short_forms(gaz: Gazetteer, word: str) -> None:
     # 富裕县, 共和县, 合作市 exist; their short forms are everyday words. 城区 is a district's full name.
     assert word not in gaz.by_short
     assert word in gaz.unsafe_names
+
+
+def test_prefecture_short_form_with_its_level_word_reads_as_a_name(gaz: Gazetteer) -> None:
+    assert [d.canonical for d in gaz.by_name["恩施州"]] == ["湖北省恩施土家族苗族自治州"]
 
 
 def test_township_short_forms_are_indexed_per_county(gaz: Gazetteer) -> None:

@@ -48,6 +48,10 @@ def keys(found):
         ("完成广西靖西、那坡扶贫协作。", SHENZHEN_DISTRICT, ("那坡", "County", "广西壮族自治区百色市那坡县")),
         # a township's short form inside the report's own district
         ("宝龙、横岗文体中心动工。", SHENZHEN_DISTRICT, ("横岗", "Subdistrict", "广东省深圳市龙岗区横岗街道")),
+        # a place heading a body's abbreviation (温州市委) is still named in full
+        ("温州市委部署改革。", "永嘉县人民政府", ("温州市", "City", "浙江省温州市")),
+        # an autonomous prefecture's short form with its level word
+        ("恩施州积极探索。", "湖北省人民政府", ("恩施州", "City", "湖北省恩施土家族苗族自治州")),
         # ambiguity resolved by the report's own district (five 龙城街道 in the table)
         ("龙城街道建成养老网络。", SHENZHEN_DISTRICT, ("龙城街道", "Subdistrict", "广东省深圳市龙岗区龙城街道")),
     ],
@@ -94,6 +98,8 @@ def test_village_alone(nlp) -> None:
     ("text", "issuer", "expected"),
     [
         ("2022年，兰州新区坚持改革。", GANSU_NEW_AREA, ("兰州新区", "NewArea", "甘肃省兰州新区")),
+        # a new area the table does not know, opening a clause
+        ("贵阳发展提速，贵安新区建设取得新进展。", "贵阳市人民政府", ("贵安新区", "NewArea", "贵安新区")),
         # 新区 alone is the report's own new area
         ("推动新区高质量发展。", GANSU_NEW_AREA, ("新区", "NewArea", "甘肃省兰州新区")),
         ("建成兰州新区法治文化公园。", GANSU_NEW_AREA, ("兰州新区法治文化公园", "Park", "兰州新区法治文化公园")),
@@ -127,6 +133,9 @@ def test_generic_zone_alone_is_not_a_place(nlp) -> None:
         "全国民主法治示范村创建成功，城中村改造加快。",
         "与武威中院建立协作机制。",  # a short form heading a body's name is the body's name
         "沿海丰富的资源。",  # 海丰 across a word boundary
+        "建成人行天桥4座。",  # 天桥区 is in 济南: a short form far from home needs its parent or a list
+        "新建区文化馆一座。",  # 新建区 (南昌) is no single word here
+        "实现乡村振兴，推进玉林社区建设。",  # 实现乡 is a township; 乡村 is a word. 玉林 heads a community's name
     ],
 )
 def test_not_places(nlp, text) -> None:

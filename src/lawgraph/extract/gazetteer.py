@@ -21,7 +21,7 @@ Examples
 >>> gaz.resolve("龙城街道", within=("广东省", "深圳市", "龙岗区")).code
 '440307012'
 >>> short_forms_of("临夏回族自治州", 2)
-('临夏',)
+('临夏', '临夏州')
 """
 
 from __future__ import annotations
@@ -119,6 +119,8 @@ def short_forms_of(name: str, level: int) -> tuple[str, ...]:
     --------
     >>> short_forms_of("广西壮族自治区", 1), short_forms_of("永登县", 3), short_forms_of("坂田街道", 4)
     (('广西',), ('永登',), ('坂田',))
+    >>> short_forms_of("恩施土家族苗族自治州", 2)
+    ('恩施', '恩施州')
     >>> short_forms_of("内蒙古自治区", 1), short_forms_of("西藏自治区", 1)
     (('内蒙古',), ('西藏',))
     >>> short_forms_of("江县", 3)
@@ -129,6 +131,8 @@ def short_forms_of(name: str, level: int) -> tuple[str, ...]:
         stripped = re.sub(r"自治(?:区|州|县|旗)$", "", name)
     if stripped == name or len(stripped) < 2:
         return ()
+    if level in (2, 3) and re.search("自治[州县]$", name):
+        return (stripped, stripped + name[-1])  # 恩施州, 大通县: the short form people write with its level
     return (stripped,)
 
 
@@ -188,6 +192,9 @@ class Gazetteer:
             for short in short_forms_of(div.name, div.level):
                 if short in bad or short in full_names:
                     continue
+                if div.level in (2, 3) and short[-1] == div.name[-1]:
+                    self.by_name.setdefault(short, []).append(div)  # 恩施州 reads like a full name
+                    continue
                 if div.level <= 3:
                     self.by_short.setdefault(short, []).append(div)
                 elif div.parent_code is not None:
@@ -199,6 +206,7 @@ class Gazetteer:
             for short, count in counts.items():
                 if count > 1:  # two townships of one county share the short form: not safe
                     del self.town_short[county][short]
+        full_names = set(self.by_name)
         self.max_len = max(len(n) for n in full_names)
         # Lengths of full names by their last character, longest first (for suffix-anchored scans).
         ends: dict[str, set[int]] = {}

@@ -113,6 +113,7 @@ class PlaceFinder:
             f"(?P<p>[^{_CJK}]|[{numerals}]+[大个项类座家批])|{_alternation(rules['boundary_words'])}"
         )
         self.org_after = tuple(rules["org_after_short_form"])
+        self.suffix_compounds = frozenset(rules["suffix_compounds"])
         self.village_generic = frozenset(rules["village_generic_names"])
         self.village_not_before = tuple(rules["village_not_before"])
         self.village_generic_tails = tuple(g for g in self.village_generic if len(g) >= 2) + ("乡", "农")
@@ -237,11 +238,12 @@ class PlaceFinder:
         zone_spans = sorted((z.begin, z.end) for z in zones)
         zone_begins = [b for b, _ in zone_spans]
         # Names that resolve alone are the Doc's evidence for the ambiguous ones (中川镇 near 永登县).
-        evidence: set[str] = set()
+        evidence: dict[str, set[str]] = {}  # division code → the names in the Doc that lie under it
         for name in {h.name for h in hits if h.kind == "full"}:
             div0 = gaz.resolve(name, within=within)
             if div0 is not None:
-                evidence.update(d.code for d in gaz.path(div0)[1:])
+                for d in gaz.path(div0)[1:]:
+                    evidence.setdefault(d.code, set()).add(name)
         prev: PlaceMatch | None = None
         prev_div: Division | None = None
         last_end = -1
@@ -265,11 +267,10 @@ class PlaceFinder:
                 div = gaz.resolve(hit.name, within=within, parent=prev_div if adjacent else None)
                 if div is None:
                     div = self._by_evidence(hit.name, evidence)
-            # A county's short form (or a two-character county name such as 西区) needs its province.
-            weak = div is not None and div.level == 3 and (hit.kind == "short" or len(hit.name) == 2)
-            if weak and div is not None and not (adjacent or listed):
-                if ctx is None or ctx.province is None or not div.canonical.startswith(ctx.province):
-                    div = None
+            if div is not None and div.level >= 3 and not self._far_division_ok(
+                text, hit, div, ctx, starts, prev_div if adjacent else None, prev_div if listed else None, evidence
+            ):
+                div = None
             if div is None and hit.kind == "short" and hit.name in town_short:
                 div = town_short[hit.name]  # 布吉 → 布吉街道 in the report's own district
             if div is None:
@@ -296,23 +297,56 @@ class PlaceFinder:
         out.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
         return out
 
-    @staticmethod
-    def _full_name_fits(text: str, hit: _Hit, starts: set[int]) -> bool:
-        """A full name starts where a word starts (a token start, or after a non-Chinese character); a
-        county or higher also ends where a word ends (towns are often glued to the next word: 上川镇整)."""
+    def _far_division_ok(
+        self,
+        text: str,
+        hit: _Hit,
+        div: Division,
+        ctx: ReportContext | None,
+        starts: set[int],
+        parent_before: Division | None,
+        listed_after: Division | None,
+        evidence: dict[str, set[str]],
+    ) -> bool:
+        """Whether a county- or township-level name is a mention, not a coincidence (人行天桥, 实现乡村).
+
+        Inside the report's province a full name is enough, and a short form of a county too. Elsewhere the
+        name needs its parent written just before it (广西靖西), a list it continues (靖西、那坡), its city or
+        county named elsewhere in the Doc, or — for a county's full name — clean word boundaries.
+        """
+        path = self.gaz.path(div)
+        home = bool(ctx and ctx.province and path[0].name == ctx.province)
+        weak = hit.kind == "short" or len(hit.name) == 2
+        if home and (div.level == 3 or not weak):
+            return True
+        if parent_before is not None and parent_before in path[:-1]:
+            return True
+        if listed_after is not None and self.gaz.path(listed_after)[0] is path[0]:
+            return True
+        if weak:
+            return False
+        if any(evidence.get(d.code, set()) - {hit.name} for d in path[1:-1] if d.level >= 2):
+            return True  # another place of the same city or county is named in the Doc
+        if div.level == 4:
+            return False
+        # A county's full name far from home: one whole token (新建/区/文化馆 is no 新建区).
+        return hit.begin in starts and hit.end in starts and not any(i in starts for i in range(hit.begin + 1, hit.end))
+
+    def _full_name_fits(self, text: str, hit: _Hit, starts: set[int]) -> bool:
+        """A full name starts where a word starts (a token start, or after a non-Chinese character), and its
+        level word does not start another word (区级, 市场)."""
+        compounds = self.suffix_compounds
         begin_ok = hit.begin in starts or not _HAS_CJK.match(text, hit.begin - 1) if hit.begin else True
         if not begin_ok:
             return False
-        if hit.name.endswith(("镇", "乡", "街道", "苏木")):
-            return True
-        return hit.end in starts or not _HAS_CJK.match(text, hit.end)
+        return text[hit.end - 1 : hit.end + 1] not in compounds  # 新建区级, 某市场: the suffix starts a word
 
-    def _by_evidence(self, name: str, evidence: set[str]) -> Division | None:
+    def _by_evidence(self, name: str, evidence: dict[str, set[str]]) -> Division | None:
         """The candidate whose city or county the Doc names elsewhere, when exactly one does."""
         best: list[Division] = []
         depth = 0
         for cand in self.gaz.by_name.get(name, []):
-            shared = [d.level for d in self.gaz.path(cand)[1:-1] if d.code in evidence]
+            shared = [d.level for d in self.gaz.path(cand)[1:-1] if evidence.get(d.code, set()) - {name}]
             score = max(shared, default=0)
             if score > depth:
                 best, depth = [cand], score
@@ -452,7 +486,11 @@ class PlaceFinder:
                 zones.append(PlaceMatch(start, m.end(), cls, rel_key + mention[len(rel) :], rel_key, None))
                 continue
             if suffix == "新区" and head_place is None:
-                if own and own_is_new_area:  # 新区 alone, or 平安新区 read as "a safe 新区"
+                clause_head = start == 0 or text[start - 1] in "，。；、：,;:\n 　"
+                if clause_head and 2 <= len(name) <= 3 and self._generic_rx.sub("", name) == name:
+                    # 贵安新区 opening a clause: a named new area the table does not know.
+                    zones.append(PlaceMatch(start, m.end(), cls, mention, ctx.province if ctx else None, None))
+                elif own and own_is_new_area:  # 新区 alone, or 平安新区 read as "a safe 新区"
                     zones.append(PlaceMatch(m.start(), m.end(), cls, own[0], own[1], None))
                 continue
             if len(name) < 2:
