@@ -314,3 +314,23 @@ def test_saved_queries_on_the_founding_report_equal_local_results(corpus_dir, tm
         assert nonempty >= 3  # the comparison is not between empty tables
     finally:
         served.stop()
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", True),
+        ("SELECT * WHERE {SERVICE<http://x/>{?s ?p ?o}}", True),
+        ("SELECT * WHERE { service silent ?endpoint { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { \\u0053ERVICE <http://x/> { ?s ?p ?o } }", True),
+        ("PREFIX ex: <http://e/> SELECT * { ?s ex:a\\#b ?o . SERVICE <http://x/> { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { ?s ?p '''x\n SERVICE''' }", False),
+        ('SELECT * WHERE { ?s ?p "a\\" SERVICE" }', False),
+        ("SELECT * WHERE { ?s <http://e/SERVICE> ?o } # SERVICE", False),
+        ("PREFIX service: <http://e/> SELECT ?service WHERE { ?service service:x ?o }", False),
+    ],
+)
+def test_find_service(query, refused):
+    from lawgraph.server import find_service
+
+    assert find_service(query) is refused

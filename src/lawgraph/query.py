@@ -78,7 +78,7 @@ _OPAQUE = re.compile(
     r'|"(?:[^"\\\n\r]|\\.)*"'
     r"|'(?:[^'\\\n\r]|\\.)*'"
     r'|<[^<>"{}|^`\\\x00-\x20]*>'
-    r"|#[^\n\r]*",
+    r"|(?<!\\)#[^\n\r]*",  # not an escaped PN_LOCAL character (ex:a\#b)
     re.S,
 )
 _WHERE = re.compile(r"(?<![\w?$:])WHERE(?![\w:])", re.I)

@@ -27,6 +27,8 @@ True
 False
 >>> find_service("SELECT * WHERE { \\\\u0053ERVICE <http://x/> { ?s ?p ?o } }")
 True
+>>> find_service(r"PREFIX ex: <http://e/> SELECT * { ?s ex:a\\#b ?o . SERVICE <http://x/> { ?s ?p ?o } }")
+True
 >>> negotiate("text/csv, application/sparql-results+json;q=0.5", "select")
 ('text/csv; charset=utf-8', 'csv')
 """
@@ -84,7 +86,9 @@ def _unescape(query: str) -> str:
 
 def find_service(query: str) -> bool:
     """Whether ``query`` uses the ``SERVICE`` keyword (federated query) anywhere outside strings, IRIs and comments."""
-    return bool(_SERVICE.search(mask_query(_unescape(query))))
+    # Read the text both as written and with \u escapes decoded (SPARQL 1.1 allows engines to decode them
+    # anywhere): a keyword seen either way is refused.
+    return any(_SERVICE.search(mask_query(text)) for text in (query, _unescape(query)))
 
 
 # --- content negotiation ---------------------------------------------------------------------------
