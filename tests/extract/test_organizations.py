@@ -10,6 +10,7 @@ from lawgraph.extract.organizations import find_organizations
 COUNTY = "古浪县人民政府"  # a county of 武威市, 甘肃省
 NEW_AREA = "兰州新区管理委员会"
 DISTRICT = "深圳市龙岗区人民政府"
+COUNTY_CITY = "浏阳市人民政府"  # a county-level city of 长沙市, 湖南省
 
 
 def orgs(issuer: str, sentence: str) -> list[tuple[str, str, str]]:
@@ -48,6 +49,13 @@ def orgs(issuer: str, sentence: str) -> list[tuple[str, str, str]]:
         (COUNTY, "省委依法治省办督察。", "省委依法治省办", "中共甘肃省委全面依法治省委员会办公室", "PartyBody"),
         (COUNTY, "县法制办审核。", "县法制办", "古浪县人民政府法制办公室", "GovernmentBody"),
         (COUNTY, "甘肃省委部署。", "甘肃省委", "中共甘肃省委员会", "PartyBody"),
+        # in a county-level city, 市 is the city itself, not its prefecture
+        (COUNTY_CITY, "在市委的领导下。", "市委", "中共浏阳市委员会", "PartyBody"),
+        (COUNTY_CITY, "市政府常务会议研究。", "市政府", "浏阳市人民政府", "GovernmentBody"),
+        (COUNTY_CITY, "配合长沙市中级人民法院。", "长沙市中级人民法院", "长沙市中级人民法院", "Court"),
+        (COUNTY_CITY, "设立市医疗纠纷人民调解委员会。", "市医疗纠纷人民调解委员会",
+         "浏阳市医疗纠纷人民调解委员会", "MediationCommittee"),
+        (COUNTY_CITY, "大瑶镇人民政府参与。", "大瑶镇人民政府", "浏阳市大瑶镇人民政府", "GovernmentBody"),
         # a modifier without a place: the report's own area's body
         (NEW_AREA, "成立物业纠纷人民调解委员会。", "物业纠纷人民调解委员会", "兰州新区物业纠纷人民调解委员会",
          "MediationCommittee"),
@@ -117,6 +125,16 @@ def test_the_core_is_the_last_word() -> None:
     assert [(s, c) for s, _k, c in found] == [("宝安中心小学", "Institution")]
 
 
+def test_commission_of_a_party_committee_and_its_office() -> None:
+    ctx = context_from_strings(issuer=COUNTY_CITY)
+    text = "市委全面依法治市委员会办公室牵头督察。"
+    found = {text[o.begin : o.end]: (o.key, o.cls, o.parent) for o in find_organizations(text, ctx)}
+    assert found["市委全面依法治市委员会"] == ("中共浏阳市委全面依法治市委员会", "PartyBody", "中共浏阳市委员会")
+    assert found["市委全面依法治市委员会办公室"] == (
+        "中共浏阳市委全面依法治市委员会办公室", "PartyBody", "中共浏阳市委全面依法治市委员会",
+    )
+
+
 def test_listed_enterprises() -> None:
     found = orgs(DISTRICT, "全年，星河电子、蓝海科技等12家企业签约落户。")
     assert [(s, c) for s, _k, c in found] == [("星河电子", "Enterprise"), ("蓝海科技", "Enterprise")]
@@ -135,6 +153,7 @@ def test_listed_enterprises() -> None:
         (COUNTY, "建设法治政府和数字政府。"),
         (COUNTY, "各级人民法院依法审理。"),
         (COUNTY, "全县人民调解委员会调解纠纷。"),
+        (COUNTY_CITY, "各乡镇人民政府落实责任。"),
         (COUNTY, "构建新发展格局。"),
         (DISTRICT, "发展数据中心。"),
         (DISTRICT, "社区委员会换届。"),

@@ -148,7 +148,7 @@ def _is_place_word(word: str) -> bool:
     return any(d.level <= 2 for d in index.short.get(word, ()))
 
 
-_BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag"})
+_BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "j", "eng", "nrt", "nrfg", "nrt"})
 _PUNCT = re.compile(r"[\s，。、；：！？,.;:!?（）()“”\"《》【】]")
 _BRACKET_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
@@ -458,15 +458,23 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             written = text[walk.begin : start]
         # A unit right after (or a few words after) the body it belongs to: 复议委员会办公室, 大学医学院.
         if prev is not None and prev.end == walk.begin and (
-            core.needs == "sub" or core.cls == "*" or (core.cls == prev.cls == "Institution")
+            core.needs == "sub"
+            or core.cls == "*"
+            or (core.cls == prev.cls == "Institution")
+            or (core.cls == "Committee" and prev.cls in ("PartyBody", "GovernmentBody"))
         ):
             cls = prev.cls if core.cls == "*" else core.cls
             unit = written + core.full.replace("{P}", "")
-            found.append(OrgMatch(prev.begin, end, prev.key + unit, cls, prev.key))
+            # 市委全面依法治市委员会办公室 → 中共X市委全面依法治市委员会办公室
+            level_committee = text[prev.end - 2 : prev.end] in ("省委", "市委", "区委", "县委", "州委")
+            head = prev.key[:-2] if level_committee and prev.key.endswith("委员会") else prev.key
+            if cls == "Committee" and prev.cls == "PartyBody":
+                cls = "PartyBody"  # a commission of a Party committee is a Party body
+            found.append(OrgMatch(prev.begin, end, head + unit, cls, prev.key))
             last_end = end
             continue
         full, area, modifier = _split_prefix(written, ctx)
-        if modifier and (_GENERIC_HEAD.match(modifier) or (full is None and modifier in _GENERIC_MODIFIERS)):
+        if modifier and (_cut(modifier)[0] in _GENERIC or (full is None and modifier in _GENERIC_MODIFIERS)):
             continue
         tail_end = end
         bracket = _BRACKET_TAIL.match(text, end)

@@ -233,6 +233,8 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
         prefix = "".join(p.name for p in places) if len(places) > 1 and level == "town" else last.name
         if level == "county":
             prefix = last.name
+            if last.name.endswith("市"):  # a county-level city: 市委 in its reports is its own
+                city = last.name
     return Located(last.name, level, tuple(chain), province, city, county if level != "city" else None, prefix)
 
 
