@@ -13,7 +13,6 @@ Usage::
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import tempfile

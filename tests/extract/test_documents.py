@@ -99,7 +99,7 @@ def test_doc_type(title: str, kind: str) -> None:
 
 @pytest.mark.parametrize(
     ("title", "version"),
-    [("某规划(2021-2025年)", "2021-2025年"), ("某办法(2022年修订版)", "2022年修订版"), ("2023年工作要点", "2023年")],
+    [("某规划(2021-2025年)", "2021-2025年"), ("某纲要（2021－2025年）", "2021－2025年"), ("某办法(2022年修订版)", "2022年修订版"), ("2023年工作要点", "2023年")],
 )
 def test_doc_version(title: str, version: str) -> None:
     assert doc_version(title) == version

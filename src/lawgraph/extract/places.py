@@ -405,7 +405,7 @@ class PlaceFinder:
                     continue
                 if text[begin - 1 : begin] in ("镇", "乡"):
                     break  # the tail of a town chain the table does not know: not a village alone
-                if name in self.village_generic or name[0] in "个各全每该本这那" or any(
+                if name in self.village_generic or name[0] in "个各全每该本这那" or name[-1] in "进驻到入包下回" or any(
                     name.endswith(g) for g in self.village_generic_tails
                 ):
                     break
