@@ -100,10 +100,11 @@ class BuildResult:
 
     @property
     def quads(self) -> list[ox.Quad]:
-        """Every quad of every report, merged by union and sorted (see :func:`~lawgraph.rdf.sort_quads`)."""
-        from lawgraph.rdf.serialize import sort_quads
+        """Every quad of every report, merged by union (no duplicates), in report order.
 
-        return sort_quads(q for result in self.results for q in result.quads)
+        Writing sorts them (:func:`~lawgraph.rdf.serialize_quads`), so files do not depend on this order.
+        """
+        return list(dict.fromkeys(q for result in self.results for q in result.quads))
 
     def summary(self, quads: list[ox.Quad] | None = None) -> BuildSummary:
         """The :class:`BuildSummary`; pass :attr:`quads` if you already have them."""

@@ -26,8 +26,8 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+from functools import lru_cache
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -95,20 +95,35 @@ _ROLE_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _n(term: str) -> ox.NamedNode:
-    return ox.NamedNode(str(term))
-
-
-def _lit(value: str, datatype: str | None = None) -> ox.Literal:
-    return ox.Literal(value, datatype=_n(datatype)) if datatype else ox.Literal(value)
+@lru_cache(maxsize=1)
+def _terms() -> dict[str, ox.NamedNode]:
+    pairs = {
+        "type": RDF.type, "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel,
+        "title": DCTERMS.title, "creator": DCTERMS.creator, "date": DCTERMS.date, "issued": DCTERMS.issued,
+        "source": DCTERMS.source, "isPartOf": DCTERMS.isPartOf,
+        "Organization": ORG.Organization, "subOrganizationOf": ORG.subOrganizationOf,
+        "AdministrativeArea": SDO.AdministrativeArea, "Place": SDO.Place, "containedInPlace": SDO.containedInPlace,
+        "Document": FOAF.Document, "Activity": PROV.Activity, "wasAssociatedWith": PROV.wasAssociatedWith,
+        "generated": PROV.generated, "used": PROV.used,
+        "Observation": QB.Observation, "DataSet": QB.DataSet, "dataSet": QB.dataSet, "structure": QB.structure,
+        "obsValue": SDMX_MEASURE.obsValue, "unitMeasure": SDMX_ATTRIBUTE.unitMeasure,
+        "refPeriod": SDMX_DIMENSION.refPeriod,
+        "Context": NIF.Context, "Sentence": NIF.Sentence, "Phrase": NIF.Phrase, "isString": NIF.isString,
+        "anchorOf": NIF.anchorOf, "beginIndex": NIF.beginIndex, "endIndex": NIF.endIndex,
+        "referenceContext": NIF.referenceContext, "sentence": NIF.sentence, "taIdentRef": ITSRDF.taIdentRef,
+        "nni": XSD.nonNegativeInteger, "decimal": XSD.decimal, "gYear": XSD.gYear, "xsdDate": XSD.date,
+        "positiveInteger": XSD.positiveInteger,
+    }
+    terms = {name: ox.NamedNode(str(iri)) for name, iri in pairs.items()}
+    for name in LG.__annotations__:
+        terms["lg:" + name] = ox.NamedNode(str(LG._NS) + name)
+    return terms
 
 
 def _zh(value: str) -> ox.Literal:
     return ox.Literal(value, language="zh")
 
 
-def _nni(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_XSD_NNI)
 
 
 def _decimal(value: Decimal) -> str:
@@ -118,8 +133,6 @@ def _decimal(value: Decimal) -> str:
     return text
 
 
-_XSD_NNI = _n(XSD.nonNegativeInteger)
-_A = _n(RDF.type)
 
 
 def report_iri(report: Report) -> str:
@@ -140,234 +153,262 @@ class _Builder:
     """Accumulates the quads of one report; one instance per call of :func:`facts_to_quads`."""
 
     def __init__(self, facts: ReportFacts) -> None:
+        self.t = t = _terms()
         self.facts = facts
-        self.report = facts.report
-        self.sha = facts.report.sha256
-        self.graph = _n(report_iri(facts.report))
+        self.report = report = facts.report
+        self.sha = report.sha256
+        self.graph = ox.NamedNode(report_iri(report))
         self.default = ox.DefaultGraph()
         self.quads: list[ox.Quad] = []
-        self.context = _n(resource_iri("text", self.sha))
+        self.context = ox.NamedNode(resource_iri("text", self.sha))
+        self.entity_nodes: dict[tuple[str, str], ox.NamedNode] = {}
         self.by_key: dict[str, dict[str, Entity]] = {}
         for entity in facts.entities:
             self.by_key.setdefault(entity.key, {}).setdefault(entity.kind, entity)
+            self.entity_nodes.setdefault((entity.kind, entity.key), ox.NamedNode(entity_iri(entity)))
+        self.section_nodes = [
+            ox.NamedNode(resource_iri("section", self.sha, str(section.begin))) for section in report.sections
+        ]
         self.sentences: dict[tuple[int, int], ox.NamedNode] = {}
-        self.sentence_section = {(s.begin, s.end): s.section for s in self.report.sentences}
+        self.sentence_section = {(s.begin, s.end): s.section for s in report.sentences}
         self.implicit_orgs: dict[str, ox.NamedNode] = {}
+        self.offsets: dict[int, ox.Literal] = {}
+        self.nni = t["nni"]
+        self.a = t["type"]
 
     # ---------------------------------------------------------------- helpers
-    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal, *, shared: bool = False) -> None:
-        self.quads.append(ox.Quad(s, p, o, self.default if shared else self.graph))
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+        self.quads.append(ox.Quad(s, p, o, self.graph))
+
+    def share(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+        self.quads.append(ox.Quad(s, p, o, self.default))
+
+    def offset(self, value: int) -> ox.Literal:
+        literal = self.offsets.get(value)
+        if literal is None:
+            literal = self.offsets[value] = ox.Literal(str(value), datatype=self.nni)
+        return literal
 
     def section(self, index: int | None) -> ox.NamedNode | None:
-        if index is None or not 0 <= index < len(self.report.sections):
+        if index is None or not 0 <= index < len(self.section_nodes):
             return None
-        return _n(resource_iri("section", self.sha, str(self.report.sections[index].begin)))
+        return self.section_nodes[index]
 
     def resolve(self, key: str, role: str) -> ox.NamedNode | None:
         """The IRI of the entity ``key`` names in ``role``; ``None`` (logged) when no entity has that key."""
-        kinds = self.by_key.get(key, {})
-        for kind in _ROLE_KINDS[role]:
-            if kind in kinds:
-                return _n(entity_iri(kinds[kind]))
+        kinds = self.by_key.get(key)
+        if kinds:
+            for kind in _ROLE_KINDS[role]:
+                if kind in kinds:
+                    return self.entity_nodes[(kind, key)]
         if role == "agent":
             return self.organization(key)
         if kinds:  # a known entity in an unusual role: link it anyway
-            return _n(entity_iri(next(iter(kinds.values()))))
+            return self.entity_nodes[(next(iter(kinds)), key)]
         log.debug("%s: no entity with key %r for role %s; link dropped", self.report.name, key, role)
         return None
 
     def organization(self, key: str) -> ox.NamedNode:
         """The IRI of organization ``key``, describing it minimally when the extractors did not list it."""
-        kinds = self.by_key.get(key, {})
-        if "organization" in kinds:
-            return _n(entity_iri(kinds["organization"]))
-        iri = self.implicit_orgs.get(key)
-        if iri is None:
+        node = self.entity_nodes.get(("organization", key))
+        if node is not None:
+            return node
+        node = self.implicit_orgs.get(key)
+        if node is None:
             log.debug("%s: organization %r is referenced but not among the entities", self.report.name, key)
-            iri = self.implicit_orgs[key] = _n(resource_iri("org", key))
-            self.add(iri, _A, _n(ORG.Organization), shared=True)
-            self.add(iri, _A, _n(LG.OtherOrganization), shared=True)
-            self.add(iri, _n(SKOS.prefLabel), _zh(key), shared=True)
-        return iri
+            node = self.implicit_orgs[key] = ox.NamedNode(resource_iri("org", key))
+            t = self.t
+            self.share(node, self.a, t["Organization"])
+            self.share(node, self.a, t["lg:OtherOrganization"])
+            self.share(node, t["prefLabel"], _zh(key))
+        return node
 
     def sentence(self, evidence: Evidence) -> ox.NamedNode:
         """The ``nif:Sentence`` of a piece of evidence, described once per report."""
         span = (evidence.sentence_begin, evidence.sentence_end)
         node = self.sentences.get(span)
         if node is None:
+            t, add = self.t, self.add
             begin, end = span
-            node = self.sentences[span] = _n(resource_iri("sentence", self.sha, str(begin), str(end)))
-            self.add(node, _A, _n(NIF.Sentence))
-            self.add(node, _n(NIF.anchorOf), ox.Literal(self.report.text[begin:end]))
-            self.add(node, _n(NIF.beginIndex), _nni(begin))
-            self.add(node, _n(NIF.endIndex), _nni(end))
-            self.add(node, _n(NIF.referenceContext), self.context)
+            node = self.sentences[span] = ox.NamedNode(resource_iri("sentence", self.sha, str(begin), str(end)))
+            add(node, self.a, t["Sentence"])
+            add(node, t["anchorOf"], ox.Literal(self.report.text[begin:end]))
+            add(node, t["beginIndex"], self.offset(begin))
+            add(node, t["endIndex"], self.offset(end))
+            add(node, t["referenceContext"], self.context)
             section = self.section(self.sentence_section.get(span))
             if section is not None:
-                self.add(node, _n(LG.section), section)
+                add(node, t["lg:section"], section)
         return node
 
     # ---------------------------------------------------------------- parts
     def add_report(self) -> None:
+        t, add = self.t, self.add
         report, meta, node = self.report, self.report.meta, self.graph
-        self.add(node, _A, _n(FOAF.Document))
-        self.add(node, _A, _n(LG.Report))
+        add(node, self.a, t["Document"])
+        add(node, self.a, t["lg:Report"])
         if meta.title:
-            self.add(node, _n(DCTERMS.title), _zh(meta.title))
+            add(node, t["title"], _zh(meta.title))
         if self.facts.issuer:
-            self.add(node, _n(DCTERMS.creator), self.organization(self.facts.issuer))
+            add(node, t["creator"], self.organization(self.facts.issuer))
         if self.facts.addressee:
-            self.add(node, _n(LG.addressee), self.organization(self.facts.addressee))
+            add(node, t["lg:addressee"], self.organization(self.facts.addressee))
         if meta.date:
-            self.add(node, _n(DCTERMS.date), _date(meta.date))
+            add(node, t["date"], ox.Literal(meta.date.isoformat(), datatype=t["xsdDate"]))
         if meta.published:
-            self.add(node, _n(DCTERMS.issued), _date(meta.published))
+            add(node, t["issued"], ox.Literal(meta.published.isoformat(), datatype=t["xsdDate"]))
         if meta.year:
-            self.add(node, _n(LG.reportYear), _lit(f"{meta.year:04d}", XSD.gYear))
+            add(node, t["lg:reportYear"], ox.Literal(f"{meta.year:04d}", datatype=t["gYear"]))
         if meta.url:
             try:
-                self.add(node, _n(DCTERMS.source), ox.NamedNode(meta.url))
+                add(node, t["source"], ox.NamedNode(meta.url))
             except ValueError:
-                self.add(node, _n(DCTERMS.source), ox.Literal(meta.url))
+                add(node, t["source"], ox.Literal(meta.url))
         if meta.source:
-            self.add(node, _n(LG.sourceName), ox.Literal(meta.source))
-        self.add(node, _n(LG.fileName), ox.Literal(report.name))
-        self.add(node, _n(LG.sha256), ox.Literal(report.sha256))
-        self.add(node, _n(LG.text), self.context)
+            add(node, t["lg:sourceName"], ox.Literal(meta.source))
+        add(node, t["lg:fileName"], ox.Literal(report.name))
+        add(node, t["lg:sha256"], ox.Literal(report.sha256))
+        add(node, t["lg:text"], self.context)
         ctx = self.context
-        self.add(ctx, _A, _n(NIF.Context))
-        self.add(ctx, _n(NIF.isString), ox.Literal(report.text))
-        self.add(ctx, _n(NIF.beginIndex), _nni(0))
-        self.add(ctx, _n(NIF.endIndex), _nni(len(report.text)))
+        add(ctx, self.a, t["Context"])
+        add(ctx, t["isString"], ox.Literal(report.text))
+        add(ctx, t["beginIndex"], self.offset(0))
+        add(ctx, t["endIndex"], self.offset(len(report.text)))
 
     def add_sections(self) -> None:
-        for section in self.report.sections:
-            node = _n(resource_iri("section", self.sha, str(section.begin)))
-            self.add(node, _A, _n(LG.Section))
-            self.add(node, _n(LG.sectionNumber), ox.Literal(section.number))
-            self.add(node, _n(LG.sectionLevel), _lit(str(max(section.level, 1)), XSD.positiveInteger))
+        t, add = self.t, self.add
+        for section, node in zip(self.report.sections, self.section_nodes, strict=True):
+            add(node, self.a, t["lg:Section"])
+            add(node, t["lg:sectionNumber"], ox.Literal(section.number))
+            add(node, t["lg:sectionLevel"], ox.Literal(str(max(section.level, 1)), datatype=t["positiveInteger"]))
             if section.title:
-                self.add(node, _n(DCTERMS.title), _zh(section.title))
+                add(node, t["title"], _zh(section.title))
             parent = self.section(section.parent)
-            self.add(node, _n(DCTERMS.isPartOf), parent if parent is not None else self.graph)
+            add(node, t["isPartOf"], parent if parent is not None else self.graph)
 
     def add_entity(self, entity: Entity) -> None:
-        node = _n(entity_iri(entity))
+        t, share, add, a = self.t, self.share, self.add, self.a
+        node = self.entity_nodes[(entity.kind, entity.key)]
         kind = entity.kind
         if kind == "organization":
             cls = entity.cls if entity.cls in ORGANIZATION_CLASSES else "OtherOrganization"
-            types = [ORG.Organization, LG[cls]]
+            types = [t["Organization"], t["lg:" + cls]]
         elif kind == "place":
-            types = [SDO.AdministrativeArea, LG[entity.cls]] if entity.cls in PLACE_CLASSES else [SDO.Place]
+            types = [t["AdministrativeArea"], t["lg:" + entity.cls]] if entity.cls in PLACE_CLASSES else [t["Place"]]
         elif kind == "document":
-            types = [FOAF.Document, LG.PolicyDocument]
+            types = [t["Document"], t["lg:PolicyDocument"]]
         else:
-            types = [LG.Initiative]
-        for cls_iri in types:
-            self.add(node, _A, _n(cls_iri), shared=True)
+            types = [t["lg:Initiative"]]
+        for cls_node in types:
+            share(node, a, cls_node)
         if kind == "document":
             name = _strip_brackets(entity.key)
-            self.add(node, _n(DCTERMS.title), _zh(name), shared=True)
+            share(node, t["title"], _zh(name))
             alts = {_strip_brackets(label) for label in entity.alt_labels} - {name, ""}
         else:
             name = entity.key
-            self.add(node, _n(SKOS.prefLabel), _zh(name), shared=True)
+            share(node, t["prefLabel"], _zh(name))
             alts = set(entity.alt_labels) - {name, ""}
         for label in sorted(alts):
-            self.add(node, _n(SKOS.altLabel), _zh(label), shared=True)
+            share(node, t["altLabel"], _zh(label))
         if entity.parent:
             if kind == "organization":
-                self.add(node, _n(ORG.subOrganizationOf), _n(resource_iri("org", entity.parent)), shared=True)
+                share(node, t["subOrganizationOf"], ox.NamedNode(resource_iri("org", entity.parent)))
             elif kind == "place":
-                self.add(node, _n(SDO.containedInPlace), _n(resource_iri("place", entity.parent)), shared=True)
+                share(node, t["containedInPlace"], ox.NamedNode(resource_iri("place", entity.parent)))
         if entity.code and kind == "place":
-            self.add(node, _n(LG.divisionCode), ox.Literal(entity.code), shared=True)
+            share(node, t["lg:divisionCode"], ox.Literal(entity.code))
         if kind == "document":
             if entity.doc_type:
-                self.add(node, _n(LG.documentType), ox.Literal(entity.doc_type), shared=True)
+                share(node, t["lg:documentType"], ox.Literal(entity.doc_type))
             if entity.version:
-                self.add(node, _n(LG.version), ox.Literal(entity.version), shared=True)
-        text = self.report.text
+                share(node, t["lg:version"], ox.Literal(entity.version))
+        text, sha, ctx = self.report.text, self.sha, self.context
+        phrase_cls, anchor, b_idx, e_idx = t["Phrase"], t["anchorOf"], t["beginIndex"], t["endIndex"]
+        ref, in_sentence, ident = t["referenceContext"], t["sentence"], t["taIdentRef"]
         for mention in entity.mentions:
             ev = mention.evidence
-            phrase = _n(resource_iri("mention", self.sha, str(ev.begin), str(ev.end)))
-            self.add(phrase, _A, _n(NIF.Phrase))
-            self.add(phrase, _n(NIF.anchorOf), ox.Literal(text[ev.begin : ev.end]))
-            self.add(phrase, _n(NIF.beginIndex), _nni(ev.begin))
-            self.add(phrase, _n(NIF.endIndex), _nni(ev.end))
-            self.add(phrase, _n(NIF.referenceContext), self.context)
-            self.add(phrase, _n(NIF.sentence), self.sentence(ev))
-            self.add(phrase, _n(ITSRDF.taIdentRef), node)
+            phrase = ox.NamedNode(resource_iri("mention", sha, str(ev.begin), str(ev.end)))
+            add(phrase, a, phrase_cls)
+            add(phrase, anchor, ox.Literal(text[ev.begin : ev.end]))
+            add(phrase, b_idx, self.offset(ev.begin))
+            add(phrase, e_idx, self.offset(ev.end))
+            add(phrase, ref, ctx)
+            add(phrase, in_sentence, self.sentence(ev))
+            add(phrase, ident, node)
 
     def action_node(self, action: Action) -> ox.NamedNode:
         ev = action.evidence
-        return _n(resource_iri("action", self.sha, str(ev.begin), str(ev.end), action.verb))
+        return ox.NamedNode(resource_iri("action", self.sha, str(ev.begin), str(ev.end), action.verb))
 
-    def add_action(self, action: Action) -> None:
-        node = self.action_node(action)
-        self.add(node, _A, _n(PROV.Activity))
-        self.add(node, _A, _n(LG.Action))
-        self.add(node, _n(LG.actionType), _n(ACT[action.type or "other"]))
-        self.add(node, _n(LG.verb), ox.Literal(action.verb))
+    def add_action(self, action: Action, node: ox.NamedNode) -> None:
+        t, add = self.t, self.add
+        add(node, self.a, t["Activity"])
+        add(node, self.a, t["lg:Action"])
+        add(node, t["lg:actionType"], _action_type(action.type))
+        add(node, t["lg:verb"], ox.Literal(action.verb))
         agents = action.agents or ((self.facts.issuer,) if self.facts.issuer else ())
         roles: tuple[tuple[str, Iterable[str], str], ...] = (
-            ("agent", agents, PROV.wasAssociatedWith),
-            ("object", action.objects, LG.actedOn),
-            ("partner", action.partners, LG.partner),
-            ("generated", action.generated, PROV.generated),
-            ("used", action.used, PROV.used),
-            ("place", action.places, LG.place),
+            ("agent", agents, "wasAssociatedWith"),
+            ("object", action.objects, "lg:actedOn"),
+            ("partner", action.partners, "lg:partner"),
+            ("generated", action.generated, "generated"),
+            ("used", action.used, "used"),
+            ("place", action.places, "lg:place"),
         )
         for role, keys, predicate in roles:
             for key in keys:
                 target = self.resolve(key, role)
                 if target is not None:
-                    self.add(node, _n(predicate), target)
+                    add(node, t[predicate], target)
         if action.time:
-            self.add(node, _n(LG.time), ox.Literal(action.time))
+            add(node, t["lg:time"], ox.Literal(action.time))
+        ev = action.evidence
         section = self.section(action.section)
         if section is None:
-            section = self.section(self.sentence_section.get((action.evidence.sentence_begin,
-                                                                action.evidence.sentence_end)))
+            section = self.section(self.sentence_section.get((ev.sentence_begin, ev.sentence_end)))
         if section is not None:
-            self.add(node, _n(LG.section), section)
-        self.add(node, _n(LG.evidence), self.sentence(action.evidence))
-        self.add(node, _n(LG.inReport), self.graph)
+            add(node, t["lg:section"], section)
+        add(node, t["lg:evidence"], self.sentence(ev))
+        add(node, t["lg:inReport"], self.graph)
 
-    def add_indicators(self, indicators: tuple[Indicator, ...]) -> None:
+    def add_indicators(self, indicators: tuple[Indicator, ...], action_nodes: list[ox.NamedNode]) -> None:
         if not indicators:
             return
-        dataset = _n(resource_iri("dataset", self.sha))
-        self.add(dataset, _A, _n(QB.DataSet))
-        self.add(dataset, _n(QB.structure), _n(LG.indicatorStructure))
-        self.add(dataset, _n(DCTERMS.source), self.graph)
+        t, add, a = self.t, self.add, self.a
+        dataset = ox.NamedNode(resource_iri("dataset", self.sha))
+        add(dataset, a, t["DataSet"])
+        add(dataset, t["structure"], t["lg:indicatorStructure"])
+        add(dataset, t["source"], self.graph)
         year = self.report.meta.year
+        period = ox.Literal(f"{year:04d}", datatype=t["gYear"]) if year else None
         issuer = self.organization(self.facts.issuer) if self.facts.issuer else None
         for indicator in indicators:
             ev = indicator.evidence
-            node = _n(resource_iri("obs", self.sha, str(ev.begin), str(ev.end)))
-            self.add(node, _A, _n(QB.Observation))
-            self.add(node, _A, _n(LG.Indicator))
-            self.add(node, _n(QB.dataSet), dataset)
-            self.add(node, _n(SDMX_MEASURE.obsValue), _lit(_decimal(indicator.value), XSD.decimal))
-            self.add(node, _n(SDMX_ATTRIBUTE.unitMeasure), ox.Literal(indicator.unit))
+            node = ox.NamedNode(resource_iri("obs", self.sha, str(ev.begin), str(ev.end)))
+            add(node, a, t["Observation"])
+            add(node, a, t["lg:Indicator"])
+            add(node, t["dataSet"], dataset)
+            add(node, t["obsValue"], ox.Literal(_decimal(indicator.value), datatype=t["decimal"]))
+            add(node, t["unitMeasure"], ox.Literal(indicator.unit))
             if indicator.phrase:
-                self.add(node, _n(LG.countedPhrase), ox.Literal(indicator.phrase))
+                add(node, t["lg:countedPhrase"], ox.Literal(indicator.phrase))
             if indicator.written:
-                self.add(node, _n(LG.writtenForm), ox.Literal(indicator.written))
+                add(node, t["lg:writtenForm"], ox.Literal(indicator.written))
             if indicator.approximation:
-                self.add(node, _n(LG.approximation), ox.Literal(indicator.approximation))
+                add(node, t["lg:approximation"], ox.Literal(indicator.approximation))
             if issuer is not None:
-                self.add(node, _n(LG.reportingOrganization), issuer)
-            if year:
-                self.add(node, _n(SDMX_DIMENSION.refPeriod), _lit(f"{year:04d}", XSD.gYear))
-            if indicator.action is not None and 0 <= indicator.action < len(self.facts.actions):
-                self.add(node, _n(LG.fromAction), self.action_node(self.facts.actions[indicator.action]))
-            self.add(node, _n(LG.evidence), self.sentence(ev))
+                add(node, t["lg:reportingOrganization"], issuer)
+            if period is not None:
+                add(node, t["refPeriod"], period)
+            if indicator.action is not None and 0 <= indicator.action < len(action_nodes):
+                add(node, t["lg:fromAction"], action_nodes[indicator.action])
+            add(node, t["lg:evidence"], self.sentence(ev))
 
 
-def _date(value: dt.date) -> ox.Literal:
-    return _lit(value.isoformat(), XSD.date)
+@lru_cache(maxsize=64)
+def _action_type(name: str) -> ox.NamedNode:
+    return ox.NamedNode(str(ACT) + (name or "other"))
 
 
 def facts_to_quads(facts: ReportFacts) -> list[ox.Quad]:
@@ -405,7 +446,8 @@ def facts_to_quads(facts: ReportFacts) -> list[ox.Quad]:
     builder.add_sections()
     for entity in facts.entities:
         builder.add_entity(entity)
-    for action in facts.actions:
-        builder.add_action(action)
-    builder.add_indicators(facts.indicators)
+    action_nodes = [builder.action_node(action) for action in facts.actions]
+    for action, node in zip(facts.actions, action_nodes, strict=True):
+        builder.add_action(action, node)
+    builder.add_indicators(facts.indicators, action_nodes)
     return list(dict.fromkeys(builder.quads))

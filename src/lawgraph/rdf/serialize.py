@@ -132,12 +132,13 @@ def serialize_quads(quads: Iterable[ox.Quad], *, format: str | ox.RdfFormat) -> 
     Formats without named graphs (Turtle, N-Triples, RDF/XML) get the union of all graphs.
     """
     fmt = format if isinstance(format, ox.RdfFormat) else rdf_format(format=format)
-    ordered = sort_quads(quads)
     items: list[ox.Quad] | list[ox.Triple]
-    if fmt.supports_datasets:
-        items = ordered
+    if fmt in _LINE_BASED:  # the lines are sorted below; no need to order the terms first
+        items = list(set(quads)) if fmt.supports_datasets else list({q.triple for q in quads})
+    elif fmt.supports_datasets:
+        items = sort_quads(quads)
     else:
-        items = list(dict.fromkeys(q.triple for q in ordered))
+        items = list(dict.fromkeys(q.triple for q in sort_quads(quads)))
     # Resource IRIs stay whole: ``lgr:org\/…`` would be legal Turtle but hard to read.
     prefixes = {k: v for k, v in PREFIXES.items() if k != "lgr"} if fmt in _PREFIXED else None
     data = ox.serialize(items, format=fmt, prefixes=prefixes) or b""
