@@ -49,6 +49,11 @@ def orgs(issuer: str, sentence: str) -> list[tuple[str, str, str]]:
         (COUNTY, "省委依法治省办督察。", "省委依法治省办", "中共甘肃省委全面依法治省委员会办公室", "PartyBody"),
         (COUNTY, "县法制办审核。", "县法制办", "古浪县人民政府法制办公室", "GovernmentBody"),
         (COUNTY, "甘肃省委部署。", "甘肃省委", "中共甘肃省委员会", "PartyBody"),
+        # autonomous prefectures by their short name; national bodies by the names reports use
+        (COUNTY_CITY, "指导凉山州中级人民法院工作。", "凉山州中级人民法院", "凉山彝族自治州中级人民法院", "Court"),
+        (COUNTY_CITY, "司法部部署。", "司法部", "中华人民共和国司法部", "JusticeAdministration"),
+        (COUNTY_CITY, "省市场监管局检查。", "省市场监管局", "湖南省市场监督管理局", "GovernmentBody"),
+        (COUNTY_CITY, "市人大常委会检查。", "市人大常委会", "浏阳市人民代表大会常务委员会", "PeoplesCongress"),
         # in a county-level city, 市 is the city itself, not its prefecture
         (COUNTY_CITY, "在市委的领导下。", "市委", "中共浏阳市委员会", "PartyBody"),
         (COUNTY_CITY, "市政府常务会议研究。", "市政府", "浏阳市人民政府", "GovernmentBody"),
@@ -67,7 +72,7 @@ def orgs(issuer: str, sentence: str) -> list[tuple[str, str, str]]:
         (DISTRICT, "区人民医院扩建。", "区人民医院", "深圳市龙岗区人民医院", "Institution"),
         # national bodies take no area
         (COUNTY, "落实中央全面依法治国委员会要求。", "中央全面依法治国委员会", "中央全面依法治国委员会",
-         "Committee"),
+         "PartyBody"),
     ],
 )
 def test_rule(issuer: str, sentence: str, surface: str, key: str, cls: str) -> None:
@@ -154,6 +159,8 @@ def test_listed_enterprises() -> None:
         (COUNTY, "各级人民法院依法审理。"),
         (COUNTY, "全县人民调解委员会调解纠纷。"),
         (COUNTY_CITY, "各乡镇人民政府落实责任。"),
+        (COUNTY_CITY, "乡镇司法所全覆盖。"),
+        (COUNTY_CITY, "推动司法部门、公安部门履职。"),
         (COUNTY, "构建新发展格局。"),
         (DISTRICT, "发展数据中心。"),
         (DISTRICT, "社区委员会换届。"),

@@ -45,7 +45,7 @@ _GENERIC = frozenset(
      "其", "等", "各类", "各地", "部分", "多个", "上级", "下级", "同级", "属地", "成员", "相应",
      # grades and qualities name a kind of body, not one (市级儿童友好基地, 高水平大学, 综合性国家科学中心)
      "市级", "区级", "省级", "县级", "国家级", "综合性", "高水平", "一流", "示范性", "新型", "战略性", "特色",
-     "智慧", "新兴", "二甲", "三甲", "公立", "民营", "私立"}
+     "智慧", "新兴", "二甲", "三甲", "公立", "民营", "私立", "乡镇", "镇街", "村居"}
 )
 # Words that end in a level character but are not a level (社区 in 社区委员会, 城市 in 城市政府).
 _LEVEL_WORDS = frozenset(
@@ -111,7 +111,7 @@ def _trie_regex(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[
-    re.Pattern[str], dict[str, resolve.Core], dict[str, tuple[str, str]], tuple[tuple[str, str], ...]
+    re.Pattern[str], dict[str, resolve.Core], dict[str, tuple[str, str, str]], tuple[tuple[str, str], ...]
 ]:
     cores = {c.core: c for c in resolve.org_cores()}
     abbrs = resolve.org_abbreviations()
@@ -120,12 +120,16 @@ def _tables() -> tuple[
     return pattern, cores, abbrs, kinds
 
 
-def _guarded(text: str, start: int, end: int, surface: str, core: resolve.Core | None) -> bool:
+def _guarded(
+    text: str, start: int, end: int, surface: str, core: resolve.Core | None, abbr: tuple[str, str, str] | None
+) -> bool:
     """Whether the characters around a match rule it out (科 in 科技, 局 in 格局, 区委 in 社区委员会)."""
     after = text[end : end + 1]
     before = text[start - 1 : start] if start else ""
     if surface.endswith("委") and after == "员":
         return True
+    if abbr is not None:
+        return bool(after and after in abbr[2])
     if core is None:
         return False
     return bool((after and after in core.not_after) or (before and before in core.not_before))
@@ -380,9 +384,9 @@ class _Pending:
 
 
 def _abbreviation(
-    text: str, start: int, end: int, surface: str, abbr: tuple[str, str], ctx: ReportContext, floor: int
+    text: str, start: int, end: int, surface: str, abbr: tuple[str, str, str], ctx: ReportContext, floor: int
 ) -> OrgMatch | None:
-    template, cls = abbr
+    template, cls, _not_after = abbr
     values: dict[str, str | None] = {"province": ctx.province, "city": ctx.city, "own": ctx.own_prefix}
     begin = start
     if surface[0] in "省市区县":
@@ -430,7 +434,7 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             break
         start, end = match.span()
         surface = match.group(0)
-        if _guarded(text, start, end, surface, cores.get(surface)):
+        if _guarded(text, start, end, surface, cores.get(surface), abbrs.get(surface)):
             pos = start + 1
             continue
         pos = end
@@ -474,6 +478,14 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             last_end = end
             continue
         full, area, modifier = _split_prefix(written, ctx)
+        if core.needs == "place" and (full is None or modifier):
+            # A body named by its area alone starts at the area (指导凉山州中级人民法院).
+            for i in range(1, len(written) - 1):
+                found_full, found_area, rest = _split_prefix(written[i:], ctx)
+                if found_full is not None and not rest and found_area not in _LEVEL_CHARS:
+                    walk = _Walk(walk.begin + i, True, False)
+                    written, full, area, modifier = written[i:], found_full, found_area, ""
+                    break
         if modifier and (_cut(modifier)[0] in _GENERIC or (full is None and modifier in _GENERIC_MODIFIERS)):
             continue
         tail_end = end

@@ -49,6 +49,30 @@ _LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
 _SHORT_SUFFIX = re.compile(
     r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|地区|盟|县|区|旗)$"
 )
+_AUTONOMOUS = re.compile(r"自治(?:州|县|旗)$")
+
+
+def _short_name(name: str) -> str:
+    """The short form of a division name: 甘肃省 → 甘肃, 凉山彝族自治州 → 凉山, 武威市 → 武威."""
+    if _AUTONOMOUS.search(name):
+        head = name[:-3]
+        groups = _ethnic_groups()
+        changed = True
+        while changed:
+            changed = False
+            for group in groups:
+                if head.endswith(group) and len(head) - len(group) >= 2:
+                    head = head[: -len(group)]
+                    changed = True
+        return head
+    return _SHORT_SUFFIX.sub("", name)
+
+
+@lru_cache(maxsize=1)
+def _ethnic_groups() -> tuple[str, ...]:
+    raw = resources.files("lawgraph.extract").joinpath("data/ethnic_groups.txt").read_text("utf-8")
+    words = [w for line in raw.splitlines() if not line.startswith("#") for w in line.split()]
+    return tuple(sorted(words, key=len, reverse=True))
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:新区|开发区|高新区|经开区|保税区|自贸区|合作区)")
 
 
@@ -98,9 +122,11 @@ class _Index:
             self.by_code[div.code] = div
             self.full.setdefault(div.name, []).append(div)
             if div.level <= 3:
-                short = _SHORT_SUFFIX.sub("", div.name)
+                short = _short_name(div.name)
                 if len(short) >= 2 and short != div.name:
                     self.short.setdefault(short, []).append(div)
+                    if div.name.endswith("自治州"):  # 凉山彝族自治州 → 凉山州
+                        self.short.setdefault(short + "州", []).append(div)
         self.max_len = max(len(n) for n in self.full)
 
     def path(self, div: Division) -> list[Division]:
@@ -315,9 +341,13 @@ def org_cores() -> tuple[Core, ...]:
 
 
 @lru_cache(maxsize=1)
-def org_abbreviations() -> dict[str, tuple[str, str]]:
-    """Whole-word abbreviations of ``org_abbreviations.tsv``: surface → (template, class)."""
-    return {r[0]: (r[1], r[2]) for r in _read_tsv("org_abbreviations.tsv")}
+def org_abbreviations() -> dict[str, tuple[str, str, str]]:
+    """Whole-word names of ``org_abbreviations.tsv`` and ``org_national.tsv``.
+
+    Returns surface → (full name or template, class, characters that may not follow).
+    """
+    rows = _read_tsv("org_abbreviations.tsv") + _read_tsv("org_national.tsv")
+    return {r[0]: (r[1], r[2], r[3] if len(r) > 3 else "") for r in rows}
 
 
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "district", "县": "county", "新区": "new_area"}
@@ -369,6 +399,8 @@ def canonical_org(surface: str, ctx: ReportContext | None) -> str | None:
     """
     surface = surface.strip()
     abbr = org_abbreviations().get(surface)
+    if abbr is not None and "{" not in abbr[0]:
+        return abbr[0]
     if abbr is not None and ctx is not None:
         return _fill(abbr[0], ctx, None)
     for core in org_cores():
