@@ -91,7 +91,12 @@ def test_town_missing_from_the_table_takes_its_chain(nlp) -> None:
 
 def test_village_alone(nlp) -> None:
     found = places(nlp, "省考西湖村断面水质达标。", SHENZHEN_DISTRICT)
-    assert ("西湖村", "Village", "深圳市龙岗区西湖村") in keys(found)
+    assert ("西湖村", "Village", "广东省深圳市龙岗区西湖村") in keys(found)
+
+
+def test_community_alone_in_a_subdistrict_report(nlp) -> None:
+    found = places(nlp, "辖区龙泉社区设立法律服务站，推进社区矫正和智慧社区建设。", "石嘴山市大武口区长胜街道办事处")
+    assert [(s, c) for s, c, _, _ in found] == [("龙泉社区", "Community")]
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,9 @@ def _data_lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _suffix_patterns() -> tuple[re.Pattern[str], ...]:
-    ethnic = "|".join(sorted(_data_lines("ethnic_groups.txt"), key=len, reverse=True))
+    # One or more groups per line, written with or without 族 (蒙古族 / 蒙古): the name without 族.
+    groups = {w.removesuffix("族") for line in _data_lines("ethnic_groups.txt") for w in line.split()}
+    ethnic = "|".join(sorted((g for g in groups if g), key=len, reverse=True))
     autonomous = rf"(?:(?:{ethnic})族?)+自治(?:区|州|县|旗)$"
     return (
         re.compile(rf"(?:特别行政区|{autonomous}|自治区|省|市)$"),  # level 1

@@ -64,6 +64,7 @@ _CJK = "\u4e00-\u9fff"
 # particle, pronoun, numeral, classifier, punctuation …), and those that never start one (verbs).
 _HARD_STOP_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "mq", "q", "x", "ad", "y", "e", "o", "zg"})
 _HAS_CJK = re.compile(f"[{_CJK}]")
+_NOT_IN_NAME_TAGS = _HARD_STOP_TAGS | {"v", "vd", "vn", "a", "f"}
 _LEADING_STOP_TAGS = frozenset({"v", "vd", "a", "ad", "d", "p", "c"})
 
 
@@ -117,7 +118,7 @@ class PlaceFinder:
         self.village_generic = frozenset(rules["village_generic_names"])
         self.village_not_before = tuple(rules["village_not_before"])
         self.village_generic_tails = tuple(g for g in self.village_generic if len(g) >= 2) + ("乡", "农")
-        self._village_rx = re.compile("村")
+        self._village_rx = re.compile("村|社区")
         self._chain_village_rx = re.compile(f"([{_CJK}]{{2,4}}?)(村|社区)")
         self._chain_town_rx = re.compile(f"([{_CJK}]{{2,3}}?)(镇|乡|街道)")
         import rjieba  # a core dependency (the tokenizer's segmenter); its tagger trims zone names
@@ -393,10 +394,10 @@ class PlaceFinder:
         covered_begins = [b for b, _ in covered]
         longest = max((e - b for b, e in covered), default=0)
         out = []
-        prefix = ctx.own_prefix if ctx and ctx.area_level in ("county", "district", "town") else None
+        prefix = "".join(ctx.chain) if ctx and ctx.chain and ctx.area_level in ("county", "district", "town") else None
         for m in self._village_rx.finditer(text):
-            pos = m.start()
-            if text.startswith(self.village_not_before, pos + 1):
+            pos, end = m.start(), m.end()
+            if text.startswith(self.village_not_before, end):
                 continue
             for size in (3, 2):
                 begin = pos - size
@@ -409,14 +410,21 @@ class PlaceFinder:
                     name.endswith(g) for g in self.village_generic_tails
                 ):
                     break
+                if any(flag in _NOT_IN_NAME_TAGS for _, flag in self._tag(name)):
+                    break  # 推动社区, 参与整村: a verb or a function word, not a name
                 lo = bisect.bisect_left(covered_begins, begin - longest)
                 hi = bisect.bisect_right(covered_begins, pos)
-                if (begin, pos + 1) in taken or any(begin < e for _, e in covered[lo:hi]):
+                if (begin, end) in taken or any(begin < e for _, e in covered[lo:hi]):
                     break
-                key = (prefix or "") + name + "村"
-                out.append(PlaceMatch(begin, pos + 1, "Village", key, prefix, None))
+                key = (prefix or "") + name + m.group()
+                cls = "Village" if m.group() == "村" else "Community"
+                out.append(PlaceMatch(begin, end, cls, key, prefix, None))
                 break
         return out
+
+    @staticmethod
+    def _within(ctx: ReportContext | None) -> tuple[str, ...]:
+        return tuple(x for x in (ctx.province, ctx.city, ctx.county) if x) if ctx else ()
 
     def _head_ok(self, head: _Hit, ctx: ReportContext | None) -> bool:
         """A place heading a zone's name counts when it would count alone (新建 is no place in 新建湿地公园)."""
@@ -460,6 +468,10 @@ class PlaceFinder:
         own_is_new_area = bool(ctx and ctx.area_level == "new_area" and ctx.area and ctx.area.endswith("新区"))
         zones: list[PlaceMatch] = []
         generic: list[tuple[int, int, str]] = []
+        full_ends: dict[int, list[_Hit]] = {}
+        for h in hits:
+            if h.kind == "full":
+                full_ends.setdefault(h.end, []).append(h)
         for m in self._zone_rx.finditer(text):
             suffix = m.group()
             cls = self.zone_cls[suffix]
@@ -468,6 +480,8 @@ class PlaceFinder:
                 continue  # a quoted label ("三宜街区"), not a named place
             name = text[start : m.start()]
             mention = text[start : m.end()]
+            if any(h.begin >= start for h in full_ends.get(m.end(), ())):
+                continue  # 重庆两江新区: 两江新区 is a division in the table; the division wins
             head_place = next((h for h in hits if h.begin == start and h.end <= m.start()), None)
             if head_place is not None and not self._head_ok(head_place, ctx):
                 head_place = None
@@ -496,7 +510,7 @@ class PlaceFinder:
             if len(name) < 2:
                 continue
             if head_place is not None:
-                div = self.gaz.resolve(head_place.name)
+                div = self.gaz.resolve(head_place.name, within=self._within(ctx))
                 parent = div.canonical if div else None
                 zones.append(PlaceMatch(start, m.end(), cls, mention, parent, None))
                 continue
