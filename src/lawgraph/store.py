@@ -55,7 +55,6 @@ __all__ = [
     "load_report",
     "load_reports",
     "load_nquads_reports",
-    "load_nquads_reports",
     "remove_report",
     "load_ontology",
     "ontology_path",
@@ -374,53 +373,6 @@ def load_reports(
         raise StoreError(None, f"cannot write to the store: {err}") from err
     return total
 
-
-def load_nquads_reports(
-    store: Any,
-    reports: Iterable[tuple[str, bytes, str | None, str | None, int]],
-) -> int:
-    """Replace many reports given as N-Quads bytes, with Oxigraph's bulk loader (corpus builds).
-
-    Workers of a parallel build send N-Quads rather than Python objects; parsing them in Rust is much
-    faster than building :class:`pyoxigraph.Quad` objects. Stale and old graphs are dropped as in
-    :func:`load_report`; the records are written after the data, so a crash mid-load leaves reports
-    unrecorded (rebuilt next time), never recorded but missing.
-
-    Parameters
-    ----------
-    store : pyoxigraph.Store or rdflib.Dataset
-        An open, writable store.
-    reports : iterable of (report_iri, nquads, name, content_hash, quad_count)
-        One tuple per report; ``nquads`` holds its named graph and its shared descriptions.
-
-    Returns
-    -------
-    int
-        The number of quads loaded (the sum of the counts given).
-    """
-    ox_store = raw_store(store)
-    chunks: list[bytes] = []
-    records: list[ox.Quad] = []
-    seen: set[str] = set()
-    total = 0
-    for report_iri, data, name, content_hash, count in reports:
-        if report_iri in seen:
-            raise StoreError(report_iri, "appears twice in one batch")
-        seen.add(report_iri)
-        graph = ox.NamedNode(report_iri)
-        for stale in _stale_iris(ox_store, graph, name):
-            _drop(ox_store, stale)
-        _drop(ox_store, graph)
-        chunks.append(data)
-        total += count
-        records.extend(_record(graph, name=name, content_hash=content_hash, count=count))
-    try:
-        if chunks:
-            ox_store.bulk_load(input=b"".join(chunks), format=ox.RdfFormat.N_QUADS)
-        ox_store.extend(records)
-    except (OSError, SyntaxError) as err:
-        raise StoreError(None, f"cannot write to the store: {err}") from err
-    return total
 
 def load_nquads_reports(
     store: Any,
