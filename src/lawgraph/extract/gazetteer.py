@@ -6,7 +6,8 @@ The table is the Ministry of Civil Affairs' division list as of 2025-12-31 (33 p
 indexed by full name, by short form and by parent.
 
 Short forms are what reports write without the level word: 甘肃 (甘肃省), 深圳 (深圳市), 永登 (永登县),
-布吉 (布吉街道). A short form is kept only when it has at least two characters and is not an ordinary word
+布吉 (布吉街道); autonomous areas also lose their ethnic names (``ethnic_groups``, ``extract/data/places.json``).
+A short form is kept only when it has at least two characters and is not an ordinary word
 (``extract/data/place_short_forms_unsafe.txt``, derived from jieba's dictionary by
 ``scripts/derive_unsafe_short_forms.py``): 富裕县, 共和县 and 合作市 have no short form.
 
@@ -102,8 +103,7 @@ def _data_lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _suffix_patterns() -> tuple[re.Pattern[str], ...]:
-    # One or more groups per line, written with or without 族 (蒙古族 / 蒙古): the name without 族.
-    groups = {w.removesuffix("族") for line in _data_lines("ethnic_groups.txt") for w in line.split()}
+    groups = json.loads(_data_text("places.json"))["ethnic_groups"]
     ethnic = "|".join(sorted((g for g in groups if g), key=len, reverse=True))
     autonomous = rf"(?:(?:{ethnic})族?)+自治(?:区|州|县|旗)$"
     return (

@@ -124,6 +124,7 @@ class PlaceFinder:
         import rjieba  # a core dependency (the tokenizer's segmenter); its tagger trims zone names
 
         self._tag = rjieba.tag
+        self._has_word = rjieba.has_word
         keys = [get_string_id(s) for s in gazetteer.by_short]
         self.short_keys = np.array(sorted(keys), dtype=np.uint64)
 
@@ -257,6 +258,8 @@ class PlaceFinder:
                     continue
                 if text.startswith(self.org_after, hit.end):
                     continue
+                if hit.begin and self._has_word(text[hit.begin - 1 : hit.begin + 1]):
+                    continue  # 平湖南: the first character belongs to the word before (平湖), not to 湖南
             adjacent = prev is not None and prev.end == hit.begin
             listed = prev is not None and text[prev.end : hit.begin] in ("、", "和", "及", "与")
             if hit.kind == "full" and not adjacent and not self._full_name_fits(text, hit, starts):
