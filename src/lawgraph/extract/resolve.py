@@ -26,6 +26,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from lawgraph.extract.gazetteer import short_forms_of
+
 if TYPE_CHECKING:
     from lawgraph.extract.context import ReportContext
 
@@ -49,30 +51,6 @@ _LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
 _SHORT_SUFFIX = re.compile(
     r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|地区|盟|县|区|旗)$"
 )
-_AUTONOMOUS = re.compile(r"自治(?:州|县|旗)$")
-
-
-def _short_name(name: str) -> str:
-    """The short form of a division name: 甘肃省 → 甘肃, 凉山彝族自治州 → 凉山, 武威市 → 武威."""
-    if _AUTONOMOUS.search(name):
-        head = name[:-3]
-        groups = _ethnic_groups()
-        changed = True
-        while changed:
-            changed = False
-            for group in groups:
-                if head.endswith(group) and len(head) - len(group) >= 2:
-                    head = head[: -len(group)]
-                    changed = True
-        return head
-    return _SHORT_SUFFIX.sub("", name)
-
-
-@lru_cache(maxsize=1)
-def _ethnic_groups() -> tuple[str, ...]:
-    raw = resources.files("lawgraph.extract").joinpath("data/ethnic_groups.txt").read_text("utf-8")
-    words = [w for line in raw.splitlines() if not line.startswith("#") for w in line.split()]
-    return tuple(sorted(words, key=len, reverse=True))
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:新区|开发区|高新区|经开区|保税区|自贸区|合作区)")
 
 
@@ -121,12 +99,9 @@ class _Index:
             div = Division(str(code), str(name), int(str(level)), str(parent))
             self.by_code[div.code] = div
             self.full.setdefault(div.name, []).append(div)
-            if div.level <= 3:
-                short = _short_name(div.name)
-                if len(short) >= 2 and short != div.name:
+            if div.level <= 3:  # 甘肃, 武威, 凉山州: the gazetteer's short forms
+                for short in short_forms_of(div.name, div.level):
                     self.short.setdefault(short, []).append(div)
-                    if div.name.endswith("自治州"):  # 凉山彝族自治州 → 凉山州
-                        self.short.setdefault(short + "州", []).append(div)
         self.max_len = max(len(n) for n in self.full)
 
     def path(self, div: Division) -> list[Division]:
