@@ -39,6 +39,20 @@ def test_issuer_and_addressee_are_organizations_even_when_only_in_metadata() -> 
     assert orgs == {"兰州新区管理委员会": "GovernmentBody", "甘肃省人民政府": "GovernmentBody"}
 
 
+def test_page_publisher_is_an_organization_with_its_parent() -> None:
+    doc = _facts("全年办结案件。", ReportMeta(issuer="兰州新区管理委员会", publisher="甘肃省兰州新区党工委办公室"))
+    facts = doc_to_facts(doc)
+    office = next(e for e in facts.entities if e.key == "中共兰州新区工作委员会办公室")
+    assert (office.cls, office.parent, office.mentions) == ("PartyBody", "中共兰州新区工作委员会", ())
+
+
+def test_national_issuer() -> None:
+    facts = doc_to_facts(_facts("国务院常务会议审议。", ReportMeta(issuer="国务院")))
+    assert facts.issuer == "国务院"
+    (body,) = [e for e in facts.entities if e.kind == "organization"]
+    assert (body.key, body.cls, body.alt_labels) == ("国务院", "GovernmentBody", ("国务院",))
+
+
 def test_parent_is_carried() -> None:
     doc = _facts("甘肃省兰州新区党工委办公室印发。", ReportMeta(issuer="兰州新区管理委员会"))
     facts = doc_to_facts(doc)

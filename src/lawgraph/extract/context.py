@@ -46,6 +46,9 @@ class ReportContext:
     addressee_surface: str | None = None
     publisher: str | None = None
     """Canonical name of the body that published the page (版权所有), when it is named."""
+    bodies: tuple[tuple[str, str, str | None], ...] = ()
+    """(canonical name, class, parent) of the issuer, addressee and publisher: organizations of the report
+    even when only its metadata names them."""
     area: str | None = None
     """The issuer's own area (``兰州新区``, ``龙岗区``)."""
     area_level: str | None = None
@@ -76,6 +79,21 @@ def _area_in(title: str, hint: str) -> resolve.Located | None:
         if located is not None:
             return located
     return None
+
+
+def _meta_body(surface: str, ctx: ReportContext, *, strict: bool = False) -> tuple[str, str, str | None]:
+    """(canonical name, class, parent) of a body named in the metadata (``省政府``, ``区人民政府``).
+
+    With ``strict``, a surface that is not wholly one organization name gives an empty name.
+    """
+    from lawgraph.extract.organizations import find_organizations
+
+    whole = [o for o in find_organizations(surface, ctx) if o.begin == 0 and o.end == len(surface)]
+    if whole:
+        return whole[-1].key, whole[-1].cls, whole[-1].parent
+    if strict:
+        return "", "", None
+    return resolve.canonical_org(surface, ctx) or surface, "GovernmentBody", None
 
 
 def _first(*values: str | None) -> str | None:
@@ -139,39 +157,35 @@ def context_from_strings(
             county=located.county,
             own_prefix=located.prefix,
         )
-    issuer_key = resolve.canonical_org(surface, ctx) if surface else None
+    bodies: list[tuple[str, str, str | None]] = []
+    issuer_key = None
+    if surface:
+        body = _meta_body(surface, ctx)
+        issuer_key = body[0]
+        bodies.append(body)
     if issuer_key is None and ctx.own_prefix:
         # The issuer is the area's government (or the new area's management committee).
         core = "管理委员会" if ctx.area_level == "new_area" else "人民政府"
         issuer_key = ctx.own_prefix + core
+        bodies.append((issuer_key, "GovernmentBody", None))
     addressee_surface = _first(addressee)
-    ctx_with_issuer = ReportContext(
-        issuer=issuer_key,
-        issuer_surface=surface,
-        area=ctx.area,
-        area_level=ctx.area_level,
-        chain=ctx.chain,
-        province=ctx.province,
-        city=ctx.city,
-        county=ctx.county,
-        own_prefix=ctx.own_prefix,
-    )
-    addressee_key = (
-        resolve.canonical_org(addressee_surface, ctx_with_issuer) if addressee_surface else None
-    )
-    publisher_key = None
+    addressee_key = publisher_key = None
+    if addressee_surface:
+        body = _meta_body(addressee_surface, ctx)
+        addressee_key = body[0]
+        bodies.append(body)
     if publisher and publisher.strip():
-        from lawgraph.extract.organizations import find_organizations
-
-        orgs = find_organizations(publisher.strip(), ctx_with_issuer)
-        if orgs and orgs[-1].end == len(publisher.strip()) and orgs[-1].begin == 0:
-            publisher_key = orgs[-1].key
+        body = _meta_body(publisher.strip(), ctx, strict=True)
+        if body[0]:
+            publisher_key = body[0]
+            bodies.append(body)
     return ReportContext(
         issuer=issuer_key,
         issuer_surface=surface,
         addressee=addressee_key,
         addressee_surface=addressee_surface,
         publisher=publisher_key,
+        bodies=tuple(b for b in bodies if b[0]),
         area=ctx.area,
         area_level=ctx.area_level,
         chain=ctx.chain,

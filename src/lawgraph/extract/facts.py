@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -57,17 +58,16 @@ def sentence_bounds(report: Report, begin: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _class_of(key: str, kind_hint: str) -> str:
-    from lawgraph.extract import organizations
+_ATTRS = (("parent", "lg_parent"), ("code", "lg_code"), ("doc_type", "lg_doc_type"), ("version", "lg_version"))
 
-    pattern, cores, _abbrs, kinds = organizations._tables()
-    for core in cores.values():
-        full_tail = core.full.replace("{P}", "")
-        if key.endswith(full_tail) and core.cls != "*":
-            return core.cls
-    if key.startswith("中共"):
-        return "PartyBody"
-    return organizations._kind(key, kinds) if kind_hint == "organization" else kind_hint
+
+@dataclass(slots=True)
+class _Entry:
+    """The spans of one entity, gathered before it becomes an :class:`~lawgraph.model.Entity`."""
+
+    cls: str
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    attrs: dict[str, str] = field(default_factory=dict)
 
 
 def doc_to_facts(doc: Doc) -> ReportFacts:
@@ -85,7 +85,7 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
     """
     report: Report = doc._.report
     text = report.text
-    groups: dict[tuple[str, str], dict[str, object]] = {}
+    groups: dict[tuple[str, str], _Entry] = {}
     for kind in ENTITY_KINDS:
         if kind not in doc.spans:
             continue
@@ -93,42 +93,35 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
             key = span.kb_id_ or span.text
             begin, end = span._.lg_exact or (span.start_char, span.end_char)
             s_begin, s_end = sentence_bounds(report, begin, end)
-            mention = Mention(text[begin:end], Evidence(begin, end, s_begin, s_end))
-            entry = groups.setdefault((kind, key), {"cls": span.label_, "mentions": {}})
-            mentions = entry["mentions"]
-            assert isinstance(mentions, dict)
-            mentions[(begin, end)] = mention
-            for attr, ext in (("parent", "lg_parent"), ("code", "lg_code"), ("doc_type", "lg_doc_type"),
-                              ("version", "lg_version")):
+            entry = groups.setdefault((kind, key), _Entry(span.label_))
+            entry.mentions[(begin, end)] = Mention(text[begin:end], Evidence(begin, end, s_begin, s_end))
+            for attr, ext in _ATTRS:
                 value = getattr(span._, ext)
-                if value is not None and entry.get(attr) is None:
-                    entry[attr] = value
+                if value is not None and entry.attrs.get(attr) is None:
+                    entry.attrs[attr] = value
     ctx: ReportContext | None = doc._.lg_context
     issuer = ctx.issuer if ctx else None
     addressee = ctx.addressee if ctx else None
-    publisher = ctx.publisher if ctx else None
-    for key in (issuer, addressee, publisher):
-        if key and ("organization", key) not in groups:
-            groups[("organization", key)] = {"cls": _class_of(key, "organization"), "mentions": {}}
-    entities = []
-    for (kind, key), entry in sorted(groups.items()):
-        mentions = entry["mentions"]
-        assert isinstance(mentions, dict)
-        entities.append(
-            Entity(
-                kind=kind,
-                key=key,
-                cls=str(entry["cls"]),
-                mentions=tuple(mentions[k] for k in sorted(mentions)),
-                parent=entry.get("parent"),  # type: ignore[arg-type]
-                code=entry.get("code"),  # type: ignore[arg-type]
-                doc_type=entry.get("doc_type"),  # type: ignore[arg-type]
-                version=entry.get("version"),  # type: ignore[arg-type]
-            )
+    for key, cls, parent in ctx.bodies if ctx else ():
+        entry = groups.setdefault(("organization", key), _Entry(cls))
+        if parent is not None and entry.attrs.get("parent") is None:
+            entry.attrs["parent"] = parent
+    entities = tuple(
+        Entity(
+            kind=kind,
+            key=key,
+            cls=entry.cls,
+            mentions=tuple(entry.mentions[k] for k in sorted(entry.mentions)),
+            parent=entry.attrs.get("parent"),
+            code=entry.attrs.get("code"),
+            doc_type=entry.attrs.get("doc_type"),
+            version=entry.attrs.get("version"),
         )
+        for (kind, key), entry in sorted(groups.items())
+    )
     return ReportFacts(
         report=report,
-        entities=tuple(entities),
+        entities=entities,
         actions=tuple(doc._.lg_actions or ()),
         indicators=tuple(doc._.lg_indicators or ()),
         issuer=issuer,
