@@ -162,8 +162,9 @@ class PlaceFinder:
     def _short_hits(self, doc: Doc, text: str, town_short: dict[str, Division]) -> list[_Hit]:
         if len(doc) == 0:
             return []
-        orth = doc.to_array("ORTH").astype(np.uint64)
-        idx = doc.to_array("IDX")
+        both = doc.to_array(["ORTH", "IDX"])
+        orth = both[:, 0].astype(np.uint64)
+        idx = both[:, 1].astype(np.int64)
         keys = self._keys_with(tuple(town_short))
         # Sorted keys: a binary search per token, no per-token Python.
         pos = np.minimum(np.searchsorted(keys, orth), len(keys) - 1)
