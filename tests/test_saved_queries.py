@@ -164,3 +164,29 @@ def test_founding_report(corpus_dir) -> None:
     assert [(Decimal(r["value"]), r["unit"]) for r in table] == [(Decimal(39), "件")]
     established = {plain(r["bodyName"]) for r in rows(store, "established-bodies")}
     assert "兰州新区行政复议委员会" in established
+
+
+def test_saved_query_through_the_command_line(capsysbinary, store, tmp_path) -> None:
+    """``lawgraph query FILE --saved NAME --param …`` on a graph file written from our reports."""
+    import csv
+    import io
+
+    from lawgraph.cli import main
+
+    path = tmp_path / "graph.nq"
+    with path.open("wb") as handle:
+        ox.serialize(store, handle, format=ox.RdfFormat.N_QUADS)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["query", str(path), "--saved", "indicator-across-reports", "--param", "phrase=行政复议案件",
+              "--format", "csv"])
+    out, _ = capsysbinary.readouterr()
+    assert int(exit_info.value.code or 0) == 0
+    table = list(csv.DictReader(io.StringIO(out.decode("utf-8"))))
+    assert sorted((r["reportingName"], r["value"], r["unit"]) for r in table) == [
+        ("永宁县人民政府", "45", "件"), ("贺兰县人民政府", "30", "件"),
+    ]
+    with pytest.raises(SystemExit):
+        main(["query", "--list"])
+    out, _ = capsysbinary.readouterr()
+    for name in SAVED:
+        assert name in out.decode("utf-8")
