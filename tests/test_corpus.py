@@ -201,15 +201,15 @@ def test_the_process_pool_keeps_a_bounded_number_of_reports_in_flight(corpus: Pa
     got = list(itertools.islice(outcomes, 4))
     outcomes.close()
     assert [o.task.name for o in got] == ["copy-0", "copy-1", "copy-2", "copy-3"]
-    assert all(o.ok and o.named for o in got)
+    assert all(o.ok and o.nquads for o in got)
     assert pulled <= 4 + window
 
 
 def test_serial_runner_returns_nquads_bytes_not_objects(corpus: Path) -> None:
     data = (corpus / "alpha.txt").read_bytes()
     (outcome,) = run_serial([ReportTask(str(corpus / "alpha.txt"), "a", len(data), "x")])
-    assert outcome.ok and isinstance(outcome.named, bytes) and isinstance(outcome.shared, bytes)
-    parsed = list(ox.parse(outcome.named + outcome.shared, format=ox.RdfFormat.N_QUADS))
+    assert outcome.ok and isinstance(outcome.nquads, bytes)
+    parsed = list(ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS))
     assert len(parsed) == outcome.quads
     assert {q.graph_name.value for q in parsed if not isinstance(q.graph_name, ox.DefaultGraph)} == {
         outcome.report_iri
@@ -256,3 +256,37 @@ def test_bad_options_fail_before_any_work(corpus: Path, tmp_path: Path) -> None:
     with pytest.raises(LawgraphError):
         build_corpus([corpus], output=tmp_path / "no-such-folder" / "g.nq")
     assert not os.path.exists(tmp_path / "g.nq")
+
+
+def run_cli(args: list[str]) -> int:
+    from lawgraph.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    return int(done.value.code or 0)
+
+
+def test_cli_corpus_build_with_jobs_reports_failures_and_prunes(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
+    store = tmp_path / "store"
+    assert run_cli(["build", str(corpus), "--store", str(store), "--jobs", "2"]) == 1
+    out, err = capsys.readouterr()
+    assert "3 built, 0 unchanged" in out and "1 failed" in out
+    assert f"failed: {corpus / 'broken.txt'}: binary" in out
+    assert "entities (this run):" in out and "reports/s" in out and "MB/s" in out
+    assert str(corpus / "broken.txt") in err  # named as soon as it is skipped, off a terminal as a log line
+
+    (corpus / "broken.txt").unlink()
+    (corpus / "beta.txt").unlink()
+    assert run_cli(["build", str(corpus), "--store", str(store), "--prune"]) == 0
+    out, _ = capsys.readouterr()
+    assert "0 built, 2 unchanged" in out and "1 pruned" in out
+    assert len(report_graphs(store)) == 2
+
+
+def test_cli_prune_needs_a_store(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["build", str(corpus), "-o", str(tmp_path / "g.nq"), "--prune"]) == 2
+    assert "--store" in capsys.readouterr().err
+    assert not (tmp_path / "g.nq").exists()

@@ -33,6 +33,17 @@ Examples:
     lawgraph build report.txt -o graph.out --format jsonld
 
     lawgraph build reports/ --store store/ -o graph.trig
+
+Corpora: `--store`, `--jobs N` or `--dask ADDRESS` stream the reports through N processes (or a Dask
+cluster), write the store in batches, show a progress bar on a terminal (reports/s, MB/s, ETA) and end with
+a corpus summary. Re-running on a grown corpus extracts only new or changed reports; `--prune` drops the
+graphs of reports whose files are gone. A bad report is skipped and named; the exit code is then 1.
+
+    lawgraph build corpus/ --store store/ --jobs 4
+
+    lawgraph build corpus/ --store store/ --jobs 4 --prune
+
+    lawgraph build 'corpus/**/*.html' --store store/ --dask tcp://scheduler:8786
 """
 
 
@@ -57,19 +68,36 @@ def print_summary(summary, output: Path | None = None, *, stream=None) -> None: 
         console.print(f"wrote {output}")
 
 
-def _build_into_store(inputs: list[str], *, store: Path, output: Path | None, fmt: str | None, quiet: bool) -> None:
-    """``--store``: the corpus build (:func:`lawgraph.corpus.build_corpus`) into the store, and OUT if given."""
+def _build_corpus(
+    inputs: list[str],
+    *,
+    store: Path | None,
+    output: Path | None,
+    fmt: str | None,
+    quiet: bool,
+    jobs: int,
+    dask: str | None,
+    prune: bool,
+    push: str | None,
+) -> None:
+    """The corpus build (:func:`lawgraph.corpus.build_corpus`): streamed, in parallel, incremental."""
+    from lawgraph.cli.corpus_view import print_summary as print_corpus_summary
+    from lawgraph.cli.corpus_view import progress_display
     from lawgraph.corpus import build_corpus
 
     if fmt is not None:
-        raise OutputError(output, "with --store, OUT's format comes from its extension; drop --format")
-    summary = build_corpus(inputs, store=store, output=output)
-    for path, reason in summary.failures:
-        typer.echo(f"lawgraph: {path}: {reason}", err=True)
-    if not quiet:
-        where = f"{store}" + (f" and {output}" if output is not None else "")
-        typer.echo(f"{summary.built} reports built, {summary.unchanged} unchanged, {summary.quads} quads "
-                   f"in {summary.seconds:.2f} s → {where}")
+        raise OutputError(
+            output, "with --store, --jobs or --dask, OUT's format comes from its extension; drop --format"
+        )
+    with progress_display(inputs, quiet=quiet) as on_event:
+        summary = build_corpus(
+            inputs, store=store, output=output, jobs=jobs, dask=dask, prune=prune, push=push, on_event=on_event
+        )
+    if quiet:
+        for path, reason in summary.failures:
+            typer.echo(f"lawgraph: {path}: {reason}", err=True)
+    else:
+        print_corpus_summary(summary, stream=sys.stdout)
     raise typer.Exit(2 if summary.failures and not (summary.built or summary.unchanged) else summary.exit_code)
 
 
@@ -86,11 +114,33 @@ def build_cli(
         None, "--format", "-f", help="ttl, trig, nt, nq, jsonld or rdf; default: from OUT's extension."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, metavar="N",
+        help="Extract in N worker processes and stream the reports through (memory stays flat); "
+        "shows progress and a corpus summary.",
+    ),
+    dask: str | None = typer.Option(
+        None, "--dask", metavar="ADDRESS",
+        help="Extract on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786); "
+        "needs `pip install 'lawgraph[dask]'`.",
+    ),
+    prune: bool = typer.Option(
+        False, "--prune", help="With --store: remove the graphs of reports whose files no longer exist."
+    ),
+    push: str | None = typer.Option(
+        None, "--push", metavar="URL",
+        help="Also send each batch of built reports to a SPARQL Graph Store endpoint (see `lawgraph push`).",
+    ),
 ) -> None:
-    if output is None and store is None:
+    if output is None and store is None and push is None:
         raise OutputError(None, "say where the graph goes: -o OUT, --store DIR, or both")
-    if store is not None:
-        _build_into_store(inputs, store=store, output=output, fmt=fmt, quiet=quiet)
+    if prune and store is None:
+        raise OutputError(None, "--prune removes graphs from a store: give --store DIR")
+    if store is not None or jobs is not None or dask is not None or push is not None:
+        _build_corpus(
+            inputs, store=store, output=output, fmt=fmt, quiet=quiet, jobs=jobs or 1, dask=dask, prune=prune,
+            push=push,
+        )
     from lawgraph.api import build_quads, write_graph
     from lawgraph.rdf.serialize import check_writable, rdf_format
 

@@ -83,7 +83,7 @@ def run_pool(
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker)
 
-    pool = new_pool()
+    pool: ProcessPoolExecutor | None = None  # started with the first task: an all-unchanged run starts none
     pending: deque[tuple[ReportTask, Future[ReportOutcome]]] = deque()
     source = iter(tasks)
     try:
@@ -94,8 +94,10 @@ def run_pool(
                 if task is None:
                     exhausted = True
                     break
+                if pool is None:
+                    pool = new_pool()
                 pending.append((task, pool.submit(extract_task, task)))
-            if not pending:
+            if not pending or pool is None:
                 return
             task, future = pending.popleft()
             try:
@@ -107,4 +109,5 @@ def run_pool(
                 outcome = _crashed(task)
             yield outcome
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -72,12 +72,10 @@ class ReportOutcome:
         The task, with ``data`` dropped.
     report_iri : str or None
         The report IRI (its named graph); ``None`` when it failed.
-    named : bytes
-        N-Quads of the report's named graph.
-    shared : bytes
-        N-Quads of the entity descriptions it adds to the default graph (shared across reports).
+    nquads : bytes
+        N-Quads of the report: its named graph and the entity descriptions it adds to the default graph.
     quads : int
-        Number of quads in ``named`` and ``shared``.
+        Number of quads in ``nquads``.
     entities : tuple of (str, str)
         ``(class local name, kind + canonical name)`` for each entity, to count distinct entities per class.
     seconds : float
@@ -88,8 +86,7 @@ class ReportOutcome:
 
     task: ReportTask
     report_iri: str | None = None
-    named: bytes = b""
-    shared: bytes = b""
+    nquads: bytes = b""
     quads: int = 0
     entities: tuple[tuple[str, str], ...] = ()
     seconds: float = 0.0
@@ -134,17 +131,12 @@ def init_worker() -> None:
     worker_nlp()
 
 
-def _split_nquads(quads: Any) -> tuple[bytes, bytes, int]:
+def _to_nquads(quads: Any) -> tuple[bytes, int]:
     import pyoxigraph as ox
 
-    named: list[Any] = []
-    shared: list[Any] = []
-    for quad in quads:
-        (shared if isinstance(quad.graph_name, ox.DefaultGraph) else named).append(quad)
-    fmt = ox.RdfFormat.N_QUADS
-    named_bytes = ox.serialize(named, format=fmt) if named else b""
-    shared_bytes = ox.serialize(shared, format=fmt) if shared else b""
-    return named_bytes or b"", shared_bytes or b"", len(named) + len(shared)
+    items = quads if isinstance(quads, (list, tuple)) else list(quads)
+    data = ox.serialize(items, format=ox.RdfFormat.N_QUADS) if items else b""
+    return data or b"", len(items)
 
 
 def _entities(facts: Any) -> tuple[tuple[str, str], ...]:
@@ -156,12 +148,11 @@ def _run(task: ReportTask, path: str, nlp: Any) -> ReportOutcome:
     from lawgraph.namespaces import resource_iri
 
     result = process_report(path, nlp=nlp)
-    named, shared, count = _split_nquads(result.quads)
+    data, count = _to_nquads(result.quads)
     return ReportOutcome(
         task=task,
         report_iri=resource_iri("report", result.report.sha256),
-        named=named,
-        shared=shared,
+        nquads=data,
         quads=count,
         entities=_entities(result.facts),
     )
@@ -206,8 +197,7 @@ def extract_task(task: ReportTask, *, nlp: Any | None = None) -> ReportOutcome:
     return ReportOutcome(
         task=light,
         report_iri=outcome.report_iri,
-        named=outcome.named,
-        shared=outcome.shared,
+        nquads=outcome.nquads,
         quads=outcome.quads,
         entities=outcome.entities,
         seconds=time.perf_counter() - start,
