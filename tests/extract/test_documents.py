@@ -82,6 +82,8 @@ def test_short_and_full_law_titles_share_a_key(nlp) -> None:
         "编制十大专项规划。",
         "推进“百千万工程”等各项部署。",
         "引导群众学法遵法用法。",
+        "严守廉政各项规定。",
+        "制定三年行动方案。",
     ],
 )
 def test_not_documents(nlp, text) -> None:

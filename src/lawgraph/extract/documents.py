@@ -163,6 +163,8 @@ class DocumentFinder:
         )
         self._unquoted = re.compile(_alternation(data["unquoted_nouns"]))
         self.generic = frozenset(data["unquoted_generic_names"])
+        self.blockers = tuple(data["unquoted_name_blockers"])
+        self._lead = re.compile(_alternation(data["unquoted_lead_strip"]))
         self._boundary = re.compile(
             rf"(?P<p>[^{_CJK}0-9A-Za-z+]|[一二三四五六七八九十两几多]+[个项类家批]|[{data['boundary_chars']}])"
             rf"|{_alternation(data['boundary_words'])}"
@@ -202,7 +204,12 @@ class DocumentFinder:
             if not free(m.start(), m.end()):
                 continue
             begin = clause_start(text, m.start(), boundary=self._boundary, starts=starts)
+            lead = self._lead.match(text, begin, m.start())
+            if lead:
+                begin = lead.end()  # 全区妇女儿童发展规划 → 妇女儿童发展规划
             name = text[begin : m.start()]
+            if any(w in text[begin : m.end()] for w in self.blockers):
+                continue  # 廉政各项规定, 板块共30项措施: no title
             if m.group()[0] in "条项" and re.search(r"\d+$|[一二三四五六七八九十]+$", name):
                 name_core = re.sub(r"(?:\d+|[一二三四五六七八九十]+)$", "", name)
             else:
