@@ -175,6 +175,13 @@ def test_listed_enterprises() -> None:
         (DISTRICT, "巩固全国科技创新副中心地位。"),
         (DISTRICT, "引进食品、制药等企业。"),
         (DISTRICT, "完善学科建设。"),
+        (DISTRICT, "建成十大服务中心。"),
+        (DISTRICT, "建设都市型大学。"),
+        (DISTRICT, "推进区属医院改革。"),
+        (DISTRICT, "多渠道扩大学位供给。"),
+        (DISTRICT, "鼓励企业设立研发中心。"),
+        (DISTRICT, "建设大浪中心。"),
+        (DISTRICT, "支持雪花科创城建设。"),
         (DISTRICT, "发展创意设计、影视动漫等产业项目。"),
     ],
 )

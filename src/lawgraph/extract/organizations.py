@@ -45,7 +45,8 @@ _GENERIC = frozenset(
      "其", "等", "各类", "各地", "部分", "多个", "上级", "下级", "同级", "属地", "成员", "相应",
      # grades and qualities name a kind of body, not one (市级儿童友好基地, 高水平大学, 综合性国家科学中心)
      "市级", "区级", "省级", "县级", "国家级", "综合性", "高水平", "一流", "示范性", "新型", "战略性", "特色",
-     "智慧", "新兴", "二甲", "三甲", "公立", "民营", "私立", "乡镇", "镇街", "村居"}
+     "智慧", "新兴", "二甲", "三甲", "公立", "民营", "私立", "乡镇", "镇街", "村居", "属", "直属", "市属", "区属",
+     "省属", "县属"}
 )
 # Words that end in a level character but are not a level (社区 in 社区委员会, 城市 in 城市政府).
 _LEVEL_WORDS = frozenset(
@@ -120,6 +121,11 @@ def _tables() -> tuple[
     return pattern, cores, abbrs, kinds
 
 
+_COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大个项类家]")
+_ZONE_CORES = frozenset({"中心"})
+_FUNCTION_CHARS = frozenset("的和与及等在为对向由将已也均并作负牵联会")
+
+
 def _guarded(
     text: str, start: int, end: int, surface: str, core: resolve.Core | None, abbr: tuple[str, str, str] | None
 ) -> bool:
@@ -132,6 +138,8 @@ def _guarded(
         return bool(after and after in abbr[2])
     if core is None:
         return False
+    if core.not_after == "*":
+        return bool(after) and _CJK.match(after) is not None and after not in _FUNCTION_CHARS
     return bool((after and after in core.not_after) or (before and before in core.not_before))
 
 
@@ -153,7 +161,7 @@ def _is_place_word(word: str) -> bool:
 
 
 _BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z"})
-_PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "j", "eng", "nrt", "nrfg", "nrt"})
+_PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "eng", "nrt", "nrfg"})
 _PUNCT = re.compile(r"[\s，。、；：！？,.;:!?（）()“”\"《》【】]")
 _BRACKET_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
 
@@ -335,7 +343,7 @@ _NOT_NAME_HEAD = frozenset({"v", "vn", "p", "d", "ad", "c", "a", "u", "vd"})
 # Items that are kinds of things, not names (制造业、服务业等企业; 产业园、片区等项目).
 _GENERIC_ITEM = re.compile(
     r"(?:业|类|型|园|区|城|村|项目|工程|片区|大厦|企业|公司|机构|单位|行业|产品|设计|动漫|电竞|服务|经济|制造|"
-    r"金融|物流|贸易|文化|旅游|农业|能源|材料|资质|资格|装备|机器人|技术)$"
+    r"金融|物流|贸易|文化|旅游|农业|能源|材料|资质|资格|装备|机器人|技术|汽车|总部|期|面板|芯片)$"
 )
 
 
@@ -486,8 +494,18 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
                     walk = _Walk(walk.begin + i, True, False)
                     written, full, area, modifier = written[i:], found_full, found_area, ""
                     break
-        if modifier and (_cut(modifier)[0] in _GENERIC or (full is None and modifier in _GENERIC_MODIFIERS)):
-            continue
+        if modifier and (
+            _cut(modifier)[0] in _GENERIC
+            or (full is None and modifier in _GENERIC_MODIFIERS)
+            or _COUNTED.match(modifier)
+            or modifier.endswith(("型", "类", "性"))
+        ):
+            continue  # 各级…, 社区委员会, 十大服务中心, 都市型大学
+        if surface in _ZONE_CORES and (
+            (not modifier and full is not None)
+            or (full is None and [t for _w, t in _tag(modifier)] in (["ns"], ["nz"], ["nr"]))
+        ):
+            continue  # a bare name + 中心 is a district or a building; a body says what it does (艺术中心)  # 深圳中心, 大浪中心: a place and 中心 name a district, not a body
         tail_end = end
         bracket = _BRACKET_TAIL.match(text, end)
         if bracket and core.cls in ("Institution", "Enterprise"):
@@ -495,7 +513,7 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
         cls = _kind(modifier + surface, kinds) if core.cls == "*" else core.cls
         national = bool(_NATIONAL.match(written))
         core_tail = core.full.replace("{P}", "") if core.full.startswith("{P}") else None
-        if full is None and len(modifier) < 3:
+        if full is None and len(modifier) < 3 and core.cls in _LOCAL_CLASSES:
             known = _suffix_coref(text, start, end, suffixes, last_end)
             if known is not None:
                 found.append(known)
@@ -520,8 +538,10 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             continue
         if core.needs in ("name", "proper") and full is None and len(modifier) < 2:
             continue
-        if core.needs == "proper" and not (walk.proper or national or area in _LEVEL_CHARS):
-            continue
+        if core.needs == "proper" and not (
+            walk.proper or national or area in _LEVEL_CHARS or _tag(modifier + surface) == [(modifier + surface, "nt")]
+        ):
+            continue  # 数据中心, 幼教集团 name kinds; 石化集团 is one organization word to rjieba
         if cls == "Prison" and ctx.province:
             short = resolve._SHORT_SUFFIX.sub("", ctx.province)
             body = written.removeprefix(ctx.province).removeprefix(short).removeprefix("省")
