@@ -221,6 +221,27 @@ def test_page_offline_in_chromium(browser, hand_dataset, tmp_path):
         assert sorted(visible) == sorted(["八五普法", "诉源治理协作机制", "张掖市司法局"])
         page.page.click("#reset")
         assert page.counts()[2:] == (len(net.nodes), len(net.edges))
+        # Hover on a node shows its full name, class and aliases.
+        page.page.click("#reset")
+        x, y = page.page.evaluate(
+            """id => { const p = network.canvasToDOM(network.getPositions([id])[id]);
+                       const r = document.getElementById('mynetwork').getBoundingClientRect();
+                       return [p.x + r.left, p.y + r.top]; }""",
+            court,
+        )
+        page.page.mouse.move(x, y)
+        tooltip = page.page.locator("div.vis-tooltip")
+        tooltip.wait_for(state="visible", timeout=10_000)
+        text = tooltip.text_content()
+        assert "张掖市中级人民法院" in text and "类别：法院" in text and "市中院" in text
+        # The edge's hover text names the action, the evidence sentence and the report.
+        ids = {n["label"]: n["id"] for n in net.nodes}
+        title = page.page.evaluate(
+            "([a, b]) => lawgraphEdges.get({filter: e => e.from === a && e.to === b})[0].title",
+            [ids["张掖市人民政府"], ids["张掖市法治政府建设领导小组"]],
+        )
+        assert "成立" in title and "市政府成立法治政府建设领导小组。" in title
+        assert "张掖市2023年法治政府建设情况的报告" in title
         # Legend lists every class drawn.
         assert page.page.locator("#legend > div").count() == len(net.lawgraph_meta["classes"])
         colours = page.screenshot(tmp_path / "graph.png")

@@ -111,13 +111,25 @@ CLASS_COLORS: dict[str, str] = {
     "Institution": "#6baed6",
     "MediaOutlet": "#fd8d3c",
     "OtherOrganization": "#9ecae1",
+    "Province": "#00441b",
+    "City": "#006d2c",
+    "County": "#238b45",
+    "District": "#41ab5d",
+    "NewArea": "#2ca25f",
+    "Park": "#99d8c9",
+    "Town": "#74c476",
+    "Township": "#74c476",
+    "Subdistrict": "#a1d99b",
+    "Village": "#c7e9c0",
+    "Community": "#c7e9c0",
+    "Place": "#2ca02c",
     "PolicyDocument": "#756bb1",
     "Initiative": "#fdae6b",
     "Action": "#c7c7c7",
     "Report": "#393b79",
     "Indicator": "#e7ba52",
 }
-"""Node colour per class; places share one green and documents one purple family."""
+"""Node colour per class; places are shades of green, darker for higher levels."""
 
 _PLACE_COLOR = "#2ca02c"
 _FALLBACK_COLOR = "#aaaaaa"
@@ -142,6 +154,16 @@ _ROLE_NAMES = {
     "containedInPlace": "位于",
 }
 _MAX_FACTS = 8
+
+
+_MAX_DETAILS = 30
+
+
+def _capped(items: list[str], unit: str) -> list[str]:
+    """At most :data:`_MAX_DETAILS` entries, so a hub's evidence does not bloat the page."""
+    if len(items) <= _MAX_DETAILS:
+        return items
+    return items[:_MAX_DETAILS] + [f"…另有 {len(items) - _MAX_DETAILS} {unit}"]
 
 
 def _color(cls: str, kind: str) -> str:
@@ -249,7 +271,7 @@ def to_pyvis(
             class_name=_class_name(cls),
             kind=kind,
             aliases=list(data.get("aliases") or ()),
-            indicators=list(data.get("indicators") or ()),
+            indicators=_capped(list(data.get("indicators") or ()), "项"),
             reports=sorted(data.get("reports") or (), key=lambda r: (reports.get(r, r), r)),
             evidence=str(data.get("evidence") or ""),
             degree=degree[node],
@@ -268,8 +290,9 @@ def to_pyvis(
             if evidence or report:
                 lines.append(f"「{evidence}」" + (f"——{report}" if report else ""))
         action_text = f"{label}（{'、'.join(r for r in roles if r)}）" if any(roles) else label
+        heading = f"{H.nodes[u].get('label', u)} —{action_text}→ {H.nodes[v].get('label', v)}"
         title = "\n".join(
-            [f"{H.nodes[u].get('label', u)} —{action_text}→ {H.nodes[v].get('label', v)}"]
+            [heading]
             + lines[:_MAX_FACTS]
             + ([f"…另有 {len(lines) - _MAX_FACTS} 处"] if len(lines) > _MAX_FACTS else [])
         )
@@ -283,9 +306,10 @@ def to_pyvis(
                 id=f"e{i}",
                 label=label + (f" ×{len(facts)}" if len(facts) > 1 else ""),
                 title=title,
+                heading=heading,
                 value=len(facts),
                 action_text=action_text,
-                facts=lines,
+                facts=_capped(lines, "处"),
                 reports=edge_reports,
             ).options
         )
@@ -315,7 +339,7 @@ def to_pyvis(
 
 def _options(n: int) -> dict[str, Any]:
     """vis-network options: stabilize once (fewer iterations on big graphs), then the page stops physics."""
-    iterations = 400 if n <= 200 else 200 if n <= 1000 else 100
+    iterations = 400 if n <= 200 else 200 if n <= 1000 else 100 if n <= 3000 else 50
     return {
         "nodes": {
             "font": {"size": 14, "face": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif"},
@@ -326,7 +350,7 @@ def _options(n: int) -> dict[str, Any]:
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "font": {"size": 11, "align": "middle", "color": "#52606d", "strokeWidth": 3},
             "color": {"color": "#9aa5b1", "highlight": "#d9480f", "hover": "#d9480f"},
-            "smooth": {"enabled": True, "type": "continuous"},
+            "smooth": {"enabled": n <= 1000, "type": "continuous"},  # curves cost much on big graphs
             # On big graphs edge labels appear only once zoomed in (vis skips text drawn smaller than this).
             "scaling": {"min": 1, "max": 6, "label": {"enabled": False, "drawThreshold": 5 if n <= 100 else 10}},
         },
@@ -390,11 +414,17 @@ def render_html(net: Network, *, title: str | None = None) -> str:
         for key in ("aliases", "indicators", "reports"):
             node.setdefault(key, [])
         node.setdefault("degree", 0)
+    drawn_edges = []
     for i, edge in enumerate(edges):
+        edge = dict(edge)
         edge.setdefault("id", f"e{i}")
         edge.setdefault("reports", [])
         edge.setdefault("facts", [])
         edge.setdefault("action_text", edge.get("label", ""))
+        if "heading" in edge:
+            edge.pop("title", None)  # the page rebuilds it from heading and facts (half the page size)
+        drawn_edges.append(edge)
+    edges = drawn_edges
     payload = {
         "nodes": nodes,
         "edges": edges,
