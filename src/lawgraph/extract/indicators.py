@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -97,11 +97,13 @@ def is_indicator(
     quotes: Sequence[tuple[int, int]] = (),
     fixed: Sequence[tuple[int, int]] = (),
     names: Sequence[tuple[int, int]] = (),
+    word_ends: Container[int] | None = None,
 ) -> bool:
     """Whether the quantity ``q`` found in ``text`` states an achievement (see the module docs).
 
     ``titles``, ``quotes``, ``fixed`` and ``names`` are sorted ``(begin, end)`` intervals of 《》 titles,
-    quoted expressions, fixed political phrases and entity names.
+    quoted expressions, fixed political phrases and entity names. ``word_ends`` holds the offsets where
+    the segmenter's words end: a Chinese numeral's unit must end a word (三棵|松, 四位一体 are names).
     """
     num_text = text[q.number_begin : q.end]
     before = text[q.begin - 1] if q.begin > 0 else ""
@@ -114,8 +116,10 @@ def is_indicator(
         return False
     if q.chinese and q.unit == "元" and q.value < 10:
         return False  # 二元结构, 一元化: a word, not money
-    if q.unit == "周" and after == "年":
-        return False  # 一百周年 is an anniversary
+    if q.unit == "周" and after in ("年", "岁"):
+        return False  # 一百周年 is an anniversary, 60周岁 an age
+    if q.chinese and word_ends is not None and q.unit_end >= 0 and q.unit_end not in word_ends:
+        return False
     if q.chinese and before and before in _ZH_NUMERALS:
         return False  # glued to another numeral: a name such as 十四五 or 七一
     if q.chinese and before in ("数", "几", "上", "干") and q.begin == q.number_begin:
@@ -240,6 +244,7 @@ def find_indicators(
     sentences: Sequence[Sentence] | None = None,
     names: Sequence[tuple[int, int]] = (),
     actions: Sequence[Action] = (),
+    word_ends: Container[int] | None = None,
 ) -> list[Indicator]:
     """Every indicator in ``text`` (see the module docs).
 
@@ -253,6 +258,8 @@ def find_indicators(
         Offsets of entity mentions; a number inside a name is not a quantity.
     actions : sequence of Action
         The report's actions, in text order; each indicator links to the action of its clause.
+    word_ends : container of int, optional
+        Offsets where the segmenter's words end (from the Doc's tokens), see :func:`is_indicator`.
     """
     sentences = list(sentences) if sentences else _fallback_sentences(text)
     sent_starts = [s.begin for s in sentences]
@@ -267,7 +274,8 @@ def find_indicators(
     for q in find_quantities(text):
         if q.begin < last_end:
             continue
-        if not is_indicator(q, text, titles=titles, quotes=quotes, fixed=fixed, names=names):
+        if not is_indicator(q, text, titles=titles, quotes=quotes, fixed=fixed, names=names,
+                            word_ends=word_ends):
             continue
         sentence = _sentence_bounds(sentences, sent_starts, q.begin) or Sentence(
             *_clause_bounds(text, q.begin, q.end, 0, len(text))
@@ -322,6 +330,8 @@ class IndicatorFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        from lawgraph.extract.actions import token_boundaries
+
         report = doc._.report
         # doc.text rebuilds the string from every token; the report holds the same string.
         doc._.lg_indicators = find_indicators(
@@ -329,6 +339,7 @@ class IndicatorFinder:
             sentences=report.sentences if report is not None else None,
             names=_name_intervals(doc),
             actions=doc._.lg_actions or (),
+            word_ends=set(token_boundaries(doc)[1]),
         )
         return doc
 

@@ -55,6 +55,8 @@ APPROX_PREFIXES: tuple[str, ...] = ("不少于", "不低于", "将近", "接近"
 APPROX_SUFFIXES: tuple[str, ...] = ("以上", "左右", "余", "多")
 """Hedges written inside or after a number (20余次, 5600多万, 95%以上)."""
 
+_BIG_UNITS = frozenset({"类", "方面", "环节", "项", "批", "块", "类别"})
+"""Units a 大 may stand before (九大类, 五大方面); elsewhere 大 starts a name (三大口岸)."""
 _ZH_NUM = "[零〇一二两三四五六七八九十百千万亿]*[〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
@@ -204,6 +206,8 @@ class Quantity:
     end: int
     number_begin: int
     """Where the digits start (after a hedge such as 近)."""
+    unit_end: int = -1
+    """Where the unit ends (before a trailing hedge such as 以上); ``end`` when not given."""
     approximation: str | None = None
     chinese: bool = False
     """The number is written in Chinese numerals (二十, 两, 半)."""
@@ -274,10 +278,12 @@ def find_quantities(text: str) -> list[Quantity]:
                          chinese=not match.group("num")[0].isdigit())
             )
     for match in _quantity_regex().finditer(text):
-        num, mid, scale, mid2, _big, unit, post = match.groups()
+        num, mid, scale, mid2, big, unit, post = match.groups()
         start, end = match.span()
         if start >= 3 and text.endswith("百分之", 0, start):
             continue
+        if big and unit not in _BIG_UNITS:
+            continue  # 三大口岸, 两大门户: 大 makes a name, not a count
         value = parse_number(num + scale if scale else num)
         if value is None:
             continue
@@ -296,6 +302,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 begin=begin,
                 end=end,
                 number_begin=start,
+                unit_end=match.end("unit"),
                 approximation=pre or mid or mid2 or post,
                 chinese=not num[0].isdigit(),
             )
