@@ -125,6 +125,18 @@ def test_repeated_name_is_not_cut_short() -> None:
     assert [s for s, _k, _c in found] == ["南方科技大学", "南方科技大学"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("。新建华夏中学。", "华夏中学"),
+        ("。坪山新区创办国际网球学院。", "国际网球学院"),
+        ("引进了星河电子、蓝海科技等企业。", "星河电子"),
+    ],
+)
+def test_what_is_done_to_a_body_is_not_its_name(sentence: str, surface: str) -> None:
+    assert surface in [s for s, _k, _c in orgs(DISTRICT, sentence)]
+
+
 def test_the_core_is_the_last_word() -> None:
     found = orgs(DISTRICT, "。宝安中心小学扩建。")
     assert [(s, c) for s, _k, c in found] == [("宝安中心小学", "Institution")]
@@ -181,6 +193,7 @@ def test_listed_enterprises() -> None:
         (DISTRICT, "多渠道扩大学位供给。"),
         (DISTRICT, "鼓励企业设立研发中心。"),
         (DISTRICT, "建设大浪中心。"),
+        (DISTRICT, "建成机场卫星厅和学术报告厅。"),
         (DISTRICT, "支持雪花科创城建设。"),
         (DISTRICT, "发展创意设计、影视动漫等产业项目。"),
     ],

@@ -56,6 +56,8 @@ _LEVEL_WORDS = frozenset(
 )
 # Modifiers that name a kind of body, not one body (社区委员会, 居民委员会, 专家委员会).
 _GENERIC_MODIFIERS = frozenset({"社区", "居民", "村民", "业主", "专家", "管理", "工作", "专门", "专业", "伦理"})
+# Verbs rjieba may tag as names (新建 is also a district of 南昌); they end a name on the left.
+_ACTION_WORDS = frozenset({"新建", "改建", "扩建", "新增", "筹建", "创办", "力争", "建成", "建设", "打造", "引进", "组建"})
 _GENERIC_HEAD = re.compile("|".join(sorted(_GENERIC, key=len, reverse=True)))
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中国|中华)")
 _NATIONAL_WORDS = frozenset({"中央", "国家", "国务院", "中国", "中华"})
@@ -192,6 +194,9 @@ def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = Fals
     for word, tag in reversed(tokens):
         if not _CJK.match(word):
             boundary = bool(_PUNCT.match(word))
+            break
+        if word in _ACTION_WORDS:  # 新建华夏中学: what is done to a body is not part of its name
+            boundary = True
             break
         if word in _GENERIC:
             generic = not any(_is_place_word(w) for w, _t, _b in taken)
@@ -339,7 +344,7 @@ _LIST_TAIL = re.compile(
 )
 _LIST_CLAUSE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{2,10}、){0,12}[\u4e00-\u9fffA-Za-z]{2,10}$")
 _COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "an"})
-_NOT_NAME_HEAD = frozenset({"v", "vn", "p", "d", "ad", "c", "a", "u", "vd"})
+_NOT_NAME_HEAD = frozenset({"v", "vn", "p", "d", "ad", "c", "a", "u", "vd", "ul", "uj", "uz", "ug", "uv", "y", "r"})
 # Items that are kinds of things, not names (制造业、服务业等企业; 产业园、片区等项目).
 _GENERIC_ITEM = re.compile(
     r"(?:业|类|型|园|区|城|村|项目|工程|片区|大厦|企业|公司|机构|单位|行业|产品|设计|动漫|电竞|服务|经济|制造|"
