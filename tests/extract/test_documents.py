@@ -49,6 +49,8 @@ def documents(nlp, text: str, issuer: str | None = "深圳市龙岗区人民政�
         ("入选省高水平医院建设计划。", ("省高水平医院建设计划", "广东省高水平医院建设计划", "计划", None)),
         # 区域… is a word, not the report's own district
         ("编制区域空间发展规划。", ("区域空间发展规划", "区域空间发展规划", "规划", None)),
+        # a quoted programme is a plan
+        ("引进“百名专家工程”团队。", ("“百名专家工程”", "“百名专家工程”", "工程", None)),
         # laws without 《》
         ("组织民法典宣讲。", ("民法典", "民法典", "法典", None)),
         ("学习贯彻行政复议法。", ("行政复议法", "行政复议法", "法", None)),
@@ -57,6 +59,11 @@ def documents(nlp, text: str, issuer: str | None = "深圳市龙岗区人民政�
 )
 def test_documents(nlp, text, expected) -> None:
     assert expected in documents(nlp, text)
+
+
+def test_a_list_word_ends_a_quoted_name(nlp) -> None:
+    # the programme is a document; “…”等各项部署 is not a title
+    assert [f[1] for f in documents(nlp, "推进“百千万工程”等各项部署。")] == ["“百千万工程”"]
 
 
 def test_consecutive_titles_are_two_documents(nlp) -> None:
@@ -80,7 +87,6 @@ def test_short_and_full_law_titles_share_a_key(nlp) -> None:
         "出台复议委员会办公室、专家组等实施细则。",
         "依法办事，严格执法。",
         "编制十大专项规划。",
-        "推进“百千万工程”等各项部署。",
         "引导群众学法遵法用法。",
         "严守廉政各项规定。",
         "制定三年行动方案。",

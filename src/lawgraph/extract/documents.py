@@ -5,7 +5,7 @@ Three rules, each one compiled regex pass over ``doc.text`` (words in ``extract/
 - **Titles in 《》**, with nested quotes and brackets (《关于…〈…〉的通知》, 《…(2022版)》). The title is
   the text between the outer 《》.
 - **Named documents without 《》**: a quoted name followed by a document noun (“1+32”托管移交协议,
-  “XX”九条务实举措, “1+1+9”工作部署), or a name ending with a specific document noun (…若干措施,
+  “XX”九条务实举措, “1+1+9”工作部署), a quoted programme whose name ends with 工程/计划/规划 (“三名工程”), or a name ending with a specific document noun (…若干措施,
   …29条措施, …工作指引, …战略规划, …建设计划). The name starts after the last clause boundary (出台, 落实,
   a comma …); a leading 省/市/区 is the report's own province, city or district (省高水平大学建设计划 →
   广东省高水平大学建设计划). Generic names (相关规定, 整改方案) are not documents.
@@ -51,6 +51,7 @@ __all__ = [
     "doc_type",
     "doc_version",
     "clause_start",
+    "is_numbered_slogan",
     "doc_text",
     "make_documents",
 ]
@@ -123,6 +124,17 @@ def doc_text(doc: Doc) -> str:
     return doc.text
 
 
+def is_numbered_slogan(name: str) -> bool:
+    """A quoted run of numbers and one-character words (“三新一高”, “十四五”), which names no document.
+
+    Examples
+    --------
+    >>> is_numbered_slogan("十四五"), is_numbered_slogan("三名工程")
+    (True, False)
+    """
+    return bool(re.fullmatch(r"[一二三四五六七八九十百千两0-9+]+[\u4e00-\u9fff]?", name))
+
+
 def clause_start(
     text: str, end: int, *, boundary: re.Pattern[str], starts: set[int] | None = None, window: int = 30
 ) -> int:
@@ -162,6 +174,8 @@ class DocumentFinder:
             rf"“([^“”\n]{{1,30}})”((?:(?!{stops})[{_CJK}0-9]){{0,8}}?)({quoted_nouns})(?![性权者人法制])"
         )
         self._unquoted = re.compile(_alternation(data["unquoted_nouns"]))
+        programme = _alternation(data["quoted_programme_suffixes"])
+        self._programme = re.compile(rf"“([^“”\n]{{2,14}}(?:{programme}))”")
         self.generic = frozenset(data["unquoted_generic_names"])
         self.blockers = tuple(data["unquoted_name_blockers"])
         self._lead = re.compile(_alternation(data["unquoted_lead_strip"]))
@@ -199,6 +213,9 @@ class DocumentFinder:
                 add(m.start(), m.end(), title)
         for m in self._quoted.finditer(text):
             if free(m.start(), m.end()):
+                add(m.start(), m.end(), m.group())
+        for m in self._programme.finditer(text):
+            if free(m.start(), m.end()) and not is_numbered_slogan(m.group(1)):
                 add(m.start(), m.end(), m.group())
         for m in self._unquoted.finditer(text):
             if not free(m.start(), m.end()):

@@ -4,7 +4,7 @@ Initiatives are named two ways (words in ``extract/data/initiatives.json``):
 
 - **A quoted name** followed by an initiative noun, with up to six characters between
   (“放管服”改革, “兰剑突击”治安大清查行动, “五社”联动机制, “法治体检”活动), or a quoted name that ends with
-  one itself (“枫桥经验”, “龙岭模式”). Once a quoted name is an initiative, its other quoted mentions in the
+  one itself (“枫桥经验”, “某某模式”; a quoted “…工程” is a programme, a document). Once a quoted name is an initiative, its other quoted mentions in the
   Doc are too (民营企业“法治体检”常态化).
 - **A name ending with a campaign suffix**: …专项行动, …专项整治(行动), …三年行动, …提升行动,
   …体制改革 … The name starts after the last clause boundary (开展, 落实, a comma …).
