@@ -51,6 +51,7 @@ __all__ = [
     "actions_from_text",
     "doc_entities",
     "token_boundaries",
+    "release_token_boundaries",
 ]
 
 ACTION_TYPES: tuple[str, ...] = (
@@ -497,16 +498,31 @@ def doc_entities(doc: Doc) -> list[EntityRef]:
     return out
 
 
+_BOUNDARY_KEY = "lawgraph.token_boundaries"
+
+
+def release_token_boundaries(doc: Doc) -> None:
+    """Drop the offsets :func:`token_boundaries` kept on ``doc`` (the last component calls it)."""
+    doc.user_data.pop((_BOUNDARY_KEY, len(doc)), None)
+
+
 def token_boundaries(doc: Doc) -> tuple[Sequence[int], Sequence[int]]:
-    """Sorted offsets where the Doc's tokens start and end (read as arrays, not token by token)."""
+    """Sorted offsets where the Doc's tokens start and end (read as arrays, not token by token).
+
+    The result is kept in ``doc.user_data`` so the components that need it read the tokens once.
+    """
     from spacy.attrs import IDX, LENGTH
 
+    key = (_BOUNDARY_KEY, len(doc))
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return cached
     if len(doc) == 0:
         return [], []
     arr = doc.to_array([IDX, LENGTH])
-    starts = arr[:, 0].tolist()
-    ends = (arr[:, 0] + arr[:, 1]).tolist()
-    return starts, ends
+    found = (arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist())
+    doc.user_data[key] = found
+    return found
 
 
 def _issuer(doc: Doc) -> tuple[str | None, str | None, str | None]:

@@ -300,6 +300,19 @@ def indicators_from_text(text: str) -> list[Indicator]:
     return find_indicators(text)
 
 
+class _SortedInts:
+    """Membership in a sorted list by bisection (few lookups in a long list: no set to build)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: Sequence[int]) -> None:
+        self.values = values
+
+    def __contains__(self, value: object) -> bool:
+        i = bisect.bisect_left(self.values, value)  # type: ignore[call-overload]
+        return i < len(self.values) and self.values[i] == value
+
+
 def _name_intervals(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     # Only bodies and places: a document named without 《》 may carry its count (优化营商环境29条措施).
@@ -330,7 +343,7 @@ class IndicatorFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        from lawgraph.extract.actions import token_boundaries
+        from lawgraph.extract.actions import release_token_boundaries, token_boundaries
 
         report = doc._.report
         # doc.text rebuilds the string from every token; the report holds the same string.
@@ -339,8 +352,9 @@ class IndicatorFinder:
             sentences=report.sentences if report is not None else None,
             names=_name_intervals(doc),
             actions=doc._.lg_actions or (),
-            word_ends=set(token_boundaries(doc)[1]),
+            word_ends=_SortedInts(token_boundaries(doc)[1]),
         )
+        release_token_boundaries(doc)
         return doc
 
 
