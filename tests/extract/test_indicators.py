@@ -34,6 +34,8 @@ from lawgraph.model import Report, Sentence
         ("筹集资金1000余万元，减税3亿多元。", [("10000000", "元", "余"), ("300000000", "元", "多")]),
         ("走访企业一万余家，出生率为8.5‰。", [("10000", "家", "余"), ("8.5", "‰", None)]),
         ("建成15分钟法律服务圈。", [("15", "分钟", None)]),
+        ("失业率控制在3%以下，召开专题会议2次。", [("3", "%", "以下"), ("2", "次", None)]),
+        ("审批时限压缩至5个工作日以内。", [("5", "个工作日", "以内")]),
     ],
 )
 def test_indicators(text: str, expected: list[tuple[str, str, str | None]]) -> None:
@@ -51,6 +53,7 @@ def test_indicators(text: str, expected: list[tuple[str, str, str | None]]) -> N
         "认真学习贯彻党的二十大精神。",  # a congress
         "学习贯彻省十四次党代会精神。",  # a congress with a count-like 次
         "召开区七届二次全会。",  # a plenary
+        "出席市十五届人大三次会议。",  # a session of a congress
         "落实行政执法能力三年提升行动。",  # a plan name
         "实现“十四五”良好开局。",  # a plan name in quotes
         "调整《各部门权责清单(2022版)》。",  # a version in a title

@@ -52,8 +52,8 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 _QUOTE = re.compile(r"[“\"「][^“”\"「」\n]{1,40}[”\"」]")
 _YEAR_SPAN_BEFORE = re.compile(r"(?:连续|累计|长达|历时|用时|坚持|已达)\s*$")
-_MEETING_AFTER = re.compile(r"(?:党代会|全会|全体会议|会议|代表大会|常委会|党员代表大会|中全会)")
-_THRESHOLD_AFTER = re.compile(r"(?:控制线|警戒线|红线|以内|以下)")
+_MEETING_AFTER = re.compile(r"(?:党代会|全会|全体会议|代表大会|常委会|党员代表大会|中全会)")
+_THRESHOLD_AFTER = re.compile(r"(?:控制线|警戒线|红线)")
 _CODE_CHAR = re.compile(r"[A-Za-z0-9.+\-/_#＋]")
 _FILLER_ANY = re.compile(r"各类|各项|各种")
 _DIGIT = re.compile(r"\d")
@@ -131,8 +131,9 @@ def is_indicator(
         return False
     if num_text.startswith("半") and q.unit_class != "time":
         return False
-    if _MEETING_AFTER.match(text, q.end):
-        return False
+    if q.unit == "次" and (_MEETING_AFTER.match(text, q.end) or (
+            text.startswith("会议", q.end) and "届" in text[max(0, q.begin - 4) : q.begin])):
+        return False  # 十四次党代会, 二次全会, 十五届人大三次会议 name meetings
     if q.unit_class == "percent" and _THRESHOLD_AFTER.match(text, q.end):
         return False
     if before == "前" and q.unit in ("位", "名", "强"):

@@ -52,8 +52,8 @@ _SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千": Decimal(1000
 
 APPROX_PREFIXES: tuple[str, ...] = ("不少于", "不低于", "将近", "接近", "大约", "超过", "近", "约", "超", "逾")
 """Hedges written before a number (近30部, 约200人, 超过3000名, 超765亿元), longest first."""
-APPROX_SUFFIXES: tuple[str, ...] = ("以上", "左右", "余", "多")
-"""Hedges written inside or after a number (20余次, 5600多万, 95%以上)."""
+APPROX_SUFFIXES: tuple[str, ...] = ("以上", "以下", "以内", "左右", "余", "多")
+"""Hedges written inside or after a number (20余次, 5600多万, 95%以上, 3%以下)."""
 
 _BIG_UNITS = frozenset({"类", "方面", "环节", "项", "批", "块", "类别"})
 """Units a 大 may stand before (九大类, 五大方面); elsewhere 大 starts a name (三大口岸)."""
@@ -244,12 +244,12 @@ def _quantity_regex() -> re.Pattern[str]:
         r"(?P<mid2>[多余])?"
         r"(?P<big>大)?"
         rf"(?P<unit>{unit_alt})"
-        r"(?P<post>以上|左右|余|多)?"
+        r"(?P<post>以上|以下|以内|左右|余|多)?"
     )
 
 
 _PERCENT_WORDS = re.compile(
-    rf"(?P<pre>{'|'.join(APPROX_PREFIXES)})?百分之(?P<num>{_AR_NUM}|{_ZH_NUM})(?P<post>以上|左右)?"
+    rf"(?P<pre>{'|'.join(APPROX_PREFIXES)})?百分之(?P<num>{_AR_NUM}|{_ZH_NUM})(?P<post>以上|以下|以内|左右)?"
 )
 
 
