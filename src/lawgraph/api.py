@@ -32,6 +32,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -40,6 +41,7 @@ import pyoxigraph as ox
 from lawgraph.errors import InputError, LawgraphError
 from lawgraph.model import Report, ReportFacts
 from lawgraph.namespaces import LG, RDF
+from lawgraph.rdf.quads import NQuads, facts_to_nquads
 
 if TYPE_CHECKING:
     import rdflib
@@ -55,25 +57,33 @@ __all__ = [
     "build",
     "write_graph",
     "count_classes",
+    "count_classes_nquads",
 ]
 
 PathLike = str | Path
 OnError = Literal["raise", "skip"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReportResult:
-    """One report after the whole path: what was read, what was extracted, and its quads.
+    """One report after the whole path: what was read, what was extracted, and its statements.
 
-    Every field pickles (pyoxigraph terms do), so workers of a process pool can return it.
+    It pickles, and cheaply: the statements travel as N-Quads bytes (:attr:`nquads`), and :attr:`quads`
+    parses them on first use.
     """
 
     path: str
     """The file it was read from, as given."""
     report: Report
     facts: ReportFacts
-    quads: tuple[ox.Quad, ...]
-    """:func:`lawgraph.rdf.facts_to_quads` of :attr:`facts`."""
+    nquads: NQuads
+    """:func:`lawgraph.rdf.facts_to_nquads` of :attr:`facts`: ``.named`` (the report's graph) and ``.shared``
+    (the default graph), one statement per line."""
+
+    @cached_property
+    def quads(self) -> tuple[ox.Quad, ...]:
+        """The statements as pyoxigraph quads (equal to :func:`lawgraph.rdf.facts_to_quads` of :attr:`facts`)."""
+        return tuple(ox.parse(self.nquads.named + self.nquads.shared, format=ox.RdfFormat.N_QUADS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,21 +108,26 @@ class BuildResult:
     """One per bad input or report (only when ``on_error="skip"``)."""
     seconds: float
 
+    def nquads(self) -> bytes:
+        """Every statement of every report as N-Quads, merged by union and line-sorted: the ``.nq`` file."""
+        lines: set[bytes] = set()
+        for result in self.results:
+            lines.update(result.nquads.named.splitlines(keepends=True))
+            lines.update(result.nquads.shared.splitlines(keepends=True))
+        return b"".join(sorted(lines))
+
     @property
     def quads(self) -> list[ox.Quad]:
-        """Every quad of every report, merged by union (no duplicates), in report order.
+        """Every quad of every report, merged by union (no duplicates), in N-Quads line order."""
+        return list(ox.parse(self.nquads(), format=ox.RdfFormat.N_QUADS))
 
-        Writing sorts them (:func:`~lawgraph.rdf.serialize_quads`), so files do not depend on this order.
-        """
-        return list(dict.fromkeys(q for result in self.results for q in result.quads))
-
-    def summary(self, quads: list[ox.Quad] | None = None) -> BuildSummary:
-        """The :class:`BuildSummary`; pass :attr:`quads` if you already have them."""
-        merged = self.quads if quads is None else quads
+    def summary(self, nquads: bytes | None = None) -> BuildSummary:
+        """The :class:`BuildSummary`; pass :meth:`nquads` if you already have them."""
+        text = self.nquads() if nquads is None else nquads
         return BuildSummary(
             reports=len(self.results),
-            triples=len(merged),
-            classes=count_classes(merged),
+            triples=text.count(b"\n"),
+            classes=count_classes_nquads(text),
             seconds=self.seconds,
             errors=len(self.errors),
         )
@@ -142,6 +157,25 @@ def count_classes(quads: Iterable[ox.Quad]) -> dict[str, int]:
             if cls.startswith(prefix):
                 seen.add((cls[len(prefix) :], str(quad.subject)))
     counts = Counter(cls for cls, _ in seen)
+    return dict(sorted(counts.items()))
+
+
+def count_classes_nquads(text: bytes) -> dict[str, int]:
+    """:func:`count_classes` over N-Quads text (lawgraph's own output: one statement per line).
+
+    >>> from lawgraph.namespaces import LG, RDF
+    >>> line = f"<https://example.org/c> <{RDF.type}> <{LG.Court}> .\\n".encode()
+    >>> count_classes_nquads(line * 2)
+    {'Court': 1}
+    """
+    marker = f" <{RDF.type}> <{LG._NS}".encode()
+    seen: set[tuple[bytes, bytes]] = set()
+    for line in text.splitlines():
+        at = line.find(marker)
+        if at > 0:
+            rest = line[at + len(marker) :]
+            seen.add((rest[: rest.index(b">")], line[:at]))
+    counts = Counter(cls.decode() for cls, _ in seen)
     return dict(sorted(counts.items()))
 
 
@@ -202,12 +236,10 @@ def process_report(path: PathLike, nlp: Language | None = None) -> ReportResult:
     from lawgraph.extract.facts import doc_to_facts
     from lawgraph.extract.pipeline import annotate, make_nlp
     from lawgraph.ingest import read_report
-    from lawgraph.rdf.quads import facts_to_quads
-
     report = read_report(path)
     pipeline = nlp if nlp is not None else make_nlp()
     facts = doc_to_facts(annotate(pipeline, report))
-    return ReportResult(path=str(path), report=report, facts=facts, quads=tuple(facts_to_quads(facts)))
+    return ReportResult(path=str(path), report=report, facts=facts, nquads=facts_to_nquads(facts))
 
 
 def build_quads(
@@ -303,8 +335,19 @@ def write_graph(
     quads: Iterable[ox.Quad] | BuildResult, output: PathLike, *, format: str | None = None
 ) -> Path:
     """Write quads (or a whole build) to ``output`` atomically; the format follows ``format`` or the
-    extension. See :func:`lawgraph.rdf.write_quads`."""
-    from lawgraph.rdf.serialize import write_quads
+    extension. See :func:`lawgraph.rdf.write_quads`.
 
-    items = quads.quads if isinstance(quads, BuildResult) else quads
-    return write_quads(items, output, format=format)
+    A build written as N-Quads goes straight from its N-Quads text, without making quad objects.
+    """
+    from lawgraph.errors import OutputError
+    from lawgraph.rdf.serialize import atomic_write, check_writable, rdf_format, write_quads
+
+    if isinstance(quads, BuildResult):
+        try:
+            fmt = rdf_format(output, format)
+        except ValueError as err:
+            raise OutputError(output, str(err)) from err
+        if fmt == ox.RdfFormat.N_QUADS:
+            return atomic_write(check_writable(output), quads.nquads())
+        return write_quads(quads.quads, output, format=format)
+    return write_quads(quads, output, format=format)

@@ -189,3 +189,32 @@ def test_evidence_offsets_change_the_iri(facts):
     acts_a = {q.subject for q in a if q.object == N(LG.Action)}
     acts_b = {q.subject for q in b if q.object == N(LG.Action)}
     assert acts_a.isdisjoint(acts_b)
+
+
+def test_nquads_text_escapes_and_round_trips():
+    from lawgraph.model import Report, ReportFacts, ReportMeta
+    from lawgraph.rdf.quads import facts_to_nquads
+
+    text = '标题"引号"\\反斜杠\r\n第二行\t制表。'
+    report = Report(name='a "b".txt', text=text, sha256="b" * 64, meta=ReportMeta(title='含"引号"的标题',
+                                                                               url="not a url"))
+    nquads = facts_to_nquads(ReportFacts(report=report))
+    parsed = list(ox.parse(nquads.named + nquads.shared, format=ox.RdfFormat.N_QUADS))
+    strings = {q.predicate.value.replace("#", "/").rsplit("/", 1)[-1]: q.object.value
+               for q in parsed if isinstance(q.object, ox.Literal)}
+    assert strings["isString"] == text
+    assert strings["fileName"] == 'a "b".txt'
+    assert strings["title"] == '含"引号"的标题'
+    assert strings["source"] == "not a url"  # not an IRI: kept as a literal
+
+
+def test_nquads_lines_are_unique_and_split_by_graph(facts):
+    from lawgraph.rdf.quads import facts_to_nquads
+
+    nquads = facts_to_nquads(facts)
+    named, shared = nquads.named.splitlines(), nquads.shared.splitlines()
+    assert len(set(named)) == len(named) and len(set(shared)) == len(shared)
+    graph = f"<{report_iri(facts.report)}> .".encode()
+    assert all(line.endswith(graph) for line in named)
+    assert not any(line.endswith(graph) for line in shared)
+    assert len(named) + len(shared) == len(facts_to_quads(facts))

@@ -48,17 +48,29 @@ graphs of reports whose files are gone. A bad report is skipped and named; the e
 
 
 def print_summary(summary, output: Path | None = None, *, stream=None) -> None:  # noqa: ANN001
-    """Print a build summary as a table (reports, triples, subjects per lawgraph class, seconds)."""
+    """Print a build summary as a table: reports, triples, entities per class (grouped), seconds."""
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title="lawgraph build", show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("what")
     table.add_column("count", justify="right")
+    from lawgraph.rdf.quads import ORGANIZATION_CLASSES, PLACE_CLASSES
+
+    classes = dict(summary.classes)
     table.add_row("reports", str(summary.reports))
     table.add_row("triples", str(summary.triples))
-    for cls, count in summary.classes.items():
-        table.add_row(f"  {cls}", str(count))
+    for group, members in (("organizations", ORGANIZATION_CLASSES), ("places", PLACE_CLASSES)):
+        counts = {cls: classes.pop(cls) for cls in sorted(members) if cls in classes}
+        table.add_row(group, str(sum(counts.values())))
+        for cls, count in counts.items():
+            table.add_row(f"  {cls}", str(count))
+    for cls, label in (("PolicyDocument", "documents"), ("Initiative", "initiatives"), ("Action", "actions"),
+                       ("Indicator", "indicators"), ("Section", "sections")):
+        table.add_row(label, str(classes.pop(cls, 0)))
+    classes.pop("Report", None)
+    for cls, count in classes.items():  # any class added later
+        table.add_row(cls, str(count))
     if summary.errors:
         table.add_row("bad inputs", str(summary.errors))
     table.add_row("seconds", f"{summary.seconds:.2f}")
@@ -156,8 +168,7 @@ def build_cli(
     if not result.results:
         typer.echo("lawgraph: nothing was built; no output written", err=True)
         raise typer.Exit(2)
-    quads = result.quads
-    written = write_graph(quads, output, format=fmt)
+    written = write_graph(result, output, format=fmt)
     if not quiet:
-        print_summary(result.summary(quads), written)
+        print_summary(result.summary(), written)
     raise typer.Exit(1 if result.errors else 0)
