@@ -2,7 +2,8 @@
 
 A body's name is ``<area chain><modifier><core>`` (兰州新区 + 知识产权纠纷 + 人民调解委员会). The component
 finds every core and standard abbreviation from the data files (``org_cores.tsv``,
-``org_abbreviations.tsv``) with one compiled regex over ``doc.text``, reads the words to the left of each
+``org_abbreviations.tsv``, ``org_national.tsv``; word lists in ``org_words.json``) with one compiled regex
+over the text, reads the words to the left of each
 core with rjieba's tagger to find where the name begins, and resolves the area against the report's context
 (``doc._.lg_context``) to the canonical, full official name (``span.kb_id_``). ``span.label_`` is the
 lawgraph class (``Court``, ``PartyBody`` …); ``span._.lg_parent`` names the body a unit belongs to
@@ -24,9 +25,11 @@ Examples
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -39,28 +42,7 @@ __all__ = ["OrgMatch", "OrganizationRecognizer", "find_organizations", "make_org
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Tags of words that can sit inside a name before its core (nouns, places, abbreviations, idioms …).
 _NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "l", "ng", "an", "b", "eng", "nrt", "nrfg", "i"})
-# Words that end a name on the left even when tagged as nouns: generic quantifiers and scopes.
-_GENERIC = frozenset(
-    {"各", "各级", "全", "全区", "全市", "全省", "全县", "全国", "本", "该", "有关", "相关", "所有", "基层",
-     "其", "等", "各类", "各地", "部分", "多个", "上级", "下级", "同级", "属地", "成员", "相应",
-     # grades and qualities name a kind of body, not one (市级儿童友好基地, 高水平大学, 综合性国家科学中心)
-     "市级", "区级", "省级", "县级", "国家级", "综合性", "高水平", "一流", "示范性", "新型", "战略性", "特色",
-     "智慧", "新兴", "二甲", "三甲", "公立", "民营", "私立", "乡镇", "镇街", "村居", "属", "直属", "市属", "区属",
-     "省属", "县属"}
-)
-# Words that end in a level character but are not a level (社区 in 社区委员会, 城市 in 城市政府).
-_LEVEL_WORDS = frozenset(
-    {"社区", "小区", "园区", "街区", "景区", "辖区", "城区", "片区", "本区", "全区", "该区", "地区", "山区",
-     "矿区", "湾区", "特区", "城市", "都市", "超市", "上市", "全市", "本市", "该市", "全省", "本省", "外省",
-     "全县", "本县", "郊县"}
-)
-# Modifiers that name a kind of body, not one body (社区委员会, 居民委员会, 专家委员会).
-_GENERIC_MODIFIERS = frozenset({"社区", "居民", "村民", "业主", "专家", "管理", "工作", "专门", "专业", "伦理"})
-# Verbs rjieba may tag as names (新建 is also a district of 南昌); they end a name on the left.
-_ACTION_WORDS = frozenset({"新建", "改建", "扩建", "新增", "筹建", "创办", "力争", "建成", "建设", "打造", "引进", "组建"})
-_GENERIC_HEAD = re.compile("|".join(sorted(_GENERIC, key=len, reverse=True)))
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中国|中华)")
-_NATIONAL_WORDS = frozenset({"中央", "国家", "国务院", "中国", "中华"})
 _NATIONAL_INSIDE = re.compile(r"中国|中华|国家(?!级)")
 _LEVEL_CHARS = ("新区", "省", "市", "区", "县")
 _WINDOW = 18
@@ -73,6 +55,52 @@ _LOCAL_CLASSES = frozenset(
 """Classes whose bodies belong to an area: written without one, they are the report's own area's."""
 _NAMED_CLASSES = frozenset({"Enterprise", "Institution"})
 """Classes whose bodies keep the name they are written with (深圳中学 is not 深圳市中学)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The word lists of ``data/org_words.json``."""
+
+    generic: frozenset[str]
+    generic_head: re.Pattern[str]
+    level_words: frozenset[str]
+    generic_modifiers: frozenset[str]
+    action_words: frozenset[str]
+    national_words: frozenset[str]
+    function_chars: frozenset[str]
+    zone_cores: frozenset[str]
+    list_generic_item: re.Pattern[str]
+    list_tail: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = json.loads(resources.files("lawgraph.extract").joinpath("data/org_words.json").read_text("utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(data[key]["words"])
+
+    def alternation(items: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+    generic = words("generic")
+    return _Lexicon(
+        generic=generic,
+        generic_head=re.compile(alternation(generic)),
+        level_words=words("level_words"),
+        generic_modifiers=words("generic_modifiers"),
+        action_words=words("action_words"),
+        national_words=words("national_words"),
+        function_chars=frozenset(data["function_chars"]["chars"]),
+        zone_cores=words("zone_cores"),
+        list_generic_item=re.compile("(?:" + alternation(words("list_generic_endings")) + ")$"),
+        # 等 + an optional count (23个, 9家) + up to four qualifying characters (龙头) + the list noun
+        list_tail=re.compile(
+            r"等(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,4}?(?:"
+            + alternation(words("list_nouns"))
+            + ")"
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +133,7 @@ def _trie_regex(words: list[str]) -> str:
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if terminal:
-            return "(?:" + body + ")?"
-        return body if len(branches) == 1 else body
+        return "(?:" + body + ")?" if terminal else body
 
     return build(trie)
 
@@ -124,8 +150,6 @@ def _tables() -> tuple[
 
 
 _COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大个项类家]")
-_ZONE_CORES = frozenset({"中心"})
-_FUNCTION_CHARS = frozenset("的和与及等在为对向由将已也均并作负牵联会")
 
 
 def _guarded(
@@ -141,7 +165,7 @@ def _guarded(
     if core is None:
         return False
     if core.not_after == "*":
-        return bool(after) and _CJK.match(after) is not None and after not in _FUNCTION_CHARS
+        return bool(after) and _CJK.match(after) is not None and after not in _lexicon().function_chars
     return bool((after and after in core.not_after) or (before and before in core.not_before))
 
 
@@ -195,10 +219,10 @@ def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = Fals
         if not _CJK.match(word):
             boundary = bool(_PUNCT.match(word))
             break
-        if word in _ACTION_WORDS:  # 新建华夏中学: what is done to a body is not part of its name
+        if word in _lexicon().action_words:  # 新建华夏中学: what is done to a body is not part of its name
             boundary = True
             break
-        if word in _GENERIC:
+        if word in _lexicon().generic:
             generic = not any(_is_place_word(w) for w, _t, _b in taken)
             break
         if size + len(word) > _MAX_NAME:
@@ -237,7 +261,7 @@ def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = Fals
 
 def _is_anchor(word: str, tag: str) -> bool:
     """Words a name can start with: a place, or a national marker (中央, 国家)."""
-    return tag == "ns" or word in _NATIONAL_WORDS or _is_place_word(word)
+    return tag == "ns" or word in _lexicon().national_words or _is_place_word(word)
 
 
 def _kind(name: str, kinds: tuple[tuple[str, str], ...]) -> str:
@@ -339,24 +363,16 @@ def _suffix_coref(text: str, start: int, end: int, index: _SuffixIndex, floor: i
 
 
 # "奇安信、东华软件等23个龙头企业": the names listed before 等 + a count + 企业/公司/产业项目 are enterprises.
-_LIST_TAIL = re.compile(
-    r"等(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,4}?(?:企业|公司|产业(?:链)?(?:重大)?项目)"
-)
 _LIST_CLAUSE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{2,10}、){0,12}[\u4e00-\u9fffA-Za-z]{2,10}$")
 _COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "an"})
 _NOT_NAME_HEAD = frozenset({"v", "vn", "p", "d", "ad", "c", "a", "u", "vd", "ul", "uj", "uz", "ug", "uv", "y", "r"})
-# Items that are kinds of things, not names (制造业、服务业等企业; 产业园、片区等项目).
-_GENERIC_ITEM = re.compile(
-    r"(?:业|类|型|园|区|城|村|项目|工程|片区|大厦|企业|公司|机构|单位|行业|产品|设计|动漫|电竞|服务|经济|制造|"
-    r"金融|物流|贸易|文化|旅游|农业|能源|材料|资质|资格|装备|机器人|技术|汽车|总部|期|面板|芯片)$"
-)
 
 
 def _listed_enterprises(text: str, floor: int, found: list[OrgMatch]) -> list[OrgMatch]:
     taken = {(o.begin, o.end) for o in found}
     spans = [(o.begin, o.end) for o in found]
     out = []
-    for tail in _LIST_TAIL.finditer(text, floor):
+    for tail in _lexicon().list_tail.finditer(text, floor):
         lo = max(floor, tail.start() - 140)
         match = _LIST_CLAUSE.search(text, lo, tail.start())
         if match is None:
@@ -373,7 +389,7 @@ def _listed_enterprises(text: str, floor: int, found: list[OrgMatch]) -> list[Or
                     words = words[1:]
                 item = "".join(w for w, _t in words)
             end = begin + len(item)
-            if len(item) < 2 or _GENERIC_ITEM.search(item) or _GENERIC_HEAD.search(item):
+            if len(item) < 2 or _lexicon().list_generic_item.search(item) or _lexicon().generic_head.search(item):
                 continue
             if len(item) == 2 and _tag(item)[0][1] in _COMMON_WORD_TAGS:
                 continue  # 食品、制药等企业: a common word, not a name
@@ -410,7 +426,7 @@ def _abbreviation(
                 return None
             begin = before[0]
             values[{"省": "province", "市": "city"}.get(surface[0], "own")] = full
-        elif start > floor and text[start - 1] + surface[0] in _LEVEL_WORDS:
+        elif start > floor and text[start - 1] + surface[0] in _lexicon().level_words:
             return None  # 社区委, 城市政府: the level character belongs to the word before
     elif "{own}" in template:
         walk = _left_extent(text, start, floor)
@@ -500,13 +516,13 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
                     written, full, area, modifier = written[i:], found_full, found_area, ""
                     break
         if modifier and (
-            _cut(modifier)[0] in _GENERIC
-            or (full is None and modifier in _GENERIC_MODIFIERS)
+            _cut(modifier)[0] in _lexicon().generic
+            or (full is None and modifier in _lexicon().generic_modifiers)
             or _COUNTED.match(modifier)
             or modifier.endswith(("型", "类", "性"))
         ):
             continue  # 各级…, 社区委员会, 十大服务中心, 都市型大学
-        if surface in _ZONE_CORES and (
+        if surface in _lexicon().zone_cores and (
             (not modifier and full is not None)
             or (full is None and [t for _w, t in _tag(modifier)] in (["ns"], ["nz"], ["nr"]))
         ):
