@@ -203,3 +203,32 @@ def test_action_types_are_the_ontology_concepts() -> None:
     in_scheme = {str(c) for c in graph.objects(LG.actionTypes, SKOS.hasTopConcept)}
     in_scheme |= {str(c) for c in graph.subjects(SKOS.inScheme, LG.actionTypes)}
     assert {str(ACT[t]) for t in ACTION_TYPES} == in_scheme
+
+
+@pytest.mark.corpus
+def test_relation_recall_with_gold_entities(corpus_dir) -> None:
+    """With the gold entities as mentions, the actions recover the gold relations (subject, verb, object)."""
+    found = total = 0
+    for gold_path in sorted(corpus_dir.glob("*.gold.json")):
+        text = gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt").read_text(encoding="utf-8")
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        ents = []
+        for key, kind in (("organizations", "organization"), ("places", "place")):
+            for item in gold[key]:
+                for surface in {*item["mentions"], item["canonical"]}:
+                    ents += [EntityRef(m.start(), m.end(), kind, item["canonical"])
+                             for m in re.finditer(re.escape(surface), text)]
+        for item in gold["documents"]:
+            ents += [EntityRef(m.start(), m.end(), "document", item["title"])
+                     for m in re.finditer(re.escape(item["mention"]), text)]
+        acts = find_actions(text, entities=ents, issuer=gold["issuer"])
+        for rel in gold["relations"]:
+            begin = text.find(rel["sentence"])
+            end = begin + len(rel["sentence"])
+            total += 1
+            found += any(
+                a.evidence.begin < end and a.evidence.end > begin and rel["subject"] in a.agents
+                and a.verb in rel["action"] and rel["object"] in (*a.objects, *a.partners, *a.generated, *a.used)
+                for a in acts
+            )
+    assert total and found / total >= 0.8, (found, total)
