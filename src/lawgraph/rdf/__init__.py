@@ -7,7 +7,7 @@ Examples
 
 from __future__ import annotations
 
-from lawgraph.rdf.quads import entity_iri, facts_to_quads, report_iri
+from lawgraph.rdf.quads import NQuads, entity_iri, facts_to_nquads, facts_to_quads, report_iri
 from lawgraph.rdf.serialize import (
     FORMATS,
     atomic_write,
@@ -23,6 +23,8 @@ from lawgraph.rdf.serialize import (
 
 __all__ = [
     "facts_to_quads",
+    "facts_to_nquads",
+    "NQuads",
     "report_iri",
     "entity_iri",
     "FORMATS",
