@@ -18,7 +18,13 @@ stand:
 
 A pivot verb (组织, 指导, 督促 …) followed by an organization and another verb gives a second action whose
 agent is that organization (``组织律师协会联合石化集团举办…``). A report verb with nothing to report to is
-addressed to the report's addressee. Time is a date written in the clause (``2022年3月`` → ``2022-03``).
+addressed to the report's addressee. Time is a date written in the clause or heading its sentence
+(``2022年3月`` → ``2022-03``).
+
+What is not a verb: a verb inside a 《》 title, a quotation or an entity's name, a verb after 的
+(``…情况的报告``), and, when the Doc's tokens are known, a match that is not whole words of the segmenter
+(``出具`` inside ``作出|具体``). 与X…相比 is a comparison, not a partnership. Companies that settle
+(落户, 落地, 签约 …) in a clause with no place settle in the zone named at the head of the sentence.
 
 Examples
 --------
