@@ -249,7 +249,7 @@ def test_result_size_limit(trig):
         served.stop()
 
 
-@pytest.mark.parametrize("mode", [[], ["--memory"]], ids=["on-disk", "in-memory"])
+@pytest.mark.parametrize("mode", [["--no-memory"], ["--memory"]], ids=["on-disk", "in-memory"])
 def test_store_folder_source(tmp_path, trig, mode):
     from lawgraph.store import load_rdf_file, open_oxigraph
 

@@ -70,6 +70,13 @@ DEFAULT_MAX_RESULT_BYTES = 50_000_000
 
 _MAX_QUERY_BYTES = 1_000_000
 
+MEMORY_AUTO_BYTES = 1 << 30
+"""Store folders up to this size on disk are queried from an in-memory copy unless told otherwise."""
+
+
+def _folder_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
 # --- SERVICE detection -----------------------------------------------------------------------------
 
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -283,9 +290,10 @@ class SparqlServer:
         Send ``Access-Control-Allow-Origin: *`` so browser tools on other sites (YASGUI) can query it. Off
         by default: with it, any page the user visits can read the endpoint.
     memory : bool, optional
-        Each worker queries an in-memory copy of the data: 5-20x faster than the on-disk store on the saved
-        queries, at the cost of memory per worker and a slower start. By default, on for RDF files (parsed
-        straight into memory) and off for store folders.
+        Each worker queries an in-memory copy of the data: 5-60x faster than the on-disk store on the saved
+        queries (``bench/RESULTS.md``), at the cost of memory per worker (about 0.5 kB per quad) and a slower
+        start (copying from the store runs at about 15-30k quads/s). By default, on for RDF files (parsed
+        straight into memory) and for store folders up to :data:`MEMORY_AUTO_BYTES` on disk.
     examples : dict of str to str, optional
         Example queries for the browser page; the saved queries by default.
 
@@ -320,7 +328,9 @@ class SparqlServer:
         self.timeout = float(timeout)
         self.max_result_bytes = int(max_result_bytes)
         self.n_workers = workers
-        self.memory = (not self.source.is_dir()) if memory is None else bool(memory)
+        if memory is None:
+            memory = not self.source.is_dir() or _folder_bytes(self.source) <= MEMORY_AUTO_BYTES
+        self.memory = bool(memory)
         self.cors = bool(cors)
         self._examples = examples
         self._tmpdir: str | None = None
