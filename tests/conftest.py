@@ -31,8 +31,22 @@ def _hand_dataset():  # noqa: PLR0915 - one flat recipe reads best
     from rdflib.namespace import XSD
 
     from lawgraph.namespaces import (
-        ACT, DCTERMS, FOAF, ITSRDF, LG, NIF, ORG, PROV, QB, RDF, SDMX_ATTRIBUTE, SDMX_DIMENSION,
-        SDMX_MEASURE, SDO, SKOS, resource_iri,
+        ACT,
+        DCTERMS,
+        FOAF,
+        ITSRDF,
+        LG,
+        NIF,
+        ORG,
+        PROV,
+        QB,
+        RDF,
+        SDMX_ATTRIBUTE,
+        SDMX_DIMENSION,
+        SDMX_MEASURE,
+        SDO,
+        SKOS,
+        resource_iri,
     )
 
     ds = Dataset()
@@ -50,12 +64,16 @@ def _hand_dataset():  # noqa: PLR0915 - one flat recipe reads best
 
     gov = entity("org", "张掖市人民政府", [ORG.Organization, LG.GovernmentBody], aliases=["市政府"])
     court = entity("org", "张掖市中级人民法院", [ORG.Organization, LG.Court], aliases=["市中院"])
-    justice = entity("org", "张掖市司法局", [ORG.Organization, LG.JusticeAdministration], aliases=["市司法局"])
+    justice = entity(
+        "org", "张掖市司法局", [ORG.Organization, LG.JusticeAdministration], aliases=["市司法局"]
+    )
     procur = entity("org", "张掖市人民检察院", [ORG.Organization, LG.Procuratorate])
     group = entity("org", "张掖市法治政府建设领导小组", [ORG.Organization, LG.Committee])
     city = entity("place", "张掖市", [SDO.AdministrativeArea, LG.City])
     district = entity("place", "甘州区", [SDO.AdministrativeArea, LG.District])
-    rule = entity("doc", "张掖市行政执法监督办法", [FOAF.Document, LG.PolicyDocument], label_pred=DCTERMS.title)
+    rule = entity(
+        "doc", "张掖市行政执法监督办法", [FOAF.Document, LG.PolicyDocument], label_pred=DCTERMS.title
+    )
     pufa = entity("initiative", "八五普法", [LG.Initiative, SKOS.Concept])
     mech = entity("initiative", "诉源治理协作机制", [LG.Initiative, SKOS.Concept])
     shared.add((justice, ORG.subOrganizationOf, gov))

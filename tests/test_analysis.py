@@ -148,7 +148,10 @@ def test_node_attributes(hand_dataset):
     justice = G.nodes[_by_label(G, "张掖市司法局")]
     assert justice["indicators"] == ("办理行政复议案件：120件（2023年）",)
     assert G.nodes[_by_label(G, "甘州区")]["cls"] == "District"
-    assert set(G.graph["reports"].values()) == {"张掖市2023年法治政府建设情况的报告", "张掖市中级人民法院2023年工作情况"}
+    assert set(G.graph["reports"].values()) == {
+        "张掖市2023年法治政府建设情况的报告",
+        "张掖市中级人民法院2023年工作情况",
+    }
 
 
 def test_unknown_view(hand_dataset):
@@ -161,9 +164,12 @@ def test_stats(hand_dataset):
     store = _oxigraph(hand_dataset)
     classes = dict(result.classes)
     for cls, count in classes.items():
-        rows = list(store.query(
-            _PREFIXES + f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a {cls} }}", use_default_graph_as_union=True
-        ))
+        rows = list(
+            store.query(
+                _PREFIXES + f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a {cls} }}",
+                use_default_graph_as_union=True,
+            )
+        )
         assert int(rows[0]["n"].value) == count, cls
     assert classes["lg:Court"] == 1 and classes["prov:Activity"] == 7
     assert result.top_degree[0] == ("张掖市司法局", 5)
@@ -185,10 +191,7 @@ def test_stats_samples_big_graphs(hand_dataset):
 def test_export_reads_back(hand_dataset, tmp_path, view, suffix):
     G = to_networkx(hand_dataset, view=view)
     path = write_graph(G, tmp_path / f"g{suffix}")
-    if suffix == ".graphml":
-        H = nx.read_graphml(path, force_multigraph=True)
-    else:
-        H = nx.read_gexf(path)
+    H = nx.read_graphml(path, force_multigraph=True) if suffix == ".graphml" else nx.read_gexf(path)
     assert H.number_of_nodes() == G.number_of_nodes()
     assert H.number_of_edges() == G.number_of_edges()
     court = _by_label(G, "张掖市中级人民法院")
@@ -219,7 +222,11 @@ def test_select_nodes(hand_dataset):
     assert "张掖市司法局" in {d for _, d in two.nodes(data="label")}
     top = select_nodes(G, max_nodes=3)
     assert top.number_of_nodes() == 3 and top.graph["total_nodes"] == 10
-    assert {d for _, d in top.nodes(data="label")} == {"张掖市司法局", "张掖市人民政府", "张掖市行政执法监督办法"}
+    assert {d for _, d in top.nodes(data="label")} == {
+        "张掖市司法局",
+        "张掖市人民政府",
+        "张掖市行政执法监督办法",
+    }
     with pytest.raises(InputError, match="no node"):
         select_nodes(G, focus="不存在的机构")
 
@@ -236,7 +243,10 @@ def test_read_graph_file_and_store(hand_dataset, tmp_path):
     # rdflib's memory store and Oxigraph (read directly) give the same views, attributes included.
     for view in ("entities", "full"):
         expected = to_networkx(hand_dataset, view=view)
-        for G in (to_networkx(read_graph(trig), view=view), to_networkx(read_graph(tmp_path / "store"), view=view)):
+        for G in (
+            to_networkx(read_graph(trig), view=view),
+            to_networkx(read_graph(tmp_path / "store"), view=view),
+        ):
             assert dict(G.nodes(data=True)) == dict(expected.nodes(data=True))
             assert sorted(G.edges(keys=True, data=True), key=str) == sorted(
                 expected.edges(keys=True, data=True), key=str

@@ -42,9 +42,15 @@ def test_network_nodes_edges_and_hover_text(hand_dataset):
     justice = next(n for n in net.nodes if n["label"] == "张掖市司法局")
     assert "办理行政复议案件：120件" in justice["title"]
     shapes = {n["kind"]: n["shape"] for n in net.nodes}
-    assert shapes["place"] == "triangle" and shapes["document"] == "square" and shapes["initiative"] == "diamond"
+    assert (
+        shapes["place"] == "triangle" and shapes["document"] == "square" and shapes["initiative"] == "diamond"
+    )
     ids = {n["label"]: n["id"] for n in net.nodes}
-    (edge,) = [e for e in net.edges if e["from"] == ids["张掖市人民政府"] and e["to"] == ids["张掖市法治政府建设领导小组"]]
+    (edge,) = [
+        e
+        for e in net.edges
+        if e["from"] == ids["张掖市人民政府"] and e["to"] == ids["张掖市法治政府建设领导小组"]
+    ]
     assert edge["label"] == "成立"
     assert "市政府成立法治政府建设领导小组。" in edge["title"]
     assert "张掖市2023年法治政府建设情况的报告" in edge["title"]
@@ -142,7 +148,9 @@ def _chromium() -> str:
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
     executable = _chromium()
     with sync_api.sync_playwright() as p:
         # executable_path: Playwright drives the system chromium and never downloads a browser.
@@ -174,10 +182,13 @@ class Page:
         self.page.wait_for_function("window.lawgraphReady === true", timeout=120_000)
 
     def counts(self) -> tuple[int, int, int, int]:
-        return tuple(self.page.evaluate(
-            "[network.body.data.nodes.length, network.body.data.edges.length,"
-            " lawgraphNodes.get({filter: n => !n.hidden}).length, lawgraphEdges.get({filter: e => !e.hidden}).length]"
-        ))
+        return tuple(
+            self.page.evaluate(
+                "[network.body.data.nodes.length, network.body.data.edges.length,"
+                " lawgraphNodes.get({filter: n => !n.hidden}).length,"
+                " lawgraphEdges.get({filter: e => !e.hidden}).length]"
+            )
+        )
 
     def search(self, text: str) -> list[str]:
         self.page.fill("#search", text)

@@ -48,7 +48,6 @@ from rdflib.graph import ConjunctiveGraph, Dataset
 from lawgraph.errors import InputError, OutputError
 from lawgraph.namespaces import (
     DCTERMS,
-    FOAF,
     ITSRDF,
     LG,
     NIF,
@@ -90,7 +89,7 @@ VIEWS = ("entities", "full")
 """The views :func:`to_networkx` can build."""
 
 ENTITY_KINDS = ("organization", "place", "document", "initiative")
-"""Node kinds of the ``"entities"`` view; the ``"full"`` view adds ``action``, ``report`` and ``indicator``."""
+"""Node kinds of the ``"entities"`` view; ``"full"`` adds ``action``, ``report`` and ``indicator``."""
 
 ROLE_LABELS: dict[str, str] = {
     "generated": "产生",
@@ -250,11 +249,11 @@ def _triples(graph: Any, predicates: Iterable[str] | None = None) -> Iterator[tu
                     yield triple
         return
     for pred in preds:
-        pattern = (None, None if pred is None else URIRef(pred), None)
+        triple_pattern = (None, None if pred is None else URIRef(pred), None)
         if isinstance(graph, ConjunctiveGraph | Dataset):
             # The store's own iterator: Dataset.quads warns (deprecations) once per quad in rdflib 7.
             seen_rdf: set[Any] = set()
-            for triple, contexts in graph.store.triples(pattern, context=None):
+            for triple, contexts in graph.store.triples(triple_pattern, context=None):
                 if triple in seen_rdf:
                     continue
                 if all(str(getattr(c, "identifier", c)) in _SKIPPED_GRAPHS for c in contexts):
@@ -263,7 +262,7 @@ def _triples(graph: Any, predicates: Iterable[str] | None = None) -> Iterator[tu
                 s, p, o = triple
                 yield _rdflib_term(s), str(p), _rdflib_term(o)
         else:
-            for s, p, o in graph.triples(pattern):
+            for s, p, o in graph.triples(triple_pattern):
                 yield _rdflib_term(s), str(p), _rdflib_term(o)
 
 
@@ -390,7 +389,11 @@ def _entity_nodes(index: _Index, kinds: tuple[str, ...]) -> dict[Any, dict[str, 
             kind = "report"
         if kind not in kinds:
             continue
-        label = _best_label(pref.get(s, [])) or _best_label(title.get(s, [])) or _best_label(rdfs_label.get(s, []))
+        label = (
+            _best_label(pref.get(s, []))
+            or _best_label(title.get(s, []))
+            or _best_label(rdfs_label.get(s, []))
+        )
         aliases = sorted({str(a) for a in alt.get(s, [])} - {label})
         nodes[s] = {
             "label": label or _local(s),
@@ -454,7 +457,7 @@ def to_networkx(graph: Graph | Any, *, view: Literal["entities", "full"] = "enti
     types = index.mapping(RDF.type)
 
     node_reports: dict[Any, set[Any]] = defaultdict(set)
-    # Mentions place an entity in a report: mention --taIdentRef--> entity, mention --referenceContext--> text.
+    # Mentions place an entity in a report: mention -taIdentRef-> entity, mention -referenceContext-> text.
     for mention, entity in index.pairs(ITSRDF.taIdentRef):
         rep = context_report.get(ref_context.get(mention))
         if entity in nodes and rep is not None:
@@ -568,7 +571,7 @@ def _prefixed(iri: Any) -> str:
     text = str(iri)
     for prefix, ns in PREFIXES.items():
         if text.startswith(ns):
-            return f"{prefix}:{text[len(ns):]}"
+            return f"{prefix}:{text[len(ns) :]}"
     return text
 
 
@@ -643,7 +646,9 @@ def stats(graph: Graph | Any, *, top: int = 10, exact_limit: int = 1000, sample:
     for s, _, o in _triples(graph, [_TYPE]):
         instances[o].add(s)
     classes = tuple(
-        sorted(((_prefixed(c), len(members)) for c, members in instances.items()), key=lambda x: (-x[1], x[0]))
+        sorted(
+            ((_prefixed(c), len(members)) for c, members in instances.items()), key=lambda x: (-x[1], x[0])
+        )
     )
 
     G = to_networkx(graph, view="entities")

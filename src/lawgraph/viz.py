@@ -316,8 +316,10 @@ def to_pyvis(
 
     n = len(net.nodes)
     net.options = _options(n)
-    shown_reports = sorted({r for d in net.nodes for r in d["reports"]} | {r for e in net.edges for r in e["reports"]})
-    net.lawgraph_meta = {  # type: ignore[attr-defined]
+    shown_reports = sorted(
+        {r for d in net.nodes for r in d["reports"]} | {r for e in net.edges for r in e["reports"]}
+    )
+    net.lawgraph_meta = {
         "view": G.graph.get("view", view),
         "shown_nodes": n,
         "total_nodes": G.number_of_nodes(),
@@ -342,7 +344,10 @@ def _options(n: int) -> dict[str, Any]:
     iterations = 400 if n <= 200 else 200 if n <= 1000 else 100 if n <= 3000 else 50
     return {
         "nodes": {
-            "font": {"size": 14, "face": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif"},
+            "font": {
+                "size": 14,
+                "face": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, SimHei, sans-serif",
+            },
             "scaling": {"min": 10, "max": 36, "label": {"enabled": True, "min": 12, "max": 22}},
             "borderWidth": 1,
         },
@@ -352,7 +357,11 @@ def _options(n: int) -> dict[str, Any]:
             "color": {"color": "#9aa5b1", "highlight": "#d9480f", "hover": "#d9480f"},
             "smooth": {"enabled": n <= 1000, "type": "continuous"},  # curves cost much on big graphs
             # On big graphs edge labels appear only once zoomed in (vis skips text drawn smaller than this).
-            "scaling": {"min": 1, "max": 6, "label": {"enabled": False, "drawThreshold": 5 if n <= 100 else 10}},
+            "scaling": {
+                "min": 1,
+                "max": 6,
+                "label": {"enabled": False, "drawThreshold": 5 if n <= 100 else 10},
+            },
         },
         "physics": {
             "enabled": n > 0,

@@ -29,13 +29,17 @@ Examples:
 def export_cli(
     source: Path = typer.Argument(..., help="A store folder or an RDF file.", show_default=False),
     output: Path = typer.Option(..., "--output", "-o", help="x.graphml or x.gexf", show_default=False),
-    full: bool = typer.Option(False, "--full", help="The n-ary view: actions, reports and indicators as nodes."),
+    full: bool = typer.Option(
+        False, "--full", help="The n-ary view: actions, reports and indicators as nodes."
+    ),
 ) -> None:
     from lawgraph.analysis import EXPORT_FORMATS, read_graph, to_networkx, write_graph
     from lawgraph.errors import OutputError
 
     if output.suffix.lower() not in EXPORT_FORMATS:
-        raise OutputError(output, f"unknown export format {output.suffix or '(none)'!r}; use .graphml or .gexf")
+        raise OutputError(
+            output, f"unknown export format {output.suffix or '(none)'!r}; use .graphml or .gexf"
+        )
     G = to_networkx(read_graph(source), view="full" if full else "entities")
     write_graph(G, output)
     typer.echo(f"wrote {output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")

@@ -47,7 +47,8 @@ def stats_cli(
     console = Console()
     console.print(
         f"{result.triples} triples; entities view: {result.nodes} nodes, {result.edges} edges, "
-        f"{result.components} connected components (largest {', '.join(map(str, result.component_sizes[:5]))}), "
+        f"{result.components} connected components "
+        f"(largest {', '.join(map(str, result.component_sizes[:5]))}), "
         f"{result.isolated} isolated"
     )
     classes = Table("class", "instances", title="instances per class", title_justify="left")

@@ -38,9 +38,13 @@ def viz_cli(
     source: Path = typer.Argument(..., help="A store folder or an RDF file.", show_default=False),
     output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write.", show_default=False),
     full: bool = typer.Option(False, "--full", help="Show actions, reports and indicators as nodes."),
-    focus: str | None = typer.Option(None, "--focus", help="Only the neighbourhood of this body (name or alias)."),
+    focus: str | None = typer.Option(
+        None, "--focus", help="Only the neighbourhood of this body (name or alias)."
+    ),
     hops: int = typer.Option(1, "--hops", min=0, help="Radius of the --focus neighbourhood."),
-    max_nodes: int = typer.Option(300, "--max-nodes", min=0, help="Keep the N best-connected nodes; 0 keeps all."),
+    max_nodes: int = typer.Option(
+        300, "--max-nodes", min=0, help="Keep the N best-connected nodes; 0 keeps all."
+    ),
     title: str | None = typer.Option(None, "--title", help="Page title (default: lawgraph 关系图)."),
 ) -> None:
     from lawgraph.analysis import read_graph
@@ -49,7 +53,9 @@ def viz_cli(
 
     graph = read_graph(source)
     try:
-        net = to_pyvis(graph, view="full" if full else "entities", focus=focus, hops=hops, max_nodes=max_nodes)
+        net = to_pyvis(
+            graph, view="full" if full else "entities", focus=focus, hops=hops, max_nodes=max_nodes
+        )
     except InputError as err:
         raise InputError(source, err.reason) from err
     write_html(net, output, title=title)
