@@ -290,3 +290,17 @@ def test_cli_stats_export(hand_dataset, tmp_path, capsys):
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nothing.trig" in err
+
+
+def test_plain_graph_and_store_inputs(hand_dataset):
+    """An rdflib Graph (no named graphs) and a pyoxigraph Store give the same view as the Dataset."""
+    from rdflib import Graph
+
+    flat = Graph()
+    for s, p, o, _ in hand_dataset.quads((None, None, None, None)):
+        flat.add((s, p, o))
+    expected = to_networkx(hand_dataset)
+    for source in (flat, _oxigraph(hand_dataset)):
+        G = to_networkx(source)
+        assert dict(G.nodes(data=True)) == dict(expected.nodes(data=True))
+        assert sorted(G.edges(keys=True)) == sorted(expected.edges(keys=True))
