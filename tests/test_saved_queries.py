@@ -37,8 +37,13 @@ REPORTS = {
 }
 
 SAVED = (
-    "cooperation", "established-bodies", "indicator-across-reports", "issued-documents",
-    "mediation-committees", "organization-actions", "report-indicators",
+    "cooperation",
+    "established-bodies",
+    "indicator-across-reports",
+    "issued-documents",
+    "mediation-committees",
+    "organization-actions",
+    "report-indicators",
 )
 
 
@@ -68,7 +73,7 @@ def store(tmp_path_factory) -> ox.Store:
 
 def rows(store: ox.Store, name: str, **params: str) -> list[dict[str, str]]:
     cols, table = result_rows(run_query(store, load_saved(name), params=params or None))
-    return [dict(zip(cols, row)) for row in table]
+    return [dict(zip(cols, row, strict=True)) for row in table]
 
 
 def plain(cell: str) -> str:
@@ -104,7 +109,9 @@ def test_saved_queries_parse_and_run_on_an_empty_store(name: str) -> None:
 
 
 def test_established_bodies(store) -> None:
-    got = {(plain(r["bodyName"]), plain(r["agentName"]), r["verb"]) for r in rows(store, "established-bodies")}
+    got = {
+        (plain(r["bodyName"]), plain(r["agentName"]), r["verb"]) for r in rows(store, "established-bodies")
+    }
     assert ("永宁县杨和镇人民调解委员会", "永宁县人民政府", "成立") in got
 
 
@@ -156,8 +163,10 @@ def test_one_indicator_across_reports(store) -> None:
 def test_founding_report(corpus_dir) -> None:
     store = _store_of([corpus_dir / "lanzhou-new-area-2022.txt"])
     table = rows(store, "organization-actions", org_label="武威市中级人民法院")
-    assert any(r["role"] == "partner" and plain(r["otherName"]) == "兰州新区管理委员会" and r["otherRole"] == "agent"
-               for r in table)
+    assert any(
+        r["role"] == "partner" and plain(r["otherName"]) == "兰州新区管理委员会" and r["otherRole"] == "agent"
+        for r in table
+    )
     coop = {(plain(r["agentName"]), plain(r["partnerName"])) for r in rows(store, "cooperation")}
     assert ("兰州新区管理委员会", "武威市中级人民法院") in coop
     table = rows(store, "indicator-across-reports", phrase="行政复议案件")
@@ -177,13 +186,24 @@ def test_saved_query_through_the_command_line(capsysbinary, store, tmp_path) -> 
     with path.open("wb") as handle:
         ox.serialize(store, handle, format=ox.RdfFormat.N_QUADS)
     with pytest.raises(SystemExit) as exit_info:
-        main(["query", str(path), "--saved", "indicator-across-reports", "--param", "phrase=行政复议案件",
-              "--format", "csv"])
+        main(
+            [
+                "query",
+                str(path),
+                "--saved",
+                "indicator-across-reports",
+                "--param",
+                "phrase=行政复议案件",
+                "--format",
+                "csv",
+            ]
+        )
     out, _ = capsysbinary.readouterr()
     assert int(exit_info.value.code or 0) == 0
     table = list(csv.DictReader(io.StringIO(out.decode("utf-8"))))
     assert sorted((r["reportingName"], r["value"], r["unit"]) for r in table) == [
-        ("永宁县人民政府", "45", "件"), ("贺兰县人民政府", "30", "件"),
+        ("永宁县人民政府", "45", "件"),
+        ("贺兰县人民政府", "30", "件"),
     ]
     with pytest.raises(SystemExit):
         main(["query", "--list"])

@@ -55,10 +55,23 @@ def actions(text: str, **kwargs):
 def test_every_verb_has_a_scheme_type() -> None:
     verbs = load_verbs()
     assert set(verbs.values()) <= set(ACTION_TYPES)
-    for verb, kind in [("成立", "establish"), ("印发", "issue"), ("签订", "sign"), ("联合", "cooperate"),
-                       ("召开", "organize"), ("培训", "train"), ("聘任", "appoint"), ("受理", "handle_cases"),
-                       ("督察", "review"), ("托管", "entrust"), ("命名", "award"), ("开除", "discipline"),
-                       ("邀请", "invite"), ("呈报", "report"), ("推进", "other")]:
+    for verb, kind in [
+        ("成立", "establish"),
+        ("印发", "issue"),
+        ("签订", "sign"),
+        ("联合", "cooperate"),
+        ("召开", "organize"),
+        ("培训", "train"),
+        ("聘任", "appoint"),
+        ("受理", "handle_cases"),
+        ("督察", "review"),
+        ("托管", "entrust"),
+        ("命名", "award"),
+        ("开除", "discipline"),
+        ("邀请", "invite"),
+        ("呈报", "report"),
+        ("推进", "other"),
+    ]:
         assert verbs[verb] == kind
 
 
@@ -66,26 +79,48 @@ def test_every_verb_has_a_scheme_type() -> None:
     ("text", "verb", "kind", "roles"),
     [
         # subjectless clauses: the issuer acts
-        ("成立行政复议委员会。", "成立", "establish", {"agents": (ISSUER,), "generated": ("甲县行政复议委员会",)}),
-        ("印发《甲县行政许可事项清单》。", "印发", "issue", {"agents": (ISSUER,), "generated": ("甲县行政许可事项清单",)}),
+        (
+            "成立行政复议委员会。",
+            "成立",
+            "establish",
+            {"agents": (ISSUER,), "generated": ("甲县行政复议委员会",)},
+        ),
+        (
+            "印发《甲县行政许可事项清单》。",
+            "印发",
+            "issue",
+            {"agents": (ISSUER,), "generated": ("甲县行政许可事项清单",)},
+        ),
         ("认真落实《丙省法治政府建设实施方案》。", "落实", "other", {"used": ("丙省法治政府建设实施方案",)}),
         ("深入推进依法行政。", "推进", "other", {"agents": (ISSUER,)}),
         # partners
-        ("与乙市中级人民法院、县检察院建立行政争议化解机制。", "建立", "cooperate",
-         {"agents": (ISSUER,), "partners": ("乙市中级人民法院", "甲县人民检察院")}),
-        ("邀请省司法厅、乙市监狱召开联席会议。", "邀请", "invite",
-         {"partners": ("丙省司法厅", "乙市监狱")}),
+        (
+            "与乙市中级人民法院、县检察院建立行政争议化解机制。",
+            "建立",
+            "cooperate",
+            {"agents": (ISSUER,), "partners": ("乙市中级人民法院", "甲县人民检察院")},
+        ),
+        ("邀请省司法厅、乙市监狱召开联席会议。", "邀请", "invite", {"partners": ("丙省司法厅", "乙市监狱")}),
         ("联合县工商联开展法律服务活动。", "联合", "cooperate", {"partners": ("甲县工商业联合会",)}),
         ("会同甲县人民法院开展专项整治。", "会同", "cooperate", {"partners": ("甲县人民法院",)}),
         ("与甲县签订托管协议。", "签订", "sign", {"partners": ("丙省乙市甲县",)}),
         # explicit and coordinated subjects
-        ("甲县司法局、甲县人民法院联合开展普法宣传。", "联合", "cooperate",
-         {"agents": ("甲县司法局", "甲县人民法院")}),
+        (
+            "甲县司法局、甲县人民法院联合开展普法宣传。",
+            "联合",
+            "cooperate",
+            {"agents": ("甲县司法局", "甲县人民法院")},
+        ),
         ("县律师协会举办法治讲座。", "举办", "organize", {"agents": ("甲县律师协会",)}),
         # objects, places, time
         ("对丁镇实行委托管理。", "实行委托管理", "entrust", {"objects": ("丙省乙市甲县丁镇",)}),
         ("在丁镇举办法治讲座。", "举办", "organize", {"places": ("丙省乙市甲县丁镇",)}),
-        ("2023年3月在工业园区召开座谈会。", "召开", "organize", {"places": ("丙省乙市甲县工业园区",), "time": "2023-03"}),
+        (
+            "2023年3月在工业园区召开座谈会。",
+            "召开",
+            "organize",
+            {"places": ("丙省乙市甲县工业园区",), "time": "2023-03"},
+        ),
         ("戊村成功创建民主法治示范村。", "成功创建", "award", {"agents": ("丙省乙市甲县丁镇戊村",)}),
         ("甲县坚持依法行政。", "坚持", "other", {"agents": (ISSUER,)}),
         ("对3名干部调整岗位。", "调整", "discipline", {"agents": (ISSUER,)}),
@@ -104,8 +139,16 @@ def test_clause_roles(text: str, verb: str, kind: str, roles: dict) -> None:
 def test_one_action_per_clause_with_evidence() -> None:
     text = "成立人民调解委员会，受理纠纷15件；开展培训3次。"
     acts = actions(text)
-    assert [(a.verb, a.type) for a in acts] == [("成立", "establish"), ("受理", "handle_cases"), ("开展", "organize")]
-    assert [text[a.evidence.begin : a.evidence.end] for a in acts] == ["成立人民调解委员会", "受理纠纷15件", "开展培训3次"]
+    assert [(a.verb, a.type) for a in acts] == [
+        ("成立", "establish"),
+        ("受理", "handle_cases"),
+        ("开展", "organize"),
+    ]
+    assert [text[a.evidence.begin : a.evidence.end] for a in acts] == [
+        "成立人民调解委员会",
+        "受理纠纷15件",
+        "开展培训3次",
+    ]
     assert all((a.evidence.sentence_begin, a.evidence.sentence_end) == (0, len(text)) for a in acts)
 
 
@@ -169,8 +212,13 @@ def test_component_reads_spans_context_and_sections() -> None:
     nlp.add_pipe("lawgraph_actions")
     text = "与甲县人民法院建立协作机制。"
     doc = nlp.make_doc(text)
-    doc._.report = Report(name="t.txt", text=text, sha256="0", meta=ReportMeta(issuer=ISSUER),
-                          sentences=(Sentence(0, len(text), section=3),))
+    doc._.report = Report(
+        name="t.txt",
+        text=text,
+        sha256="0",
+        meta=ReportMeta(issuer=ISSUER),
+        sentences=(Sentence(0, len(text), section=3),),
+    )
     doc.spans["organization"] = [doc.char_span(1, 7, label="Court", kb_id="甲县人民法院")]
     doc = nlp(doc)
     (act,) = doc._.lg_actions
@@ -216,19 +264,26 @@ def test_relation_recall_with_gold_entities(corpus_dir) -> None:
         for key, kind in (("organizations", "organization"), ("places", "place")):
             for item in gold[key]:
                 for surface in {*item["mentions"], item["canonical"]}:
-                    ents += [EntityRef(m.start(), m.end(), kind, item["canonical"])
-                             for m in re.finditer(re.escape(surface), text)]
+                    ents += [
+                        EntityRef(m.start(), m.end(), kind, item["canonical"])
+                        for m in re.finditer(re.escape(surface), text)
+                    ]
         for item in gold["documents"]:
-            ents += [EntityRef(m.start(), m.end(), "document", item["title"])
-                     for m in re.finditer(re.escape(item["mention"]), text)]
+            ents += [
+                EntityRef(m.start(), m.end(), "document", item["title"])
+                for m in re.finditer(re.escape(item["mention"]), text)
+            ]
         acts = find_actions(text, entities=ents, issuer=gold["issuer"])
         for rel in gold["relations"]:
             begin = text.find(rel["sentence"])
             end = begin + len(rel["sentence"])
             total += 1
             found += any(
-                a.evidence.begin < end and a.evidence.end > begin and rel["subject"] in a.agents
-                and a.verb in rel["action"] and rel["object"] in (*a.objects, *a.partners, *a.generated, *a.used)
+                a.evidence.begin < end
+                and a.evidence.end > begin
+                and rel["subject"] in a.agents
+                and a.verb in rel["action"]
+                and rel["object"] in (*a.objects, *a.partners, *a.generated, *a.used)
                 for a in acts
             )
     assert total and found / total >= 0.8, (found, total)

@@ -145,8 +145,13 @@ def test_gold_metrics(corpus_dir, name: str) -> None:
         cursor[metric["mention"]] = begin + 1
         end = begin + len(metric["mention"])
         for k, ind in enumerate(inds):
-            if k not in matched and ind.evidence.begin < end and ind.evidence.end > begin \
-                    and ind.value == Decimal(str(metric["value"])) and ind.unit == metric["unit"]:
+            if (
+                k not in matched
+                and ind.evidence.begin < end
+                and ind.evidence.end > begin
+                and ind.value == Decimal(str(metric["value"]))
+                and ind.unit == metric["unit"]
+            ):
                 matched.add(k)
                 found += 1
                 break

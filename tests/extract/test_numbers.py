@@ -80,13 +80,45 @@ def test_find_quantities(text: str, value: str, unit: str, approx: str | None, w
 def test_two_quantities_side_by_side() -> None:
     found = find_quantities("对接3个大厅12类590台终端")
     assert [(q.value, q.unit) for q in found] == [
-        (Decimal(3), "个"), (Decimal(12), "类"), (Decimal(590), "台"),
+        (Decimal(3), "个"),
+        (Decimal(12), "类"),
+        (Decimal(590), "台"),
     ]
 
 
 def test_units_come_from_the_data_file() -> None:
     units = load_units()
-    assert {"件", "项", "人", "名", "个", "家", "户", "次", "场次", "人次", "条", "份", "部", "台", "类", "种",
-            "%", "元", "小时", "公里", "平方米", "亩", "座", "所", "张", "套", "场", "年", "轮", "成",
-            "课时"} <= set(units)
+    assert {
+        "件",
+        "项",
+        "人",
+        "名",
+        "个",
+        "家",
+        "户",
+        "次",
+        "场次",
+        "人次",
+        "条",
+        "份",
+        "部",
+        "台",
+        "类",
+        "种",
+        "%",
+        "元",
+        "小时",
+        "公里",
+        "平方米",
+        "亩",
+        "座",
+        "所",
+        "张",
+        "套",
+        "场",
+        "年",
+        "轮",
+        "成",
+        "课时",
+    } <= set(units)
     assert set(units.values()) <= {"count", "measure", "time", "step", "arabic", "year", "percent"}

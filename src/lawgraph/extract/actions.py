@@ -61,8 +61,21 @@ __all__ = [
 ]
 
 ACTION_TYPES: tuple[str, ...] = (
-    "establish", "issue", "sign", "cooperate", "organize", "train", "appoint", "handle_cases", "review",
-    "entrust", "award", "discipline", "invite", "report", "other",
+    "establish",
+    "issue",
+    "sign",
+    "cooperate",
+    "organize",
+    "train",
+    "appoint",
+    "handle_cases",
+    "review",
+    "entrust",
+    "award",
+    "discipline",
+    "invite",
+    "report",
+    "other",
 )
 """Local names of the action-type concepts (``act:<type>`` in the ontology)."""
 
@@ -82,8 +95,25 @@ _COMPARISON = re.compile(r"相比|相较|比较|相当|一致|相同|同步")
 _COORD_TAIL = re.compile(r"(?:、|和|及|以及)$")
 _COORD = re.compile(r"^(?:[、和及]|以及|、和)?$")
 _PARTNER_VERBS = frozenset({"联合", "会同", "协同", "携手", "邀请", "特邀", "联手", "结对", "结对帮扶"})
-_USE_VERBS = frozenset({"落实", "贯彻", "贯彻落实", "执行", "依据", "按照", "根据", "遵照", "实施", "执行好",
-                        "学习", "解读", "宣讲", "适用", "运用"})
+_USE_VERBS = frozenset(
+    {
+        "落实",
+        "贯彻",
+        "贯彻落实",
+        "执行",
+        "依据",
+        "按照",
+        "根据",
+        "遵照",
+        "实施",
+        "执行好",
+        "学习",
+        "解读",
+        "宣讲",
+        "适用",
+        "运用",
+    }
+)
 _USE_BEFORE = re.compile(r"(?:落实|贯彻|执行|依据|按照|根据|遵照)[^，,；;]{0,4}$")
 _PIVOT_VERBS = frozenset({"组织", "指导", "督促", "推动", "引导", "支持", "鼓励", "要求", "动员", "协调"})
 
@@ -170,8 +200,16 @@ def _time(text: str) -> str | None:
 class _Finder:
     """Finds the actions of one text; holds the sorted entities, verbs and masks."""
 
-    def __init__(self, text: str, entities: Sequence[EntityRef], *, issuer: str | None, area: str | None,
-                 addressee: str | None, boundaries: tuple[Sequence[int], Sequence[int]] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        entities: Sequence[EntityRef],
+        *,
+        issuer: str | None,
+        area: str | None,
+        addressee: str | None,
+        boundaries: tuple[Sequence[int], Sequence[int]] | None = None,
+    ) -> None:
         self.text = text
         self.entities = sorted(entities, key=lambda e: (e.begin, -e.end))
         self.ent_starts = [e.begin for e in self.entities]
@@ -190,15 +228,15 @@ class _Finder:
         starts = set(boundaries[0]) if boundaries is not None else None
         ends = set(boundaries[1]) if boundaries is not None else None
         for m in _verb_regex().finditer(text):
-            b, e = m.span()
-            if mask[b] and mask[e - 1]:
+            vb, ve = m.span()
+            if mask[vb] and mask[ve - 1]:
                 continue
-            if b > 0 and text[b - 1] == "的":
+            if vb > 0 and text[vb - 1] == "的":
                 continue  # after 的 a verb is a noun (…情况的报告, 工作的开展)
-            if starts is not None and (b not in starts or e not in ends):
+            if starts is not None and ends is not None and (vb not in starts or ve not in ends):
                 continue  # not whole words of the segmenter: 出具 inside 作出|具体
             word = m.group()
-            verbs.append((b, e, word, kinds[word]))
+            verbs.append((vb, ve, word, kinds[word]))
         self.verbs = verbs
         self.verb_starts = [v[0] for v in verbs]
 
@@ -231,10 +269,17 @@ class _Finder:
             return self.issuer
         return ent.key
 
-    def clause_actions(self, begin: int, end: int, sentence: Sentence, carried: list[str],
-                       explicit: list[str] | None = None, *,
-                       verbs: list[tuple[int, int, str, str]] | None = None,
-                       ents: list[EntityRef] | None = None) -> tuple[list[Action], list[str]]:
+    def clause_actions(
+        self,
+        begin: int,
+        end: int,
+        sentence: Sentence,
+        carried: list[str],
+        explicit: list[str] | None = None,
+        *,
+        verbs: list[tuple[int, int, str, str]] | None = None,
+        ents: list[EntityRef] | None = None,
+    ) -> tuple[list[Action], list[str]]:
         """The actions of the clause ``text[begin:end]`` and the subject it leaves to the next clause."""
         text = self.text
         if verbs is None:
@@ -257,11 +302,17 @@ class _Finder:
             agents = carried if carried else ([self.issuer] if self.issuer else [])
             if word == "建立" and text.find("机制", vend, end) >= 0:
                 vtype = "cooperate"
-            return [Action(
-                verb=vtext, type=vtype, agents=tuple(agents),
-                evidence=Evidence(begin, end, sentence.begin, sentence.end), objects=objects,
-                time=_time(text[begin:end]) if "年" in text[begin:end] else None, section=sentence.section,
-            )], carried
+            return [
+                Action(
+                    verb=vtext,
+                    type=vtype,
+                    agents=tuple(agents),
+                    evidence=Evidence(begin, end, sentence.begin, sentence.end),
+                    objects=objects,
+                    time=_time(text[begin:end]) if "年" in text[begin:end] else None,
+                    section=sentence.section,
+                )
+            ], carried
         roles = _Roles([], [], [], [], [], [])
         before = [e for e in ents if e.end <= vbegin]
         after = [e for e in ents if e.begin >= vend]
@@ -312,20 +363,28 @@ class _Finder:
         for gi, group in enumerate(_groups(after, text)):
             gap = text[prev_end : group[0].begin]
             prev_end = group[-1].end
-            if gi == 0 and word in _PIVOT_VERBS and gap == "" and group[0].kind == "organization":
-                if any(v[0] >= group[-1].end for v in verbs):
-                    pivot = ([e.key for e in group], group[-1].end)
-                    for e in group:
-                        _add(roles.objects, e.key)
-                    break
+            if (
+                gi == 0
+                and word in _PIVOT_VERBS
+                and gap == ""
+                and group[0].kind == "organization"
+                and any(v[0] >= group[-1].end for v in verbs)
+            ):
+                pivot = ([e.key for e in group], group[-1].end)
+                for e in group:
+                    _add(roles.objects, e.key)
+                break
             for e in group:
                 if gi == 0 and gap == "" and partner_verb:
                     _add(roles.partners, e.key)
                 elif _PLACE_BEFORE.search(gap) and e.kind == "place":
                     _add(roles.places, e.key)
-                elif vtype == "establish" and e.kind == "organization":
-                    _add(roles.generated, e.key)
-                elif vtype == "issue" and e.kind == "document":
+                elif (
+                    vtype == "establish"
+                    and e.kind == "organization"
+                    or vtype == "issue"
+                    and e.kind == "document"
+                ):
                     _add(roles.generated, e.key)
                 elif e.kind == "document" and (use_verb or _USE_BEFORE.search(gap)):
                     _add(roles.used, e.key)
@@ -335,8 +394,13 @@ class _Finder:
             vtype = "cooperate"
         if vtype == "discipline" and any(e.kind == "document" for e in after):
             vtype = "other"  # 动态调整《权责清单》 adjusts a document; it disciplines nobody
-        if vtype == "report" and self.addressee and not any(
-                e.kind == "organization" for e in ents if e.key in roles.objects or e.key in roles.partners):
+        if (
+            vtype == "report"
+            and self.addressee
+            and not any(
+                e.kind == "organization" for e in ents if e.key in roles.objects or e.key in roles.partners
+            )
+        ):
             roles.objects.append(self.addressee)
         for k in roles.agents:  # an agent is not also its own partner or object
             for role in (roles.partners, roles.objects):
@@ -372,8 +436,9 @@ class _Finder:
             return None
         return ents[0]
 
-    def _partner_gap(self, group: Sequence[EntityRef], before: Sequence[EntityRef], vbegin: int,
-                     end: int) -> bool:
+    def _partner_gap(
+        self, group: Sequence[EntityRef], before: Sequence[EntityRef], vbegin: int, end: int
+    ) -> bool:
         """Whether 与X is a partner: X stands right before the verb, not in a comparison or a noun phrase."""
         nxt = min([e.begin for e in before if e.begin >= group[-1].end] + [vbegin])
         gap = self.text[group[-1].end : nxt]
@@ -429,12 +494,15 @@ class _Finder:
                 ej += 1
             clause_ents = [e for e in ents[ei:ej] if e.end <= end]
             ei = ej
-            acts, carried = self.clause_actions(begin, end, sentence, carried, verbs=clause_verbs,
-                                                ents=clause_ents)
+            acts, carried = self.clause_actions(
+                begin, end, sentence, carried, verbs=clause_verbs, ents=clause_ents
+            )
             if topic is not None and begin > topic.end:
                 # 某园区初具规模，A、B等企业落户: they settle in the sentence's topic.
-                acts = [a if a.verb not in _SETTLE_VERBS or a.objects or a.places
-                        else _with_object(a, topic.key) for a in acts]
+                acts = [
+                    a if a.verb not in _SETTLE_VERBS or a.objects or a.places else _with_object(a, topic.key)
+                    for a in acts
+                ]
             for k, act in enumerate(acts):
                 # A date heading the sentence (2023年3月，召开…，部署…) dates its later clauses too.
                 if act.time:
@@ -485,7 +553,9 @@ def find_actions(
     return out
 
 
-def actions_from_text(text: str, *, entities: Sequence[EntityRef] = (), issuer: str | None = None) -> list[Action]:
+def actions_from_text(
+    text: str, *, entities: Sequence[EntityRef] = (), issuer: str | None = None
+) -> list[Action]:
     """Actions of a bare text; a convenience for tests and notebooks."""
     return find_actions(text, entities=entities, issuer=issuer)
 
@@ -509,7 +579,7 @@ _BOUNDARY_KEY = "lawgraph.token_boundaries"
 
 def release_token_boundaries(doc: Doc) -> None:
     """Drop the offsets :func:`token_boundaries` kept on ``doc`` (the last component calls it)."""
-    doc.user_data.pop((_BOUNDARY_KEY, len(doc)), None)
+    doc.user_data.pop(_BOUNDARY_KEY, None)
 
 
 def token_boundaries(doc: Doc) -> tuple[Sequence[int], Sequence[int]]:
@@ -517,17 +587,16 @@ def token_boundaries(doc: Doc) -> tuple[Sequence[int], Sequence[int]]:
 
     The result is kept in ``doc.user_data`` so the components that need it read the tokens once.
     """
-    from spacy.attrs import IDX, LENGTH
+    from spacy.attrs import IDX, LENGTH  # type: ignore[import-not-found]
 
-    key = (_BOUNDARY_KEY, len(doc))
-    cached = doc.user_data.get(key)
-    if cached is not None:
-        return cached
+    cached = doc.user_data.get(_BOUNDARY_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]  # type: ignore[no-any-return]
     if len(doc) == 0:
         return [], []
     arr = doc.to_array([IDX, LENGTH])
-    found = (arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist())
-    doc.user_data[key] = found
+    found: tuple[Sequence[int], Sequence[int]] = (arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist())
+    doc.user_data[_BOUNDARY_KEY] = (len(doc), found)
     return found
 
 

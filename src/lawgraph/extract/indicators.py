@@ -58,7 +58,9 @@ _CODE_CHAR = re.compile(r"[A-Za-z0-9.+\-/_#＋]")
 _FILLER_ANY = re.compile(r"各类|各项|各种")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?")
-_FILLER_HEAD = re.compile(r"^(?:全年|全区|全市|全县|一年来|今年以来|累计|共计|共有|拥有|共|先后|分别|合计|总计|其中|并|均|已|还|对|将|把|向|为|在|从|由)+")
+_FILLER_HEAD = re.compile(
+    r"^(?:全年|全区|全市|全县|一年来|今年以来|累计|共计|共有|拥有|共|先后|分别|合计|总计|其中|并|均|已|还|对|将|把|向|为|在|从|由)+"
+)
 _FILLER_TAIL = re.compile(
     r"(?:达到|达|为|至|到|超过|突破|约|近|共计|共|累计|总计|合计|分别|由|比例|总数|共有|有|是|了|超|逾|将近|接近)+$"
 )
@@ -124,15 +126,18 @@ def is_indicator(
         return False  # glued to another numeral: a name such as 十四五 or 七一
     if q.chinese and before in ("数", "几", "上", "干") and q.begin == q.number_begin:
         return False  # 数十个, 几十家, 若干: no number was stated
-    if q.unit_class == "year":
-        if q.value >= 1000 or not _YEAR_SPAN_BEFORE.search(text[max(0, q.begin - 4) : q.begin]):
-            return False
+    if q.unit_class == "year" and (
+        q.value >= 1000 or not _YEAR_SPAN_BEFORE.search(text[max(0, q.begin - 4) : q.begin])
+    ):
+        return False
     if q.unit_class == "arabic" and q.chinese:
         return False
     if num_text.startswith("半") and q.unit_class != "time":
         return False
-    if q.unit == "次" and (_MEETING_AFTER.match(text, q.end) or (
-            text.startswith("会议", q.end) and "届" in text[max(0, q.begin - 4) : q.begin])):
+    if q.unit == "次" and (
+        _MEETING_AFTER.match(text, q.end)
+        or (text.startswith("会议", q.end) and "届" in text[max(0, q.begin - 4) : q.begin])
+    ):
         return False  # 十四次党代会, 二次全会, 十五届人大三次会议 name meetings
     if q.unit_class == "percent" and _THRESHOLD_AFTER.match(text, q.end):
         return False
@@ -141,9 +146,10 @@ def is_indicator(
     span = (q.number_begin, q.end)
     if _inside(titles, *span) or _inside(fixed, *span) or _inside(names, *span):
         return False
-    if q.chinese and q.unit_class not in ("measure", "time", "step", "percent") and _inside(quotes, *span):
-        return False
-    return True
+    # A Chinese numeral in quotes is a slogan unless its unit measures something (“半小时服务圈”).
+    return not (
+        q.chinese and q.unit_class not in ("measure", "time", "step", "percent") and _inside(quotes, *span)
+    )
 
 
 def _clause_bounds(text: str, begin: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -199,10 +205,8 @@ def counted_phrase(
         post = post[: verb.start()]
     post = _QUOTES.sub("", _FILLER_ANY.sub("", post))[:16]
     pre = _FILLER_TAIL.sub("", _FILLER_HEAD.sub("", pre))
-    if post:
-        phrase = (pre if len(pre) <= 6 else "") + post
-    else:
-        phrase = pre[-16:]
+    # Before the number a short verb (新增20家社康机构); else the words before it (阅读量达5600多万).
+    phrase = (pre if len(pre) <= 6 else "") + post if post else pre[-16:]
     return phrase.strip() or q.written
 
 
@@ -226,7 +230,9 @@ def _fallback_sentences(text: str) -> list[Sentence]:
     return [Sentence(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
 
 
-def _action_index(actions: Sequence[Action], starts: Sequence[int], q: Quantity, sentence: Sentence) -> int | None:
+def _action_index(
+    actions: Sequence[Action], starts: Sequence[int], q: Quantity, sentence: Sentence
+) -> int | None:
     """The action whose clause holds the quantity, else the nearest one before it in the sentence."""
     i = bisect.bisect_right(starts, q.begin) - 1
     while i >= 0:
@@ -275,8 +281,9 @@ def find_indicators(
     for q in find_quantities(text):
         if q.begin < last_end:
             continue
-        if not is_indicator(q, text, titles=titles, quotes=quotes, fixed=fixed, names=names,
-                            word_ends=word_ends):
+        if not is_indicator(
+            q, text, titles=titles, quotes=quotes, fixed=fixed, names=names, word_ends=word_ends
+        ):
             continue
         sentence = _sentence_bounds(sentences, sent_starts, q.begin) or Sentence(
             *_clause_bounds(text, q.begin, q.end, 0, len(text))
@@ -310,7 +317,9 @@ class _SortedInts:
         self.values = values
 
     def __contains__(self, value: object) -> bool:
-        i = bisect.bisect_left(self.values, value)  # type: ignore[call-overload]
+        if not isinstance(value, int):
+            return False
+        i = bisect.bisect_left(self.values, value)
         return i < len(self.values) and self.values[i] == value
 
 

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from collections.abc import Iterable
 from importlib import resources
 
 __all__ = [
@@ -45,20 +45,48 @@ __all__ = [
     "APPROX_SUFFIXES",
 ]
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-           "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千": Decimal(1000), "百": Decimal(100)}
 
-APPROX_PREFIXES: tuple[str, ...] = ("不少于", "不低于", "将近", "接近", "大约", "超过", "近", "约", "超", "逾")
+APPROX_PREFIXES: tuple[str, ...] = (
+    "不少于",
+    "不低于",
+    "将近",
+    "接近",
+    "大约",
+    "超过",
+    "近",
+    "约",
+    "超",
+    "逾",
+)
 """Hedges written before a number (近30部, 约200人, 超过3000名, 超765亿元), longest first."""
 APPROX_SUFFIXES: tuple[str, ...] = ("以上", "以下", "以内", "左右", "余", "多")
 """Hedges written inside or after a number (20余次, 5600多万, 95%以上, 3%以下)."""
 
 _BIG_UNITS = frozenset({"类", "方面", "环节", "项", "批", "块", "类别"})
 """Units a 大 may stand before (九大类, 五大方面); elsewhere 大 starts a name (三大口岸)."""
-_ZH_NUM = "[零〇一二两三四五六七八九十百千万亿]*[〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_ZH_NUM = (
+    "[零〇一二两三四五六七八九十百千万亿]*[〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+)
 _AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+_Trie = dict[str, "_Trie"]
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -72,14 +100,14 @@ def trie_pattern(words: Iterable[str]) -> str:
     >>> bool(re.fullmatch(trie_pattern(["委托", "委托管理"]), "委托管理"))
     True
     """
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: _Trie) -> str:
         ends = "" in node
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         # Longest first: a branch that goes on beats stopping here.
@@ -91,9 +119,17 @@ def trie_pattern(words: Iterable[str]) -> str:
             body = ("(?:" + "|".join(branches) + ")?") if len(branches) > 0 else ""
         return body
 
-    return "(?:" + "|".join(
-        sorted((re.escape(ch) + build(child) for ch, child in sorted(trie.items()) if ch), key=len, reverse=True)
-    ) + ")"
+    return (
+        "(?:"
+        + "|".join(
+            sorted(
+                (re.escape(ch) + build(child) for ch, child in sorted(trie.items()) if ch),
+                key=len,
+                reverse=True,
+            )
+        )
+        + ")"
+    )
 
 
 def normalize_decimal(value: Decimal) -> Decimal:
@@ -127,7 +163,7 @@ def parse_chinese(text: str) -> Decimal | None:
     total = 0  # everything above the current 万/亿 section
     section = 0  # the current section below 万
     digit: int | None = None
-    last_small = 10 ** 5
+    last_small = 10**5
     after_zero = False
     for ch in text:
         if ch in _DIGITS:
@@ -150,14 +186,14 @@ def parse_chinese(text: str) -> Decimal | None:
             section += digit or 0
             if section == 0 and total == 0:
                 return None
-            total += section * 10 ** 4
-            section, digit, last_small, after_zero = 0, None, 10 ** 5, False
+            total += section * 10**4
+            section, digit, last_small, after_zero = 0, None, 10**5, False
         elif ch == "亿":
             section += digit or 0
-            total = (total + section) * 10 ** 8
+            total = (total + section) * 10**8
             if total == 0:
                 return None
-            section, digit, last_small, after_zero = 0, None, 10 ** 5, False
+            section, digit, last_small, after_zero = 0, None, 10**5, False
         else:
             return None
     return Decimal(total + section + (digit or 0))
@@ -190,8 +226,8 @@ def parse_number(text: str) -> Decimal | None:
         for scale in match.group(2):
             value *= _SCALES[scale]
         return normalize_decimal(value)
-    value = parse_chinese(text)
-    return None if value is None else normalize_decimal(value)
+    parsed = parse_chinese(text)
+    return None if parsed is None else normalize_decimal(parsed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,10 +308,17 @@ def find_quantities(text: str) -> list[Quantity]:
         value = parse_number(match.group("num"))
         if value is not None:
             found.append(
-                Quantity(value=value, unit="%", unit_class="percent", written=match.group(0),
-                         begin=match.start(), end=match.end(), number_begin=match.start("num"),
-                         approximation=match.group("pre") or match.group("post"),
-                         chinese=not match.group("num")[0].isdigit())
+                Quantity(
+                    value=value,
+                    unit="%",
+                    unit_class="percent",
+                    written=match.group(0),
+                    begin=match.start(),
+                    end=match.end(),
+                    number_begin=match.start("num"),
+                    approximation=match.group("pre") or match.group("post"),
+                    chinese=not match.group("num")[0].isdigit(),
+                )
             )
     for match in _quantity_regex().finditer(text):
         num, mid, scale, mid2, big, unit, post = match.groups()
