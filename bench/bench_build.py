@@ -91,8 +91,12 @@ def _tree_rss(proc: Any) -> int:
 
 def measure_build(folder: Path, jobs: int) -> dict[str, Any]:
     """Run one build in a child process; wall time, its summary and the peak RSS of its process tree."""
+    import resource
+
     store = tempfile.mkdtemp(prefix="lawgraph-bench-store-")
     cmd = [sys.executable, __file__, "--one", str(folder), str(jobs), store + "/store"]
+    load_before = os.getloadavg()[0]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     peak = 0
     method = "psutil (process tree, sampled every 0.1 s)"
@@ -106,19 +110,22 @@ def measure_build(folder: Path, jobs: int) -> dict[str, Any]:
             time.sleep(0.1)
         out, err = child.communicate()
     except ImportError:
-        import resource
-
         method = "getrusage (max RSS of the build process + max of its children)"
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)
         out, err = done.stdout, done.stderr
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     wall = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     store_size = sum(p.stat().st_size for p in Path(store).rglob("*") if p.is_file())
     shutil.rmtree(store, ignore_errors=True)
     if not out.strip():
         raise SystemExit(f"build failed:\n{err}")
     result = json.loads(out.strip().splitlines()[-1])
-    result.update(wall=wall, peak_rss=peak, rss_method=method, store_bytes=store_size, jobs=jobs)
+    result.update(
+        wall=wall, cpu=cpu, peak_rss=peak, rss_method=method, store_bytes=store_size, jobs=jobs,
+        load=(load_before, os.getloadavg()[0]),
+    )
     return result
 
 
@@ -130,6 +137,7 @@ def time_boxed(name: str, texts: list[str], run: Callable[[str], None], budget: 
     """Run ``run(text)`` over the texts in order until ``budget`` seconds; MB/s over what finished."""
     done_bytes = 0
     done = 0
+    cpu_start = time.process_time()
     start = time.perf_counter()
     for text in texts:
         run(text)
@@ -138,7 +146,10 @@ def time_boxed(name: str, texts: list[str], run: Callable[[str], None], budget: 
         if time.perf_counter() - start > budget:
             break
     seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     return {
+        "cpu": cpu,
+        "MB/CPU-s": done_bytes / 1e6 / cpu,
         "peer": name,
         "texts": done,
         "of": len(texts),
@@ -209,7 +220,9 @@ def main() -> None:
                         f"{label:>10} jobs={jobs}: {r['built']}/{count} built, {len(r['failed'])} failed, "
                         f"{size / 1e6 / r['wall']:.2f} MB/s, {count / r['wall']:.1f} reports/s, "
                         f"{r['quads'] / r['wall']:,.0f} quads/s, {r['wall']:.1f} s, "
-                        f"peak RSS {r['peak_rss'] / 2**20:,.0f} MiB, store {r['store_bytes'] / 2**20:,.0f} MiB",
+                        f"peak RSS {r['peak_rss'] / 2**20:,.0f} MiB, store {r['store_bytes'] / 2**20:,.0f} MiB; "
+                        f"{r['cpu']:.1f} CPU-s = {size / 1e6 / r['cpu']:.2f} MB per CPU-second; "
+                        f"load average {r['load'][0]:.1f} -> {r['load'][1]:.1f}",
                         flush=True,
                     )
                     for path, reason in r["failed"]:
@@ -219,7 +232,7 @@ def main() -> None:
     peers = [] if args.no_peers else measure_peers(bench, args.peer_seconds)
     for p in peers:
         note = f" (time-boxed: {p['texts']}/{p['of']} texts, extrapolated)" if p["sampled"] else ""
-        print(f"peer {p['peer']}: {p['MB/s']:.3f} MB/s{note}")
+        print(f"peer {p['peer']}: {p['MB/s']:.3f} MB/s, {p['MB/CPU-s']:.3f} MB per CPU-second{note}")
     by_jobs = {(r["corpus"], r["jobs"]): r for r in rows}
     for label in sorted({r["corpus"] for r in rows}):
         one, two = by_jobs.get((label, 1)), by_jobs.get((label, 2))
@@ -227,8 +240,12 @@ def main() -> None:
             print(f"{label}: speed-up with 2 jobs: {one['wall'] / two['wall']:.2f}x")
         if one:
             ours = one["size"] / 1e6 / one["wall"]
+            ours_cpu = one["size"] / 1e6 / one["cpu"]
             for p in peers:
-                print(f"{label}: ours (jobs 1) / {p['peer']}: {ours / p['MB/s']:.2f}x")
+                print(
+                    f"{label}: ours (jobs 1) / {p['peer']}: {ours / p['MB/s']:.2f}x wall, "
+                    f"{ours_cpu / p['MB/CPU-s']:.2f}x per CPU-second"
+                )
     print(json.dumps({"builds": rows, "peers": peers}, ensure_ascii=False, default=str))
 
 

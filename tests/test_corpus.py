@@ -201,15 +201,15 @@ def test_the_process_pool_keeps_a_bounded_number_of_reports_in_flight(corpus: Pa
     got = list(itertools.islice(outcomes, 4))
     outcomes.close()
     assert [o.task.name for o in got] == ["copy-0", "copy-1", "copy-2", "copy-3"]
-    assert all(o.ok and o.nquads for o in got)
+    assert all(o.ok and o.named for o in got)
     assert pulled <= 4 + window
 
 
 def test_serial_runner_returns_nquads_bytes_not_objects(corpus: Path) -> None:
     data = (corpus / "alpha.txt").read_bytes()
     (outcome,) = run_serial([ReportTask(str(corpus / "alpha.txt"), "a", len(data), "x")])
-    assert outcome.ok and isinstance(outcome.nquads, bytes)
-    parsed = list(ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS))
+    assert outcome.ok and isinstance(outcome.named, bytes) and isinstance(outcome.shared, bytes)
+    parsed = list(ox.parse(outcome.named + outcome.shared, format=ox.RdfFormat.N_QUADS))
     assert len(parsed) == outcome.quads
     assert {q.graph_name.value for q in parsed if not isinstance(q.graph_name, ox.DefaultGraph)} == {
         outcome.report_iri

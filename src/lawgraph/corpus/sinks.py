@@ -100,7 +100,7 @@ class StoreSink:
 
         load_nquads_reports(
             self.store,
-            ((o.report_iri or "", o.nquads, o.task.name, o.task.digest, o.quads) for o in batch),
+            ((o.report_iri or "", o.named + o.shared, o.task.name, o.task.digest, o.quads) for o in batch),
         )
 
     def _work(self, batches: queue.Queue[list[ReportOutcome] | None]) -> None:
@@ -125,7 +125,7 @@ class StoreSink:
         """Queue one built report; returns the number of reports handed to the loader by this call."""
         self._raise()
         self._pending.append(outcome)
-        self._size += len(outcome.nquads)
+        self._size += len(outcome.named) + len(outcome.shared)
         if self._size >= self.batch_bytes or len(self._pending) >= self.batch_reports:
             return self.flush(wait=False)
         return 0
@@ -170,8 +170,8 @@ class StoreSink:
 class NQuadsFileSink:
     """Streams outcomes to an N-Quads file, written atomically (a temporary file renamed at the end).
 
-    Quads in the report's own graph are written as they come. The other lines (shared descriptions in the
-    default graph, which many reports repeat) are written once: the sink remembers a 16-byte digest of each.
+    Quads in the report's own graph are written as they come. Shared descriptions (default graph), which
+    many reports repeat, are written once: the sink remembers a 16-byte digest of each line it wrote.
 
     Parameters
     ----------
@@ -186,8 +186,8 @@ class NQuadsFileSink:
     >>> t = ReportTask("a.txt", "/a.txt", 1, "0")
     >>> shared = b'<http://x/o> <http://x/p> "o" .\\n'
     >>> with NQuadsFileSink(out) as sink:
-    ...     sink.add(ReportOutcome(t, "http://x/r1", b'<http://x/s> <http://x/p> "1" <http://x/r1> .\\n' + shared, 2))
-    ...     sink.add(ReportOutcome(t, "http://x/r2", shared, 1))
+    ...     sink.add(ReportOutcome(t, "http://x/r1", b'<http://x/s> <http://x/p> "1" <http://x/r1> .\\n', shared, 2))
+    ...     sink.add(ReportOutcome(t, "http://x/r2", b"", shared, 1))
     >>> len(out.read_text().splitlines())
     2
     """
@@ -209,17 +209,15 @@ class NQuadsFileSink:
         """Write one built report."""
         if self._file is None:
             raise OutputError(self.path, "already closed")
-        own = f" <{outcome.report_iri}> .\n".encode() if outcome.report_iri else None
-        lines = []
-        for line in outcome.nquads.splitlines(keepends=True):
-            if own is None or not line.endswith(own):
-                key = hashlib.blake2b(line, digest_size=16).digest()
-                if key in self._seen:
-                    continue
+        fresh = []
+        for line in outcome.shared.splitlines(keepends=True):
+            key = hashlib.blake2b(line, digest_size=16).digest()
+            if key not in self._seen:
                 self._seen.add(key)
-            lines.append(line)
-        self._file.write(b"".join(lines))
-        self.lines += len(lines)
+                fresh.append(line)
+        self._file.write(outcome.named)
+        self._file.write(b"".join(fresh))
+        self.lines += outcome.named.count(b"\n") + len(fresh)
 
     def close(self) -> None:
         """Finish the file and move it into place."""
@@ -273,7 +271,7 @@ class PushSink:
 
     def add(self, outcome: ReportOutcome) -> None:
         """Queue one built report; pushes a batch when it is full."""
-        self._pending.append(outcome.nquads)
+        self._pending.append(outcome.named + outcome.shared)
         self._size += len(self._pending[-1])
         if self._size >= self.batch_bytes:
             self.flush()

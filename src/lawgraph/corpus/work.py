@@ -72,10 +72,12 @@ class ReportOutcome:
         The task, with ``data`` dropped.
     report_iri : str or None
         The report IRI (its named graph); ``None`` when it failed.
-    nquads : bytes
-        N-Quads of the report: its named graph and the entity descriptions it adds to the default graph.
+    named : bytes
+        N-Quads of the report's named graph.
+    shared : bytes
+        N-Quads of the entity descriptions it adds to the default graph (shared across reports).
     quads : int
-        Number of quads in ``nquads``.
+        Number of lines (quads) in ``named`` and ``shared``.
     entities : tuple of (str, str)
         ``(class local name, kind + canonical name)`` for each entity, to count distinct entities per class.
     seconds : float
@@ -86,7 +88,8 @@ class ReportOutcome:
 
     task: ReportTask
     report_iri: str | None = None
-    nquads: bytes = b""
+    named: bytes = b""
+    shared: bytes = b""
     quads: int = 0
     entities: tuple[tuple[str, str], ...] = ()
     seconds: float = 0.0
@@ -131,14 +134,6 @@ def init_worker() -> None:
     worker_nlp()
 
 
-def _to_nquads(quads: Any) -> tuple[bytes, int]:
-    import pyoxigraph as ox
-
-    items = quads if isinstance(quads, (list, tuple)) else list(quads)
-    data = ox.serialize(items, format=ox.RdfFormat.N_QUADS) if items else b""
-    return data or b"", len(items)
-
-
 def _entities(facts: Any) -> tuple[tuple[str, str], ...]:
     return tuple((e.cls, f"{e.kind}\x1f{e.key}") for e in getattr(facts, "entities", ()))
 
@@ -148,12 +143,13 @@ def _run(task: ReportTask, path: str, nlp: Any) -> ReportOutcome:
     from lawgraph.namespaces import resource_iri
 
     result = process_report(path, nlp=nlp)
-    data, count = _to_nquads(result.quads)
+    named, shared = result.nquads.named, result.nquads.shared
     return ReportOutcome(
         task=task,
         report_iri=resource_iri("report", result.report.sha256),
-        nquads=data,
-        quads=count,
+        named=named,
+        shared=shared,
+        quads=named.count(b"\n") + shared.count(b"\n"),
         entities=_entities(result.facts),
     )
 
@@ -197,7 +193,8 @@ def extract_task(task: ReportTask, *, nlp: Any | None = None) -> ReportOutcome:
     return ReportOutcome(
         task=light,
         report_iri=outcome.report_iri,
-        nquads=outcome.nquads,
+        named=outcome.named,
+        shared=outcome.shared,
         quads=outcome.quads,
         entities=outcome.entities,
         seconds=time.perf_counter() - start,
