@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from lawgraph.extract.numbers import _data_lines, trie_pattern
 from lawgraph.model import ENTITY_KINDS, Action, Evidence, Sentence
@@ -561,25 +561,40 @@ def actions_from_text(
 
 
 def doc_entities(doc: Doc) -> list[EntityRef]:
-    """The entity mentions of an annotated Doc as :class:`EntityRef` (exact offsets when known)."""
+    """The entity mentions of an annotated Doc as :class:`EntityRef` (exact offsets when known).
+
+    The list is kept in ``doc.user_data`` while the span groups stay the same size, so the action and
+    indicator components read the spans once.
+    """
+    sizes = tuple(len(doc.spans[kind]) if kind in doc.spans else -1 for kind in ENTITY_KINDS)
+    cached = doc.user_data.get(_ENTITY_KEY)
+    if cached is not None and cached[0] == sizes:
+        return cached[1]  # type: ignore[no-any-return]
     out: list[EntityRef] = []
+    has_exact = Span.has_extension("lg_exact")
     for kind in ENTITY_KINDS:
         if kind not in doc.spans:
             continue
         for span in doc.spans[kind]:
             key = span.kb_id_ or span.text
-            exact = span._.lg_exact if span.has_extension("lg_exact") else None
+            exact = span._.lg_exact if has_exact else None
             begin, end = exact if exact else (span.start_char, span.end_char)
             out.append(EntityRef(begin, end, kind, key))
+    doc.user_data[_ENTITY_KEY] = (sizes, out)
     return out
+
+
+_ENTITY_KEY = "lawgraph.entity_refs"
 
 
 _BOUNDARY_KEY = "lawgraph.token_boundaries"
 
 
 def release_token_boundaries(doc: Doc) -> None:
-    """Drop the offsets :func:`token_boundaries` kept on ``doc`` (the last component calls it)."""
+    """Drop what :func:`token_boundaries` and :func:`doc_entities` kept on ``doc`` (the last component
+    calls it)."""
     doc.user_data.pop(_BOUNDARY_KEY, None)
+    doc.user_data.pop(_ENTITY_KEY, None)
 
 
 def token_boundaries(doc: Doc) -> tuple[Sequence[int], Sequence[int]]:

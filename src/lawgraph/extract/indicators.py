@@ -324,14 +324,10 @@ class _SortedInts:
 
 
 def _name_intervals(doc: Doc) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+    from lawgraph.extract.actions import doc_entities
+
     # Only bodies and places: a document named without 《》 may carry its count (优化营商环境29条措施).
-    for kind in ("organization", "place"):
-        if kind not in doc.spans:
-            continue
-        for span in doc.spans[kind]:
-            exact = span._.lg_exact if span.has_extension("lg_exact") else None
-            out.append(tuple(exact) if exact else (span.start_char, span.end_char))
+    out = [(e.begin, e.end) for e in doc_entities(doc) if e.kind in ("organization", "place")]
     # Nested or overlapping names: keep the outermost so the interval search stays simple.
     out.sort(key=lambda iv: (iv[0], -iv[1]))
     merged: list[tuple[int, int]] = []
