@@ -149,3 +149,13 @@ def test_percent_indicator_conforms():
     assert validate(quads_to_graph(quads)).conforms
     (value,) = [q.object for q in quads if q.predicate == N(SDMX_MEASURE.obsValue)]
     assert value == ox.Literal("99.7", datatype=N(XSD.decimal))
+
+
+def test_merged_reports_that_disagree_on_a_parent_conform():
+    """Two reports place the same zone under different parents; their union still conforms."""
+    first, second = make_facts(), make_second_facts()
+    city = next(e for e in first.entities if e.kind == "place")
+    other = dataclasses.replace(city, parent="甲省", mentions=())
+    quads = facts_to_quads(first) + facts_to_quads(dataclasses.replace(second, entities=(*second.entities, other)))
+    result = validate(quads_to_graph(quads))
+    assert result.conforms, "\n".join(map(str, result.errors))

@@ -218,3 +218,13 @@ def test_nquads_lines_are_unique_and_split_by_graph(facts):
     assert all(line.endswith(graph) for line in named)
     assert not any(line.endswith(graph) for line in shared)
     assert len(named) + len(shared) == len(facts_to_quads(facts))
+
+
+def test_a_role_never_links_an_entity_of_the_wrong_kind(facts):
+    """A document named as a partner is dropped, not linked: lg:partner takes organizations or areas."""
+    action = dataclasses.replace(facts.actions[1], partners=("甲市行政执法监督办法", "甲市中级人民法院"),
+                                 used=("甲市中级人民法院",))
+    quads = facts_to_quads(dataclasses.replace(facts, actions=(action,), indicators=()))
+    (node,) = {q.subject for q in quads if q.object == N(LG.Action)}
+    assert objects(quads, node, LG.partner) == [N(resource_iri("org", "甲市中级人民法院"))]
+    assert objects(quads, node, PROV.used) == []

@@ -91,7 +91,7 @@ _ROLE_KINDS: dict[str, tuple[str, ...]] = {
     "agent": ("organization",),
     "partner": ("organization", "place"),
     "object": ("organization", "document", "initiative", "place"),
-    "generated": ("organization", "document", "initiative"),
+    "generated": ("organization", "document", "initiative", "place"),
     "used": ("document",),
     "place": ("place",),
 }
@@ -231,8 +231,8 @@ class _Builder:
                     return self.entity_nodes[(kind, key)]
         if role == "agent":
             return self.organization(key)
-        if kinds:  # a known entity in an unusual role: link it anyway
-            return self.entity_nodes[(next(iter(kinds)), key)]
+        # No entity of a kind this role allows (a document named as a partner …): the link is dropped
+        # rather than given a type its property does not allow.
         log.debug("%s: no entity with key %r for role %s; link dropped", self.report.name, key, role)
         return None
 
