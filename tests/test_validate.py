@@ -155,7 +155,11 @@ def test_merged_reports_that_disagree_on_a_parent_conform():
     """Two reports place the same zone under different parents; their union still conforms."""
     first, second = make_facts(), make_second_facts()
     city = next(e for e in first.entities if e.kind == "place")
-    other = dataclasses.replace(city, parent="甲省", mentions=())
-    quads = facts_to_quads(first) + facts_to_quads(dataclasses.replace(second, entities=(*second.entities, other)))
+    here = dataclasses.replace(city, parent="甲省")
+    there = dataclasses.replace(city, parent="甲省北部地区", mentions=())
+    first = dataclasses.replace(first, entities=tuple(here if e is city else e for e in first.entities))
+    quads = facts_to_quads(first) + facts_to_quads(dataclasses.replace(second, entities=(*second.entities, there)))
+    parents = {q.object for q in quads if q.predicate.value.endswith("containedInPlace")}
+    assert len(parents) == 2
     result = validate(quads_to_graph(quads))
     assert result.conforms, "\n".join(map(str, result.errors))
