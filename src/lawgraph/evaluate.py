@@ -12,6 +12,8 @@ then, per category:
   text and value and unit are equal.
 - **relations**: a gold relation is found when some action has the gold subject among its agents, the gold
   object among its objects, partners, generated or used entities, and a verb that occurs in the gold action.
+  The gold lists only a report's key relations while every clause yields an action, so read recall here;
+  precision (matched actions over all actions) is low by design.
 
 The offline peer (jieba's POS tags: ``nt`` → organizations, ``ns`` → places) is scored the same way in the
 same run when jieba is installed (extra ``peers``).
