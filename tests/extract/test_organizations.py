@@ -65,6 +65,11 @@ def orgs(issuer: str, sentence: str) -> list[tuple[str, str, str]]:
         (NEW_AREA, "成立物业纠纷人民调解委员会。", "物业纠纷人民调解委员会", "兰州新区物业纠纷人民调解委员会",
          "MediationCommittee"),
         (NEW_AREA, "设立行政复议科。", "行政复议科", "兰州新区行政复议科", "JusticeAdministration"),
+        # departments of a Party committee; standard department abbreviations
+        (COUNTY, "县委政法委督办。", "县委政法委", "中共古浪县委政法委员会", "PartyBody"),
+        (COUNTY, "县委宣传部牵头。", "县委宣传部", "中共古浪县委宣传部", "PartyBody"),
+        (COUNTY, "县卫健局执法。", "县卫健局", "古浪县卫生健康局", "GovernmentBody"),
+        (COUNTY, "县市场监管局执法。", "县市场监管局", "古浪县市场监督管理局", "GovernmentBody"),
         # prisons are provincial
         (COUNTY, "与省女子监狱合作。", "省女子监狱", "甘肃省女子监狱", "Prison"),
         # named institutions keep their name
@@ -174,6 +179,7 @@ def test_listed_enterprises() -> None:
         (COUNTY, "全县人民调解委员会调解纠纷。"),
         (COUNTY_CITY, "各乡镇人民政府落实责任。"),
         (COUNTY_CITY, "乡镇司法所全覆盖。"),
+        (COUNTY_CITY, "各乡镇司法所化解纠纷。"),
         (COUNTY_CITY, "推动司法部门、公安部门履职。"),
         (COUNTY, "构建新发展格局。"),
         (DISTRICT, "发展数据中心。"),

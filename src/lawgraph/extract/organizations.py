@@ -222,7 +222,7 @@ def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = Fals
         if word in _lexicon().action_words:  # 新建华夏中学: what is done to a body is not part of its name
             boundary = True
             break
-        if word in _lexicon().generic:
+        if word in _lexicon().generic or word.startswith("各"):
             generic = not any(_is_place_word(w) for w, _t, _b in taken)
             break
         if size + len(word) > _MAX_NAME:
