@@ -72,3 +72,13 @@ def test_annotate_many_keeps_order() -> None:
     reports = [_report("省政府召开会议。"), _report("县委研究部署。")]
     keys = [[s.kb_id_ for s in d.spans["organization"]] for d in annotate_many(nlp, reports)]
     assert keys == [["甘肃省人民政府"], ["中共古浪县委员会"]]
+
+
+def test_empty_and_whitespace_reports() -> None:
+    from lawgraph.extract.facts import doc_to_facts
+
+    nlp = make_nlp(components=["lawgraph_organizations"])
+    for text in ("", "   \n", "区委"):
+        facts = doc_to_facts(annotate(nlp, Report(name="e.txt", text=text, sha256="0", meta=ReportMeta())))
+        assert facts.entities == ()
+        assert facts.issuer is None
