@@ -60,6 +60,18 @@ class ReportContext:
     """The county or district, when the issuer sits at that level or below."""
     own_prefix: str | None = None
 
+    @property
+    def local_city(self) -> str | None:
+        """The city a bare 市 (市委, 市政府) means: a county-level city's report means itself.
+
+        >>> ctx = context_from_strings(issuer="浏阳市人民政府")
+        >>> ctx.local_city, ctx.city
+        ('浏阳市', '长沙市')
+        """
+        if self.area_level == "county" and self.area and self.area.endswith("市"):
+            return self.area
+        return self.city
+
 
 # "我代表龙岗区人民政府向大会作工作报告" and similar openings of work reports.
 _DELEGATE = re.compile(r"代表([\u4e00-\u9fff]{2,30}?(?:人民政府|管理委员会|管委会))")

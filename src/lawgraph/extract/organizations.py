@@ -416,7 +416,7 @@ def _abbreviation(
     text: str, start: int, end: int, surface: str, abbr: tuple[str, str, str], ctx: ReportContext, floor: int
 ) -> OrgMatch | None:
     template, cls, _not_after = abbr
-    values: dict[str, str | None] = {"province": ctx.province, "city": ctx.city, "own": ctx.own_prefix}
+    values: dict[str, str | None] = {"province": ctx.province, "city": ctx.local_city, "own": ctx.own_prefix}
     begin = start
     if surface[0] in "省市区县":
         before = _place_before(text, start, floor)

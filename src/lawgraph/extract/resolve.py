@@ -234,8 +234,6 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
         prefix = "".join(p.name for p in places) if len(places) > 1 and level == "town" else last.name
         if level == "county":
             prefix = last.name
-            if last.name.endswith("市"):  # a county-level city: 市委 in its reports is its own
-                city = last.name
     return Located(last.name, level, tuple(chain), province, city, county if level != "city" else None, prefix)
 
 
@@ -342,7 +340,7 @@ def expand_prefix(prefix: str, ctx: ReportContext | None) -> str | None:
         if level == "province":
             return ctx.province
         if level == "city":
-            return ctx.city if ctx.area_level != "new_area" or ctx.city else None
+            return ctx.local_city
         if level in ("district", "county"):
             if ctx.area_level in ("district", "county", "new_area"):
                 return ctx.own_prefix
@@ -392,7 +390,7 @@ def _fill(template: str, ctx: ReportContext, prefix: str | None) -> str | None:
     values = {
         "P": prefix,
         "province": ctx.province,
-        "city": ctx.city,
+        "city": ctx.local_city,
         "own": ctx.own_prefix,
     }
     out = template
