@@ -86,11 +86,22 @@ def test_not_indicators(text: str) -> None:
         ("全县共有人民调解员1200余名", "人民调解员"),
         ("处理群众来信来访1250批次3600人次", "处理群众来信来访"),
         ("新增2022年度项目12个", "新增项目"),
+        ("对26份行政规范性文件进行审核", "行政规范性文件"),
+        ("对接3个大厅590台智能终端", "对接智能终端"),
     ],
 )
 def test_counted_phrase(text: str, phrase: str) -> None:
     q = find_quantities(text)[-1]
     assert counted_phrase(text, q) == phrase
+
+
+def test_a_count_before_another_is_not_what_it_counts() -> None:
+    inds = indicators_from_text("九大类民生支出379.87亿元，占支出的八成以上。")
+    assert [(i.written, i.phrase) for i in inds] == [
+        ("九大类", "民生支出"),
+        ("379.87亿元", "民生支出"),
+        ("八成以上", "占支出"),
+    ]
 
 
 def test_evidence_indexes_the_text_and_its_sentence() -> None:

@@ -59,10 +59,12 @@ _FILLER_ANY = re.compile(r"各类|各项|各种")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?")
 _FILLER_HEAD = re.compile(
-    r"^(?:全年|全区|全市|全县|一年来|今年以来|累计|共计|共有|拥有|共|先后|分别|合计|总计|其中|并|均|已|还|对|将|把|向|为|在|从|由)+"
+    r"^(?:全年|全区|全市|全县|一年来|今年以来|累计|共计|共有|拥有|共|先后|分别|合计|总计|其中|并|均|已|还)+"
 )
+_PREPOSITIONS = frozenset("对将把向为在从由")
+_POST_TAIL = re.compile(r"(?:进行|开展|予以|实施|等)+$")
 _FILLER_TAIL = re.compile(
-    r"(?:达到|达|为|至|到|超过|突破|约|近|共计|共|累计|总计|合计|分别|由|比例|总数|共有|有|是|了|超|逾|将近|接近)+$"
+    r"(?:的|达到|达|为|至|到|超过|突破|约|近|共计|共|累计|总计|合计|分别|由|比例|总数|共有|有|是|了|超|逾|将近|接近)+$"
 )
 _ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _QUOTES = re.compile(r"[“”\"「」‘’]")
@@ -170,6 +172,7 @@ def counted_phrase(
     hi: int | None = None,
     names: Sequence[tuple[int, int]] = (),
     bounds: tuple[int, int] | None = None,
+    after: int = -1,
 ) -> str:
     """What the quantity counts: the words of its clause around the number, without fillers.
 
@@ -180,6 +183,7 @@ def counted_phrase(
     >>> counted_phrase(t, find_quantities(t)[0], names=[(0, 2)])
     '受理案件'
 
+    ``after`` is where the previous count of the clause ends: 九大类|民生支出379.87亿元 counts 民生支出.
     """
     hi = len(text) if hi is None else hi
     start, stop = bounds if bounds is not None else _clause_bounds(text, q.begin, q.end, lo, hi)
@@ -188,6 +192,8 @@ def counted_phrase(
         i = bisect.bisect_left(names, (start, -1))
         if i < len(names) and names[i][0] == start and names[i][1] <= q.begin:
             start = names[i][1]
+    if start <= after < q.begin and _FILLER_TAIL.sub("", text[after : q.begin]).strip():
+        start = after
     pre = _YEAR.sub("", text[start : q.begin])
     digit = _DIGIT.search(pre)
     if digit and digit.start() > 0:
@@ -200,11 +206,17 @@ def counted_phrase(
     digit = _DIGIT.search(post)
     if digit:
         post = post[: digit.start()]
-    verb = _verb_regex().search(post, 1) if post else None
+    # The phrase after the number ends where a verb starts (95项涉企经营事项|实现…); a verb inside the
+    # first words is part of the noun (规范性文件).
+    verb = _verb_regex().search(post, 4) if post else None
+    while verb and post.startswith("性", verb.end()):
+        verb = _verb_regex().search(post, verb.end())
     if verb:
-        post = post[: verb.start()]
+        post = _POST_TAIL.sub("", post[: verb.start()])
     post = _QUOTES.sub("", _FILLER_ANY.sub("", post))[:16]
     pre = _FILLER_TAIL.sub("", _FILLER_HEAD.sub("", pre))
+    if pre in _PREPOSITIONS:
+        pre = ""  # 对|26份行政规范性文件进行审核: the preposition alone says nothing
     # Before the number a short verb (新增20家社康机构); else the words before it (阅读量达5600多万).
     phrase = (pre if len(pre) <= 6 else "") + post if post else pre[-16:]
     return phrase.strip() or q.written
@@ -288,13 +300,15 @@ def find_indicators(
         sentence = _sentence_bounds(sentences, sent_starts, q.begin) or Sentence(
             *_clause_bounds(text, q.begin, q.end, 0, len(text))
         )
-        last_end = q.end
+        previous, last_end = last_end, q.end
         out.append(
             Indicator(
                 value=q.value,
                 unit=q.unit,
                 written=q.written,
-                phrase=counted_phrase(text, q, names=names, bounds=_bounds(marks, q, sentence)),
+                phrase=counted_phrase(
+                    text, q, names=names, bounds=_bounds(marks, q, sentence), after=previous
+                ),
                 evidence=Evidence(q.begin, q.end, sentence.begin, sentence.end),
                 approximation=q.approximation,
                 action=_action_index(actions, action_starts, q, sentence) if actions else None,
