@@ -208,3 +208,16 @@ def test_listed_enterprises() -> None:
 )
 def test_not_an_organization(issuer: str, sentence: str) -> None:
     assert orgs(issuer, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("issuer", "sentence", "found"),
+    [
+        ("甘肃省司法厅", "我厅印发通知，本厅党组研究。", [("我厅", "甘肃省司法厅"), ("本厅", "甘肃省司法厅")]),
+        ("武威市中级人民法院", "本院审结案件。", [("本院", "武威市中级人民法院")]),
+        ("甘肃省司法厅", "保持基本局面稳定。", []),
+        ("古浪县人民政府", "我局印发通知。", []),
+    ],
+)
+def test_a_department_naming_itself(issuer: str, sentence: str, found: list[tuple[str, str]]) -> None:
+    assert [(s, k) for s, k, _c in orgs(issuer, sentence)] == found

@@ -368,6 +368,27 @@ _COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "an"})
 _NOT_NAME_HEAD = frozenset({"v", "vn", "p", "d", "ad", "c", "a", "u", "vd", "ul", "uj", "uz", "ug", "uv", "y", "r"})
 
 
+# 我厅, 本局, 我委: a department's report naming itself (not 基本局面, 成本, 日本).
+_SELF = re.compile(r"(?<![基根资成日版样剧文范脚课账自])[我本](厅|局|委|院|办|署)(?![长属级内面势部员])")
+_SELF_ENDINGS = {"厅": ("厅",), "局": ("局",), "委": ("委员会", "委"), "院": ("院",), "办": ("办公室", "办"),
+                 "署": ("署",)}
+
+
+def _self_references(text: str, floor: int, ctx: ReportContext, found: list[OrgMatch]) -> list[OrgMatch]:
+    """我厅 / 本局 in a report whose issuer is a 厅 / 局: mentions of the issuer."""
+    issuer = next((body for body in ctx.bodies if body[0] == ctx.issuer), None)
+    if issuer is None:
+        return []
+    key, cls, parent = issuer
+    spans = [(o.begin, o.end) for o in found]
+    out = []
+    for match in _SELF.finditer(text, floor):
+        begin, end = match.span()
+        if key.endswith(_SELF_ENDINGS[match.group(1)]) and not any(b < end and begin < e for b, e in spans):
+            out.append(OrgMatch(begin, end, key, cls, parent))
+    return out
+
+
 def _listed_enterprises(text: str, floor: int, found: list[OrgMatch]) -> list[OrgMatch]:
     taken = {(o.begin, o.end) for o in found}
     spans = [(o.begin, o.end) for o in found]
@@ -598,6 +619,8 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             pending.append(_Pending(walk.begin, end, modifier + core_tail, cls, fallback))
             last_end = end
     found.extend(_listed_enterprises(text, floor, found))
+    found.extend(_self_references(text, floor, ctx, found))
+    found.sort(key=lambda o: (o.begin, o.end))
     if pending:
         keys = sorted({o.key for o in found}, key=len)
         for item in pending:
