@@ -276,6 +276,19 @@ def test_full_view_offline_in_chromium(browser, hand_dataset, tmp_path):
 
 
 @pytest.mark.browser
+def test_empty_graph_page_in_chromium(browser, tmp_path):
+    import networkx as nx
+
+    page = Page(browser, write_html(to_pyvis(nx.MultiDiGraph(reports={})), tmp_path / "empty.html"))
+    try:
+        assert page.counts() == (0, 0, 0, 0)
+        assert page.search("任何机构") == []
+        assert page.errors == [] and page.requests == []
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
 @pytest.mark.corpus
 def test_founding_report_page_finds_the_court(browser, corpus_dir, tmp_path):
     api = pytest.importorskip("lawgraph.api", reason="lawgraph.build is not available yet")
