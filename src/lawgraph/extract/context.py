@@ -78,7 +78,7 @@ _DELEGATE = re.compile(r"代表([\u4e00-\u9fff]{2,30}?(?:人民政府|管理委�
 
 
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十\d]+届")
-_JOINT = re.compile(r"[、,，和及与]")
+_JOINT = re.compile(r"[、,，\s]+")
 _GOVERNMENT_CORES = ("人民政府", "政府", "管理委员会", "管委会")
 
 
