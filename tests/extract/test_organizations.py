@@ -221,3 +221,10 @@ def test_not_an_organization(issuer: str, sentence: str) -> None:
 )
 def test_a_department_naming_itself(issuer: str, sentence: str, found: list[tuple[str, str]]) -> None:
     assert [(s, k) for s, k, _c in orgs(issuer, sentence)] == found
+
+
+def test_a_bare_name_joins_the_nearest_body_named_before() -> None:
+    found = orgs(COUNTY, "配合张掖市人民检察院工作。检察院提出建议。")
+    assert [(s, k) for s, k, _c in found] == [("张掖市人民检察院", "张掖市人民检察院"), ("检察院", "张掖市人民检察院")]
+    found = orgs(COUNTY, "配合张掖市人民检察院、县检察院工作。检察院提出建议。")
+    assert found[-1][:2] == ("检察院", "古浪县人民检察院")

@@ -547,7 +547,7 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             (not modifier and full is not None)
             or (full is None and [t for _w, t in _tag(modifier)] in (["ns"], ["nz"], ["nr"]))
         ):
-            continue  # a bare name + 中心 is a district or a building; a body says what it does (艺术中心)  # 深圳中心, 大浪中心: a place and 中心 name a district, not a body
+            continue  # a bare name + 中心 is a district or a building (深圳中心); a body says what it does
         tail_end = end
         bracket = _BRACKET_TAIL.match(text, end)
         if bracket and core.cls in ("Institution", "Enterprise"):
@@ -622,14 +622,27 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
     found.extend(_self_references(text, floor, ctx, found))
     found.sort(key=lambda o: (o.begin, o.end))
     if pending:
-        keys = sorted({o.key for o in found}, key=len)
-        for item in pending:
-            target = next((k for k in keys if k.endswith(item.tail) and k != item.tail), None)
-            key = target or item.fallback
-            if key is not None:
-                found.append(OrgMatch(item.begin, item.end, key, item.cls))
+        found.extend(_resolve_pending(pending, found, ctx))
         found.sort(key=lambda o: (o.begin, o.end))
     return found
+
+
+def _resolve_pending(pending: list[_Pending], found: list[OrgMatch], ctx: ReportContext) -> list[OrgMatch]:
+    """Bare names (检察院, 律师协会): the report's own body of that name, else the nearest one named before,
+    else the fallback (the own area's body), else nothing."""
+    out = []
+    keys = {o.key for o in found}
+    for item in pending:
+        own = (ctx.own_prefix or "") + item.tail
+        if own in keys:
+            key: str | None = own
+        else:
+            before = [o.key for o in found if o.end <= item.begin and o.key.endswith(item.tail) and o.key != item.tail]
+            after = [o.key for o in found if o.begin >= item.end and o.key.endswith(item.tail) and o.key != item.tail]
+            key = before[-1] if before else after[0] if after else item.fallback
+        if key is not None:
+            out.append(OrgMatch(item.begin, item.end, key, item.cls))
+    return out
 
 
 class OrganizationRecognizer:
