@@ -229,6 +229,11 @@ def test_select_nodes(hand_dataset):
     }
     with pytest.raises(InputError, match="no node"):
         select_nodes(G, focus="不存在的机构")
+    # In the full view a cut keeps every entity before any action.
+    F = to_networkx(hand_dataset, view="full")
+    cut = select_nodes(F, max_nodes=12)
+    assert sorted(k for _, k in cut.nodes(data="kind")).count("action") == 0
+    assert {k for _, k in cut.nodes(data="kind")} == {"organization", "place", "document", "initiative", "report"}
 
 
 def test_read_graph_file_and_store(hand_dataset, tmp_path):

@@ -786,7 +786,8 @@ def select_nodes(
     hops : int
         Radius of the neighbourhood around ``focus``.
     max_nodes : int, optional
-        Keep at most this many nodes, the highest-degree first (ties by label); focus nodes always stay.
+        Keep at most this many nodes: focus nodes, then entities and reports, then actions, then
+        indicators, the highest-degree first within each (ties by label).
         ``None`` or 0 keeps everything.
 
     Returns
@@ -820,7 +821,17 @@ def select_nodes(
                 keep.update(nx.single_source_shortest_path_length(undirected, node, cutoff=hops))
     if max_nodes and len(keep) > max_nodes:
         degree = G.degree(keep)
-        ranked = sorted(keep - centres, key=lambda n: (-degree[n], str(G.nodes[n].get("label", n)), n))
+        # Entities and reports first, then actions, then indicators; the best-connected first within each.
+        priority = {"action": 1, "indicator": 2}
+        ranked = sorted(
+            keep - centres,
+            key=lambda n: (
+                priority.get(G.nodes[n].get("kind", ""), 0),
+                -degree[n],
+                str(G.nodes[n].get("label", n)),
+                n,
+            ),
+        )
         keep = set(sorted(centres)[:max_nodes]) | set(ranked[: max(0, max_nodes - len(centres))])
     H = G.subgraph(keep).copy()
     H.graph.update(total_nodes=G.number_of_nodes(), total_edges=G.number_of_edges())
