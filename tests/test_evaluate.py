@@ -77,6 +77,16 @@ def test_eval_cli_threshold_and_json(gold_dir: Path, tmp_path: Path) -> None:
     assert low.exit_code == 1
 
 
+@pytest.mark.parametrize("body", ["{bad", "[]", '{"organizations": {"a": 1}}', '{"places": [{"mentions": "甘肃"}]}'])
+def test_a_malformed_gold_file_is_an_input_error(tmp_path: Path, body: str) -> None:
+    from lawgraph.errors import InputError
+
+    (tmp_path / "a.txt").write_text("省政府召开会议。", encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text(body, encoding="utf-8")
+    with pytest.raises(InputError, match="a.gold.json"):
+        evaluate(tmp_path, peer=False)
+
+
 def test_eval_of_a_folder_without_gold_is_an_input_error(tmp_path: Path) -> None:
     from lawgraph.errors import InputError
 

@@ -167,6 +167,14 @@ def load_gold(path: Path) -> dict[str, Any]:
         raise InputError(path, f"cannot read gold annotation ({err})") from err
     if not isinstance(data, dict):
         raise InputError(path, "gold annotation is not a JSON object")
+    for key in ("organizations", "places", "documents", "metrics", "relations"):
+        items = data.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            raise InputError(path, f"'{key}' is not a list of objects")
+        for item in items:
+            names = item.get("mentions", [])
+            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                raise InputError(path, f"'{key}' has an item whose 'mentions' is not a list of strings")
     return data
 
 
