@@ -387,7 +387,7 @@ def evaluate(gold_dir: str | Path, *, peer: bool = True, nlp: Any = None) -> Eva
         facts = doc_to_facts(annotate(nlp, report))
         scores = score_facts(facts, gold, name=text_path.name)
         if result.peer_available:
-            scores.peer = peer_scores(text_path.read_text(encoding="utf-8"), gold)
+            scores.peer = peer_scores(report.text, gold)
         result.reports.append(scores)
         for category, score in scores.scores.items():
             result.total.setdefault(category, Score()).add(score)
