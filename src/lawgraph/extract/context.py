@@ -108,6 +108,11 @@ def _meta_body(surface: str, ctx: ReportContext, *, strict: bool = False) -> tup
     return resolve.canonical_org(surface, ctx) or surface, "GovernmentBody", None
 
 
+def _is_org_name(surface: str) -> bool:
+    """Whether ``surface`` is wholly one organization name (a 来源 line may name a news site instead)."""
+    return bool(_meta_body(surface, ReportContext(), strict=True)[0])
+
+
 def _first(*values: str | None) -> str | None:
     for value in values:
         if value and value.strip():
@@ -214,8 +219,12 @@ def report_context(doc: Doc) -> ReportContext:
     if report is None:
         return context_from_strings(text=doc.text)
     meta = report.meta
+    issuer = _first(meta.issuer)
+    if issuer is None:
+        # A page's 来源 or footer names the issuer only when it is an organization (not 人民网).
+        issuer = next((s.strip() for s in (meta.source, meta.publisher) if s and _is_org_name(s.strip())), None)
     return context_from_strings(
-        issuer=_first(meta.issuer, meta.source, meta.publisher),
+        issuer=issuer,
         title=meta.title,
         addressee=meta.addressee,
         publisher=meta.publisher,
