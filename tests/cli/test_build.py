@@ -246,3 +246,20 @@ def test_done_when_founding_report(corpus_dir, tmp_path):
     checked = subprocess.run([sys.executable, "-m", "lawgraph", "validate", str(out_path)],
                              capture_output=True, text=True, env=env, check=False)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_same_bytes_under_different_hash_seeds(tmp_path):
+    """Byte-identical across runs *and processes*: set and dict orders that vary with PYTHONHASHSEED must
+    not leak into the graph."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "santai-county-2023-fictional.txt"
+    if not example.is_file():
+        pytest.skip("the bundled example report is missing")
+    outputs = []
+    for seed in ("1", "2"):
+        out_path = tmp_path / f"g{seed}.trig"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"}
+        done = subprocess.run([sys.executable, "-m", "lawgraph", "build", str(example), "-o", str(out_path), "-q"],
+                              capture_output=True, text=True, env=env, check=False)
+        assert done.returncode == 0, done.stderr
+        outputs.append(out_path.read_bytes())
+    assert outputs[0] == outputs[1]
