@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
 from lawgraph.cli import app
 from lawgraph.errors import OutputError
+
+if TYPE_CHECKING:
+    from lawgraph.api import BuildSummary
 
 __all__ = ["build_cli", "print_summary"]
 
@@ -47,7 +51,7 @@ graphs of reports whose files are gone. A bad report is skipped and named; the e
 """
 
 
-def print_summary(summary, output: Path | None = None, *, stream=None) -> None:  # noqa: ANN001
+def print_summary(summary: BuildSummary, output: Path | None = None, *, stream: TextIO | None = None) -> None:
     """Print a build summary as a table: reports, triples, entities per class (grouped), seconds."""
     from rich.console import Console
     from rich.table import Table
