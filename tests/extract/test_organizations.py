@@ -70,6 +70,12 @@ def orgs(issuer: str, sentence: str) -> list[tuple[str, str, str]]:
         (COUNTY, "县委宣传部牵头。", "县委宣传部", "中共古浪县委宣传部", "PartyBody"),
         (COUNTY, "县卫健局执法。", "县卫健局", "古浪县卫生健康局", "GovernmentBody"),
         (COUNTY, "县市场监管局执法。", "县市场监管局", "古浪县市场监督管理局", "GovernmentBody"),
+        # Party commissions named without their committee; leading groups; people's tribunals; law firms
+        (COUNTY, "全面依法治县委员会召开会议。", "全面依法治县委员会", "中共古浪县委全面依法治县委员会", "PartyBody"),
+        (COUNTY, "。成立县法治政府建设领导小组。", "县法治政府建设领导小组", "古浪县法治政府建设领导小组",
+         "Committee"),
+        (COUNTY, "黄羊川人民法庭审理。", "黄羊川人民法庭", "古浪县黄羊川人民法庭", "Court"),
+        (COUNTY, "。甘肃正天合律师事务所参与。", "甘肃正天合律师事务所", "甘肃正天合律师事务所", "Enterprise"),
         # prisons are provincial
         (COUNTY, "与省女子监狱合作。", "省女子监狱", "甘肃省女子监狱", "Prison"),
         # named institutions keep their name

@@ -186,7 +186,7 @@ def _is_place_word(word: str) -> bool:
     return any(d.level <= 2 for d in index.short.get(word, ()))
 
 
-_BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z"})
+_BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z", "t"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "eng", "nrt", "nrfg"})
 _PUNCT = re.compile(r"[\s，。、；：！？,.;:!?（）()“”\"《》【】]")
 _BRACKET_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
@@ -350,6 +350,11 @@ class _SuffixIndex:
         return self.ends.get(tail)
 
 
+def _is_level_committee(text: str, org: OrgMatch) -> bool:
+    """Whether ``org`` is a Party committee written 省委 / 市委 / 区委 / 县委 (中共X委员会)."""
+    return text[org.end - 2 : org.end] in ("省委", "市委", "区委", "县委", "州委") and org.key.endswith("委员会")
+
+
 def _suffix_coref(text: str, start: int, end: int, index: _SuffixIndex, floor: int) -> OrgMatch | None:
     """A short form that ends a body already named: 复议委员会 after 兰州新区行政复议委员会."""
     for size in range(min(6, start - floor), 1, -1):
@@ -492,6 +497,9 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
         abbr = abbrs.get(surface)
         if abbr is not None:
             org = _abbreviation(text, start, end, surface, abbr, ctx, last_end)
+            if org is not None and prev is not None and prev.end == org.begin and _is_level_committee(text, prev):
+                if org.key.startswith(prev.key[:-2]) and org.key != prev.key:  # 市委 + 全面依法治市委员会
+                    org = OrgMatch(prev.begin, org.end, org.key, org.cls, prev.key)
             if org is not None:
                 found.append(org)
                 last_end = end
@@ -520,8 +528,7 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             cls = prev.cls if core.cls == "*" else core.cls
             unit = written + core.full.replace("{P}", "")
             # 市委全面依法治市委员会办公室 → 中共X市委全面依法治市委员会办公室
-            level_committee = text[prev.end - 2 : prev.end] in ("省委", "市委", "区委", "县委", "州委")
-            head = prev.key[:-2] if level_committee and prev.key.endswith("委员会") else prev.key
+            head = prev.key[:-2] if _is_level_committee(text, prev) else prev.key
             if cls == "Committee" and prev.cls == "PartyBody":
                 cls = "PartyBody"  # a commission of a Party committee is a Party body
             found.append(OrgMatch(prev.begin, end, head + unit, cls, prev.key))
