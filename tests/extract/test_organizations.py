@@ -142,6 +142,7 @@ def test_repeated_name_is_not_cut_short() -> None:
         ("。新建华夏中学。", "华夏中学"),
         ("。坪山新区创办国际网球学院。", "国际网球学院"),
         ("引进了星河电子、蓝海科技等企业。", "星河电子"),
+        ("。全力支持香港中文大学（深圳）发展。", "香港中文大学（深圳）"),
     ],
 )
 def test_what_is_done_to_a_body_is_not_its_name(sentence: str, surface: str) -> None:
@@ -206,6 +207,7 @@ def test_listed_enterprises() -> None:
         (DISTRICT, "推进区属医院改革。"),
         (DISTRICT, "多渠道扩大学位供给。"),
         (DISTRICT, "鼓励企业设立研发中心。"),
+        (DISTRICT, "。鼓励在深圳设立研发中心。"),
         (DISTRICT, "建设大浪中心。"),
         (DISTRICT, "建成机场卫星厅和学术报告厅。"),
         (DISTRICT, "支持雪花科创城建设。"),

@@ -66,6 +66,7 @@ class _Lexicon:
     level_words: frozenset[str]
     generic_modifiers: frozenset[str]
     action_words: frozenset[str]
+    action_heads: tuple[str, ...]
     national_words: frozenset[str]
     function_chars: frozenset[str]
     zone_cores: frozenset[str]
@@ -90,6 +91,7 @@ def _lexicon() -> _Lexicon:
         level_words=words("level_words"),
         generic_modifiers=words("generic_modifiers"),
         action_words=words("action_words"),
+        action_heads=tuple(sorted(words("action_words"), key=len, reverse=True)),
         national_words=words("national_words"),
         function_chars=frozenset(data["function_chars"]["chars"]),
         zone_cores=words("zone_cores"),
@@ -219,7 +221,7 @@ def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = Fals
         if not _CJK.match(word):
             boundary = bool(_PUNCT.match(word))
             break
-        if word in _lexicon().action_words:  # 新建华夏中学: what is done to a body is not part of its name
+        if word.startswith(_lexicon().action_heads):  # 新建华夏中学: what is done to a body is not its name
             boundary = True
             break
         if word in _lexicon().generic or word.startswith("各"):
@@ -242,6 +244,9 @@ def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = Fals
     for i, (word, word_tag, bridged) in enumerate(taken):
         if bridged and seen_place:
             taken = taken[:i]
+            break
+        if word_tag == "v" and i + 1 < len(taken) and _is_anchor(*taken[i + 1][:2]):
+            taken = taken[:i]  # 在深圳设立研发中心: a verb right after a place starts a clause
             break
         seen_place = seen_place or _is_anchor(word, word_tag)
     if boundary:
