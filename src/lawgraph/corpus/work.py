@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import tempfile
 import threading
 import time
@@ -130,7 +131,12 @@ def worker_nlp(factory: Callable[[], Any] | None = None) -> Any:
 
 
 def init_worker() -> None:
-    """Process-pool initializer: build the pipeline once, before the first report arrives."""
+    """Process-pool initializer: build the pipeline once, before the first report arrives.
+
+    Workers ignore Ctrl-C: the parent handles it, cancels what is queued and lets them finish cleanly,
+    instead of every worker printing a traceback.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     worker_nlp()
 
 
