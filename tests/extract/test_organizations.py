@@ -76,6 +76,13 @@ def orgs(issuer: str, sentence: str) -> list[tuple[str, str, str]]:
          "Committee"),
         (COUNTY, "黄羊川人民法庭审理。", "黄羊川人民法庭", "古浪县黄羊川人民法庭", "Court"),
         (COUNTY, "。甘肃正天合律师事务所参与。", "甘肃正天合律师事务所", "甘肃正天合律师事务所", "Enterprise"),
+        # people's organizations, supervisory commissions, media
+        (COUNTY, "县妇联参与。", "县妇联", "古浪县妇女联合会", "Association"),
+        (COUNTY, "团县委参与。", "团县委", "共青团古浪县委员会", "Association"),
+        (COUNTY, "县纪委监委监督。", "监委", "古浪县监察委员会", "GovernmentBody"),
+        (COUNTY, "武威日报报道。", "武威日报", "武威日报", "MediaOutlet"),
+        (COUNTY, "县融媒体中心宣传。", "县融媒体中心", "古浪县融媒体中心", "MediaOutlet"),
+        (COUNTY, "。潮汕商会成立。", "潮汕商会", "潮汕商会", "Association"),
         # prisons are provincial
         (COUNTY, "与省女子监狱合作。", "省女子监狱", "甘肃省女子监狱", "Prison"),
         # named institutions keep their name
@@ -209,6 +216,7 @@ def test_listed_enterprises() -> None:
         (DISTRICT, "鼓励企业设立研发中心。"),
         (DISTRICT, "。鼓励在深圳设立研发中心。"),
         (DISTRICT, "建设大浪中心。"),
+        (DISTRICT, "发挥行业协会作用。"),
         (DISTRICT, "建成机场卫星厅和学术报告厅。"),
         (DISTRICT, "支持雪花科创城建设。"),
         (DISTRICT, "发展创意设计、影视动漫等产业项目。"),

@@ -53,7 +53,7 @@ _LOCAL_CLASSES = frozenset(
      "Association", "OtherOrganization", "MediaOutlet"}
 )
 """Classes whose bodies belong to an area: written without one, they are the report's own area's."""
-_NAMED_CLASSES = frozenset({"Enterprise", "Institution"})
+_NAMED_CLASSES = frozenset({"Enterprise", "Institution", "MediaOutlet"})
 """Classes whose bodies keep the name they are written with (深圳中学 is not 深圳市中学)."""
 
 
@@ -355,6 +355,9 @@ class _SuffixIndex:
         return self.ends.get(tail)
 
 
+_JOINT_BODY = re.compile(r"中共(.+?)纪律检查委员会")
+
+
 def _is_level_committee(text: str, org: OrgMatch) -> bool:
     """Whether ``org`` is a Party committee written 省委 / 市委 / 区委 / 县委 (中共X委员会)."""
     return text[org.end - 2 : org.end] in ("省委", "市委", "区委", "县委", "州委") and org.key.endswith("委员会")
@@ -540,6 +543,10 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             last_end = end
             continue
         full, area, modifier = _split_prefix(written, ctx)
+        if full is None and not written and prev is not None and prev.end == start:
+            joint = _JOINT_BODY.fullmatch(prev.key)  # 县纪委监委: the supervisory commission of the same area
+            if joint is not None:
+                full = joint.group(1)
         if core.needs == "place" and (full is None or modifier):
             # A body named by its area alone starts at the area (指导凉山州中级人民法院).
             for i in range(1, len(written) - 1):
@@ -623,7 +630,7 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             last_end = end
             continue
         fallback = None
-        if core.needs in ("name", "proper") and ctx.own_prefix and cls in _LOCAL_CLASSES | {"*"}:
+        if core.needs == "name" and ctx.own_prefix and cls in _LOCAL_CLASSES | {"*"}:
             fallback = ctx.own_prefix + modifier + core_tail
         elif core.needs in ("name", "proper"):
             fallback = modifier + core_tail
