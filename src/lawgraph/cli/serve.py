@@ -62,6 +62,9 @@ def serve_cli(
         memory=memory, cors=cors,
     )
     signal.signal(signal.SIGTERM, _stop)
+    if server.memory and source.is_dir():
+        typer.echo(f"lawgraph: copying {source} into memory in {workers} worker(s) for fast queries "
+                   "(--no-memory to query it on disk)…", err=True)
     try:
         server.start()
         typer.echo(server.url)
