@@ -557,7 +557,7 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
                     break
         if modifier and (
             _cut(modifier)[0] in _lexicon().generic
-            or (full is None and modifier in _lexicon().generic_modifiers)
+            or modifier in _lexicon().generic_modifiers
             or _COUNTED.match(modifier)
             or modifier.endswith(("型", "类", "性"))
         ):
@@ -597,8 +597,10 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             continue
         if core.needs == "place" and (full is None or modifier):
             continue
-        if core.needs in ("name", "proper") and full is None and len(modifier) < 2:
-            continue
+        if core.needs in ("name", "proper") and len(modifier) < 2 and (
+            full is None or (area in _LEVEL_CHARS and core.cls in ("Committee", "Association"))
+        ):
+            continue  # 市领导小组, 区协会: a level alone does not name a committee
         if core.needs == "proper" and not (
             walk.proper or national or area in _LEVEL_CHARS or _tag(modifier + surface) == [(modifier + surface, "nt")]
         ):
