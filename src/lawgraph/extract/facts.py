@@ -29,33 +29,49 @@ from spacy.tokens import Doc
 from lawgraph.extract.context import ReportContext
 from lawgraph.model import ENTITY_KINDS, Entity, Evidence, Mention, Report, ReportFacts
 
-__all__ = ["doc_to_facts", "sentence_bounds"]
+__all__ = ["doc_to_facts", "sentence_bounds", "SentenceIndex"]
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
-def sentence_bounds(report: Report, begin: int, end: int) -> tuple[int, int]:
-    """The sentence of ``report`` holding ``text[begin:end]``.
+class SentenceIndex:
+    """Finds the sentence around a span of one report quickly (bisect over precomputed offsets).
 
     Uses :attr:`Report.sentences` when a sentence covers the span; otherwise the stretch between the
-    nearest sentence ends (。！？； or a line break) around it.
+    nearest sentence ends (。！？； or a line break) around it, without its surrounding whitespace.
+
+    >>> from lawgraph.model import Report
+    >>> index = SentenceIndex(Report(name="a", text="甲。 乙丙丁；戊", sha256="0"))
+    >>> index.bounds(3, 5)
+    (3, 7)
     """
-    sentences = report.sentences
-    if sentences:
-        i = bisect.bisect_right(sentences, begin, key=lambda s: s.begin) - 1
-        if i >= 0 and sentences[i].end >= end:
-            return sentences[i].begin, sentences[i].end
-    text = report.text
-    left = begin
-    while left > 0 and not _SENTENCE_END.match(text[left - 1]):
-        left -= 1
-    found = _SENTENCE_END.search(text, end)
-    right = found.end() if found else len(text)
-    while left < begin and text[left].isspace():
-        left += 1
-    while right > end and text[right - 1].isspace():
-        right -= 1
-    return left, right
+
+    def __init__(self, report: Report) -> None:
+        self.text = report.text
+        self.sentences = report.sentences
+        self.starts = [sentence.begin for sentence in report.sentences]
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+
+    def bounds(self, begin: int, end: int) -> tuple[int, int]:
+        """``(sentence_begin, sentence_end)`` of the span ``text[begin:end]``."""
+        i = bisect.bisect_right(self.starts, begin) - 1
+        if i >= 0 and self.sentences[i].end >= end:
+            return self.sentences[i].begin, self.sentences[i].end
+        text = self.text
+        j = bisect.bisect_right(self.ends, begin) - 1
+        left = self.ends[j] if j >= 0 else 0
+        k = bisect.bisect_left(self.ends, end + 1)
+        right = self.ends[k] if k < len(self.ends) else len(text)
+        while left < begin and text[left].isspace():
+            left += 1
+        while right > end and text[right - 1].isspace():
+            right -= 1
+        return left, right
+
+
+def sentence_bounds(report: Report, begin: int, end: int) -> tuple[int, int]:
+    """The sentence of ``report`` holding ``text[begin:end]`` (see :class:`SentenceIndex`)."""
+    return SentenceIndex(report).bounds(begin, end)
 
 
 _ATTRS = (("parent", "lg_parent"), ("code", "lg_code"), ("doc_type", "lg_doc_type"), ("version", "lg_version"))
@@ -86,17 +102,19 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
     report: Report = doc._.report
     text = report.text
     groups: dict[tuple[str, str], _Entry] = {}
+    index = SentenceIndex(report)
     for kind in ENTITY_KINDS:
         if kind not in doc.spans:
             continue
         for span in doc.spans[kind]:
             key = span.kb_id_ or span.text
-            begin, end = span._.lg_exact or (span.start_char, span.end_char)
-            s_begin, s_end = sentence_bounds(report, begin, end)
+            ext = span._  # one Underscore per span: each `span._` builds a new one
+            begin, end = ext.lg_exact or (span.start_char, span.end_char)
+            s_begin, s_end = index.bounds(begin, end)
             entry = groups.setdefault((kind, key), _Entry(span.label_))
             entry.mentions[(begin, end)] = Mention(text[begin:end], Evidence(begin, end, s_begin, s_end))
-            for attr, ext in _ATTRS:
-                value = getattr(span._, ext)
+            for attr, name in _ATTRS:
+                value = getattr(ext, name)
                 if value is not None and entry.attrs.get(attr) is None:
                     entry.attrs[attr] = value
     ctx: ReportContext | None = doc._.lg_context
