@@ -228,3 +228,25 @@ def test_a_role_never_links_an_entity_of_the_wrong_kind(facts):
     (node,) = {q.subject for q in quads if q.object == N(LG.Action)}
     assert objects(quads, node, LG.partner) == [N(resource_iri("org", "甲市中级人民法院"))]
     assert objects(quads, node, PROV.used) == []
+
+
+def test_nquads_lines_stay_unique_when_nodes_repeat(facts):
+    """The fast path skips deduplication only when no node is described twice: a span naming two entities,
+    a repeated key in a role, or two actions or observations on the same span still give unique lines."""
+    from lawgraph.model import Entity
+    from lawgraph.rdf.quads import facts_to_nquads
+
+    org = next(e for e in facts.entities if e.kind == "organization" and e.mentions)
+    twin = Entity("place", org.key, "City", org.mentions)  # the same spans, another kind
+    action = dataclasses.replace(facts.actions[0], objects=(org.key, org.key))
+    repeated = dataclasses.replace(
+        facts,
+        entities=(*facts.entities, twin),
+        actions=(*facts.actions, action, action),
+        indicators=facts.indicators * 2,
+    )
+    named = facts_to_nquads(repeated).named.splitlines()
+    assert len(set(named)) == len(named)
+    mention = f"<{resource_iri('mention', facts.report.sha256, str(org.mentions[0].evidence.begin), str(org.mentions[0].evidence.end))}>"
+    idents = [line for line in named if line.startswith(mention.encode()) and str(ITSRDF.taIdentRef).encode() in line]
+    assert len(idents) == 2  # one link per entity the span names
