@@ -19,7 +19,9 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import importlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 import spacy
@@ -74,6 +76,7 @@ def make_nlp(*, components: Sequence[str] | None = None) -> Language:
     register_extensions()
     importlib.import_module("lawgraph.extract.tokenizer")
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    _speed_up_lexemes(nlp)
     wanted = None if components is None else set(components) | {"lawgraph_context"}
     for factory, module in COMPONENTS:
         if wanted is not None and factory not in wanted:
@@ -81,6 +84,55 @@ def make_nlp(*, components: Sequence[str] | None = None) -> Language:
         if _load_factory(module):
             nlp.add_pipe(factory)
     return nlp
+
+
+def _speed_up_lexemes(nlp: Language) -> None:
+    """Swap spaCy's Chinese ``like_num`` for an equivalent one that compiles its pattern once.
+
+    Every word the vocabulary has not seen yet becomes a lexeme, and spaCy computes its lexical attributes
+    then; ``spacy.lang.zh.lex_attrs.like_num`` rebuilds and looks up its regex on each call (about 6 µs,
+    more than half of the ~16 µs a new lexeme costs). Reports bring thousands of new words each, so the
+    tokenizer ran at ~3.4 MB/s on unseen reports against ~8 MB/s on seen ones.
+    """
+    from spacy.attrs import LIKE_NUM
+    from spacy.lang.zh import lex_attrs
+
+    getters = nlp.vocab.lex_attr_getters
+    if getters.get(LIKE_NUM) is not lex_attrs.like_num:
+        return  # not spaCy's own (a newer spaCy, or already replaced): leave it alone
+    getters[LIKE_NUM] = _zh_like_num
+
+
+@functools.cache
+def _zh_numerals() -> tuple[frozenset[str], re.Pattern[str]]:
+    """spaCy's Chinese numeral words, and its pattern for counted numerals (三百五十), compiled."""
+    from spacy.lang.zh import lex_attrs
+
+    count, base = "|".join(lex_attrs._count_num_words), "|".join(lex_attrs._base_num_words)
+    return frozenset(lex_attrs._single_num_words), re.compile(f"^(({count}){{1}}({base}){{1}})+({count})?$")
+
+
+def _zh_like_num(text: str) -> bool:
+    """``spacy.lang.zh.lex_attrs.like_num`` with its word list as a set and its pattern compiled once.
+
+    >>> from spacy.lang.zh.lex_attrs import like_num
+    >>> words = ["12", "1,000", "3/4", "十一", "三百五十", "二十", "拾贰", "百", "十万", "法治", "-5", "1/x"]
+    >>> [_zh_like_num(w) for w in words] == [like_num(w) for w in words]
+    True
+    """
+    single, counted = _zh_numerals()
+    if text.startswith(("+", "-", "±", "~")):
+        text = text[1:]
+    text = text.replace(",", "").replace(".", "").replace("，", "").replace("。", "")
+    if text.isdigit():
+        return True
+    if text.count("/") == 1:
+        num, denom = text.split("/")
+        if num.isdigit() and denom.isdigit():
+            return True
+    if text in single:
+        return True
+    return counted.match(text) is not None
 
 
 def make_doc(nlp: Language, report: Report) -> Doc:
