@@ -7,8 +7,8 @@ Not part of the test run. Usage::
     /work/venv/bin/python bench/bench_build.py --peers-only
 
 The corpus is ``$LAWGRAPH_CORPUS/bench`` (default ``../shared/corpus/bench`` beside the repo). The 10x corpus
-is made in a temporary folder from copies of it, each copy with one extra line so its hash (and its report
-IRI) differ; it is deleted afterwards and never committed.
+is made in a temporary folder from copies of it, each copy with one extra line mid-text so its hash (and its
+report IRI) differ; it is deleted afterwards and never committed.
 
 Each build runs in a fresh process (``lawgraph.corpus.build_corpus`` into a new store); its peak RSS is the
 largest sum of the resident memory of that process and its workers, sampled every 0.1 s with psutil
@@ -42,12 +42,19 @@ def corpus_dir() -> Path:
 
 
 def make_scaled(source: Path, target: Path, scale: int) -> Path:
-    """``scale`` copies of every report, each copy with a line of its own so that no two hashes are equal."""
+    """``scale`` copies of every report, each with a line of its own in the middle of the body.
+
+    The line goes mid-text, not at the end: pages end with chrome (责任编辑, 扫一扫…) that reading drops, and a
+    line there would leave copies with the same text, which a build rightly counts as duplicates.
+    """
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(source.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
+        middle = text.find("\n", len(text) // 2)
+        middle = len(text) if middle < 0 else middle
         for k in range(scale):
-            (target / f"{path.stem}.copy{k:02d}.txt").write_text(f"{text}\n（第{k + 1}份副本）\n", encoding="utf-8")
+            copy = f"{text[:middle]}\n（第{k + 1}份副本）{text[middle:]}"
+            (target / f"{path.stem}.copy{k:02d}.txt").write_text(copy, encoding="utf-8")
     return target
 
 
@@ -64,6 +71,7 @@ def run_one(folder: str, jobs: int, store: str) -> None:
         json.dumps(
             {
                 "built": summary.built,
+                "duplicates": len(summary.duplicates),
                 "failed": summary.failures,
                 "quads": summary.quads,
                 "bytes": summary.bytes_in,
@@ -218,6 +226,7 @@ def main() -> None:
                     rows.append(r)
                     print(
                         f"{label:>10} jobs={jobs}: {r['built']}/{count} built, {len(r['failed'])} failed, "
+                        f"{r['duplicates']} duplicates, "
                         f"{size / 1e6 / r['wall']:.2f} MB/s, {count / r['wall']:.1f} reports/s, "
                         f"{r['quads'] / r['wall']:,.0f} quads/s, {r['wall']:.1f} s, "
                         f"peak RSS {r['peak_rss'] / 2**20:,.0f} MiB, store {r['store_bytes'] / 2**20:,.0f} MiB; "
