@@ -462,30 +462,42 @@ class _Builder:
         period = _typed(f"{year:04d}", t["gYear"]) if year else None
         issuer = self.organization(self.facts.issuer) if self.facts.issuer else None
         seen: set[str] = set()
+        tail, named = self.named_tail, self.named
+        is_obs, is_indicator = f" {a} {t['Observation']}{tail}", f" {a} {t['lg:Indicator']}{tail}"
+        in_dataset = f" {t['dataSet']} {dataset}{tail}"
+        obs_value, decimal = f" {t['obsValue']} \"", f"\"^^{t['decimal']}{tail}"
+        unit_p, phrase_p = f" {t['unitMeasure']} \"", f" {t['lg:countedPhrase']} \""
+        written_p, approx_p = f" {t['lg:writtenForm']} \"", f" {t['lg:approximation']} \""
+        reporter = f" {t['lg:reportingOrganization']} {issuer}{tail}" if issuer is not None else None
+        in_period = f" {t['refPeriod']} {period}{tail}" if period is not None else None
+        from_action, evidence = f" {t['lg:fromAction']} ", f" {t['lg:evidence']} "
+        seen: set[str] = set()
         for indicator in indicators:
             ev = indicator.evidence
             node = f"<{self.obs_iri(str(ev.begin), str(ev.end))}>"
             if node in seen:
                 self.unique = False
             seen.add(node)
-            add(node, a, t["Observation"])
-            add(node, a, t["lg:Indicator"])
-            add(node, t["dataSet"], dataset)
-            add(node, t["obsValue"], _typed(_decimal(indicator.value), t["decimal"]))
-            add(node, t["unitMeasure"], _str(indicator.unit))
+            named.extend((
+                node + is_obs,
+                node + is_indicator,
+                node + in_dataset,
+                f"{node}{obs_value}{_decimal(indicator.value)}{decimal}",
+                f"{node}{unit_p}{_escape(indicator.unit)}\"{tail}",
+            ))
             if indicator.phrase:
-                add(node, t["lg:countedPhrase"], _str(indicator.phrase))
+                named.append(f"{node}{phrase_p}{_escape(indicator.phrase)}\"{tail}")
             if indicator.written:
-                add(node, t["lg:writtenForm"], _str(indicator.written))
+                named.append(f"{node}{written_p}{_escape(indicator.written)}\"{tail}")
             if indicator.approximation:
-                add(node, t["lg:approximation"], _str(indicator.approximation))
-            if issuer is not None:
-                add(node, t["lg:reportingOrganization"], issuer)
-            if period is not None:
-                add(node, t["refPeriod"], period)
+                named.append(f"{node}{approx_p}{_escape(indicator.approximation)}\"{tail}")
+            if reporter is not None:
+                named.append(node + reporter)
+            if in_period is not None:
+                named.append(node + in_period)
             if indicator.action is not None and 0 <= indicator.action < len(action_nodes):
-                add(node, t["lg:fromAction"], action_nodes[indicator.action])
-            add(node, t["lg:evidence"], self.sentence(ev))
+                named.append(f"{node}{from_action}{action_nodes[indicator.action]}{tail}")
+            named.append(f"{node}{evidence}{self.sentence(ev)}{tail}")
 
 
 @lru_cache(maxsize=64)
