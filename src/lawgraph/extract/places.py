@@ -50,6 +50,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from lawgraph.extract.actions import token_boundaries
 from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import register_extensions
 from lawgraph.extract.gazetteer import Division, Gazetteer, load_gazetteer
@@ -235,7 +236,8 @@ class PlaceFinder:
         hits.sort(key=lambda h: (h.begin, -(h.end - h.begin)))
         out: list[PlaceMatch] = []
         # Zones first: their spans decide which short forms are only part of a zone's name.
-        starts = set(doc.to_array("IDX").tolist()) if len(doc) else set()
+        # The token starts, shared with the action and indicator components (read once per Doc).
+        starts = set(token_boundaries(doc)[0])
         starts.add(len(text))
         zones = self._zones(text, hits, ctx, starts)
         zone_spans = sorted((z.begin, z.end) for z in zones)
@@ -473,7 +475,9 @@ class PlaceFinder:
         zones: list[PlaceMatch] = []
         generic: list[tuple[int, int, str]] = []
         full_ends: dict[int, list[_Hit]] = {}
+        by_begin: dict[int, list[_Hit]] = {}  # hits by start, in order: no scan of every hit per zone
         for h in hits:
+            by_begin.setdefault(h.begin, []).append(h)
             if h.kind == "full":
                 full_ends.setdefault(h.end, []).append(h)
         for m in self._zone_rx.finditer(text):
@@ -486,7 +490,7 @@ class PlaceFinder:
             mention = text[start : m.end()]
             if any(h.begin >= start for h in full_ends.get(m.end(), ())):
                 continue  # 重庆两江新区: 两江新区 is a division in the table; the division wins
-            head_place = next((h for h in hits if h.begin == start and h.end <= m.start()), None)
+            head_place = next((h for h in by_begin.get(start, ()) if h.end <= m.start()), None)
             if head_place is not None and not self._head_ok(head_place, ctx):
                 head_place = None
             if own and own_name and mention == own_name:
