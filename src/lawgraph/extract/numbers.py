@@ -230,6 +230,12 @@ def parse_number(text: str) -> Decimal | None:
     return None if parsed is None else normalize_decimal(parsed)
 
 
+@functools.lru_cache(maxsize=8192)
+def _parse_number_cached(text: str) -> Decimal | None:
+    # The same few hundred numbers recur in every report (2022, 1, 10, 100 …); Decimal is immutable.
+    return parse_number(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with its unit, found at ``text[begin:end]`` (hedges included)."""
@@ -289,6 +295,11 @@ _PERCENT_WORDS = re.compile(
 )
 
 
+@functools.cache
+def _approx_last_chars() -> frozenset[str]:
+    return frozenset(prefix[-1] for prefix in APPROX_PREFIXES)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every *number + unit* in ``text``, left to right, with values scaled and hedges read.
 
@@ -303,6 +314,7 @@ def find_quantities(text: str) -> list[Quantity]:
     [(Decimal('90'), '%')]
     """
     units = load_units()
+    approx_last = _approx_last_chars()
     found: list[Quantity] = []
     for match in _PERCENT_WORDS.finditer(text) if "百分之" in text else ():
         value = parse_number(match.group("num"))
@@ -327,14 +339,15 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if big and unit not in _BIG_UNITS:
             continue  # 三大口岸, 两大门户: 大 makes a name, not a count
-        value = parse_number(num + scale if scale else num)
+        value = _parse_number_cached(num + scale if scale else num)
         if value is None:
             continue
         pre = None
-        for prefix in APPROX_PREFIXES:  # longest first
-            if text.endswith(prefix, 0, start):
-                pre = prefix
-                break
+        if start and text[start - 1] in approx_last:  # most numbers have no hedge before them
+            for prefix in APPROX_PREFIXES:  # longest first
+                if text.endswith(prefix, 0, start):
+                    pre = prefix
+                    break
         begin = start - len(pre) if pre else start
         found.append(
             Quantity(
