@@ -67,3 +67,18 @@ def test_indicators_are_copied() -> None:
     doc._.lg_indicators = [ind]
     assert doc_to_facts(doc).indicators == (ind,)
     assert doc_to_facts(doc).actions == ()
+
+
+def test_span_attributes_read_from_user_data_match_the_underscore_path(monkeypatch) -> None:
+    """The fast read of span extensions (straight from doc.user_data) gives what span._ gives."""
+    from lawgraph.extract import facts as facts_module
+
+    nlp = make_nlp()
+    text = "甘肃省兰州市永登县中川镇开展调解工作。武威中院审结案件，省政府印发《甲市行政执法监督办法(试行)》。"
+    doc = annotate(nlp, Report(name="t.txt", text=text, sha256="0" * 64, meta=ReportMeta(issuer="兰州新区管理委员会")))
+    assert facts_module._direct_span_extensions()
+    fast = doc_to_facts(doc)
+    monkeypatch.setattr(facts_module, "_direct_span_extensions", lambda: False)
+    slow = doc_to_facts(doc)
+    assert fast == slow
+    assert any(e.parent for e in fast.entities)  # the attributes were read at all
