@@ -570,15 +570,23 @@ def doc_entities(doc: Doc) -> list[EntityRef]:
     cached = doc.user_data.get(_ENTITY_KEY)
     if cached is not None and cached[0] == sizes:
         return cached[1]  # type: ignore[no-any-return]
+    from lawgraph.extract.facts import _direct_span_extensions
+
     out: list[EntityRef] = []
     has_exact = Span.has_extension("lg_exact")
+    # Plain extension values sit in doc.user_data: reading them there skips an Underscore per span.
+    data = doc.user_data if has_exact and _direct_span_extensions() else None
     for kind in ENTITY_KINDS:
         if kind not in doc.spans:
             continue
         for span in doc.spans[kind]:
             key = span.kb_id_ or span.text
-            exact = span._.lg_exact if has_exact else None
-            begin, end = exact if exact else (span.start_char, span.end_char)
+            start_char, end_char = span.start_char, span.end_char
+            if data is not None:
+                exact = data.get(("._.", "lg_exact", start_char, end_char))
+            else:
+                exact = span._.lg_exact if has_exact else None
+            begin, end = exact if exact else (start_char, end_char)
             out.append(EntityRef(begin, end, kind, key))
     doc.user_data[_ENTITY_KEY] = (sizes, out)
     return out
