@@ -12,7 +12,6 @@ import importlib
 import os
 import sys
 
-import click
 import typer
 
 from lawgraph.errors import LawgraphError
@@ -52,22 +51,27 @@ def _register() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI and exit with its code."""
+    """Run the CLI and exit with its code.
+
+    Usage errors (an unknown option, a missing argument) are reported by typer with exit code 2. Errors of
+    the :class:`~lawgraph.errors.LawgraphError` hierarchy and operating-system errors become one line on
+    stderr; set ``LAWGRAPH_DEBUG=1`` to see their traceback instead.
+    """
     _register()
     try:
-        code = app(args=argv, prog_name="lawgraph", standalone_mode=False)
+        # standalone mode: typer reports usage errors itself and exits with the command's code.
+        app(args=argv, prog_name="lawgraph")
     except LawgraphError as err:
         if os.environ.get("LAWGRAPH_DEBUG"):
             raise
         typer.echo(f"lawgraph: {err.message}", err=True)
         sys.exit(err.exit_code)
-    except click.exceptions.Abort:
-        typer.echo("lawgraph: interrupted", err=True)
-        sys.exit(130)
-    except click.ClickException as err:
-        err.show()
-        sys.exit(err.exit_code)
+    except OSError as err:
+        if os.environ.get("LAWGRAPH_DEBUG"):
+            raise
+        where = f"{err.filename}: " if getattr(err, "filename", None) else ""
+        typer.echo(f"lawgraph: {where}{err.strerror or err}", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         typer.echo("lawgraph: interrupted", err=True)
         sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
