@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lawgraph.extract.documents import doc_type, doc_version
+from lawgraph.extract.extensions import span_attrs
 from lawgraph.extract.pipeline import annotate, make_nlp
 from lawgraph.model import Report, ReportMeta
 
@@ -18,10 +19,10 @@ def documents(nlp, text: str, issuer: str | None = "深圳市龙岗区人民政�
     doc = annotate(nlp, Report(name="t.txt", text=text, sha256="0", meta=ReportMeta(issuer=issuer)))
     out = []
     for span in doc.spans["document"]:
-        exact = span._.lg_exact
-        surface = doc.text[exact[0] : exact[1]] if exact else span.text
+        attrs = span_attrs(doc, "document", span)
+        surface = doc.text[attrs.exact[0] : attrs.exact[1]] if attrs.exact else span.text
         assert span.label_ == "PolicyDocument"
-        out.append((surface, span.kb_id_, span._.lg_doc_type, span._.lg_version))
+        out.append((surface, span.kb_id_, attrs.doc_type, attrs.version))
     return out
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from lawgraph.extract.actions import doc_entities
+from lawgraph.extract.extensions import SpanAttrs, span_attrs
 from lawgraph.extract.facts import doc_to_facts
 from lawgraph.extract.pipeline import annotate, make_nlp
 from lawgraph.model import Evidence, Indicator, Report, ReportMeta, Sentence
@@ -69,16 +71,30 @@ def test_indicators_are_copied() -> None:
     assert doc_to_facts(doc).actions == ()
 
 
-def test_span_attributes_read_from_user_data_match_the_underscore_path(monkeypatch) -> None:
-    """The fast read of span extensions (straight from doc.user_data) gives what span._ gives."""
-    from lawgraph.extract import facts as facts_module
-
+def test_document_and_initiative_on_the_same_offsets_keep_their_own_attributes() -> None:
+    """A 三年行动计划 is both a document and (without 计划) an initiative; both spans expand to the same
+    token, and each entity keeps its own mention text and attributes (spaCy's Span extensions are keyed
+    by offsets only and used to let the initiative's offsets overwrite the document's)."""
     nlp = make_nlp()
-    text = "甘肃省兰州市永登县中川镇开展调解工作。武威中院审结案件，省政府印发《甲市行政执法监督办法(试行)》。"
-    doc = annotate(nlp, Report(name="t.txt", text=text, sha256="0" * 64, meta=ReportMeta(issuer="兰州新区管理委员会")))
-    assert facts_module._direct_span_extensions()
-    fast = doc_to_facts(doc)
-    monkeypatch.setattr(facts_module, "_direct_span_extensions", lambda: False)
-    slow = doc_to_facts(doc)
-    assert fast == slow
-    assert any(e.parent for e in fast.entities)  # the attributes were read at all
+    text = "制定实施校园安全提升三年行动计划，新建学校五所。"
+    doc = annotate(nlp, Report(name="t.txt", text=text, sha256="0" * 64, meta=ReportMeta(issuer="深圳市龙岗区人民政府")))
+    (document,) = doc.spans["document"]
+    (initiative,) = doc.spans["initiative"]
+    assert (document.start_char, document.end_char) == (initiative.start_char, initiative.end_char)
+    assert span_attrs(doc, "document", document) == SpanAttrs(doc_type="计划")
+    assert span_attrs(doc, "initiative", initiative) == SpanAttrs(exact=(4, 14))
+    facts = doc_to_facts(doc)
+    found = {(e.kind, e.key): ([m.text for m in e.mentions], e.doc_type) for e in facts.entities}
+    assert found[("document", "校园安全提升三年行动计划")] == (["校园安全提升三年行动计划"], "计划")
+    assert found[("initiative", "校园安全提升三年行动")] == (["校园安全提升三年行动"], None)
+    refs = {(r.kind, r.key): text[r.begin : r.end] for r in doc_entities(doc)}
+    assert refs[("document", "校园安全提升三年行动计划")] == "校园安全提升三年行动计划"
+    assert refs[("initiative", "校园安全提升三年行动")] == "校园安全提升三年行动"
+
+
+def test_two_bodies_in_one_token_keep_their_own_mentions() -> None:
+    """中共中央国务院 is one token: both organization spans cover it, each with its own exact offsets."""
+    text = "认真落实中共中央国务院决策部署。"
+    facts = doc_to_facts(_facts(text, ReportMeta(issuer="古浪县人民政府")))
+    mentions = {e.key: [m.text for m in e.mentions] for e in facts.entities if e.mentions}
+    assert mentions == {"中国共产党中央委员会": ["中共中央"], "国务院": ["国务院"]}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lawgraph.extract.extensions import span_attrs
 from lawgraph.extract.initiatives import is_slogan
 from lawgraph.extract.pipeline import annotate, make_nlp
 from lawgraph.model import Report
@@ -18,7 +19,7 @@ def initiatives(nlp, text: str) -> list[tuple[str, str]]:
     doc = annotate(nlp, Report(name="t.txt", text=text, sha256="0"))
     out = []
     for span in doc.spans["initiative"]:
-        exact = span._.lg_exact
+        exact = span_attrs(doc, "initiative", span).exact
         surface = doc.text[exact[0] : exact[1]] if exact else span.text
         assert span.label_ == "Initiative"
         out.append((surface, span.kb_id_))

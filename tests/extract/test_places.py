@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lawgraph.extract.extensions import span_attrs
 from lawgraph.extract.pipeline import annotate, make_nlp
 from lawgraph.model import Report, ReportMeta
 
@@ -20,9 +21,9 @@ def places(nlp, text: str, issuer: str | None = None) -> list[tuple[str, str, st
     doc = annotate(nlp, Report(name="t.txt", text=text, sha256="0", meta=ReportMeta(issuer=issuer)))
     out = []
     for span in doc.spans["place"]:
-        exact = span._.lg_exact
-        surface = doc.text[exact[0] : exact[1]] if exact else span.text
-        out.append((surface, span.label_, span.kb_id_, span._.lg_parent))
+        attrs = span_attrs(doc, "place", span)
+        surface = doc.text[attrs.exact[0] : attrs.exact[1]] if attrs.exact else span.text
+        out.append((surface, span.label_, span.kb_id_, attrs.parent))
     return out
 
 
@@ -152,4 +153,5 @@ def test_not_places(nlp, text) -> None:
 def test_codes_and_parents_on_spans(nlp) -> None:
     doc = annotate(nlp, Report(name="t.txt", text="永登县召开会议。", sha256="0"))
     (span,) = doc.spans["place"]
-    assert (span._.lg_code, span._.lg_parent) == ("620121", "甘肃省兰州市")
+    attrs = span_attrs(doc, "place", span)
+    assert (attrs.code, attrs.parent) == ("620121", "甘肃省兰州市")

@@ -42,8 +42,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from lawgraph.extract.extensions import NO_ATTRS, SPAN_ATTRS_KEY
 from lawgraph.extract.numbers import _data_lines, trie_pattern
 from lawgraph.model import ENTITY_KINDS, Action, Evidence, Sentence
 
@@ -570,24 +571,18 @@ def doc_entities(doc: Doc) -> list[EntityRef]:
     cached = doc.user_data.get(_ENTITY_KEY)
     if cached is not None and cached[0] == sizes:
         return cached[1]  # type: ignore[no-any-return]
-    from lawgraph.extract.facts import _direct_span_extensions
-
     out: list[EntityRef] = []
-    has_exact = Span.has_extension("lg_exact")
-    # Plain extension values sit in doc.user_data: reading them there skips an Underscore per span.
-    data = doc.user_data if has_exact and _direct_span_extensions() else None
+    # The span attributes table read directly: no call per span.
+    table = doc.user_data.get(SPAN_ATTRS_KEY) or {}
     for kind in ENTITY_KINDS:
         if kind not in doc.spans:
             continue
         for span in doc.spans[kind]:
-            key = span.kb_id_ or span.text
+            kb_id = span.kb_id_
             start_char, end_char = span.start_char, span.end_char
-            if data is not None:
-                exact = data.get(("._.", "lg_exact", start_char, end_char))
-            else:
-                exact = span._.lg_exact if has_exact else None
+            exact = table.get((kind, start_char, end_char, kb_id), NO_ATTRS).exact
             begin, end = exact if exact else (start_char, end_char)
-            out.append(EntityRef(begin, end, kind, key))
+            out.append(EntityRef(begin, end, kind, kb_id or span.text))
     doc.user_data[_ENTITY_KEY] = (sizes, out)
     return out
 

@@ -13,9 +13,10 @@ Three rules, each one compiled regex pass over ``doc.text`` (words in ``extract/
   any …法/…法典 right after a context such as 学习, 宣讲, 贯彻 or in a list with a known law.
 
 Spans go to ``doc.spans["document"]`` with ``label_ == "PolicyDocument"``, ``kb_id_`` = the title without
-《》 (a title that only drops 中华人民共和国 shares the longer title's key), ``span._.lg_doc_type`` = the
-type read from the title's end (条例, 办法, 意见 …; 情况 reads as 报告) and ``span._.lg_version`` = the
-version or year the title carries (``2022版``, ``2022年版``, ``试行``, ``2023年``).
+《》 (a title that only drops 中华人民共和国 shares the longer title's key); the span's attributes
+(:func:`~lawgraph.extract.extensions.span_attrs`) hold ``doc_type`` = the type read from the title's end
+(条例, 办法, 意见 …; 情况 reads as 报告) and ``version`` = the version or year the title carries
+(``2022版``, ``2022年版``, ``试行``, ``2023年``).
 
 Examples
 --------
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.extensions import register_extensions
+from lawgraph.extract.extensions import register_extensions, set_span_attrs
 from lawgraph.extract.gazetteer import load_gazetteer
 
 if TYPE_CHECKING:
@@ -305,10 +306,8 @@ class DocumentRecognizer:
             )
             if span is None:
                 continue
-            if span.start_char != match.begin or span.end_char != match.end:
-                span._.lg_exact = (match.begin, match.end)
-            span._.lg_doc_type = match.doc_type
-            span._.lg_version = match.version
+            exact = (match.begin, match.end) if (span.start_char, span.end_char) != (match.begin, match.end) else None
+            set_span_attrs(doc, self.spans_key, span, exact=exact, doc_type=match.doc_type, version=match.version)
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc

@@ -1,40 +1,136 @@
-"""The ``Doc._`` and ``Span._`` extensions lawgraph's components write (see ``docs/DESIGN.md``).
+"""The ``Doc._`` extensions and the per-kind span attributes lawgraph's components write (``docs/DESIGN.md``).
 
 :func:`register_extensions` is idempotent: calling it twice, or after another module registered the same
 names, changes nothing. :func:`lawgraph.extract.pipeline.make_nlp` calls it, so user code rarely needs to.
 
+Span attributes (exact offsets, parent, code, document type, version) are not ``Span._`` extensions:
+spaCy keys a span's extension values by its character offsets only, so a ``document`` span and an
+``initiative`` span on the same offsets would share them (the last component to write wins). Each
+component records them instead with :func:`set_span_attrs` in one Doc-level table keyed by
+``(kind, start_char, end_char, kb_id)``, and readers use :func:`span_attrs`.
+
 Examples
 --------
->>> from spacy.tokens import Doc, Span
->>> register_extensions()
->>> Doc.has_extension("lg_context") and Span.has_extension("lg_parent")
+>>> import spacy
+>>> doc = spacy.blank("zh").make_doc("甲乙丙丁")
+>>> span = doc.char_span(0, 4, kb_id="甲乙丙丁")
+>>> set_span_attrs(doc, "document", span, doc_type="计划")
+>>> set_span_attrs(doc, "initiative", span, exact=(0, 3))
+>>> span_attrs(doc, "document", span)
+SpanAttrs(exact=None, parent=None, code=None, doc_type='计划', version=None)
+>>> span_attrs(doc, "initiative", span).exact
+(0, 3)
+>>> span_attrs(doc, "place", span) == SpanAttrs()
 True
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc, Span
 
-__all__ = ["DOC_EXTENSIONS", "SPAN_EXTENSIONS", "register_extensions"]
+__all__ = [
+    "DOC_EXTENSIONS",
+    "SPAN_ATTRS_KEY",
+    "NO_ATTRS",
+    "SpanAttrs",
+    "register_extensions",
+    "set_span_attrs",
+    "span_attrs",
+    "span_attrs_table",
+]
 
 DOC_EXTENSIONS: tuple[str, ...] = ("report", "lg_context", "lg_actions", "lg_indicators")
 """``doc._.report`` (the :class:`~lawgraph.model.Report`), ``lg_context`` (the
 :class:`~lawgraph.extract.context.ReportContext`), ``lg_actions`` and ``lg_indicators`` (lists of
 :class:`~lawgraph.model.Action` / :class:`~lawgraph.model.Indicator`). All default to ``None``."""
 
-SPAN_EXTENSIONS: tuple[str, ...] = ("lg_exact", "lg_parent", "lg_code", "lg_doc_type", "lg_version")
-"""``span._.lg_exact`` (``(begin, end)`` when the mention is not token-aligned), ``lg_parent`` (parent's
-canonical name), ``lg_code`` (GB/T 2260 code), ``lg_doc_type`` and ``lg_version``. All default to ``None``."""
+SPAN_ATTRS_KEY = "lawgraph.span_attrs"
+"""The ``doc.user_data`` key of the table ``{(kind, start_char, end_char, kb_id): SpanAttrs}``."""
+
+
+class SpanAttrs(NamedTuple):
+    """The attributes of one entity span of one kind (all ``None`` when not known).
+
+    Attributes
+    ----------
+    exact : (int, int) or None
+        Character offsets of the mention when they are not token-aligned (the span was expanded to
+        tokens); ``None`` when ``span.start_char`` / ``span.end_char`` are exact.
+    parent : str or None
+        Canonical name of the parent (the body a unit belongs to, the area a place lies in).
+    code : str or None
+        GB/T 2260 division code of a place.
+    doc_type : str or None
+        Document type read from a title's end (条例, 办法 …).
+    version : str or None
+        Document version (试行, 修订 …).
+    """
+
+    exact: tuple[int, int] | None = None
+    parent: str | None = None
+    code: str | None = None
+    doc_type: str | None = None
+    version: str | None = None
+
+
+NO_ATTRS = SpanAttrs()
+"""What :func:`span_attrs` returns for a span nothing was recorded for."""
 
 
 def register_extensions() -> None:
-    """Register every lawgraph extension on :class:`~spacy.tokens.Doc` and :class:`~spacy.tokens.Span`.
+    """Register every lawgraph extension on :class:`~spacy.tokens.Doc`.
 
     Defaults are ``None`` (never a shared mutable object); components assign fresh values per Doc.
     """
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    for name in SPAN_EXTENSIONS:
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
+
+
+def span_attrs_table(doc: Doc) -> dict[tuple[str, int, int, str], SpanAttrs]:
+    """The Doc's table of span attributes (created empty on first use); fast readers index it directly
+    with ``(kind, span.start_char, span.end_char, span.kb_id_)``."""
+    table = doc.user_data.get(SPAN_ATTRS_KEY)
+    if table is None:
+        table = doc.user_data[SPAN_ATTRS_KEY] = {}
+    return table  # type: ignore[no-any-return]
+
+
+def set_span_attrs(
+    doc: Doc,
+    kind: str,
+    span: Span,
+    *,
+    exact: tuple[int, int] | None = None,
+    parent: str | None = None,
+    code: str | None = None,
+    doc_type: str | None = None,
+    version: str | None = None,
+) -> None:
+    """Record the attributes of ``span`` as a mention of ``kind`` (replacing what was recorded for it).
+
+    Parameters
+    ----------
+    doc : Doc
+        The Doc the span belongs to.
+    kind : str
+        One of :data:`lawgraph.model.ENTITY_KINDS` (the span group).
+    span : Span
+        The span, with its ``kb_id_`` set: two mentions of different entities expanded to the same
+        tokens (中共中央国务院 is one token) keep their own attributes.
+    exact, parent, code, doc_type, version
+        See :class:`SpanAttrs`; pass ``exact`` only when it differs from the span's offsets.
+    """
+    span_attrs_table(doc)[(kind, span.start_char, span.end_char, span.kb_id_)] = SpanAttrs(
+        exact, parent, code, doc_type, version
+    )
+
+
+def span_attrs(doc: Doc, kind: str, span: Span) -> SpanAttrs:
+    """The attributes recorded for ``span`` as a mention of ``kind`` (:data:`NO_ATTRS` when none)."""
+    table = doc.user_data.get(SPAN_ATTRS_KEY)
+    if not table:
+        return NO_ATTRS
+    return table.get((kind, span.start_char, span.end_char, span.kb_id_), NO_ATTRS)  # type: ignore[no-any-return]

@@ -24,10 +24,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
-from spacy.tokens.underscore import Underscore
+from spacy.tokens import Doc
 
 from lawgraph.extract.context import ReportContext
+from lawgraph.extract.extensions import NO_ATTRS, SPAN_ATTRS_KEY
 from lawgraph.model import ENTITY_KINDS, Entity, Evidence, Mention, Report, ReportFacts
 
 __all__ = ["doc_to_facts", "sentence_bounds", "SentenceIndex"]
@@ -75,34 +75,8 @@ def sentence_bounds(report: Report, begin: int, end: int) -> tuple[int, int]:
     return SentenceIndex(report).bounds(begin, end)
 
 
-_ATTRS = (("parent", "lg_parent"), ("code", "lg_code"), ("doc_type", "lg_doc_type"), ("version", "lg_version"))
-
-
-_EXT_NAMES = ("lg_exact",) + tuple(name for _attr, name in _ATTRS)
-
-
-def _direct_span_extensions() -> bool:
-    """Whether span extension values can be read straight from ``doc.user_data``.
-
-    spaCy 3 keeps a plain extension (a default, no getter or method) of a span under
-    ``("._.", name, start_char, end_char)`` in ``doc.user_data``; reading that dict saves building an
-    ``Underscore`` per span and five ``__getattr__`` calls (about a third of ``doc_to_facts``). Checked
-    against the installed spaCy on each call (a few microseconds), so another layout falls back to ``span._``.
-
-    >>> from lawgraph.extract.extensions import register_extensions
-    >>> register_extensions()
-    >>> _direct_span_extensions()
-    True
-    """
-    for name in _EXT_NAMES:
-        if not Span.has_extension(name) or Span.get_extension(name) != (None, None, None, None):
-            return False
-
-    class _Probe:
-        doc = None
-
-    under = Underscore({}, _Probe(), start=3, end=5)  # type: ignore[arg-type]
-    return bool(under._get_key("lg_exact") == ("._.", "lg_exact", 3, 5))
+_ATTR_NAMES = ("parent", "code", "doc_type", "version")
+"""The :class:`~lawgraph.extract.extensions.SpanAttrs` fields after ``exact``, in order."""
 
 
 @dataclass(slots=True)
@@ -131,27 +105,25 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
     text = report.text
     groups: dict[tuple[str, str], _Entry] = {}
     index = SentenceIndex(report)
-    data = doc.user_data if _direct_span_extensions() else None
+    # Read the table directly (no call per span): the attributes of each span of each kind.
+    table = doc.user_data.get(SPAN_ATTRS_KEY) or {}
     for kind in ENTITY_KINDS:
         if kind not in doc.spans:
             continue
         for span in doc.spans[kind]:
-            key = span.kb_id_ or span.text
+            kb_id = span.kb_id_
+            key = kb_id or span.text
             start_char, end_char = span.start_char, span.end_char
-            if data is not None:
-                exact = data.get(("._.", "lg_exact", start_char, end_char))
-                values = [data.get(("._.", name, start_char, end_char)) for _attr, name in _ATTRS]
-            else:
-                ext = span._  # one Underscore per span: each `span._` builds a new one
-                exact = ext.lg_exact
-                values = [getattr(ext, name) for _attr, name in _ATTRS]
-            begin, end = exact or (start_char, end_char)
+            attrs = table.get((kind, start_char, end_char, kb_id), NO_ATTRS)
+            begin, end = attrs.exact or (start_char, end_char)
             s_begin, s_end = index.bounds(begin, end)
             entry = groups.setdefault((kind, key), _Entry(span.label_))
             entry.mentions[(begin, end)] = Mention(text[begin:end], Evidence(begin, end, s_begin, s_end))
-            for (attr, _name), value in zip(_ATTRS, values):
-                if value is not None and entry.attrs.get(attr) is None:
-                    entry.attrs[attr] = value
+            if attrs is not NO_ATTRS:
+                have = entry.attrs
+                for attr, value in zip(_ATTR_NAMES, attrs[1:]):
+                    if value is not None and have.get(attr) is None:
+                        have[attr] = value
     ctx: ReportContext | None = doc._.lg_context
     issuer = ctx.issuer if ctx else None
     addressee = ctx.addressee if ctx else None

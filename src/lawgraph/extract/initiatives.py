@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lawgraph.extract.documents import clause_start, doc_text
-from lawgraph.extract.extensions import register_extensions
+from lawgraph.extract.extensions import register_extensions, set_span_attrs
 
 __all__ = ["InitiativeMatch", "InitiativeFinder", "initiative_finder", "find_initiatives", "is_slogan"]
 
@@ -151,8 +151,8 @@ class InitiativeRecognizer:
             span = doc.char_span(match.begin, match.end, label="Initiative", kb_id=match.key, alignment_mode="expand")
             if span is None:
                 continue
-            if span.start_char != match.begin or span.end_char != match.end:
-                span._.lg_exact = (match.begin, match.end)
+            if (span.start_char, span.end_char) != (match.begin, match.end):
+                set_span_attrs(doc, self.spans_key, span, exact=(match.begin, match.end))
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc

@@ -6,8 +6,9 @@ finds every core and standard abbreviation from the data files (``org_cores.tsv`
 over the text, reads the words to the left of each
 core with rjieba's tagger to find where the name begins, and resolves the area against the report's context
 (``doc._.lg_context``) to the canonical, full official name (``span.kb_id_``). ``span.label_`` is the
-lawgraph class (``Court``, ``PartyBody`` …); ``span._.lg_parent`` names the body a unit belongs to
-(复议委员会办公室 → 行政复议委员会).
+lawgraph class (``Court``, ``PartyBody`` …); the span's ``parent`` attribute
+(:func:`~lawgraph.extract.extensions.span_attrs`) names the body a unit belongs to (复议委员会办公室 →
+行政复议委员会).
 
 Generic classes (各级人民法院, 基层人民调解委员会), slogans and meeting names are not organizations.
 
@@ -36,6 +37,7 @@ from spacy.tokens import Doc, Span
 
 from lawgraph.extract import resolve
 from lawgraph.extract.context import ReportContext, report_context
+from lawgraph.extract.extensions import set_span_attrs
 
 __all__ = ["OrgMatch", "OrganizationRecognizer", "find_organizations", "make_organization_recognizer"]
 
@@ -684,9 +686,8 @@ class OrganizationRecognizer:
             span = doc.char_span(org.begin, org.end, label=org.cls, kb_id=org.key, alignment_mode="expand")
             if span is None:
                 continue
-            if (span.start_char, span.end_char) != (org.begin, org.end):
-                span._.lg_exact = (org.begin, org.end)
-            span._.lg_parent = org.parent
+            exact = (org.begin, org.end) if (span.start_char, span.end_char) != (org.begin, org.end) else None
+            set_span_attrs(doc, self.span_key, span, exact=exact, parent=org.parent)
             spans.append(span)
         doc.spans[self.span_key] = spans
         return doc

@@ -18,8 +18,8 @@ A careful reader sees places three ways, and so does this component:
   ends with it (精细化工园区).
 
 Spans go to ``doc.spans["place"]``: ``label_`` is the lawgraph class (Province … Village, NewArea, Park),
-``kb_id_`` the canonical name (the chain from the province, 甘肃省兰州市永登县上川镇), ``span._.lg_parent``
-the parent's canonical name and ``span._.lg_code`` the division code.
+``kb_id_`` the canonical name (the chain from the province, 甘肃省兰州市永登县上川镇); the span's attributes
+(:func:`~lawgraph.extract.extensions.span_attrs`) hold the parent's canonical name and the division code.
 
 Examples
 --------
@@ -30,8 +30,9 @@ Examples
 ...                            sha256="0", meta=ReportMeta(issuer="兰州新区管理委员会")))
 >>> [(s.text, s.label_, s.kb_id_) for s in doc.spans["place"]][:2]
 [('永登县', 'County', '甘肃省兰州市永登县'), ('上川镇', 'Town', '甘肃省兰州市永登县上川镇')]
->>> village = [s for s in doc.spans["place"] if s.label_ == "Village"][0]
->>> doc.text[slice(*village._.lg_exact)], village._.lg_parent  # the span is token-expanded: 镇元山村
+>>> from lawgraph.extract.extensions import span_attrs
+>>> village = span_attrs(doc, "place", [s for s in doc.spans["place"] if s.label_ == "Village"][0])
+>>> doc.text[slice(*village.exact)], village.parent  # the span is token-expanded: 镇元山村
 ('元山村', '甘肃省兰州市皋兰县中川镇')
 """
 
@@ -52,7 +53,7 @@ from spacy.tokens import Doc
 
 from lawgraph.extract.actions import token_boundaries
 from lawgraph.extract.documents import doc_text
-from lawgraph.extract.extensions import register_extensions
+from lawgraph.extract.extensions import register_extensions, set_span_attrs
 from lawgraph.extract.gazetteer import Division, Gazetteer, load_gazetteer
 
 if TYPE_CHECKING:
@@ -574,10 +575,8 @@ class PlaceRecognizer:
             span = doc.char_span(match.begin, match.end, label=match.cls, kb_id=match.key, alignment_mode="expand")
             if span is None:
                 continue
-            if span.start_char != match.begin or span.end_char != match.end:
-                span._.lg_exact = (match.begin, match.end)
-            span._.lg_parent = match.parent
-            span._.lg_code = match.code
+            exact = (match.begin, match.end) if (span.start_char, span.end_char) != (match.begin, match.end) else None
+            set_span_attrs(doc, self.spans_key, span, exact=exact, parent=match.parent, code=match.code)
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
