@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -173,12 +174,20 @@ def _guarded(
     return bool((after and after in core.not_after) or (before and before in core.not_before))
 
 
-def _tag(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1)
+def _rjieba() -> Any:
+    """The ``rjieba`` module, imported on first use (importing it loads its dictionary: ~0.17 s)."""
     import rjieba
 
-    return list(rjieba.tag(text))
+    return rjieba
 
 
+def _tag(text: str) -> list[tuple[str, str]]:
+    """rjieba's ``(word, tag)`` pairs of ``text`` (a fresh list)."""
+    return _rjieba().tag(text)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1 << 16)
 def _is_place_word(word: str) -> bool:
     """A full division name, the short form of a province or city, a level word or a new area.
 
@@ -213,28 +222,32 @@ def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = Fals
     lo = max(floor, start - _WINDOW)
     if lo >= start or not _CJK.match(text[start - 1]):
         return _Walk(start, False, False)
-    tokens = _tag(text[lo:start])
-    taken: list[tuple[str, str, bool]] = []  # word, tag, bridged
+    lexicon = _lexicon()
+    action_heads, generic_words, national_words = lexicon.action_heads, lexicon.generic, lexicon.national_words
+    # word, tag, bridged, place word, anchor (a word a name can start with: a place, or 中央, 国家)
+    taken: list[tuple[str, str, bool, bool, bool]] = []
     boundary = False
     generic = False
     size = 0
     bridges = 0
-    for word, tag in reversed(tokens):
+    for word, tag in reversed(_tag(text[lo:start])):
         if not _CJK.match(word):
             boundary = bool(_PUNCT.match(word))
             break
-        if word.startswith(_lexicon().action_heads):  # 新建华夏中学: what is done to a body is not its name
+        if word.startswith(action_heads):  # 新建华夏中学: what is done to a body is not its name
             boundary = True
             break
-        if word in _lexicon().generic or word.startswith("各"):
-            generic = not any(_is_place_word(w) for w, _t, _b in taken)
+        if word in generic_words or word.startswith("各"):
+            generic = not any(t[3] for t in taken)
             break
         if size + len(word) > _MAX_NAME:
             break
-        if tag in _NAME_TAGS or _is_place_word(word):
-            taken.append((word, tag, False))
+        place = _is_place_word(word)
+        anchor = place or tag == "ns" or word in national_words
+        if tag in _NAME_TAGS or place:
+            taken.append((word, tag, False, place, anchor))
         elif tag in _BRIDGE_TAGS and bridges < 2:
-            taken.append((word, tag, True))
+            taken.append((word, tag, True, place, anchor))
             bridges += 1
         else:
             break
@@ -243,32 +256,27 @@ def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = Fals
         boundary = lo == 0 or (floor_bounds and lo == floor)
     # A verb before a place starts a clause (积极对接深圳市城市大数据中心): the name starts at the place.
     seen_place = False
-    for i, (word, word_tag, bridged) in enumerate(taken):
+    for i, (_word, word_tag, bridged, _place, anchor) in enumerate(taken):
         if bridged and seen_place:
             taken = taken[:i]
             break
-        if word_tag == "v" and i + 1 < len(taken) and _is_anchor(*taken[i + 1][:2]):
+        if word_tag == "v" and i + 1 < len(taken) and taken[i + 1][4]:
             taken = taken[:i]  # 在深圳设立研发中心: a verb right after a place starts a clause
             break
-        seen_place = seen_place or _is_anchor(word, word_tag)
+        seen_place = seen_place or anchor
     if boundary:
         while taken and taken[-1][2] and taken[-1][1] not in ("f", "nr"):
             taken.pop()
     elif seen_place:  # the name starts at its leftmost place (or 中央, 国家)
-        last_place = max(i for i, (w, t, _b) in enumerate(taken) if _is_anchor(w, t))
+        last_place = max(i for i, t in enumerate(taken) if t[4])
         taken = taken[: last_place + 1]
     else:
         first_bridge = next((i for i, t in enumerate(taken) if t[2]), None)
         if first_bridge is not None:
             taken = taken[:first_bridge]
-    begin = start - sum(len(w) for w, _t, _b in taken)
-    proper = any(t in _PROPER_TAGS or _is_place_word(w) for w, t, _b in taken)
+    begin = start - sum(len(t[0]) for t in taken)
+    proper = any(t[3] or t[1] in _PROPER_TAGS for t in taken)
     return _Walk(begin, proper, generic)
-
-
-def _is_anchor(word: str, tag: str) -> bool:
-    """Words a name can start with: a place, or a national marker (中央, 国家)."""
-    return tag == "ns" or word in _lexicon().national_words or _is_place_word(word)
 
 
 def _kind(name: str, kinds: tuple[tuple[str, str], ...]) -> str:
@@ -550,8 +558,9 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
             if joint is not None:
                 full = joint.group(1)
         if core.needs == "place" and (full is None or modifier):
-            # A body named by its area alone starts at the area (指导凉山州中级人民法院).
-            for i in range(1, len(written) - 1):
+            # A body named by its area alone starts at the area (指导凉山州中级人民法院). Each try reads
+            # places from a later start; none can end at the core unless the text before it ends with one.
+            for i in range(1, len(written) - 1 if resolve.may_end_places(written) else 1):
                 found_full, found_area, rest = _split_prefix(written[i:], ctx)
                 if found_full is not None and not rest and found_area not in _LEVEL_CHARS:
                     walk = _Walk(walk.begin + i, True, False)

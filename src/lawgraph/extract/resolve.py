@@ -38,6 +38,7 @@ __all__ = [
     "Core",
     "divisions",
     "parse_places",
+    "may_end_places",
     "locate_area",
     "org_cores",
     "org_abbreviations",
@@ -140,6 +141,7 @@ def parse_places(text: str, *, begin: int = 0, anchored: bool = True) -> list[Pl
     areas (兰州新区) are recognized; reading stops at the first character that does not continue a place.
     """
     index = divisions()
+    full, short = index.full, index.short
     places: list[Place] = []
     pos = begin
     parent: Division | None = None
@@ -149,16 +151,21 @@ def parse_places(text: str, *, begin: int = 0, anchored: bool = True) -> list[Pl
         area = _NEW_AREA.match(text, pos)
         for size in range(min(index.max_len, n - pos), 1, -1):
             piece = text[pos : pos + size]
-            div = _pick(index.full.get(piece, []), parent)
-            if div is None and parent is not None and div is None and piece in index.full:
-                div = _pick(index.full[piece], None) if parent.level >= 3 else None
-            if div is not None:
-                found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
-                break
-            div = _pick(index.short.get(piece, []), parent)
-            if div is not None and not (area and area.end() > pos + size):
-                found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
-                break
+            # Most pieces name nothing: look them up before picking among candidates.
+            cands = full.get(piece)
+            if cands is not None:
+                div = _pick(cands, parent)
+                if div is None and parent is not None and parent.level >= 3:
+                    div = _pick(cands, None)
+                if div is not None:
+                    found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
+                    break
+            cands = short.get(piece)
+            if cands is not None:
+                div = _pick(cands, parent)
+                if div is not None and not (area and area.end() > pos + size):
+                    found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
+                    break
         # 甘肃省兰州新区: the province is read first, then the new area.
         keeps = found is not None and found.division is not None and text[found.end - 1] in "省市县区州盟旗"
         if area and (found is None or (area.end() > found.end and not keeps)):
@@ -172,6 +179,28 @@ def parse_places(text: str, *, begin: int = 0, anchored: bool = True) -> list[Pl
         if not anchored:
             break
     return places
+
+
+_NEW_AREA_ENDINGS = ("新区", "开发区", "经开区", "保税区", "自贸区", "合作区")
+"""How a match of ``_NEW_AREA`` can end (高新区 ends with 新区)."""
+
+
+def may_end_places(text: str) -> bool:
+    """Whether a chain read by :func:`parse_places` can end exactly where ``text`` ends.
+
+    A cheap necessary condition: the text ends with a division name, a short form or a new area's
+    ending. When it is false, ``parse_places(text[i:])`` leaves something unread for every ``i``.
+
+    >>> may_end_places("指导凉山州"), may_end_places("知识产权纠纷"), may_end_places("兰州新区")
+    (True, False, True)
+    """
+    index = divisions()
+    full, short = index.full, index.short
+    for size in range(2, min(index.max_len, len(text)) + 1):
+        piece = text[-size:]
+        if piece in full or piece in short:
+            return True
+    return text.endswith(_NEW_AREA_ENDINGS)
 
 
 def _most_named_city(hint: str) -> Division | None:
