@@ -29,3 +29,14 @@ def test_normalization_is_idempotent() -> None:
     once = normalize_text(raw)
     assert normalize_text(once) == once
     assert once == "(二)县政府印发《办法》,办结率99.5%。\n\n二、下一步"
+
+
+def test_fold_width_maps_each_character_like_the_table() -> None:
+    """Every mapped character, alone, repeated and between others, becomes exactly its table entry."""
+    from lawgraph.ingest.normalize import _TABLE
+
+    chars = "".join(chr(cp) for cp in sorted(_TABLE))
+    text = "甲" + chars + "乙" + chars[::-1] + "丙\u3000\u3000丁，，" + "".join(c + "戊" for c in chars)
+    assert fold_width(text) == text.translate(_TABLE)
+    assert fold_width(chars) == "".join(chr(_TABLE[cp]) for cp in sorted(_TABLE) if _TABLE[cp] is not None)
+    assert fold_width("") == "" and fold_width("县政府。") == "县政府。"
