@@ -1,8 +1,7 @@
-"""Writing an output file atomically: a temporary file in the same folder, then a rename.
+"""Writing output files atomically: a temporary file in the same folder, then a rename.
 
-Either the whole new file is in place afterwards, or the old one is untouched. The GraphML/GEXF export
-(:mod:`lawgraph.analysis.export`) and the graph page (:mod:`lawgraph.viz.page`) write through
-:func:`write_atomically`.
+Either the whole new file is in place afterwards, or the old one is untouched: a failed build, export or
+query never leaves a truncated or half-written file. Every output of lawgraph goes through this module.
 
 Examples
 --------
@@ -24,15 +23,40 @@ from typing import IO, Any
 
 from lawgraph.errors import OutputError
 
-__all__ = ["write_atomically"]
+__all__ = ["check_writable", "write_atomically", "atomic_write", "publish"]
 
 
-def write_atomically(path: Path, write: Callable[[IO[Any]], object], *, text: bool = False) -> Path:
+def check_writable(path: str | os.PathLike[str]) -> Path:
+    """Check, before any work, that ``path`` can be written; return it as a :class:`Path`.
+
+    Raises
+    ------
+    OutputError
+        When the folder does not exist, is not writable, or ``path`` is a folder or a read-only file.
+    """
+    target = Path(path)
+    parent = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError(target, "is a directory, not a file")
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(target, f"{parent} is not a folder")
+    if not parent.is_dir():
+        raise OutputError(target, f"folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(target, f"folder {parent} is not writable")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(target, "file is not writable")
+    return target
+
+
+def write_atomically(
+    path: str | os.PathLike[str], write: Callable[[IO[Any]], object], *, text: bool = False
+) -> Path:
     """Call ``write`` with a temporary file next to ``path``, then move the file into place.
 
     Parameters
     ----------
-    path : Path
+    path : str or PathLike
         The file to write.
     write : callable
         Writes the content to the open file it is given.
@@ -50,24 +74,42 @@ def write_atomically(path: Path, write: Callable[[IO[Any]], object], *, text: bo
         If the folder cannot take a temporary file or the file cannot be written (the temporary file is
         removed).
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
-        raise OutputError(path, f"cannot write here ({err.strerror or err})") from err
+        raise OutputError(target, f"cannot write here ({err.strerror or err})") from err
     try:
         with os.fdopen(fd, "w", encoding="utf-8") if text else os.fdopen(fd, "wb") as fh:
             write(fh)
-        _publish(tmp, path)
+            fh.flush()
+            os.fsync(fh.fileno())
+        publish(Path(tmp), target)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(path, f"cannot write ({err.strerror or err})") from err
-    return path
+        raise OutputError(target, f"cannot write ({err.strerror or err})") from err
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
 
 
-def _publish(tmp: str, path: Path) -> None:
-    """Give the temporary file the usual permissions (mkstemp makes it private), then rename it."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    os.replace(tmp, path)
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (:func:`write_atomically` for a bytes payload)."""
+    return write_atomically(path, lambda fh: fh.write(data))
+
+
+def publish(tmp: Path, target: Path) -> None:
+    """Move a finished temporary file onto ``target``.
+
+    The file keeps the mode of the file it replaces, or gets the usual permissions of a new file (mkstemp
+    makes it private), then it is renamed into place with :func:`os.replace`.
+    """
+    if target.exists():
+        os.chmod(tmp, target.stat().st_mode & 0o7777)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, target)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import typer
 
+from lawgraph.atomic import atomic_write
 from lawgraph.cli import app
-from lawgraph.errors import OutputError, QueryError
+from lawgraph.errors import QueryError
 
 __all__ = ["query_cli"]
 
@@ -60,16 +60,6 @@ def _first_comment(text: str) -> str:
     return ""
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError as err:
-        raise OutputError(path, f"cannot write: {err.strerror or err}") from err
-
-
 @app.command("query", help=_HELP)
 def query_cli(
     source: Path | None = typer.Argument(None, help="A store folder or an RDF file.", show_default=False),
@@ -92,8 +82,8 @@ def query_cli(
         raise QueryError("--format", f"unknown format {fmt!r}; use one of {', '.join(_FORMATS)}")
     if source is None:
         raise QueryError(None, "give a SOURCE (a store folder or an RDF file) and a query")
-    from lawgraph.query import query_kind, result_rows, run_query, write_results
     from lawgraph.query import load_query as _load
+    from lawgraph.query import query_kind, result_rows, run_query, write_results
     from lawgraph.store import read_source
 
     text, where = _load(text=query, file=file, saved=saved)
@@ -106,7 +96,7 @@ def query_cli(
     if chosen != "table":
         data = write_results(result, format=chosen)
         if output is not None:
-            _write_atomic(output, data or b"")
+            atomic_write(output, data or b"")
         else:
             sys.stdout.buffer.write(data or b"")
             sys.stdout.flush()
@@ -122,7 +112,7 @@ def query_cli(
     if output is not None:
         console = Console(record=True, width=200, file=open(os.devnull, "w"))  # noqa: SIM115
         console.print(table)
-        _write_atomic(output, console.export_text().encode("utf-8"))
+        atomic_write(output, console.export_text().encode("utf-8"))
         return
     console = Console()
     console.print(table)

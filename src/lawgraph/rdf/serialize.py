@@ -32,13 +32,13 @@ b'<https://example.org/a> <https://example.org/p> "\\xe7\\x94\\xb2" <https://exa
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 
+from lawgraph.atomic import atomic_write, check_writable
 from lawgraph.errors import InputError, OutputError
 from lawgraph.namespaces import PREFIXES
 
@@ -148,62 +148,6 @@ def serialize_quads(quads: Iterable[ox.Quad], *, format: str | ox.RdfFormat) -> 
         lines.sort()
         data = b"".join(lines)
     return data
-
-
-def check_writable(path: str | os.PathLike[str]) -> Path:
-    """Check, before any work, that ``path`` can be written; return it as a :class:`Path`.
-
-    Raises
-    ------
-    OutputError
-        When the folder does not exist, is not writable, or ``path`` is a folder or a read-only file.
-    """
-    target = Path(path)
-    parent = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise OutputError(target, "is a directory, not a file")
-    if parent.exists() and not parent.is_dir():
-        raise OutputError(target, f"{parent} is not a folder")
-    if not parent.is_dir():
-        raise OutputError(target, f"folder {parent} does not exist")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputError(target, f"folder {parent} is not writable")
-    if target.exists() and not os.access(target, os.W_OK):
-        raise OutputError(target, "file is not writable")
-    return target
-
-
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and :func:`os.replace`.
-
-    Either the whole new content is in place afterwards, or the old file is untouched.
-
-    Raises
-    ------
-    OutputError
-        When the file cannot be written (the temporary file is removed).
-    """
-    target = check_writable(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(target, err.strerror or str(err)) from err
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def write_quads(
