@@ -449,7 +449,13 @@ def build_corpus(
     Raises
     ------
     LawgraphError
-        Only for problems with the build as a whole (no store, no output, no Dask); never for one report.
+        Only for problems with the build as a whole (no store, no output, no Dask, workers that cannot
+        start); never for one report.
+
+    Notes
+    -----
+    Worker processes are started with ``spawn``: a script that calls this with ``jobs > 1`` must do so
+    under ``if __name__ == "__main__":``, as with any :mod:`multiprocessing` code.
     """
     if jobs < 1:
         raise LawgraphError(None, f"--jobs must be at least 1, got {jobs}")

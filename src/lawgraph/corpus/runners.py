@@ -16,8 +16,12 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from lawgraph.corpus.work import ReportOutcome, ReportTask, extract_task, init_worker
+from lawgraph.errors import LawgraphError
 
-__all__ = ["run_serial", "run_pool", "default_window"]
+__all__ = ["run_serial", "run_pool", "default_window", "MAX_CRASHES"]
+
+MAX_CRASHES = 3
+"""Consecutive worker deaths after which a pool build stops: the workers cannot run at all."""
 
 
 def default_window(jobs: int) -> int:
@@ -74,6 +78,12 @@ def run_pool(
     ReportOutcome
         In task order. When a worker process dies, the report it held fails with that reason, the pool is
         restarted and the other reports in flight are resubmitted.
+
+    Raises
+    ------
+    LawgraphError
+        When workers die :data:`MAX_CRASHES` times in a row (they cannot start, for example because the
+        calling script starts a build at import time without an ``if __name__ == "__main__":`` guard).
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
@@ -83,6 +93,7 @@ def run_pool(
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker)
 
+    crashes = 0
     pool: ProcessPoolExecutor | None = None  # started with the first task: an all-unchanged run starts none
     pending: deque[tuple[ReportTask, Future[ReportOutcome]]] = deque()
     source = iter(tasks)
@@ -102,8 +113,16 @@ def run_pool(
             task, future = pending.popleft()
             try:
                 outcome = future.result()
-            except BrokenProcessPool:
+                crashes = 0
+            except BrokenProcessPool as err:
+                crashes += 1
                 pool.shutdown(wait=False, cancel_futures=True)
+                if crashes >= MAX_CRASHES:
+                    raise LawgraphError(
+                        None,
+                        f"worker processes died {crashes} times in a row ({err}); if build_corpus is called "
+                        "from a script, put the call under `if __name__ == '__main__':`",
+                    ) from err
                 pool = new_pool()
                 pending = deque((t, pool.submit(extract_task, t)) for t, _ in pending)
                 outcome = _crashed(task)
