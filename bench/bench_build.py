@@ -22,6 +22,7 @@ order until the budget is spent and its MB/s is computed on what it finished, wh
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -44,8 +45,8 @@ def corpus_dir() -> Path:
 def make_scaled(source: Path, target: Path, scale: int) -> Path:
     """``scale`` copies of every report, each with a line of its own in the middle of the body.
 
-    The line goes mid-text, not at the end: pages end with chrome (责任编辑, 扫一扫…) that reading drops, and a
-    line there would leave copies with the same text, which a build rightly counts as duplicates.
+    The line goes mid-text, not at the end: pages end with chrome (责任编辑, 扫一扫…) that reading
+    drops, and a line there would leave copies with the same text, which a build counts as duplicates.
     """
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(source.glob("*.txt")):
@@ -90,10 +91,8 @@ def _tree_rss(proc: Any) -> int:
     except psutil.Error:
         return 0
     for member in members:
-        try:
+        with contextlib.suppress(psutil.Error):
             total += member.memory_info().rss
-        except psutil.Error:
-            pass
     return total
 
 
@@ -131,7 +130,12 @@ def measure_build(folder: Path, jobs: int) -> dict[str, Any]:
         raise SystemExit(f"build failed:\n{err}")
     result = json.loads(out.strip().splitlines()[-1])
     result.update(
-        wall=wall, cpu=cpu, peak_rss=peak, rss_method=method, store_bytes=store_size, jobs=jobs,
+        wall=wall,
+        cpu=cpu,
+        peak_rss=peak,
+        rss_method=method,
+        store_bytes=store_size,
+        jobs=jobs,
         load=(load_before, os.getloadavg()[0]),
     )
     return result
@@ -194,7 +198,9 @@ def measure_peers(folder: Path, budget: float) -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--one", nargs=3, metavar=("FOLDER", "JOBS", "STORE"), help=argparse.SUPPRESS)
     parser.add_argument("--scale", type=int, default=10, help="copies for the scaled corpus (1: skip it)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
@@ -229,7 +235,8 @@ def main() -> None:
                         f"{r['duplicates']} duplicates, "
                         f"{size / 1e6 / r['wall']:.2f} MB/s, {count / r['wall']:.1f} reports/s, "
                         f"{r['quads'] / r['wall']:,.0f} quads/s, {r['wall']:.1f} s, "
-                        f"peak RSS {r['peak_rss'] / 2**20:,.0f} MiB, store {r['store_bytes'] / 2**20:,.0f} MiB; "
+                        f"peak RSS {r['peak_rss'] / 2**20:,.0f} MiB, "
+                        f"store {r['store_bytes'] / 2**20:,.0f} MiB; "
                         f"{r['cpu']:.1f} CPU-s = {size / 1e6 / r['cpu']:.2f} MB per CPU-second; "
                         f"load average {r['load'][0]:.1f} -> {r['load'][1]:.1f}",
                         flush=True,

@@ -80,7 +80,7 @@ def test_jobs_two_gives_the_same_nquads_as_serial(corpus: Path, tmp_path: Path) 
 
 
 def as_oxigraph(path: Path) -> list[str]:
-    """The quads of an N-Quads file as Oxigraph stores them (it writes xsd:nonNegativeInteger as xsd:integer)."""
+    """The quads of an N-Quads file as Oxigraph stores them (xsd:nonNegativeInteger becomes xsd:integer)."""
     store = ox.Store()
     store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
     return sorted(str(q) for q in store if not str(q.graph_name).endswith("/lawgraph/ontology>"))
@@ -106,8 +106,9 @@ def test_incremental_builds_extract_only_what_changed_and_prune_drops_removed(
     assert (again.built, again.unchanged) == (0, 3)
     assert report_graphs(store) == graphs
 
-    (corpus / "beta.txt").write_text(REPORTS["beta.txt"] + "三、下一步打算\n继续完善行政执法协调监督工作体系。\n",
-                                     encoding="utf-8")
+    (corpus / "beta.txt").write_text(
+        REPORTS["beta.txt"] + "三、下一步打算\n继续完善行政执法协调监督工作体系。\n", encoding="utf-8"
+    )
     changed = build_corpus([corpus], store=store)
     assert (changed.built, changed.unchanged) == (1, 2)
     after_change = report_graphs(store)
@@ -130,11 +131,16 @@ def test_a_bad_report_is_skipped_and_reported(corpus: Path, tmp_path: Path) -> N
     (corpus / "broken.txt").write_bytes(b"\x00\x01\x02\x03 not a report \xff\xfe")
     (corpus / "empty.txt").write_bytes(b"")
     events: list[BuildEvent] = []
-    summary = build_corpus([corpus, tmp_path / "missing-folder"], output=tmp_path / "g.nq", jobs=2,
-                           on_event=events.append)
+    summary = build_corpus(
+        [corpus, tmp_path / "missing-folder"], output=tmp_path / "g.nq", jobs=2, on_event=events.append
+    )
     assert summary.built == 3
     failed = dict(summary.failures)
-    assert set(failed) == {str(corpus / "broken.txt"), str(corpus / "empty.txt"), str(tmp_path / "missing-folder")}
+    assert set(failed) == {
+        str(corpus / "broken.txt"),
+        str(corpus / "empty.txt"),
+        str(tmp_path / "missing-folder"),
+    }
     assert all(reason and "Traceback" not in reason for reason in failed.values())
     assert summary.exit_code == 1
     assert sorted(e.path for e in events if e.kind == "failed") == sorted(failed)
@@ -171,7 +177,9 @@ def test_the_same_organization_in_two_reports_is_one_node(corpus: Path, tmp_path
     graphs = {row["g"].value for row in rows}
     assert len(orgs) == 1, "one node for the body named in two reports"
     assert len(graphs) >= 2, "each report's named graph points at the shared node"
-    typed = list(store.quads_for_pattern(ox.NamedNode(orgs.pop()), None, ox.NamedNode(str(ORG.Organization)), None))
+    typed = list(
+        store.quads_for_pattern(ox.NamedNode(orgs.pop()), None, ox.NamedNode(str(ORG.Organization)), None)
+    )
     assert {q.graph_name for q in typed} == {ox.DefaultGraph()}
 
 
@@ -243,8 +251,9 @@ def test_dask_local_cluster_gives_the_same_graph_as_serial(corpus: Path, tmp_pat
         n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
     ) as cluster:
         on_cluster = build_corpus([corpus], output=tmp_path / "dask.nq", dask=cluster.scheduler_address)
-        into_store = build_corpus([corpus], store=tmp_path / "store", dask=cluster.scheduler_address,
-                                  ship_data=False)
+        into_store = build_corpus(
+            [corpus], store=tmp_path / "store", dask=cluster.scheduler_address, ship_data=False
+        )
     assert on_cluster.runner == "dask"
     assert on_cluster.built == serial.built == into_store.built == 3
     assert sorted_lines(tmp_path / "dask.nq") == sorted_lines(tmp_path / "serial.nq")
@@ -310,7 +319,8 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
         port = sock.getsockname()[1]
     proc = subprocess.Popen(
         [binary, "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 30

@@ -107,7 +107,9 @@ def progress_display(
             per_s, mb_s = _rates(counter.bytes, counter.built, time.perf_counter() - counter.start)
             failed = f"[red]{counter.failed} failed" if counter.failed else ""
             if event.kind == "failed":
-                bar.console.print(f"[yellow]skipped[/] {event.path}: {event.reason}", markup=True, highlight=False)
+                bar.console.print(
+                    f"[yellow]skipped[/] {event.path}: {event.reason}", markup=True, highlight=False
+                )
             bar.update(
                 task, completed=counter.done, speed=f"{per_s:.1f} reports/s {mb_s:.2f} MB/s", failed=failed
             )
@@ -128,7 +130,8 @@ def print_summary(summary: CorpusSummary, *, stream: TextIO | None = None) -> No
         file=out,
     )
     print(
-        f"  {summary.quads:,} quads in {summary.seconds:.1f} s on {runner.get(summary.runner, summary.runner)}: "
+        f"  {summary.quads:,} quads in {summary.seconds:.1f} s "
+        f"on {runner.get(summary.runner, summary.runner)}: "
         f"{summary.rate('reports'):.1f} reports/s, {summary.rate('MB'):.2f} MB/s, "
         f"{summary.rate('quads'):,.0f} quads/s",
         file=out,

@@ -11,7 +11,14 @@ Nothing heavy is imported until a build runs.
 
 from __future__ import annotations
 
-from lawgraph.corpus.build import BuildEvent, CorpusSummary, build_corpus, count_reports, plan_tasks, source_name
+from lawgraph.corpus.build import (
+    BuildEvent,
+    CorpusSummary,
+    build_corpus,
+    count_reports,
+    plan_tasks,
+    source_name,
+)
 from lawgraph.corpus.work import ReportOutcome, ReportTask
 
 __all__ = [

@@ -13,6 +13,7 @@ failure with its reason and the build goes on.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -152,10 +153,8 @@ def count_reports(inputs: Iterable[str | Path]) -> tuple[int, int]:
     """
     count = size = 0
     for path in _expand(inputs, lambda where, reason: None):
-        try:
+        with contextlib.suppress(OSError):
             size += path.stat().st_size
-        except OSError:
-            pass
         count += 1
     return count, size
 
@@ -220,7 +219,10 @@ class _Entities:
             self._by_class.setdefault(cls, set()).add(digest)
 
     def counts(self) -> dict[str, int]:
-        return {cls: len(keys) for cls, keys in sorted(self._by_class.items(), key=lambda kv: (-len(kv[1]), kv[0]))}
+        return {
+            cls: len(keys)
+            for cls, keys in sorted(self._by_class.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        }
 
 
 def _runner(
@@ -313,9 +315,7 @@ def _dump_store(ox_store: Any, output: Path) -> None:
 class _Outputs:
     """The sinks of one build: a store (given, or temporary for a non-N-Quads file), a file, a server."""
 
-    def __init__(
-        self, *, store: Any, output: Path | None, push: str | None, batch_bytes: int | None
-    ) -> None:
+    def __init__(self, *, store: Any, output: Path | None, push: str | None, batch_bytes: int | None) -> None:
         from lawgraph.corpus.sinks import DEFAULT_BATCH_BYTES, NQuadsFileSink, PushSink, StoreSink
         from lawgraph.store import open_oxigraph
 
@@ -494,7 +494,11 @@ def build_corpus(
             if outcome.error is not None or outcome.report_iri is None:
                 reason = outcome.error or "no report IRI"
                 summary.failures.append((task.path, reason))
-                emit(BuildEvent("failed", path=task.path, size=task.size, seconds=outcome.seconds, reason=reason))
+                emit(
+                    BuildEvent(
+                        "failed", path=task.path, size=task.size, seconds=outcome.seconds, reason=reason
+                    )
+                )
                 continue
             owner = _owner(outcome.report_iri, task.name, this_run, owners)
             if owner is not None:
@@ -506,7 +510,11 @@ def build_corpus(
             summary.quads += outcome.quads
             summary.bytes_in += task.size
             entities.add(outcome.entities)
-            emit(BuildEvent("built", path=task.path, size=task.size, quads=outcome.quads, seconds=outcome.seconds))
+            emit(
+                BuildEvent(
+                    "built", path=task.path, size=task.size, quads=outcome.quads, seconds=outcome.seconds
+                )
+            )
             flushed = outputs.add(outcome)
             if flushed:
                 emit(BuildEvent("flushed", quads=flushed))

@@ -113,7 +113,9 @@ def run_dask(
             part, future = pending.popleft()
             try:
                 outcomes = future.result()
-            except Exception as err:  # a worker died or the task was lost: the partition fails, the build goes on
+            except (
+                Exception
+            ) as err:  # a worker died or the task was lost: the partition fails, the build goes on
                 outcomes = _failed(part, f"Dask task failed: {type(err).__name__}: {err}")
             finally:
                 future.release()

@@ -49,7 +49,9 @@ def run_serial(tasks: Iterable[ReportTask], *, nlp: Any | None = None) -> Iterat
 
 def _crashed(task: ReportTask) -> ReportOutcome:
     light = ReportTask(task.path, task.name, task.size, task.digest)
-    return ReportOutcome(task=light, error="the worker process died while extracting it (crash or out of memory)")
+    return ReportOutcome(
+        task=light, error="the worker process died while extracting it (crash or out of memory)"
+    )
 
 
 def run_pool(

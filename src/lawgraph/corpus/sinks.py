@@ -184,9 +184,10 @@ class NQuadsFileSink:
     >>> from lawgraph.corpus.work import ReportOutcome, ReportTask
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "g.nq"
     >>> t = ReportTask("a.txt", "/a.txt", 1, "0")
+    >>> own = b'<http://x/s> <http://x/p> "1" <http://x/r1> .\\n'
     >>> shared = b'<http://x/o> <http://x/p> "o" .\\n'
     >>> with NQuadsFileSink(out) as sink:
-    ...     sink.add(ReportOutcome(t, "http://x/r1", b'<http://x/s> <http://x/p> "1" <http://x/r1> .\\n', shared, 2))
+    ...     sink.add(ReportOutcome(t, "http://x/r1", own, shared, 2))
     ...     sink.add(ReportOutcome(t, "http://x/r2", b"", shared, 1))
     >>> len(out.read_text().splitlines())
     2
