@@ -66,7 +66,11 @@ def progress_display(
     out = stream if stream is not None else sys.stderr
     counter = _Counter()
     if quiet:
-        yield counter.update
+
+        def count(event: BuildEvent) -> None:
+            counter.update(event)
+
+        yield count
         return
     if not out.isatty():
         last = [time.perf_counter()]

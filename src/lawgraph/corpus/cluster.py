@@ -91,7 +91,7 @@ def run_dask(
     distributed = _distributed()
     own = not isinstance(address, distributed.Client)
     try:
-        client = distributed.Client(address, set_as_default=False) if own else address
+        client: Any = distributed.Client(address, set_as_default=False) if own else address
     except (OSError, TimeoutError, ValueError) as err:
         raise LawgraphError(str(address), f"cannot reach the Dask scheduler: {err}") from err
     try:
