@@ -105,11 +105,20 @@ def publish(tmp: Path, target: Path) -> None:
 
     The file keeps the mode of the file it replaces, or gets the usual permissions of a new file (mkstemp
     makes it private), then it is renamed into place with :func:`os.replace`.
+
+    Raises
+    ------
+    OutputError
+        When the file cannot be moved (the temporary file is removed).
     """
-    if target.exists():
-        os.chmod(tmp, target.stat().st_mode & 0o7777)
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-    os.replace(tmp, target)
+    try:
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(target, f"cannot write ({err.strerror or err})") from err

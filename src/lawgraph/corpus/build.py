@@ -288,7 +288,7 @@ def _dump_store(ox_store: Any, output: Path) -> None:
     """
     import pyoxigraph as ox
 
-    from lawgraph.corpus.sinks import publish
+    from lawgraph.atomic import publish
     from lawgraph.namespaces import PREFIXES, STORE_GRAPH
     from lawgraph.rdf.serialize import rdf_format
 

@@ -15,10 +15,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from lawgraph.atomic import publish
 from lawgraph.corpus.work import ReportOutcome
 from lawgraph.errors import OutputError
 
-__all__ = ["StoreSink", "NQuadsFileSink", "PushSink", "publish", "DEFAULT_BATCH_BYTES", "DEFAULT_PUSH_BYTES"]
+__all__ = ["StoreSink", "NQuadsFileSink", "PushSink", "DEFAULT_BATCH_BYTES", "DEFAULT_PUSH_BYTES"]
 
 DEFAULT_BATCH_BYTES = 64 * 1024 * 1024
 """N-Quads bytes gathered before one bulk load: Oxigraph's bulk loader writes new files on every call, so
@@ -27,27 +28,6 @@ few large loads are much faster than many small ones."""
 
 DEFAULT_PUSH_BYTES = 8 * 1024 * 1024
 """N-Quads bytes gathered before one push to a SPARQL server."""
-
-
-def publish(tmp: Path, target: Path) -> None:
-    """Move a finished temporary file into place, with the permissions a new file would get.
-
-    Raises
-    ------
-    OutputError
-        When the file cannot be moved (the temporary file is removed).
-    """
-    try:
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(target, f"cannot write: {err.strerror or err}") from err
 
 
 class StoreSink:
