@@ -100,8 +100,16 @@ def bind_params(query: str, substitutions: Mapping[ox.Variable, Any]) -> str:
     Binding at the top of WHERE (not a trailing VALUES) filters before any GROUP BY, and works for
     variables that are not projected.
 
+    The block goes into the group of the first ``WHERE`` keyword. A query whose outer ``SELECT`` leaves
+    the keyword out (``SELECT … { … }`` is valid SPARQL) therefore binds its parameter in its first
+    sub-select: the saved queries use this to find the parameter's subject first (one report, one
+    organization) and only then read facts from its IRI, which Oxigraph's planner would otherwise do
+    last (a group's FILTER is applied after all of the group's joins).
+
     >>> bind_params("SELECT ?o WHERE { ?s ?p ?o }", {ox.Variable("p"): ox.NamedNode("http://x/p")})
     'SELECT ?o WHERE { VALUES (?p) { (<http://x/p>) } ?s ?p ?o }'
+    >>> bind_params("SELECT ?o { { SELECT ?s WHERE { ?s ?q ?x } } ?s ?p ?o }", {ox.Variable("x"): ox.Literal("a")})
+    'SELECT ?o { { SELECT ?s WHERE { VALUES (?x) { ("a") } ?s ?q ?x } } ?s ?p ?o }'
 
     Raises
     ------

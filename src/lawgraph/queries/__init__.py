@@ -5,6 +5,13 @@ tool binds (``lawgraph query GRAPH --saved organization-actions --param org_labe
 The queries are written against the graph model of ``docs/DESIGN.md`` and declare their prefixes, so they
 also run in any SPARQL 1.1 engine.
 
+They are shaped for Oxigraph's planner, which orders joins by a fixed estimate (no statistics) and applies
+a group's ``FILTER`` after the group's joins: a parameterised query finds its subject in a first sub-select
+that holds the query's first ``WHERE`` (where :func:`lawgraph.query.bind_params` puts the parameter; the
+outer ``SELECT`` leaves the keyword out), and reads everything else by lookups from that subject's IRI.
+``OPTIONAL`` groups are single patterns, unions or nested ``OPTIONAL`` s, which Oxigraph evaluates per row;
+an ``OPTIONAL`` join of two patterns would be evaluated over the whole store and hash-joined.
+
 Examples
 --------
 >>> "established-bodies" in list_saved()
