@@ -158,3 +158,27 @@ def test_founding_report(corpus_dir, nlp):
     assert str(ds.value(addressee, SKOS.prefLabel)) == "甘肃省人民政府"
     assert ds.value(report, DCTERMS.date) == rdflib.Literal("2023-01-12", datatype=rdflib.XSD.date)
     assert creator == rdflib.URIRef(resource_iri("org", "兰州新区管理委员会"))
+
+
+def test_navigation_only_page_keeps_metadata_and_names_no_body(corpus_dir, nlp):
+    path = corpus_dir / "pages" / "pingshan-district-2021-navigation-only.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is missing")
+    result = process_report(path, nlp=nlp)
+    assert result.facts.report.meta.title == "2021年坪山区政府工作报告"
+    mentioned = [e for e in result.facts.entities if e.mentions]
+    assert mentioned == [], [e.key for e in mentioned]
+    ds = build_quads([path], nlp=nlp).to_dataset()
+    (report,) = set(ds.subjects(RDF.type, LG.Report))
+    assert str(ds.value(report, DCTERMS.title)) == "2021年坪山区政府工作报告"
+    organizations = set(ds.subjects(RDF.type, rdflib.URIRef("http://www.w3.org/ns/org#Organization")))
+    # Only the publishing body named in the page's metadata; nothing read from the menus.
+    assert organizations <= {ds.value(report, DCTERMS.creator)}
+
+
+def test_pages_without_report_text_stay_apart(tmp_path, nlp):
+    for name in ("a.txt", "b.txt"):
+        menu = "\n".join(["首页", "政务公开", "政策文件", "办事服务", "互动交流", "走进本县", "网站地图", "无障碍"])
+        (tmp_path / name).write_text(f"{menu}\n名称: 某县{name[0]}页\n", encoding="utf-8")
+    ds = build_quads([tmp_path / "a.txt", tmp_path / "b.txt"], nlp=nlp).to_dataset()
+    assert len(set(ds.subjects(RDF.type, LG.Report))) == 2

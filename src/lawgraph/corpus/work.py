@@ -146,13 +146,13 @@ def _entities(facts: Any) -> tuple[tuple[str, str], ...]:
 
 def _run(task: ReportTask, path: str, nlp: Any) -> ReportOutcome:
     from lawgraph.api import process_report
-    from lawgraph.namespaces import resource_iri
+    from lawgraph.rdf.quads import report_iri
 
     result = process_report(path, nlp=nlp)
     named, shared = result.nquads.named, result.nquads.shared
     return ReportOutcome(
         task=task,
-        report_iri=resource_iri("report", result.report.sha256),
+        report_iri=report_iri(result.report),
         named=named,
         shared=shared,
         quads=named.count(b"\n") + shared.count(b"\n"),

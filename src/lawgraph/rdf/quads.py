@@ -162,11 +162,15 @@ def _decimal(value: Decimal) -> str:
     return text
 
 
-
-
 def report_iri(report: Report) -> str:
-    """The IRI of a report node, which is also the IRI of its named graph."""
-    return resource_iri("report", report.sha256)
+    """The IRI of a report node, which is also the IRI of its named graph.
+
+    It derives from the report's text, so the same report read from two places is one node. A page with no
+    report text at all (only navigation) is told apart by its file name, or every such page would merge.
+    """
+    if report.text:
+        return resource_iri("report", report.sha256)
+    return resource_iri("report", report.sha256, report.name)
 
 
 def entity_iri(entity: Entity) -> str:
