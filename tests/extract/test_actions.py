@@ -112,6 +112,12 @@ def test_every_verb_has_a_scheme_type() -> None:
             {"agents": ("甲县司法局", "甲县人民法院")},
         ),
         ("县律师协会举办法治讲座。", "举办", "organize", {"agents": ("甲县律师协会",)}),
+        (
+            "甲县司法局与乙市中级人民法院、县检察院建立诉调对接机制。",
+            "建立",
+            "cooperate",
+            {"agents": ("甲县司法局",), "partners": ("乙市中级人民法院", "甲县人民检察院"), "objects": ()},
+        ),
         # objects, places, time
         ("对丁镇实行委托管理。", "实行委托管理", "entrust", {"objects": ("丙省乙市甲县丁镇",)}),
         ("在丁镇举办法治讲座。", "举办", "organize", {"places": ("丙省乙市甲县丁镇",)}),
@@ -155,6 +161,12 @@ def test_one_action_per_clause_with_evidence() -> None:
 def test_a_named_subject_carries_over_to_subjectless_clauses() -> None:
     acts = actions("甲县司法局成立行政复议委员会，受理案件12件。推进依法行政。")
     assert [a.agents for a in acts] == [("甲县司法局",), ("甲县司法局",), (ISSUER,)]
+
+
+def test_a_subject_with_several_partners_carries_over() -> None:
+    acts = actions("甲县司法局与乙市中级人民法院、县检察院建立协作机制，并与甲县人民法院签订合作协议。")
+    assert [a.agents for a in acts] == [("甲县司法局",), ("甲县司法局",)]
+    assert acts[1].partners == ("甲县人民法院",)
 
 
 def test_a_date_heading_the_sentence_dates_its_clauses() -> None:

@@ -94,6 +94,8 @@ _OBJECT_BEFORE = re.compile(r"(?:对|向|为|给|将|把|帮助|推动|督促|�
 _SETTLE_VERBS = frozenset({"落地", "落户", "签约", "入驻", "进驻", "集聚", "投产", "开工"})
 _COMPARISON = re.compile(r"相比|相较|比较|相当|一致|相同|同步")
 _COORD_TAIL = re.compile(r"(?:、|和|及|以及)$")
+_PARTNER_AFTER = re.compile(r"^(?:与|同|会同|联合|协同|携手|配合|联手)")
+"""After a subject: the partners follow (``X与Y、Z建立…``), so the gap to the verb may be long."""
 _COORD = re.compile(r"^(?:[、和及]|以及|、和)?$")
 _PARTNER_VERBS = frozenset({"联合", "会同", "协同", "携手", "邀请", "特邀", "联手", "结对", "结对帮扶"})
 _USE_VERBS = frozenset(
@@ -456,6 +458,9 @@ class _Finder:
             return len(lead) <= 2 and len(gap) <= 4
         if group[0].kind not in ("organization",):
             return False
+        if _PARTNER_AFTER.match(gap):
+            # X与Y、Z建立…机制: X acts, however many partners stand between it and the verb.
+            return len(lead) <= 6
         if gap.startswith("等"):
             # X、Y等23个龙头企业项目落地: 等 closes a list of subjects.
             return len(lead) <= 6 and len(gap) <= 20 and "的" not in gap
