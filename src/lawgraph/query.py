@@ -21,7 +21,7 @@ Examples
 ...                   ox.NamedNode("https://w3id.org/lawgraph/id/report/9")))
 >>> result = run_query(store, "SELECT ?o WHERE { ?s skos:prefLabel ?o }")
 >>> result_rows(result)
-(['o'], [['"兰州新区管委会"@zh']])
+(['o'], [['兰州新区管委会']])
 >>> run_query(store, "SELECT ?o WHERE { ?s skos:prefLabel }")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
@@ -337,12 +337,17 @@ _LOCAL_PREFIXES = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
 
 def short_term(term: Any) -> str:
-    """A compact, readable form of a term: ``lg:Court``, ``"兰州"@zh``, ``42``, ``_:b0``.
+    """A compact, readable form of a term for a terminal table: ``lg:Court``, ``兰州``, ``42``, ``_:b0``.
+
+    IRIs are shortened with the usual prefixes; a literal shows its text (its language tag or datatype
+    would only crowd a table; ``--format json|csv|tsv`` keep them).
 
     >>> short_term(ox.NamedNode("https://w3id.org/lawgraph/ontology#Court"))
     'lg:Court'
     >>> short_term(ox.Literal("42", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
     '42'
+    >>> short_term(ox.Literal("兰州", language="zh"))
+    '兰州'
     """
     if term is None:
         return ""
@@ -355,15 +360,7 @@ def short_term(term: Any) -> str:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
-        if term.language:
-            return f'"{term.value}"@{term.language}'
-        dt = term.datatype.value
-        xsd = PREFIXES["xsd"]
-        if dt == xsd + "string":
-            return term.value
-        if dt in (xsd + "integer", xsd + "decimal", xsd + "double", xsd + "boolean"):
-            return term.value
-        return f'"{term.value}"^^{short_term(term.datatype)}'
+        return term.value
     return str(term)
 
 
