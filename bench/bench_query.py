@@ -480,7 +480,8 @@ def main(argv: list[str] | None = None) -> int:
         mem = in_memory(disk)
         queries, origin = saved_queries()
         queries, notes = bind_saved(mem, queries)
-        say(f"# Query benchmark\n\nMachine: {machine()}\n")
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        say(f"# Query benchmark\n\nMachine: {machine()}; load average at the start {load} (1, 5, 15 min)\n")
         say(f"Data: {what}; {len(mem):,} quads. Queries: {origin}.")
         if notes:
             say("Parameters bound (values taken from the data): " + "; ".join(notes) + ".")
@@ -506,6 +507,7 @@ def main(argv: list[str] | None = None) -> int:
                 more = ">" if cut else ""
                 say(f"| {name} | {rows}{flag} | {d_s * 1000:.1f} | {m_s * 1000:.1f} | {more}{rl_s * 1000:.0f} | "
                     f"{more}{rl_s / d_s:.0f}x | {more}{rl_s / m_s:.0f}x |")
+            say(f"\nLoad average after the 1x runs: {', '.join(f'{x:.2f}' for x in os.getloadavg())}.")
             if ratios_disk:
                 say(f"\nMedian speed-up over rdflib: **{statistics.median(ratios_disk):.0f}x** for the on-disk store, "
                     f"**{statistics.median(ratios_mem):.0f}x** in memory (target >= 30x).\n")
