@@ -11,7 +11,20 @@ import pytest
 import rdflib
 from rdflib import URIRef
 
-from lawgraph.namespaces import ACT, DCTERMS, FOAF, LG, ORG, PROV, QB, RDF, RDFS, SDMX_ATTRIBUTE, SDMX_MEASURE, SDO, SKOS
+from lawgraph.namespaces import (
+    ACT,
+    FOAF,
+    LG,
+    ORG,
+    PROV,
+    QB,
+    RDF,
+    RDFS,
+    SDMX_ATTRIBUTE,
+    SDMX_MEASURE,
+    SDO,
+    SKOS,
+)
 from lawgraph.ontology import load_ontology, load_shapes, ontology_dir, ontology_path, shapes_path
 
 REPO = Path(__file__).resolve().parent.parent

@@ -169,9 +169,9 @@ def test_credentials_come_from_the_environment_only():
     assert auth_header({"LAWGRAPH_ENDPOINT_TOKEN": "t0k"}) == "Bearer t0k"
     with pytest.raises(RemoteError, match="user:password"):
         auth_header({"LAWGRAPH_ENDPOINT_AUTH": "no-colon"})
-    from lawgraph.cli import push as push_cli_module
-
     import inspect
+
+    from lawgraph.cli import push as push_cli_module
 
     params = inspect.signature(push_cli_module.push_cli).parameters
     assert not {"auth", "user", "password", "token"} & set(params)

@@ -37,7 +37,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -240,7 +240,7 @@ def report_hashes(store: Any) -> dict[str, str]:
 
 
 def _record(report_iri: ox.NamedNode, *, name: str | None, content_hash: str | None, count: int) -> list[ox.Quad]:
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     quads = [
         ox.Quad(report_iri, _QUAD_COUNT, ox.Literal(str(count), datatype=_XSD_INTEGER), _STORE_GRAPH),
         ox.Quad(report_iri, _LOADED_AT, ox.Literal(now, datatype=_XSD_DATETIME), _STORE_GRAPH),

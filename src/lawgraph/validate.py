@@ -22,7 +22,7 @@ from pathlib import Path
 import rdflib
 
 from lawgraph.errors import InputError
-from lawgraph.namespaces import PREFIXES, SH, SKOS, DCTERMS
+from lawgraph.namespaces import DCTERMS, PREFIXES, SH, SKOS
 from lawgraph.ontology import load_ontology, load_shapes
 from lawgraph.rdf.serialize import quads_to_graph, read_quads
 

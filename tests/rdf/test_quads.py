@@ -14,7 +14,21 @@ from facts_fixture import make_facts, make_second_facts  # noqa: E402
 
 from lawgraph.model import Action, Evidence  # noqa: E402
 from lawgraph.namespaces import (  # noqa: E402
-    ACT, DCTERMS, FOAF, ITSRDF, LG, NIF, ORG, PROV, QB, RDF, SDMX_ATTRIBUTE, SDMX_MEASURE, SDO, SKOS, XSD,
+    ACT,
+    DCTERMS,
+    FOAF,
+    ITSRDF,
+    LG,
+    NIF,
+    ORG,
+    PROV,
+    QB,
+    RDF,
+    SDMX_ATTRIBUTE,
+    SDMX_MEASURE,
+    SDO,
+    SKOS,
+    XSD,
     resource_iri,
 )
 from lawgraph.rdf import facts_to_quads, report_iri  # noqa: E402

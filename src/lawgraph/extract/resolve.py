@@ -253,9 +253,7 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
     level = _LEVELS[last.division.level]
     if level == "county" and last.name.endswith("区"):
         level = "district"
-    if level == "province":
-        prefix = last.name
-    elif level == "city":
+    if level == "province" or level == "city":
         prefix = last.name
     elif level == "district":
         prefix = (city or "") + last.name

@@ -43,7 +43,7 @@ from lawgraph.ingest.cover import (
     report_year,
     title_from_stem,
 )
-from lawgraph.ingest.decode import decode_bytes, declared_charset
+from lawgraph.ingest.decode import declared_charset, decode_bytes
 from lawgraph.ingest.html import HtmlPage, html_to_text
 from lawgraph.ingest.normalize import normalize_text
 from lawgraph.ingest.paths import HTML_SUFFIXES, REPORT_SUFFIXES, is_report_path, iter_report_paths

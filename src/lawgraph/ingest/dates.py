@@ -31,8 +31,8 @@ def chinese_number(token: str) -> int | None:
         return int(token)
     if "十" in token:
         tens, _, units = token.partition("十")
-        t = _CN_DIGITS.get(tens, None) if tens else 1
-        u = _CN_DIGITS.get(units, None) if units else 0
+        t = _CN_DIGITS.get(tens) if tens else 1
+        u = _CN_DIGITS.get(units) if units else 0
         if t is None or u is None:
             return None
         return t * 10 + u

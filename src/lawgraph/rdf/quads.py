@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -333,7 +332,7 @@ class _Builder:
             add(node, t["isPartOf"], parent if parent is not None else self.graph)
 
     def add_entity(self, entity: Entity) -> None:
-        t, share, add, a = self.t, self.share, self.add, self.a
+        t, share, a = self.t, self.share, self.a
         node = self.entity_nodes[(entity.kind, entity.key)]
         kind = entity.kind
         if kind == "organization":
