@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.extensions import NO_ATTRS, SPAN_ATTRS_KEY
+from lawgraph.extract.extensions import iter_entity_spans
 from lawgraph.extract.numbers import _data_lines, trie_pattern
 from lawgraph.model import ENTITY_KINDS, Action, Evidence, Sentence
 
@@ -576,18 +576,10 @@ def doc_entities(doc: Doc) -> list[EntityRef]:
     cached = doc.user_data.get(_ENTITY_KEY)
     if cached is not None and cached[0] == sizes:
         return cached[1]  # type: ignore[no-any-return]
-    out: list[EntityRef] = []
-    # The span attributes table read directly: no call per span.
-    table = doc.user_data.get(SPAN_ATTRS_KEY) or {}
-    for kind in ENTITY_KINDS:
-        if kind not in doc.spans:
-            continue
-        for span in doc.spans[kind]:
-            kb_id = span.kb_id_
-            start_char, end_char = span.start_char, span.end_char
-            exact = table.get((kind, start_char, end_char, kb_id), NO_ATTRS).exact
-            begin, end = exact if exact else (start_char, end_char)
-            out.append(EntityRef(begin, end, kind, kb_id or span.text))
+    out = [
+        EntityRef(begin, end, kind, span.kb_id_ or span.text)
+        for kind, span, _, begin, end in iter_entity_spans(doc)
+    ]
     doc.user_data[_ENTITY_KEY] = (sizes, out)
     return out
 

@@ -26,15 +26,19 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
+
+from lawgraph.model import ENTITY_KINDS
 
 __all__ = [
     "DOC_EXTENSIONS",
     "SPAN_ATTRS_KEY",
     "NO_ATTRS",
     "SpanAttrs",
+    "iter_entity_spans",
     "register_extensions",
     "set_span_attrs",
     "span_attrs",
@@ -134,3 +138,20 @@ def span_attrs(doc: Doc, kind: str, span: Span) -> SpanAttrs:
     if not table:
         return NO_ATTRS
     return table.get((kind, span.start_char, span.end_char, span.kb_id_), NO_ATTRS)  # type: ignore[no-any-return]
+
+
+def iter_entity_spans(doc: Doc) -> Iterator[tuple[str, Span, SpanAttrs, int, int]]:
+    """Every entity mention of ``doc``: ``(kind, span, attrs, begin, end)``, kind by kind.
+
+    ``begin``/``end`` are the exact character offsets of the mention (``attrs.exact`` when the component
+    recorded them, else the span's own). The attribute table is read once, not per span.
+    """
+    table = doc.user_data.get(SPAN_ATTRS_KEY) or {}
+    for kind in ENTITY_KINDS:
+        if kind not in doc.spans:
+            continue
+        for span in doc.spans[kind]:
+            start_char, end_char = span.start_char, span.end_char
+            attrs = table.get((kind, start_char, end_char, span.kb_id_), NO_ATTRS)
+            begin, end = attrs.exact or (start_char, end_char)
+            yield kind, span, attrs, begin, end

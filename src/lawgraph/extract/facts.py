@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from lawgraph.extract.context import ReportContext
-from lawgraph.extract.extensions import NO_ATTRS, SPAN_ATTRS_KEY
-from lawgraph.model import ENTITY_KINDS, Entity, Evidence, Mention, Report, ReportFacts
+from lawgraph.extract.extensions import NO_ATTRS, iter_entity_spans
+from lawgraph.model import Entity, Evidence, Mention, Report, ReportFacts
 
 __all__ = ["doc_to_facts", "sentence_bounds", "SentenceIndex"]
 
@@ -105,25 +105,16 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
     text = report.text
     groups: dict[tuple[str, str], _Entry] = {}
     index = SentenceIndex(report)
-    # Read the table directly (no call per span): the attributes of each span of each kind.
-    table = doc.user_data.get(SPAN_ATTRS_KEY) or {}
-    for kind in ENTITY_KINDS:
-        if kind not in doc.spans:
-            continue
-        for span in doc.spans[kind]:
-            kb_id = span.kb_id_
-            key = kb_id or span.text
-            start_char, end_char = span.start_char, span.end_char
-            attrs = table.get((kind, start_char, end_char, kb_id), NO_ATTRS)
-            begin, end = attrs.exact or (start_char, end_char)
-            s_begin, s_end = index.bounds(begin, end)
-            entry = groups.setdefault((kind, key), _Entry(span.label_))
-            entry.mentions[(begin, end)] = Mention(text[begin:end], Evidence(begin, end, s_begin, s_end))
-            if attrs is not NO_ATTRS:
-                have = entry.attrs
-                for attr, value in zip(_ATTR_NAMES, attrs[1:]):
-                    if value is not None and have.get(attr) is None:
-                        have[attr] = value
+    for kind, span, attrs, begin, end in iter_entity_spans(doc):
+        key = span.kb_id_ or span.text
+        s_begin, s_end = index.bounds(begin, end)
+        entry = groups.setdefault((kind, key), _Entry(span.label_))
+        entry.mentions[(begin, end)] = Mention(text[begin:end], Evidence(begin, end, s_begin, s_end))
+        if attrs is not NO_ATTRS:
+            have = entry.attrs
+            for attr, value in zip(_ATTR_NAMES, attrs[1:]):
+                if value is not None and have.get(attr) is None:
+                    have[attr] = value
     ctx: ReportContext | None = doc._.lg_context
     issuer = ctx.issuer if ctx else None
     addressee = ctx.addressee if ctx else None
