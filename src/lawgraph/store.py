@@ -263,6 +263,15 @@ def _drop(ox_store: ox.Store, report_iri: ox.NamedNode) -> None:
     _forget(ox_store, report_iri)
 
 
+def _clear_report(ox_store: ox.Store, report_iri: str, name: str | None) -> ox.NamedNode:
+    """Drop a report's graph, and the graphs a report of the same name had under other IRIs, before a load."""
+    graph = ox.NamedNode(report_iri)
+    for stale in _stale_iris(ox_store, graph, name):
+        _drop(ox_store, stale)
+    _drop(ox_store, graph)
+    return graph
+
+
 def _stale_iris(ox_store: ox.Store, report_iri: ox.NamedNode, name: str | None) -> list[ox.NamedNode]:
     """Graphs loaded earlier under ``name`` with a different IRI: the report changed since."""
     if name is None:
@@ -312,10 +321,7 @@ def load_report(
         The number of quads loaded.
     """
     ox_store = raw_store(store)
-    graph = ox.NamedNode(report_iri)
-    for stale in _stale_iris(ox_store, graph, name):
-        _drop(ox_store, stale)
-    _drop(ox_store, graph)
+    graph = _clear_report(ox_store, report_iri, name)
     batch = list(_check_quads(quads, report_iri))
     try:
         ox_store.extend(batch)
@@ -358,10 +364,7 @@ def load_reports(
         if report_iri in seen:
             raise StoreError(report_iri, "appears twice in one batch")
         seen.add(report_iri)
-        graph = ox.NamedNode(report_iri)
-        for stale in _stale_iris(ox_store, graph, name):
-            _drop(ox_store, stale)
-        _drop(ox_store, graph)
+        graph = _clear_report(ox_store, report_iri, name)
         start = len(batch)
         batch.extend(_check_quads(quads, report_iri))
         count = len(batch) - start
@@ -406,10 +409,7 @@ def load_nquads_reports(
         if report_iri in seen:
             raise StoreError(report_iri, "appears twice in one batch")
         seen.add(report_iri)
-        graph = ox.NamedNode(report_iri)
-        for stale in _stale_iris(ox_store, graph, name):
-            _drop(ox_store, stale)
-        _drop(ox_store, graph)
+        graph = _clear_report(ox_store, report_iri, name)
         if nquads:
             chunks.append(nquads if nquads.endswith(b"\n") else nquads + b"\n")
         records.extend(_record(graph, name=name, content_hash=content_hash, count=int(count)))

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from lawgraph.corpus.work import ReportOutcome, ReportTask, file_digest
-from lawgraph.errors import InputError, LawgraphError, OutputError
+from lawgraph.errors import InputError, LawgraphError
 
 __all__ = ["BuildEvent", "CorpusSummary", "build_corpus", "count_reports", "plan_tasks", "source_name"]
 
@@ -288,7 +288,7 @@ def _dump_store(ox_store: Any, output: Path) -> None:
     """
     import pyoxigraph as ox
 
-    from lawgraph.atomic import publish
+    from lawgraph.atomic import write_atomically
     from lawgraph.namespaces import PREFIXES, STORE_GRAPH
     from lawgraph.rdf.serialize import rdf_format
 
@@ -299,17 +299,7 @@ def _dump_store(ox_store: Any, output: Path) -> None:
         quads if fmt.supports_datasets else (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
     )
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    os.close(fd)
-    try:
-        ox.serialize(items, tmp, format=fmt, prefixes=prefixes)
-        publish(Path(tmp), output)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(output, f"cannot write: {err.strerror or err}") from err
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(output, lambda fh: ox.serialize(items, fh, format=fmt, prefixes=prefixes))
 
 
 class _Outputs:
