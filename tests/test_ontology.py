@@ -59,6 +59,13 @@ def test_subclass_links(ontology, cls, parent):
     assert parent in set(ontology.transitive_objects(cls, RDFS.subClassOf))
 
 
+
+def test_action_type_implies_lg_action(ontology):
+    """Graphs do not state ``a lg:Action`` on each action: an RDFS reasoner infers it from lg:actionType."""
+    assert (LG.actionType, RDFS.domain, LG.Action) in ontology
+    assert (LG.Action, RDF.type, rdflib.OWL.Class) in ontology
+    assert (LG.Action, RDFS.subClassOf, PROV.Activity) in ontology
+
 # The action types and their verbs (issue 4).
 VERBS = {
     "establish": "成立 设立 组建 增设 建成",

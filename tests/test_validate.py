@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent / "rdf"))
 from facts_fixture import make_facts, make_second_facts  # noqa: E402
 
 from lawgraph.errors import InputError  # noqa: E402
-from lawgraph.namespaces import NIF, SDMX_MEASURE, SKOS, XSD  # noqa: E402
+from lawgraph.namespaces import LG, NIF, PROV, SDMX_MEASURE, SKOS, XSD  # noqa: E402
 from lawgraph.rdf import facts_to_quads, quads_to_graph, write_quads  # noqa: E402
 from lawgraph.validate import validate  # noqa: E402
 
@@ -76,6 +76,21 @@ def test_action_type_outside_the_scheme(good_quads):
     errors = _problems(facts_to_quads(dataclasses.replace(facts, actions=(action,), indicators=())))
     assert [e.path for e in errors] == ["lg:actionType"]
 
+
+
+def test_an_action_is_checked_without_the_lg_action_type(good_quads):
+    """Actions are typed prov:Activity only; the shape still finds one with no lg:actionType …"""
+    lean = [q for q in good_quads if q.object != N(LG.Action)]
+    errors = _problems(_without(lean, LG.actionType))
+    assert errors and {e.path for e in errors} == {"lg:actionType"}
+
+
+def test_an_action_type_needs_a_prov_activity(good_quads):
+    """… and one with an lg:actionType but no rdf:type prov:Activity (the graph contract)."""
+    activity = N(PROV.Activity)
+    errors = _problems([q for q in good_quads if q.object not in (activity, N(LG.Action))])
+    assert errors and {e.constraint for e in errors} == {"Class"}
+    assert {e.path for e in errors} == {None, "lg:fromAction"}  # the action itself, and an indicator's link
 
 def test_wrong_evidence_offsets_are_caught():
     quads = facts_to_quads(make_facts())
