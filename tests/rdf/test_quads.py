@@ -127,7 +127,7 @@ def test_mentions_are_checkable_nif_phrases(facts, quads):
 
 
 def test_actions(facts, quads):
-    acts = {q.subject for q in quads if q.object == N(LG.Action)}
+    acts = {q.subject for q in quads if q.object == N(PROV.Activity)}
     assert len(acts) == len(facts.actions)
     by_verb = {objects(quads, a, LG.verb)[0].value: a for a in acts}
     coop = by_verb["建立"]
@@ -145,8 +145,19 @@ def test_actions(facts, quads):
     assert objects(quads, issue, PROV.used) == [N(resource_iri("doc", "甲市行政执法监督办法"))]
     # a key no entity has is dropped, not turned into a new string node
     assert objects(quads, issue, LG.actedOn) == []
-    assert objects(quads, by_verb["成立"], LG.section) == [N(resource_iri("section", facts.report.sha256,
-                                                                          str(facts.report.sections[0].begin)))]
+    # the section is read through the evidence sentence (the lean graph does not repeat it on the action)
+    (sentence,) = objects(quads, by_verb["成立"], LG.evidence)
+    assert objects(quads, sentence, LG.section) == [N(resource_iri("section", facts.report.sha256,
+                                                                   str(facts.report.sections[0].begin)))]
+
+
+def test_actions_are_lean(facts, quads):
+    """Derivable statements are left out: no ``a lg:Action`` (lg:actionType's domain gives it) and no
+    lg:section on the action (its evidence sentence has it); the graph contract's prov:Activity stays."""
+    acts = {q.subject for q in quads if q.object == N(PROV.Activity)}
+    assert acts and not [q for q in quads if q.object == N(LG.Action)]
+    assert all(objects(quads, a, LG.actionType) and objects(quads, a, LG.inReport) for a in acts)
+    assert not [q for q in quads if q.subject in acts and q.predicate == N(LG.section)]
 
 
 def test_unknown_agent_becomes_a_minimal_organization(facts):
@@ -200,8 +211,8 @@ def test_evidence_offsets_change_the_iri(facts):
     a = facts_to_quads(dataclasses.replace(facts, actions=(facts.actions[0],), indicators=()))
     b = facts_to_quads(dataclasses.replace(facts, actions=(dataclasses.replace(facts.actions[0], evidence=moved),),
                                            indicators=()))
-    acts_a = {q.subject for q in a if q.object == N(LG.Action)}
-    acts_b = {q.subject for q in b if q.object == N(LG.Action)}
+    acts_a = {q.subject for q in a if q.object == N(PROV.Activity)}
+    acts_b = {q.subject for q in b if q.object == N(PROV.Activity)}
     assert acts_a.isdisjoint(acts_b)
 
 
@@ -239,7 +250,7 @@ def test_a_role_never_links_an_entity_of_the_wrong_kind(facts):
     action = dataclasses.replace(facts.actions[1], partners=("甲市行政执法监督办法", "甲市中级人民法院"),
                                  used=("甲市中级人民法院",))
     quads = facts_to_quads(dataclasses.replace(facts, actions=(action,), indicators=()))
-    (node,) = {q.subject for q in quads if q.object == N(LG.Action)}
+    (node,) = {q.subject for q in quads if q.object == N(PROV.Activity)}
     assert objects(quads, node, LG.partner) == [N(resource_iri("org", "甲市中级人民法院"))]
     assert objects(quads, node, PROV.used) == []
 

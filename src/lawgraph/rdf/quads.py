@@ -15,6 +15,10 @@ Where the quads go (``docs/DESIGN.md``, "The graph model"):
 Evidence is NIF 2.0: a fact's ``lg:evidence`` is a ``nif:Sentence`` whose ``nif:beginIndex`` and
 ``nif:endIndex`` index the context's ``nif:isString``, so ``isString[begin:end] == anchorOf``.
 
+The graph is lean: corpus builds cost time per quad, so what a reader can derive is not stated. An action
+is typed ``prov:Activity`` only (``lg:Action`` follows from the ``rdfs:domain`` of ``lg:actionType``), and
+its section is its evidence sentence's (``lg:evidence/lg:section``).
+
 Examples
 --------
 >>> from lawgraph.model import Report, ReportFacts
@@ -402,13 +406,13 @@ class _Builder:
         return f"<{self.action_iri(str(ev.begin), str(ev.end), action.verb)}>"
 
     def add_action(self, action: Action, node: str) -> None:
+        """Describe one action: ``a prov:Activity``, its type, verb, roles, time, evidence and report."""
         t, tail, named = self.t, self.named_tail, self.named
         p = self._action_parts
         if p is None:
             a = self.a
             p = self._action_parts = (
                 f" {a} {t['Activity']}{tail}",
-                f" {a} {t['lg:Action']}{tail}",
                 f" {t['lg:actionType']} ",
                 f" {t['lg:verb']} \"",
                 (
@@ -419,15 +423,13 @@ class _Builder:
                     ("used", f" {t['used']} "),
                     ("place", f" {t['lg:place']} "),
                 ),
-                f" {t['lg:section']} ",
                 f" {t['lg:evidence']} ",
                 f" {t['lg:inReport']} {self.graph}{tail}",
                 f" {t['lg:time']} \"",
             )
-        is_activity, is_action, action_type, verb, roles, in_section, evidence, in_report, at_time = p
+        is_activity, action_type, verb, roles, evidence, in_report, at_time = p
         named.extend((
             node + is_activity,
-            node + is_action,
             f"{node}{action_type}{_action_type(action.type)}{tail}",
             f"{node}{verb}{_escape(action.verb)}\"{tail}",
         ))
@@ -444,13 +446,7 @@ class _Builder:
                     named.append(f"{node}{predicate}{target}{tail}")
         if action.time:
             named.append(f"{node}{at_time}{_escape(action.time)}\"{tail}")
-        ev = action.evidence
-        section = self.section(action.section)
-        if section is None:
-            section = self.section(self.sentence_section.get((ev.sentence_begin, ev.sentence_end)))
-        if section is not None:
-            named.append(f"{node}{in_section}{section}{tail}")
-        named.append(f"{node}{evidence}{self.sentence(ev)}{tail}")
+        named.append(f"{node}{evidence}{self.sentence(action.evidence)}{tail}")
         named.append(node + in_report)
 
     def add_indicators(self, indicators: tuple[Indicator, ...], action_nodes: list[str]) -> None:
