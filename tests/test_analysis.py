@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 _PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 _ENTITY_TYPES = "org:Organization schema:AdministrativeArea schema:Place lg:PolicyDocument lg:Initiative"
-_FULL_TYPES = _ENTITY_TYPES + " prov:Activity lg:Action lg:Report qb:Observation lg:Indicator"
+_FULL_TYPES = _ENTITY_TYPES + " prov:Activity lg:Report qb:Observation lg:Indicator"
 _GRAPH_FILTER = "FILTER(?gr NOT IN (<https://w3id.org/lawgraph/ontology>, <https://w3id.org/lawgraph/store>))"
 
 SPARQL = {

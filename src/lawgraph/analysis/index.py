@@ -142,7 +142,7 @@ def _entity_nodes(index: _Index, kinds: tuple[str, ...]) -> dict[Any, dict[str, 
         found = [_KIND_OF_TYPE[t] for t in ts if t in _KIND_OF_TYPE]
         if not found:
             continue
-        # A report is also a foaf:Document; an action is also an lg:Action: the first kind in KIND order wins.
+        # A report is also a foaf:Document; a node with types of several kinds: the first in KIND order wins.
         kind = min(found, key=lambda k: (ENTITY_KINDS + ("report", "action", "indicator")).index(k))
         if kind == "document" and _REPORT in ts:
             kind = "report"

@@ -56,8 +56,8 @@ _KIND_OF_TYPE: dict[str, str] = {
     str(SDO.Place): "place",
     str(LG.PolicyDocument): "document",
     str(LG.Initiative): "initiative",
-    str(PROV.Activity): "action",
-    str(LG.Action): "action",
+    str(PROV.Activity): "action",  # how actions are typed (lg:Action is inferred, not stated)
+    str(LG.Action): "action",  # graphs built before the lean graph also state it
     str(LG.Report): "report",
     str(QB.Observation): "indicator",
     str(LG.Indicator): "indicator",
