@@ -185,7 +185,7 @@ def synthetic_quads(n_reports: int, *, seed: int = 7) -> Iterator[ox.Quad]:
             verb, typ = _VERBS[si % len(_VERBS)]
             act = _n(resource_iri("action", sha, str(begin), str(end), verb))
             yield from (
-                ox.Quad(act, _n(RDF.type), _n(PROV.Activity), g), ox.Quad(act, _n(RDF.type), _n(LG.Action), g),
+                ox.Quad(act, _n(RDF.type), _n(PROV.Activity), g),  # lean, as facts_to_quads: no lg:Action
                 ox.Quad(act, _n(LG.actionType), _n(ACT[typ]), g), ox.Quad(act, _n(LG.verb), _lit(verb, lang="zh"), g),
                 ox.Quad(act, _n(PROV.wasAssociatedWith), agent, g), ox.Quad(act, _n(LG.evidence), sent, g),
                 ox.Quad(act, _n(LG.inReport), rep, g),
