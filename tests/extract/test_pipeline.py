@@ -24,6 +24,25 @@ def test_tokenizer_is_registered_and_keeps_the_text() -> None:
     assert "县政府" in [t.text for t in doc] or "政府" in [t.text for t in doc]
 
 
+def test_tokenizer_doc_equals_a_doc_of_words() -> None:
+    """Built from cached vocabulary ids, the Doc is the Doc of the words: same lexemes, same attributes."""
+    import rjieba
+    from spacy.attrs import IDX, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER, NORM, ORTH, SHAPE
+
+    attrs = [ORTH, IDX, LENGTH, LOWER, NORM, SHAPE, LIKE_NUM, IS_DIGIT, IS_PUNCT, IS_SPACE]
+    nlp = make_nlp(components=[])
+    texts = ["县政府印发《办法》，受理案件39件。", "县政府再次印发 PUNCT ORTH 三百五十 1,000 办法", "", "  \n"]
+    for text in texts + texts:  # the second round reads the ids cached by the first
+        doc = nlp.make_doc(text)
+        words = list(rjieba.cut(text)) if text else []
+        plain = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+        assert doc.text == text
+        assert doc.to_array(attrs).tolist() == plain.to_array(attrs).tolist()
+    with nlp.memory_zone():  # lexemes made in a zone are dropped after it: nothing may be cached
+        assert nlp.make_doc("一个从未见过的词语甲乙丙").text == "一个从未见过的词语甲乙丙"
+    assert nlp.make_doc("一个从未见过的词语甲乙丙").text == "一个从未见过的词语甲乙丙"
+
+
 def test_tokenizer_round_trips_through_bytes() -> None:
     nlp = make_nlp(components=["lawgraph_organizations"])
     other = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
