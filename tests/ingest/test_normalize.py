@@ -40,3 +40,13 @@ def test_fold_width_maps_each_character_like_the_table() -> None:
     assert fold_width(text) == text.translate(_TABLE)
     assert fold_width(chars) == "".join(chr(_TABLE[cp]) for cp in sorted(_TABLE) if _TABLE[cp] is not None)
     assert fold_width("") == "" and fold_width("县政府。") == "县政府。"
+
+
+def test_each_pass_runs_only_when_needed_and_gives_the_same_text() -> None:
+    """The passes are skipped when the text has nothing for them; the result is that of running them all."""
+    assert normalize_text("甲 \n 乙\n丙") == "甲\n乙\n丙"  # spaces at line edges only
+    assert normalize_text("甲\u3000\n\u3000乙") == "甲\n乙"  # wide spaces fold first, then leave the edges
+    assert normalize_text("甲\n\n\n\n乙") == "甲\n\n乙"  # blank lines only
+    assert normalize_text("甲\x85乙\x0c丙") == "甲\n乙\n丙"  # rare line breaks only
+    plain = "甲乙。\n\n丙 丁"
+    assert normalize_text(plain) == plain  # nothing to do

@@ -95,3 +95,9 @@ def test_an_unclosed_quote_does_not_swallow_the_paragraph() -> None:
     assert max(s.end - s.begin for s in sentences) < 250
     assert len(sentences) > 40
     assert all(text[s.begin:s.end].endswith("。") for s in sentences)
+
+
+def test_closers_stay_with_their_sentence() -> None:
+    text = "甲完成。”乙继续!)》丙还有。’"
+    got = [text[s.begin:s.end] for s in split_sentences(text)]
+    assert got == ["甲完成。”", "乙继续!)》", "丙还有。’"]

@@ -26,6 +26,8 @@ _TABLE = {**_FOLD, **_DROP}
 _REPLACEMENTS = {chr(cp): "" if to is None else chr(to) for cp, to in _TABLE.items()}
 _MAPPED = re.compile("[" + "".join(re.escape(char) for char in sorted(_REPLACEMENTS)) + "]")
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0c\x85]")
+_OTHER_NEWLINES = ("\r", "\u2028", "\u2029", "\x0c", "\x85")
+"""What :data:`_NEWLINES` turns into ``\\n``: without any of them it has nothing to do."""
 _LINE_EDGES = re.compile(r"[ ]*\n[ ]*")
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -53,7 +55,13 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("\\ufeff  省政府：\\r\\n\\r\\n\\r\\n\\u3000\\u3000现将报告呈报。\\u200b  \\r\\n")
     '省政府:\\n\\n现将报告呈报。'
     """
-    text = fold_width(_NEWLINES.sub("\n", text))
-    text = _LINE_EDGES.sub("\n", text)
-    text = _BLANKS.sub("\n\n", text)
+    # Each pass runs only when the text holds what it changes: a substring test scans far faster than a
+    # regex tries every position, and most reports need few of the passes.
+    if any(char in text for char in _OTHER_NEWLINES):
+        text = _NEWLINES.sub("\n", text)
+    text = fold_width(text)
+    if " \n" in text or "\n " in text:  # else every match is a bare newline, replaced by itself
+        text = _LINE_EDGES.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
     return text.strip(" \n")

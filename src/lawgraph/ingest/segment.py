@@ -39,6 +39,10 @@ _TITLE_CUT = re.compile(r"[。!?;:]")
 _MAX_TITLE = 60
 _SPLIT = re.compile(r"[《》“”。!?;！？；\n]")
 _CLOSERS = re.compile(r"[”’」』)\]》]*")
+_CLOSER_CHARS = frozenset("”’」』)]》")
+_ENDS = frozenset("。!?;！？；")
+"""The end marks of :data:`_SPLIT` (the others are line breaks and the marks that open or close a title or a
+quotation)."""
 _SPACE = " \t\n"
 _MAX_OPEN = 200
 """A 《 or “ still open this many characters later was never closed; sentence ends count again."""
@@ -127,6 +131,7 @@ def split_sentences(text: str, sections: Sequence[Section] = (), *, begin: int =
     """
     starts = [s.begin for s in sections]
     out: list[Sentence] = []
+    append = out.append
     start, book, quote, opened = begin, 0, 0, 0
 
     def emit(a: int, b: int) -> None:
@@ -135,30 +140,36 @@ def split_sentences(text: str, sections: Sequence[Section] = (), *, begin: int =
         while b > a and text[b - 1] in _SPACE:
             b -= 1
         if b > a:
-            out.append(Sentence(begin=a, end=b, section=innermost_section(sections, starts, a)))
+            # innermost_section, with its common case (the section just before holds ``a``) inline.
+            i = bisect.bisect_right(starts, a) - 1
+            section = i if i >= 0 and sections[i].end > a else innermost_section(sections, starts, a)
+            append(Sentence(a, b, section))
 
+    # The loop runs once per mark in the text: the commonest marks (。, quotes) are tested first, and the
+    # closers after an end mark are matched only when one follows.
     for m in _SPLIT.finditer(text, begin):
-        ch = m.group(0)
-        if ch in "《“":
-            if not book and not quote:
-                opened = m.start()
-            book += ch == "《"
-            quote += ch == "“"
-        elif ch == "》":
-            book = max(0, book - 1)
+        ch = m.group()
+        if ch in _ENDS:
+            if book or quote:
+                if m.start() - opened <= _MAX_OPEN:
+                    continue
+                book = quote = 0  # a mark left open by a typo must not swallow the paragraph
+            end = m.end()
+            if text[end : end + 1] in _CLOSER_CHARS:
+                end = _CLOSERS.match(text, end).end()  # type: ignore[union-attr]
+            emit(start, end)
+            start = end
         elif ch == "”":
             quote = max(0, quote - 1)
         elif ch == "\n":
             emit(start, m.start())
             start, book, quote = m.end(), 0, 0
-        elif (book or quote) and m.start() - opened > _MAX_OPEN:
-            book = quote = 0  # a mark left open by a typo must not swallow the paragraph
-            end = _CLOSERS.match(text, m.end()).end()  # type: ignore[union-attr]
-            emit(start, end)
-            start = end
-        elif not book and not quote:
-            end = _CLOSERS.match(text, m.end()).end()  # type: ignore[union-attr]
-            emit(start, end)
-            start = end
+        elif ch == "》":
+            book = max(0, book - 1)
+        else:  # 《 or “
+            if not book and not quote:
+                opened = m.start()
+            book += ch == "《"
+            quote += ch == "“"
     emit(start, len(text))
     return tuple(out)
