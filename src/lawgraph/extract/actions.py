@@ -480,12 +480,15 @@ class _Finder:
         carried: list[str] = []
         when: str | None = None
         vi = ei = 0
+        n_verbs, n_ents = len(verbs), len(ents)
         for m in _CLAUSE.finditer(text, sentence.begin, sentence.end):
+            if vi == n_verbs:
+                break  # no verb left: the clauses after the last one hold no action
             begin, end = m.span()
-            while vi < len(verbs) and verbs[vi][0] < begin:
+            while vi < n_verbs and verbs[vi][0] < begin:
                 vi += 1
             vj = vi
-            while vj < len(verbs) and verbs[vj][0] < end:
+            while vj < n_verbs and verbs[vj][0] < end:
                 vj += 1
             if vj == vi:
                 if text.find("年", begin, end) >= 0:
@@ -493,12 +496,12 @@ class _Finder:
                 continue
             clause_verbs = [v for v in verbs[vi:vj] if v[1] <= end]
             vi = vj
-            while ei < len(ents) and ents[ei].begin < begin:
+            while ei < n_ents and ents[ei].begin < begin:
                 ei += 1
             ej = ei
-            while ej < len(ents) and ents[ej].begin < end:
+            while ej < n_ents and ents[ej].begin < end:
                 ej += 1
-            clause_ents = [e for e in ents[ei:ej] if e.end <= end]
+            clause_ents = [e for e in ents[ei:ej] if e.end <= end] if ej > ei else []
             ei = ej
             acts, carried = self.clause_actions(
                 begin, end, sentence, carried, verbs=clause_verbs, ents=clause_ents
