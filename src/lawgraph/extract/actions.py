@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -58,6 +59,7 @@ __all__ = [
     "actions_from_text",
     "doc_entities",
     "token_boundaries",
+    "token_starts",
     "release_token_boundaries",
 ]
 
@@ -211,7 +213,7 @@ class _Finder:
         issuer: str | None,
         area: str | None,
         addressee: str | None,
-        boundaries: tuple[Sequence[int], Sequence[int]] | None = None,
+        boundaries: tuple[Collection[int], Collection[int]] | None = None,
     ) -> None:
         self.text = text
         self.entities = sorted(entities, key=lambda e: (e.begin, -e.end))
@@ -228,7 +230,9 @@ class _Finder:
             mask[e.begin : e.end] = b"\x01" * (e.end - e.begin)
         kinds = load_verbs()
         verbs: list[tuple[int, int, str, str]] = []
-        starts = set(boundaries[0]) if boundaries is not None else None
+        starts = None
+        if boundaries is not None:  # a set already (token_starts) is used as it is
+            starts = boundaries[0] if isinstance(boundaries[0], (set, frozenset)) else set(boundaries[0])
         ends = set(boundaries[1]) if boundaries is not None else None
         for m in _verb_regex().finditer(text):
             vb, ve = m.span()
@@ -530,7 +534,7 @@ def find_actions(
     issuer: str | None = None,
     area: str | None = None,
     addressee: str | None = None,
-    boundaries: tuple[Sequence[int], Sequence[int]] | None = None,
+    boundaries: tuple[Collection[int], Collection[int]] | None = None,
 ) -> list[Action]:
     """Every action of ``text``, one per clause with a verb, in text order.
 
@@ -548,9 +552,9 @@ def find_actions(
         The issuer's own area (``兰州新区``): as a subject it stands for the issuer.
     addressee : str, optional
         Key of the addressee, the object of a report verb with nothing else to report to.
-    boundaries : (sequence of int, sequence of int), optional
-        Sorted offsets where words start and end (from the Doc's tokens); a verb must start and end on
-        them.
+    boundaries : (collection of int, collection of int), optional
+        The offsets where words start and end (from the Doc's tokens, e.g. :func:`token_starts` and
+        ``token_boundaries(doc)[1]``); a verb must start and end on them.
         Without it, any occurrence of a verb counts.
     """
     if not sentences:
@@ -591,13 +595,29 @@ _ENTITY_KEY = "lawgraph.entity_refs"
 
 
 _BOUNDARY_KEY = "lawgraph.token_boundaries"
+_STARTS_KEY = "lawgraph.token_starts"
 
 
 def release_token_boundaries(doc: Doc) -> None:
-    """Drop what :func:`token_boundaries` and :func:`doc_entities` kept on ``doc`` (the last component
-    calls it)."""
+    """Drop what :func:`token_boundaries`, :func:`token_starts` and :func:`doc_entities` kept on ``doc``
+    (the last component calls it)."""
     doc.user_data.pop(_BOUNDARY_KEY, None)
+    doc.user_data.pop(_STARTS_KEY, None)
     doc.user_data.pop(_ENTITY_KEY, None)
+
+
+def token_starts(doc: Doc, text_end: int) -> frozenset[int]:
+    """The offsets where the Doc's tokens start, and ``text_end`` (the text's length), as a set.
+
+    The places, documents, initiatives and actions components each test offsets against it; it is built
+    once per Doc and kept in ``doc.user_data`` (until :func:`release_token_boundaries`).
+    """
+    cached = doc.user_data.get(_STARTS_KEY)
+    if cached is not None and cached[0] == (len(doc), text_end):
+        return cached[1]  # type: ignore[no-any-return]
+    found = frozenset(itertools.chain(token_boundaries(doc)[0], (text_end,)))
+    doc.user_data[_STARTS_KEY] = ((len(doc), text_end), found)
+    return found
 
 
 def token_boundaries(doc: Doc) -> tuple[Sequence[int], Sequence[int]]:
@@ -649,7 +669,7 @@ class ActionFinder:
             issuer=issuer,
             area=area,
             addressee=addressee,
-            boundaries=token_boundaries(doc),
+            boundaries=(token_starts(doc, len(text)), token_boundaries(doc)[1]),
         )
         return doc
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lawgraph.extract.actions import token_starts
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
 from lawgraph.extract.gazetteer import load_gazetteer
 
@@ -137,7 +139,7 @@ def is_numbered_slogan(name: str) -> bool:
 
 
 def clause_start(
-    text: str, end: int, *, boundary: re.Pattern[str], starts: set[int] | None = None, window: int = 30
+    text: str, end: int, *, boundary: re.Pattern[str], starts: Container[int] | None = None, window: int = 30
 ) -> int:
     """Where a name that ends at ``end`` starts: after the last clause boundary of the window before it.
 
@@ -196,8 +198,7 @@ class DocumentFinder:
     def find(self, doc: Doc, context: ReportContext | None = None) -> list[DocumentMatch]:
         """Every document mention in ``doc``, in text order."""
         text = doc_text(doc)
-        starts = set(doc.to_array("IDX").tolist()) if len(doc) else set()
-        starts.add(len(text))
+        starts = token_starts(doc, len(text))  # token starts and the text's end, built once per Doc
         found: list[DocumentMatch] = []
         taken: list[tuple[int, int]] = []
 

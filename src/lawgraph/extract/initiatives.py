@@ -31,6 +31,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lawgraph.extract.actions import token_starts
 from lawgraph.extract.documents import clause_start, doc_text
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
 
@@ -88,8 +89,7 @@ class InitiativeFinder:
     def find(self, doc: Doc) -> list[InitiativeMatch]:
         """Every initiative mention in ``doc``, in text order."""
         text = doc_text(doc)
-        starts = set(doc.to_array("IDX").tolist()) if len(doc) else set()
-        starts.add(len(text))
+        starts = token_starts(doc, len(text))  # token starts and the text's end, built once per Doc
         found: list[InitiativeMatch] = []
         taken: list[tuple[int, int]] = []
         names: dict[str, str] = {}

@@ -41,6 +41,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -51,7 +52,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from lawgraph.extract.actions import token_boundaries
+from lawgraph.extract.actions import token_starts
 from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
 from lawgraph.extract.gazetteer import Division, Gazetteer, load_gazetteer
@@ -178,7 +179,9 @@ class PlaceFinder:
             hits.append(_Hit(begin, end, "short", text[begin:end]))
         return hits
 
-    def _zone_start(self, text: str, begin: int, places: list[tuple[int, int]], starts: set[int]) -> int:
+    def _zone_start(
+        self, text: str, begin: int, places: list[tuple[int, int]], starts: Container[int]
+    ) -> int:
         lo = max(0, begin - 16)
         start = lo
         for m in self._boundary_rx.finditer(text, lo, begin):
@@ -238,8 +241,7 @@ class PlaceFinder:
         out: list[PlaceMatch] = []
         # Zones first: their spans decide which short forms are only part of a zone's name.
         # The token starts, shared with the action and indicator components (read once per Doc).
-        starts = set(token_boundaries(doc)[0])
-        starts.add(len(text))
+        starts = token_starts(doc, len(text))  # token starts and the text's end, built once per Doc
         zones = self._zones(text, hits, ctx, starts)
         zone_spans = sorted((z.begin, z.end) for z in zones)
         zone_begins = [b for b, _ in zone_spans]
@@ -311,7 +313,7 @@ class PlaceFinder:
         hit: _Hit,
         div: Division,
         ctx: ReportContext | None,
-        starts: set[int],
+        starts: Container[int],
         parent_before: Division | None,
         listed_after: Division | None,
         evidence: dict[str, set[str]],
@@ -340,7 +342,7 @@ class PlaceFinder:
         # A county's full name far from home: one whole token (新建/区/文化馆 is no 新建区).
         return hit.begin in starts and hit.end in starts and not any(i in starts for i in range(hit.begin + 1, hit.end))
 
-    def _full_name_fits(self, text: str, hit: _Hit, starts: set[int]) -> bool:
+    def _full_name_fits(self, text: str, hit: _Hit, starts: Container[int]) -> bool:
         """A full name starts where a word starts (a token start, or after a non-Chinese character), and its
         level word does not start another word (区级, 市场)."""
         compounds = self.suffix_compounds
@@ -392,7 +394,7 @@ class PlaceFinder:
     def _villages(
         self,
         text: str,
-        starts: set[int],
+        starts: Container[int],
         ctx: ReportContext | None,
         taken: set[tuple[int, int]],
         found: list[PlaceMatch],
@@ -467,7 +469,7 @@ class PlaceFinder:
         return None
 
     def _zones(
-        self, text: str, hits: list[_Hit], ctx: ReportContext | None, starts: set[int]
+        self, text: str, hits: list[_Hit], ctx: ReportContext | None, starts: Container[int]
     ) -> list[PlaceMatch]:
         place_spans = sorted((h.begin, h.end) for h in hits)
         own = self._own_area(ctx)

@@ -62,7 +62,8 @@ class RjiebaTokenizer:
     def __call__(self, text: str) -> Doc:
         """Tokenize ``text``; ``doc.text`` equals ``text``."""
         words = self._cut(text) if text else []
-        return Doc(self.vocab, words=self._word_ids(words), spaces=[False] * len(words))
+        ids = self._word_ids(words)  # Doc takes ids as well as strings (its stub says strings)
+        return Doc(self.vocab, words=ids, spaces=[False] * len(words))  # type: ignore[arg-type]
 
     def _word_ids(self, words: list[str]) -> list[str] | list[int]:
         """The words as their vocabulary ids (``lexeme.orth``), when that is safe; else the words.
