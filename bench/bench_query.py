@@ -59,7 +59,7 @@ SELECT ?unit (COUNT(?obs) AS ?n) (SUM(?v) AS ?total) WHERE {
   ?obs a qb:Observation ; sdmx-measure:obsValue ?v ; sdmx-attribute:unitMeasure ?unit }
 GROUP BY ?unit ORDER BY DESC(?n)""",
     "action-evidence": """
-SELECT ?verb ?text WHERE { ?a a lg:Action ; lg:verb ?verb ; lg:evidence ?s . ?s nif:anchorOf ?text .
+SELECT ?verb ?text WHERE { ?a a prov:Activity ; lg:verb ?verb ; lg:evidence ?s . ?s nif:anchorOf ?text .
   FILTER(CONTAINS(STR(?verb), "建立")) } LIMIT 50""",
     "reports-per-year": """
 SELECT ?year (COUNT(?r) AS ?n) WHERE { ?r a lg:Report ; lg:reportYear ?year } GROUP BY ?year ORDER BY ?year""",

@@ -42,7 +42,7 @@ import pyoxigraph as ox
 
 from lawgraph.errors import InputError, LawgraphError
 from lawgraph.model import Report, ReportFacts
-from lawgraph.namespaces import LG, RDF
+from lawgraph.namespaces import LG, PROV, RDF
 from lawgraph.rdf.quads import NQuads, facts_to_nquads
 
 if TYPE_CHECKING:
@@ -142,14 +142,22 @@ class BuildResult:
         return quads_to_dataset(self.quads)
 
 
+_ACTIVITY = str(PROV.Activity)
+"""Actions are typed ``prov:Activity`` only (``lg:Action`` is inferred from ``lg:actionType``'s domain, not
+stated); the class counts report them as ``Action``."""
+
+
 def count_classes(quads: Iterable[ox.Quad]) -> dict[str, int]:
     """How many distinct subjects each lawgraph class has in ``quads`` (by local name, sorted by name).
+
+    ``prov:Activity`` subjects, lawgraph's actions, are counted as ``Action``.
 
     >>> import pyoxigraph as ox
     >>> from lawgraph.namespaces import LG, RDF
     >>> q = ox.Quad(ox.NamedNode("https://example.org/c"), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(LG.Court)))
-    >>> count_classes([q, q])
-    {'Court': 1}
+    >>> a = ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode(str(RDF.type)), ox.NamedNode(_ACTIVITY))
+    >>> count_classes([q, q, a])
+    {'Action': 1, 'Court': 1}
     """
     rdf_type = ox.NamedNode(str(RDF.type))
     prefix = str(LG._NS)
@@ -159,6 +167,8 @@ def count_classes(quads: Iterable[ox.Quad]) -> dict[str, int]:
             cls = quad.object.value
             if cls.startswith(prefix):
                 seen.add((cls[len(prefix) :], str(quad.subject)))
+            elif cls == _ACTIVITY:
+                seen.add(("Action", str(quad.subject)))
     counts = Counter(cls for cls, _ in seen)
     return dict(sorted(counts.items()))
 
@@ -172,12 +182,15 @@ def count_classes_nquads(text: bytes) -> dict[str, int]:
     {'Court': 1}
     """
     marker = f" <{RDF.type}> <{LG._NS}".encode()
+    activity = f" <{RDF.type}> <{_ACTIVITY}> ".encode()
     seen: set[tuple[bytes, bytes]] = set()
     for line in text.splitlines():
         at = line.find(marker)
         if at > 0:
             rest = line[at + len(marker) :]
             seen.add((rest[: rest.index(b">")], line[:at]))
+        elif activity in line:
+            seen.add((b"Action", line[: line.index(activity)]))
     counts = Counter(cls.decode() for cls, _ in seen)
     return dict(sorted(counts.items()))
 

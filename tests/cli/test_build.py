@@ -91,6 +91,10 @@ def test_summary_lists_reports_triples_and_classes(capsys, good, tmp_path):
     assert lines["documents"] == str(classes.get("PolicyDocument", 0)) == "1"
     for row in ("places", "initiatives", "actions", "indicators", "sections", "seconds"):
         assert row in lines
+    # Actions are typed prov:Activity only (lean graph); the summary must still count them.
+    activities = out_path.read_bytes().count(b"<http://www.w3.org/ns/prov#Activity>")
+    assert activities > 0
+    assert lines["actions"] == str(classes["Action"]) == str(activities)
 
 
 def test_two_builds_byte_identical(capsys, good, tmp_path):
