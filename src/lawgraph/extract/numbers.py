@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from importlib import resources
@@ -300,6 +300,30 @@ def _approx_last_chars() -> frozenset[str]:
     return frozenset(prefix[-1] for prefix in APPROX_PREFIXES)
 
 
+_NUMBER_START = re.compile(r"[\d" + _ZH_NUM[1 : _ZH_NUM.index("]")] + "半]")
+"""Every character a match of :func:`_quantity_regex` can start with: a digit, a character of
+:data:`_ZH_NUM`'s first class (which holds its second) or 半 (the ``num`` group's alternatives)."""
+
+
+def _iter_quantity_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_quantity_regex().finditer(text)``, faster: the pattern is tried only where a number starts.
+
+    The quantity pattern opens with a group of alternatives the regex engine cannot skip ahead on, so
+    ``finditer`` tries it at every character; :data:`_NUMBER_START` finds the few places it can match.
+    Matches never overlap and are taken left to right, as ``finditer`` takes them.
+    """
+    match_at = _quantity_regex().match
+    pos = 0
+    for candidate in _NUMBER_START.finditer(text):
+        start = candidate.start()
+        if start < pos:
+            continue
+        match = match_at(text, start)
+        if match is not None:
+            pos = match.end()
+            yield match
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every *number + unit* in ``text``, left to right, with values scaled and hedges read.
 
@@ -332,7 +356,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     chinese=not match.group("num")[0].isdigit(),
                 )
             )
-    for match in _quantity_regex().finditer(text):
+    for match in _iter_quantity_matches(text):
         num, mid, scale, mid2, big, unit, post = match.groups()
         start, end = match.span()
         if start >= 3 and text.endswith("百分之", 0, start):
