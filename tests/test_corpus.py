@@ -93,6 +93,29 @@ def test_store_and_file_hold_the_same_graph(corpus: Path, tmp_path: Path) -> Non
     assert str(STORE_GRAPH) not in (tmp_path / "from-store.nq").read_text(encoding="utf-8")
 
 
+def test_a_store_build_compacts_the_store_once_it_changed(corpus: Path, tmp_path: Path) -> None:
+    events: list[BuildEvent] = []
+    first = build_corpus([corpus], store=tmp_path / "compacted", on_event=events.append)
+    compacted = [e for e in events if e.kind == "compacted"]
+    assert len(compacted) == 1 and compacted[0].seconds == first.compact_seconds > 0
+    # Compaction rewrites the store's files, never its content.
+    plain = build_corpus([corpus], store=tmp_path / "plain", compact=False)
+    assert plain.compact_seconds == 0
+    quads = [
+        sorted(
+            str(q) for q in ox.Store.read_only(str(tmp_path / name))
+            if isinstance(q.graph_name, ox.DefaultGraph) or "/id/report/" in q.graph_name.value
+        )
+        for name in ("compacted", "plain")
+    ]  # the reports and shared descriptions (the ontology's blank nodes get new labels on every load)
+    assert quads[0] == quads[1] and len(quads[0]) > 50
+    # Nothing changed: nothing to compact.
+    events.clear()
+    again = build_corpus([corpus], store=tmp_path / "compacted", on_event=events.append)
+    assert again.unchanged == len(REPORTS) and again.compact_seconds == 0
+    assert not [e for e in events if e.kind == "compacted"]
+
+
 def test_incremental_builds_extract_only_what_changed_and_prune_drops_removed(
     corpus: Path, tmp_path: Path
 ) -> None:

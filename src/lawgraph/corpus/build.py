@@ -41,7 +41,8 @@ class BuildEvent:
     kind : str
         ``built`` (extracted and queued for writing), ``unchanged`` (same hash as in the store, skipped),
         ``duplicate`` (same text as another report, skipped), ``failed``, ``pruned`` (its graph was removed),
-        ``flushed`` (a batch was written; ``quads`` is the batch's report count).
+        ``flushed`` (a batch was written; ``quads`` is the batch's report count), ``compacted`` (the store
+        was compacted after the last batch; ``seconds`` is how long that took).
     path : str
         The report file (empty for ``flushed``).
     size : int
@@ -88,6 +89,8 @@ class CorpusSummary:
         Distinct entities per lawgraph class among the reports extracted in this run.
     seconds : float
         Wall time of the whole build.
+    compact_seconds : float
+        Part of ``seconds`` spent compacting the store after loading (0 when it was not compacted).
     store, output : str or None
         Where the graph went.
     """
@@ -103,6 +106,7 @@ class CorpusSummary:
     bytes_in: int = 0
     entities: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    compact_seconds: float = 0.0
     store: str | None = None
     output: str | None = None
 
@@ -272,6 +276,21 @@ def _prune(ox_store: Any, emit: EventCallback, summary: CorpusSummary) -> None:
         emit(BuildEvent("pruned", path=name))
 
 
+def _compact(ox_store: Any, name: str | None) -> None:
+    """Compact the store after a build: one full RocksDB compaction (:meth:`pyoxigraph.Store.optimize`).
+
+    Every bulk load adds files to the store, and every lookup a query makes seeks in each of them. On the
+    bench corpus's store (1.6M quads) compacting took about 3 s and made the saved queries about 2× faster.
+    """
+    from lawgraph.errors import StoreError
+    from lawgraph.store import raw_store
+
+    try:
+        raw_store(ox_store).optimize()
+    except OSError as err:
+        raise StoreError(name, f"cannot compact the store: {err}") from err
+
+
 def _check_output(output: Path) -> None:
     """Fail before any work when the output file's format is unknown or it cannot be written."""
     from lawgraph.rdf.serialize import check_writable, rdf_format
@@ -354,8 +373,8 @@ class _Outputs:
             self.push_sink.add(outcome)
         return self.store_sink.add(outcome) if self.store_sink is not None else 0
 
-    def finish(self, *, prune: bool, emit: EventCallback, summary: CorpusSummary) -> int:
-        """Flush every sink, prune, write the output file; returns the last store batch's size."""
+    def finish(self, *, prune: bool, compact: bool, emit: EventCallback, summary: CorpusSummary) -> int:
+        """Flush every sink, prune, compact, write the output file; returns the last store batch's size."""
         flushed = 0
         if self.push_sink is not None:
             self.push_sink.flush()
@@ -364,6 +383,11 @@ class _Outputs:
             if prune:
                 _prune(self.ox_store, emit, summary)
             self.store_sink.close()
+            if compact and self.given_store and (summary.built or summary.pruned):
+                started = time.perf_counter()
+                _compact(self.ox_store, self.store_name)
+                summary.compact_seconds = time.perf_counter() - started
+                emit(BuildEvent("compacted", seconds=summary.compact_seconds))
         if self.file_sink is not None:
             self.file_sink.close()
         elif self.output is not None:
@@ -398,6 +422,7 @@ def build_corpus(
     nlp: Any | None = None,
     batch_bytes: int | None = None,
     ship_data: bool = True,
+    compact: bool = True,
 ) -> CorpusSummary:
     """Build the graph of a corpus: stream, extract in parallel, write in batches, skip what is unchanged.
 
@@ -430,6 +455,10 @@ def build_corpus(
     ship_data : bool
         With ``dask``: send each report's bytes to the workers (no shared file system needed). With
         ``False`` the workers read the same paths, which must then be visible to them.
+    compact : bool
+        Compact ``store`` after loading (when this run changed it). It costs a few seconds per million
+        quads and makes queries on the store about twice as fast; leave it on unless more builds follow
+        right away.
 
     Returns
     -------
@@ -508,7 +537,7 @@ def build_corpus(
             flushed = outputs.add(outcome)
             if flushed:
                 emit(BuildEvent("flushed", quads=flushed))
-        flushed = outputs.finish(prune=prune, emit=emit, summary=summary)
+        flushed = outputs.finish(prune=prune, compact=compact, emit=emit, summary=summary)
         if flushed:
             emit(BuildEvent("flushed", quads=flushed))
     except BaseException:
