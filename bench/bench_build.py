@@ -77,6 +77,7 @@ def run_one(folder: str, jobs: int, store: str) -> None:
                 "quads": summary.quads,
                 "bytes": summary.bytes_in,
                 "seconds": summary.seconds,
+                "compact_seconds": summary.compact_seconds,
             }
         )
     )
@@ -236,7 +237,7 @@ def main() -> None:
                         f"{size / 1e6 / r['wall']:.2f} MB/s, {count / r['wall']:.1f} reports/s, "
                         f"{r['quads'] / r['wall']:,.0f} quads/s, {r['wall']:.1f} s, "
                         f"peak RSS {r['peak_rss'] / 2**20:,.0f} MiB, "
-                        f"store {r['store_bytes'] / 2**20:,.0f} MiB; "
+                        f"store {r['store_bytes'] / 2**20:,.0f} MiB (compacting {r['compact_seconds']:.1f} s); "
                         f"{r['cpu']:.1f} CPU-s = {size / 1e6 / r['cpu']:.2f} MB per CPU-second; "
                         f"load average {r['load'][0]:.1f} -> {r['load'][1]:.1f}",
                         flush=True,
