@@ -39,8 +39,26 @@ from typing import Any
 import pyoxigraph as ox
 
 from lawgraph.namespaces import (
-    ACT, DCTERMS, FOAF, ITSRDF, LG, NIF, ORG, PREFIXES, PROV, QB, RDF, SDMX_ATTRIBUTE, SDMX_DIMENSION,
-    SDMX_MEASURE, SDO, SKOS, STORE_GRAPH, ONTOLOGY_GRAPH, XSD, resource_iri,
+    ACT,
+    DCTERMS,
+    FOAF,
+    ITSRDF,
+    LG,
+    NIF,
+    ONTOLOGY_GRAPH,
+    ORG,
+    PREFIXES,
+    PROV,
+    QB,
+    RDF,
+    SDMX_ATTRIBUTE,
+    SDMX_DIMENSION,
+    SDMX_MEASURE,
+    SDO,
+    SKOS,
+    STORE_GRAPH,
+    XSD,
+    resource_iri,
 )
 from lawgraph.query import run_query
 from lawgraph.store import open_oxigraph, read_source

@@ -167,6 +167,7 @@ def build_cli(
     from lawgraph.api import build_quads, write_graph
     from lawgraph.rdf.serialize import check_writable, rdf_format
 
+    assert output is not None  # without -o, --store or --push was given and the corpus build ran above
     try:
         rdf_format(output, fmt)
     except ValueError as err:
@@ -174,8 +175,8 @@ def build_cli(
     check_writable(output)  # fail before the long part, not after
 
     result = build_quads(inputs, on_error="skip")
-    for err in result.errors:
-        typer.echo(f"lawgraph: {err.message}", err=True)
+    for problem in result.errors:
+        typer.echo(f"lawgraph: {problem.message}", err=True)
     if not result.results:
         typer.echo("lawgraph: nothing was built; no output written", err=True)
         raise typer.Exit(2)

@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -215,7 +216,7 @@ class _Builder:
         self.offsets: dict[int, str] = {}
         self.nni = t["nni"]
         self.a = t["type"]
-        self._action_parts: tuple | None = None
+        self._action_parts: tuple[Any, ...] | None = None
         # Lines are unique by construction unless a node is described twice; those cases clear ``unique``
         # (or, for a span that is a mention of several entities, are deduplicated in place), so the final
         # ``dict.fromkeys`` pass over every line is only needed when ``unique`` is False.
@@ -436,7 +437,8 @@ class _Builder:
         agents = action.agents or ((self.facts.issuer,) if self.facts.issuer else ())
         resolve = self.resolve
         for (role, predicate), keys in zip(
-            roles, (agents, action.objects, action.partners, action.generated, action.used, action.places)
+            roles, (agents, action.objects, action.partners, action.generated, action.used, action.places),
+            strict=True,
         ):
             if len(keys) > 1 and len(set(keys)) != len(keys):
                 self.unique = False
@@ -460,7 +462,6 @@ class _Builder:
         year = self.report.meta.year
         period = _typed(f"{year:04d}", t["gYear"]) if year else None
         issuer = self.organization(self.facts.issuer) if self.facts.issuer else None
-        seen: set[str] = set()
         tail, named = self.named_tail, self.named
         is_obs, is_indicator = f" {a} {t['Observation']}{tail}", f" {a} {t['lg:Indicator']}{tail}"
         in_dataset = f" {t['dataSet']} {dataset}{tail}"
