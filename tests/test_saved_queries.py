@@ -153,6 +153,18 @@ def test_actions_of_an_organization(store) -> None:
     assert rows(store, "organization-actions", org_label="县人民法院")
 
 
+def test_actions_of_an_organization_come_in_the_order_of_the_text(store) -> None:
+    from lawgraph.ingest.normalize import normalize_text
+
+    text = normalize_text(REPORTS["yongning-2023.txt"])  # evidence quotes the normalized text
+    table = rows(store, "organization-actions", org_label="永宁县人民政府")
+    sentences = [plain(r["sentence"]) for r in table if "永宁" in plain(r["reportTitle"])]
+    assert len(set(sentences)) >= 3
+    assert all(sentence in text for sentence in sentences)
+    starts = [text.index(sentence) for sentence in sentences]
+    assert starts == sorted(starts)
+
+
 def test_one_indicator_across_reports(store) -> None:
     table = rows(store, "indicator-across-reports", phrase="行政复议案件")
     got = {(plain(r["reportingName"]), Decimal(r["value"]), r["unit"]) for r in table}
