@@ -92,6 +92,17 @@ def test_an_action_type_needs_a_prov_activity(good_quads):
     assert errors and {e.constraint for e in errors} == {"Class"}
     assert {e.path for e in errors} == {None, "lg:fromAction"}  # the action itself, and an indicator's link
 
+def test_an_organization_is_located_in_a_place(good_quads):
+    from lawgraph.namespaces import SDO, resource_iri
+
+    bureau, city = N(resource_iri("org", "甲市司法局")), N(resource_iri("place", "甲省甲市"))
+    located = ox.Quad(bureau, N(SDO.location), city, ox.DefaultGraph())
+    assert validate(quads_to_graph([*good_quads, located])).conforms
+    wrong = ox.Quad(bureau, N(SDO.location), N(resource_iri("org", "甲市人民政府")), ox.DefaultGraph())
+    errors = _problems([*good_quads, wrong])
+    assert [e.path for e in errors] == ["schema:location"]
+
+
 def test_wrong_evidence_offsets_are_caught():
     quads = facts_to_quads(make_facts())
     # make one sentence's anchor disagree with its offsets

@@ -141,6 +141,9 @@ class Entity:
     """For documents: 条例, 办法, 意见 … taken from the title."""
     version: str | None = None
     """For documents: the version or year in the title (``2022版``)."""
+    location: str | None = None
+    """For organizations: canonical name of the most specific place of the report that the organization's
+    name spells out (``schema:location``): 甘肃省兰州新区 for 兰州新区人民检察院."""
 
     @property
     def alt_labels(self) -> tuple[str, ...]:

@@ -98,3 +98,19 @@ def test_two_bodies_in_one_token_keep_their_own_mentions() -> None:
     facts = doc_to_facts(_facts(text, ReportMeta(issuer="古浪县人民政府")))
     mentions = {e.key: [m.text for m in e.mentions] for e in facts.entities if e.mentions}
     assert mentions == {"中国共产党中央委员会": ["中共中央"], "国务院": ["国务院"]}
+
+
+def test_an_organization_sits_in_the_deepest_place_its_name_spells_out() -> None:
+    text = "永宁县杨和镇成立杨和镇人民调解委员会。永宁县人民法院审结案件。县司法局开展培训。"
+    nlp = make_nlp(components=["lawgraph_organizations", "lawgraph_places"])
+    report = Report(name="t.txt", text=text, sha256="0" * 64, meta=ReportMeta(issuer="永宁县人民政府"))
+    facts = doc_to_facts(annotate(nlp, report))
+    places = {e.key for e in facts.entities if e.kind == "place"}
+    located = {e.key: e.location for e in facts.entities if e.kind == "organization"}
+    town = next(p for p in places if p.endswith("杨和镇"))
+    county = next(p for p in places if p.endswith("永宁县"))
+    committee = next(k for k in located if k.endswith("杨和镇人民调解委员会"))
+    assert located[committee] == town  # the town, not the county its name also spells out
+    assert located["永宁县人民法院"] == county
+    assert located["永宁县人民政府"] == county
+    assert all(e.location is None for e in facts.entities if e.kind != "organization")

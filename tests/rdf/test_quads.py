@@ -97,6 +97,18 @@ def test_entities_live_in_the_default_graph(quads):
     assert objects(quads, group, SKOS.altLabel) == [ox.Literal("法治建设工作组", language="zh")]
 
 
+def test_an_organization_is_located_in_its_place(facts):
+    bureau = next(e for e in facts.entities if e.key == "甲市司法局")
+    located = dataclasses.replace(
+        facts, entities=tuple(dataclasses.replace(e, location="甲省甲市") if e is bureau else e for e in facts.entities)
+    )
+    quads = facts_to_quads(located)
+    node = N(resource_iri("org", "甲市司法局"))
+    assert objects(quads, node, SDO.location) == [N(resource_iri("place", "甲省甲市"))]
+    assert graph_of(quads, node, SDO.location) == {ox.DefaultGraph()}
+    assert not [q for q in facts_to_quads(facts) if q.predicate == N(SDO.location)]
+
+
 def test_place_document_initiative(quads):
     city = N(resource_iri("place", "甲省甲市"))
     assert set(objects(quads, city, RDF.type)) == {N(SDO.AdministrativeArea), N(LG.City)}

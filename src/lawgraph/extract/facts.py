@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -30,7 +30,7 @@ from lawgraph.extract.context import ReportContext
 from lawgraph.extract.extensions import NO_ATTRS, iter_entity_spans
 from lawgraph.model import Entity, Evidence, Mention, Report, ReportFacts
 
-__all__ = ["doc_to_facts", "sentence_bounds", "SentenceIndex"]
+__all__ = ["doc_to_facts", "organization_locations", "sentence_bounds", "SentenceIndex"]
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
@@ -88,6 +88,38 @@ class _Entry:
     attrs: dict[str, str] = field(default_factory=dict)
 
 
+def organization_locations(entities: tuple[Entity, ...]) -> dict[str, str]:
+    """Where each organization sits: the most specific place of the report that its name spells out.
+
+    A place qualifies when its canonical name or one of its surface forms (two characters or more) is part
+    of the organization's canonical name. Of those, the deepest wins: canonical place names spell the whole
+    chain (甘肃省兰州市永登县), so the longest is the most specific; ties go to the first in code-point order.
+
+    >>> from lawgraph.model import Entity, Evidence, Mention
+    >>> ev = Evidence(0, 1, 0, 1)
+    >>> town = Entity("place", "宁夏回族自治区银川市永宁县杨和镇", "Town", (Mention("杨和镇", ev),))
+    >>> county = Entity("place", "宁夏回族自治区银川市永宁县", "County", (Mention("永宁县", ev),))
+    >>> body = Entity("organization", "永宁县杨和镇人民调解委员会", "MediationCommittee")
+    >>> organization_locations((town, county, body))
+    {'永宁县杨和镇人民调解委员会': '宁夏回族自治区银川市永宁县杨和镇'}
+    """
+    labels = [
+        (label, place.key)
+        for place in entities
+        if place.kind == "place"
+        for label in {place.key, *place.alt_labels}
+        if len(label) >= 2
+    ]
+    located: dict[str, str] = {}
+    for body in entities:
+        if body.kind != "organization":
+            continue
+        places = {key for label, key in labels if label in body.key}
+        if places:
+            located[body.key] = min(places, key=lambda key: (-len(key), key))
+    return located
+
+
 def doc_to_facts(doc: Doc) -> ReportFacts:
     """Collect the entities, actions and indicators annotated on ``doc``.
 
@@ -135,6 +167,12 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
         )
         for (kind, key), entry in sorted(groups.items())
     )
+    located = organization_locations(entities)
+    if located:
+        entities = tuple(
+            replace(entity, location=located.get(entity.key)) if entity.kind == "organization" else entity
+            for entity in entities
+        )
     return ReportFacts(
         report=report,
         entities=entities,

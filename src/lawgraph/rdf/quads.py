@@ -111,6 +111,7 @@ def _terms() -> dict[str, str]:
         "source": DCTERMS.source, "isPartOf": DCTERMS.isPartOf,
         "Organization": ORG.Organization, "subOrganizationOf": ORG.subOrganizationOf,
         "AdministrativeArea": SDO.AdministrativeArea, "Place": SDO.Place, "containedInPlace": SDO.containedInPlace,
+        "location": SDO.location,
         "Document": FOAF.Document, "Activity": PROV.Activity, "wasAssociatedWith": PROV.wasAssociatedWith,
         "generated": PROV.generated, "used": PROV.used,
         "Observation": QB.Observation, "DataSet": QB.DataSet, "dataSet": QB.dataSet, "structure": QB.structure,
@@ -366,6 +367,8 @@ class _Builder:
                 share(node, t["subOrganizationOf"], _iri(resource_iri("org", entity.parent)))
             elif kind == "place":
                 share(node, t["containedInPlace"], _iri(resource_iri("place", entity.parent)))
+        if entity.location and kind == "organization":
+            share(node, t["location"], _iri(resource_iri("place", entity.location)))
         if entity.code and kind == "place":
             share(node, t["lg:divisionCode"], _str(entity.code))
         if kind == "document":
