@@ -140,10 +140,7 @@ def split_sentences(text: str, sections: Sequence[Section] = (), *, begin: int =
         while b > a and text[b - 1] in _SPACE:
             b -= 1
         if b > a:
-            # innermost_section, with its common case (the section just before holds ``a``) inline.
-            i = bisect.bisect_right(starts, a) - 1
-            section = i if i >= 0 and sections[i].end > a else innermost_section(sections, starts, a)
-            append(Sentence(a, b, section))
+            append(Sentence(a, b, innermost_section(sections, starts, a)))
 
     # The loop runs once per mark in the text: the commonest marks (。, quotes) are tested first, and the
     # closers after an end mark are matched only when one follows.
