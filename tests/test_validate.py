@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent / "rdf"))
 from facts_fixture import make_facts, make_second_facts  # noqa: E402
 
 from lawgraph.errors import InputError  # noqa: E402
-from lawgraph.namespaces import LG, NIF, PROV, SDMX_MEASURE, SKOS, XSD  # noqa: E402
+from lawgraph.namespaces import LG, NIF, PROV, SDMX_MEASURE, SDO, SKOS, XSD, resource_iri  # noqa: E402
 from lawgraph.rdf import facts_to_quads, quads_to_graph, write_quads  # noqa: E402
 from lawgraph.validate import validate  # noqa: E402
 
@@ -93,8 +93,6 @@ def test_an_action_type_needs_a_prov_activity(good_quads):
     assert {e.path for e in errors} == {None, "lg:fromAction"}  # the action itself, and an indicator's link
 
 def test_an_organization_is_located_in_a_place(good_quads):
-    from lawgraph.namespaces import SDO, resource_iri
-
     bureau, city = N(resource_iri("org", "甲市司法局")), N(resource_iri("place", "甲省甲市"))
     located = ox.Quad(bureau, N(SDO.location), city, ox.DefaultGraph())
     assert validate(quads_to_graph([*good_quads, located])).conforms
