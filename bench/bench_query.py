@@ -61,7 +61,7 @@ from lawgraph.namespaces import (
     resource_iri,
 )
 from lawgraph.query import run_query
-from lawgraph.store import open_oxigraph, read_source
+from lawgraph.store import compact, open_oxigraph, read_source
 
 FALLBACK_QUERIES: dict[str, str] = {
     "orgs-by-class": """
@@ -539,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
             big.flush()
             load_s = time.perf_counter() - started
             started = time.perf_counter()
-            big.optimize()  # as every lawgraph store build ends
+            compact(big)  # as every lawgraph store build ends
             compact_s = time.perf_counter() - started
             big_mem = ox.Store()
             replicate(mem, big_mem, args.scale)
