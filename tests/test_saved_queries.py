@@ -153,6 +153,27 @@ def test_actions_of_an_organization(store) -> None:
     assert rows(store, "organization-actions", org_label="县人民法院")
 
 
+def test_actions_of_an_organization_named_by_a_plain_label() -> None:
+    """The name is matched as lawgraph writes labels (@zh) and as a plain string, and only organizations."""
+    from lawgraph.namespaces import ACT, LG, ORG, PROV, RDF, SKOS
+
+    ex = "https://example.org/"
+    body, thing, act = ox.NamedNode(ex + "body"), ox.NamedNode(ex + "thing"), ox.NamedNode(ex + "act")
+    store = ox.Store()
+    store.extend([
+        ox.Quad(body, ox.NamedNode(str(SKOS.prefLabel)), ox.Literal("甲县司法局")),
+        ox.Quad(body, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(ORG.Organization))),
+        ox.Quad(thing, ox.NamedNode(str(SKOS.prefLabel)), ox.Literal("甲县司法局", language="zh")),
+        ox.Quad(act, ox.NamedNode(str(PROV.wasAssociatedWith)), body),
+        ox.Quad(act, ox.NamedNode(str(PROV.used)), thing),
+        ox.Quad(act, ox.NamedNode(str(LG.verb)), ox.Literal("开展")),
+        ox.Quad(act, ox.NamedNode(str(LG.actionType)), ox.NamedNode(str(ACT.other))),
+    ])
+    table = rows(store, "organization-actions", org_label="甲县司法局")
+    assert [(r["role"], r["verb"], r["type"]) for r in table] == [("agent", "开展", "other")]
+    assert plain(table[0]["otherName"]) == "甲县司法局" and table[0]["otherRole"] == "used"
+
+
 def test_actions_of_an_organization_come_in_the_order_of_the_text(store) -> None:
     from lawgraph.ingest.normalize import normalize_text
 
