@@ -14,7 +14,12 @@ What it does, in one run:
 2. Every saved query (``lawgraph query --list``; a fallback set when none are installed) runs on that graph
    in lawgraph's store (pyoxigraph, union default graph) and in plain rdflib (``Dataset(default_union=True)``,
    in memory), with the same prefixes. Median latency per query and the ratio rdflib / Oxigraph are printed.
-3. The graph is replicated ``--scale`` times (each copy's report graphs get their own report-scoped IRIs,
+3. The workload: each saved query over ``--workload`` parameter values drawn from the data with a fixed
+   seed (any organization that takes part in an action, any observation's counted phrase, any report file,
+   each equally likely), on the same three engines. The 1x table shows each query at its heaviest
+   parameter; this one shows what a user picking a value they have seen gets: p50, p90 and max across the
+   values, and the ratio of the p50s.
+4. The graph is replicated ``--scale`` times (each copy's report graphs get their own report-scoped IRIs,
    entities stay shared, as a larger corpus of different reports would) into a store, and every saved query
    is timed again there (Oxigraph only: rdflib would take minutes per query).
 """
@@ -452,6 +457,103 @@ def bind_saved(store: ox.Store, queries: dict[str, str]) -> tuple[dict[str, str]
     return out, notes
 
 
+_WORKLOAD_PROBES = {
+    # any organization that takes part in an action, each equally likely
+    "org_label": "SELECT DISTINCT ?v WHERE { ?a prov:wasAssociatedWith|lg:partner|lg:actedOn|prov:used ?o . "
+                 "?o a org:Organization ; skos:prefLabel ?v }",
+    # the counted phrase of an observation, each observation equally likely (common phrases come up more)
+    "phrase": "SELECT ?v WHERE { ?obs lg:countedPhrase ?v }",
+    "report_file": "SELECT DISTINCT ?v WHERE { ?r lg:fileName ?v }",
+}
+
+
+def workload(store: ox.Store, queries: dict[str, str], size: int, *, seed: int = 7) -> dict[str, list[str]]:
+    """Each saved query bound to ``size`` parameter values drawn from the data with a fixed seed: what a
+    user who picks an organization, a phrase or a report they have seen would run. A query without
+    parameters is its one text."""
+    from lawgraph.query import bind_params, parse_params
+
+    try:
+        from lawgraph.queries import saved_params
+    except ImportError:
+        return {name: [text] for name, text in queries.items()}
+    rng = random.Random(seed)
+    pools: dict[str, list[str]] = {}
+    out: dict[str, list[str]] = {}
+    for name, text in queries.items():
+        params = saved_params(name)
+        if not params:
+            out[name] = [text]
+            continue
+        draws: list[dict[str, str]] = [{} for _ in range(size)]
+        for param in params:
+            if param not in pools:
+                rows = run_query(store, _WORKLOAD_PROBES[param]) if param in _WORKLOAD_PROBES else []
+                pools[param] = sorted(row["v"].value for row in rows)
+            pool = pools[param]
+            for draw in draws:
+                if pool:
+                    draw[param] = rng.choice(pool)
+        out[name] = [bind_params(text, parse_params(draw)) for draw in draws if draw]
+    return out
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q`` quantile (0..1) of ``values``, nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def run_workload(say: Callable[[str], None], disk: ox.Store, mem: ox.Store, ds: Any,
+                 texts: dict[str, list[str]], *, repeats: int, rdflib_limit: float) -> None:
+    """Time every query over its workload on the three engines and print p50, p90 and max across it.
+
+    Each parameter value counts once: its latency is the median of ``repeats`` runs after a warm-up on
+    Oxigraph, and one run on rdflib (stopped at ``rdflib_limit`` seconds, which then counts as the limit).
+    """
+    size = max(len(items) for items in texts.values())
+    say(f"## Workload: each query over up to {size} parameter values drawn from the data (seed 7)\n")
+    say("A value's latency is the median of its runs; p50, p90 and max are taken across the values. "
+        f"rdflib runs each value once, stopped at {rdflib_limit:g} s (\">\": some runs were stopped).\n")
+    say("| query | values | rows (min-max) | store p50 / p90 / max ms | memory p50 / p90 / max ms | "
+        "rdflib p50 ms | rdflib / store p50 | rdflib / memory p50 |")
+    say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    ratios_disk, ratios_mem, over_disk, over_mem = [], [], [], []
+    for name, items in texts.items():
+        disk_s, mem_s, rdf_s, rows, cut_any = [], [], [], [], False
+        for text in items:
+            oxd, oxm = oxigraph_runner(disk, text), oxigraph_runner(mem, text)
+            oxd(), oxm()  # warm up
+            d, n = timed(oxd, repeats=repeats, budget=30)
+            m, _ = timed(oxm, repeats=repeats, budget=30)
+            r, _, cut = timed_rdflib(rdflib_runner(ds, text), repeats=1, limit=rdflib_limit)
+            disk_s.append(d)
+            mem_s.append(m)
+            rdf_s.append(r)
+            rows.append(n)
+            cut_any = cut_any or cut
+        d50, m50, r50 = (statistics.median(x) for x in (disk_s, mem_s, rdf_s))
+        ratios_disk.append(r50 / d50)
+        ratios_mem.append(r50 / m50)
+        if d50 > 0.2:
+            over_disk.append(name)
+        if m50 > 0.2:
+            over_mem.append(name)
+        more = ">" if cut_any else ""
+
+        def cells(values: list[float]) -> str:
+            return " / ".join(f"{v * 1000:.1f}" for v in (statistics.median(values), percentile(values, 0.9),
+                                                         max(values)))
+
+        say(f"| {name} | {len(items)} | {min(rows)}-{max(rows)} | {cells(disk_s)} | {cells(mem_s)} | "
+            f"{more}{r50 * 1000:.0f} | {more}{r50 / d50:.0f}x | {more}{r50 / m50:.0f}x |")
+    say(f"\nMedian speed-up over rdflib on the workload: **{statistics.median(ratios_disk):.0f}x** for the "
+        f"on-disk store, **{statistics.median(ratios_mem):.0f}x** in memory (target >= 30x).")
+    over = {"on disk": over_disk, "in memory": over_mem}
+    say("p50 over 200 ms (target <= 200 ms): "
+        + "; ".join(f"{where} {', '.join(names) or 'none'}" for where, names in over.items()) + ".\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     source = parser.add_mutually_exclusive_group(required=True)
@@ -466,8 +568,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds per query on rdflib; a run that passes it is stopped (ratio = lower bound)")
     parser.add_argument("--disk-limit", type=float, default=60.0,
                         help="seconds per query on the large on-disk store (run in a child process)")
-    parser.add_argument("--phases", default="1x,scale",
-                        help="what to run: 1x (store vs memory vs rdflib), scale (the --scale store); comma-separated")
+    parser.add_argument("--workload", type=int, default=15, metavar="K",
+                        help="parameter values per parametrised query in the workload phase (default 15)")
+    parser.add_argument("--workload-rdflib-limit", type=float, default=30.0, metavar="S",
+                        help="seconds per workload run on rdflib; a longer run is stopped and counted as S")
+    parser.add_argument("--phases", default="1x,workload,scale",
+                        help="what to run: 1x (each query at its heaviest parameter: store, memory, rdflib), "
+                             "workload (each query over --workload parameter values drawn from the data), "
+                             "scale (the --scale store); comma-separated")
     parser.add_argument("--write", type=Path, help="write the results as Markdown to this file")
     args = parser.parse_args(argv)
 
@@ -496,13 +604,14 @@ def main(argv: list[str] | None = None) -> int:
             disk.flush()
             what = f"{args.synthetic} synthetic reports (bench_query.synthetic_quads; made-up sentences)"
         mem = in_memory(disk)
-        queries, origin = saved_queries()
-        queries, notes = bind_saved(mem, queries)
+        saved, origin = saved_queries()
+        queries, notes = bind_saved(mem, saved)
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         say(f"# Query benchmark\n\nMachine: {machine()}; load average at the start {load} (1, 5, 15 min)\n")
         say(f"Data: {what}; {len(mem):,} quads. Queries: {origin}.")
         if notes:
             say("Parameters bound (values taken from the data): " + "; ".join(notes) + ".")
+        ds = None
         if "1x" in args.phases:
             started = time.perf_counter()
             ds = to_rdflib(mem)
@@ -529,8 +638,13 @@ def main(argv: list[str] | None = None) -> int:
             if ratios_disk:
                 say(f"\nMedian speed-up over rdflib: **{statistics.median(ratios_disk):.0f}x** for the on-disk store, "
                     f"**{statistics.median(ratios_mem):.0f}x** in memory (target >= 30x).\n")
-            del ds
-            gc.collect()
+        if "workload" in args.phases:
+            if ds is None:
+                ds = to_rdflib(mem)
+            run_workload(say, disk, mem, ds, workload(mem, saved, args.workload), repeats=3,
+                         rdflib_limit=args.workload_rdflib_limit)
+        del ds
+        gc.collect()
 
         if args.scale > 1 and "scale" in args.phases:
             big = open_oxigraph(work / "big")
