@@ -133,6 +133,27 @@ def test_rdflib_dataset_over_the_store(tmp_path, hand_dataset):
     assert len(again) == sum(1 for _ in hand_dataset.quads((None, None, None, None)))
 
 
+def test_in_memory_copy_of_a_store_folder(tmp_path):
+    """``memory=True`` reads the folder once into memory: same quads, and the folder is left as it was."""
+    path = tmp_path / "store"
+    disk = open_oxigraph(path)
+    iri = "https://w3id.org/lawgraph/id/report/m"
+    load_report(disk, iri, report_quads(iri, ["甲", "乙"]), name="m.txt", content_hash="h")
+    disk.flush()
+    expected = set(disk)
+    del disk
+    copy = read_source(path, memory=True)
+    assert set(copy) == expected
+    ds = open_store(path, memory=True)
+    assert set(raw_store(ds)) == expected
+    titles = {str(row[0]) for row in ds.query(f"SELECT ?t WHERE {{ GRAPH <{iri}> {{ ?r <{P.value}> ?t }} }}")}
+    assert titles == {"甲", "乙"}
+    raw_store(ds).remove(next(iter(expected)))  # a change to the copy ...
+    assert set(read_source(path)) == expected  # ... is not saved
+    with pytest.raises(StoreError, match="no Oxigraph store"):
+        open_store(tmp_path / "missing", memory=True)
+
+
 def test_bookkeeping_graph_is_separate(store):
     iri = "https://w3id.org/lawgraph/id/report/k"
     load_report(store, iri, report_quads(iri, ["甲"]), name="k.txt", content_hash="h")

@@ -40,18 +40,9 @@ class _LimitedWriter:
 
 def _open_data(source: str, memory: bool) -> Any:
     """The worker's data: a store folder read-only, or an in-memory copy (of a folder or an RDF file)."""
-    import pyoxigraph as ox
+    from lawgraph.store import read_source
 
-    from lawgraph.store import is_store_dir, load_rdf_file, open_oxigraph
-
-    if not is_store_dir(source):
-        return load_rdf_file(source)  # an RDF file: parsed into memory
-    on_disk = open_oxigraph(source, read_only=True)
-    if not memory:
-        return on_disk
-    in_memory = ox.Store()
-    in_memory.bulk_extend(on_disk)
-    return in_memory
+    return read_source(source, memory=memory)
 
 
 def _worker_main(conn: Any, source: str, memory: bool) -> None:
