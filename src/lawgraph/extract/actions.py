@@ -625,7 +625,7 @@ def token_boundaries(doc: Doc) -> tuple[Sequence[int], Sequence[int]]:
 
     The result is kept in ``doc.user_data`` so the components that need it read the tokens once.
     """
-    from spacy.attrs import IDX, LENGTH  # type: ignore[import-not-found]
+    from spacy.attrs import IDX, LENGTH
 
     cached = doc.user_data.get(_BOUNDARY_KEY)
     if cached is not None and cached[0] == len(doc):

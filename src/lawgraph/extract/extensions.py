@@ -99,7 +99,7 @@ def span_attrs_table(doc: Doc) -> dict[tuple[str, int, int, str], SpanAttrs]:
     table = doc.user_data.get(SPAN_ATTRS_KEY)
     if table is None:
         table = doc.user_data[SPAN_ATTRS_KEY] = {}
-    return table  # type: ignore[no-any-return]
+    return table
 
 
 def set_span_attrs(

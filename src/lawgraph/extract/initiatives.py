@@ -120,9 +120,9 @@ class InitiativeFinder:
             add(begin, m.end(), text[begin : m.end()])
         # Other quoted mentions of a quoted name already known as an initiative.
         for m in self._any_quoted.finditer(text):
-            key = names.get(m.group(1))
-            if key is not None and free(m.start(), m.end()):
-                add(m.start(), m.end(), key)
+            known = names.get(m.group(1))
+            if known is not None and free(m.start(), m.end()):
+                add(m.start(), m.end(), known)
         found.sort(key=lambda x: x.begin)
         return found
 

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeAlias
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -42,6 +42,7 @@ from lawgraph.extract.extensions import set_span_attrs
 
 __all__ = ["OrgMatch", "OrganizationRecognizer", "find_organizations", "make_organization_recognizer"]
 
+_Trie: TypeAlias = dict[str, "_Trie"]  # one character → the subtrie after it ("" marks a word's end)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Tags of words that can sit inside a name before its core (nouns, places, abbreviations, idioms …).
 _NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "l", "ng", "an", "b", "eng", "nrt", "nrfg", "i"})
@@ -125,14 +126,14 @@ def _trie_regex(words: list[str]) -> str:
     >>> re.fullmatch(_trie_regex(["中院", "中级人民法院", "中"]), "中级人民法院") is not None
     True
     """
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: _Trie) -> str:
         terminal = "" in node
         branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
         if not branches:

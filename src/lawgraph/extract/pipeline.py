@@ -97,7 +97,7 @@ def _speed_up_lexemes(nlp: Language) -> None:
     from spacy.attrs import LIKE_NUM
     from spacy.lang.zh import lex_attrs
 
-    getters = nlp.vocab.lex_attr_getters
+    getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # real attribute, missing from vocab.pyi
     if getters.get(LIKE_NUM) is not lex_attrs.like_num:
         return  # not spaCy's own (a newer spaCy, or already replaced): leave it alone
     getters[LIKE_NUM] = _zh_like_num

@@ -111,7 +111,8 @@ class PlaceFinder:
         # A name made only of descriptive words (特色文化, 新型科创) names no particular zone.
         self._generic_rx = re.compile(f"(?:{_alternation(rules['zone_generic_names'])})")
         self._lead_rx = re.compile(f"^(?:{_alternation(rules['zone_lead_strip'])})")
-        self.relative_heads = tuple(sorted(rules["relative_area_heads"], key=len, reverse=True))
+        heads: list[str] = sorted(rules["relative_area_heads"], key=len, reverse=True)
+        self.relative_heads = tuple(heads)
         numerals = "一二三四五六七八九十两几多"
         self._boundary_rx = re.compile(
             f"(?P<p>[^{_CJK}]|[{numerals}]+[大个项类座家批])|{_alternation(rules['boundary_words'])}"
@@ -285,6 +286,7 @@ class PlaceFinder:
                 div = town_short[hit.name]  # 布吉 → 布吉街道 in the report's own district
             if div is None:
                 continue
+            code: str | None  # None when the text names another parent
             key, parent, code = div.canonical, None, div.code
             up = gaz.parent(div)
             parent = up.canonical if up else None
@@ -507,7 +509,7 @@ class PlaceFinder:
                 None,
             )  # 区儿童公园, but not 市属公园
             rel_key = self._relative(rel, ctx) if rel else None
-            if rel_key and head_place is None:
+            if rel and rel_key and head_place is None:  # rel_key is only set when rel is
                 zones.append(PlaceMatch(start, m.end(), cls, rel_key + mention[len(rel) :], rel_key, None))
                 continue
             if suffix == "新区" and head_place is None:

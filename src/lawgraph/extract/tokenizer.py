@@ -116,7 +116,7 @@ class RjiebaTokenizer:
         return self
 
 
-@registry.tokenizers("lawgraph.RjiebaTokenizer.v1")
+@registry.tokenizers("lawgraph.RjiebaTokenizer.v1")  # type: ignore[untyped-decorator]  # spaCy's registry is untyped
 def create_rjieba_tokenizer() -> Callable[[Language], RjiebaTokenizer]:
     """The registered factory: returns a function building the tokenizer for an ``nlp`` object."""
 

@@ -256,9 +256,10 @@ def report_year(
         return int(m.group(1)) - work_report
     if issued is not None:
         return issued.year - 1
-    m = _NAME_YEAR.search(name) if name else None
-    if m:
-        return int(m.group(1)) - (work_report or ("工作报告" in name and "法治" not in name))
+    if name:
+        m = _NAME_YEAR.search(name)
+        if m:
+            return int(m.group(1)) - (work_report or ("工作报告" in name and "法治" not in name))
     return None
 
 
