@@ -50,7 +50,8 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._send(*_error(400, "missing the `query` parameter (SPARQL 1.1 Protocol)"))
             return
-        fmt = (params.get("format") or params.get("output") or params.get("results") or [None])[0]
+        formats = params.get("format") or params.get("output") or params.get("results")
+        fmt = formats[0] if formats else None
         status, media, body = self.server_ref.execute(
             query,
             accept=self.headers.get("Accept"),

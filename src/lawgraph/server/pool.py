@@ -97,6 +97,7 @@ class _WorkerPool:
     ) -> tuple[int, str, bytes]:
         """Evaluate one query in an idle worker; returns ``(status, content type, body)``."""
         deadline = time.monotonic() + self.timeout
+        worker: _Worker | None  # None once it is handed to _replace
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:

@@ -7,7 +7,7 @@ result-size limit.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any, cast
 
 from lawgraph.errors import QueryError, StoreError
 from lawgraph.server.negotiation import negotiate
@@ -70,7 +70,8 @@ def _worker_main(conn: Any, source: str, memory: bool) -> None:
             kind = query_kind(result)
             media, fmt = negotiate(accept, kind, format_param=format_param)
             sink = _LimitedWriter(max_bytes)
-            write_results(result, sink, format=fmt)
+            # The serializers only call write and flush, which is all the sink has.
+            write_results(result, cast("IO[bytes]", sink), format=fmt)
             conn.send(("ok", media, b"".join(sink.chunks)))
         except QueryError as err:
             status = 400
