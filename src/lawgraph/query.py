@@ -232,8 +232,10 @@ def load_query(
         path = Path(file)
         try:
             return path.read_text(encoding="utf-8"), str(path)
-        except (OSError, UnicodeDecodeError) as err:
+        except OSError as err:
             raise QueryError(path, f"cannot read the query file: {err.strerror or err}") from err
+        except UnicodeDecodeError as err:  # has no ``strerror``
+            raise QueryError(path, f"cannot read the query file: {err}") from err
     if saved is not None:
         from lawgraph import queries
 
@@ -328,7 +330,8 @@ def write_results(result: Any, output: IO[bytes] | None = None, *, format: str) 
             return ox.serialize(result, output, format=rdf_format, prefixes=prefixes)
         if fmt not in RESULT_FORMATS:
             raise QueryError(None, f"a SELECT/ASK result is written as json, xml, csv or tsv, not {format}")
-        return result.serialize(output, format=RESULT_FORMATS[fmt])
+        solutions: ox.QuerySolutions | ox.QueryBoolean = result  # query_kind said so
+        return solutions.serialize(output, format=RESULT_FORMATS[fmt])
     except (SyntaxError, OSError) as err:
         raise QueryError(None, f"cannot evaluate: {' '.join(str(err).split())}") from err
 

@@ -134,7 +134,7 @@ def validate(
             allow_infos=True,
         )
     except Exception as err:  # pySHACL raises its own errors for broken shapes or graphs
-        where = graph if isinstance(graph, (str, os.PathLike)) else None
+        where = str(graph) if isinstance(graph, (str, os.PathLike)) else None
         raise InputError(where, f"SHACL validation failed: {err}") from err
     found = _results(results, data)
     return ValidationResult(

@@ -200,8 +200,8 @@ def read_quads(path: str | os.PathLike[str], *, format: str | None = None) -> li
         raise InputError(source, f"cannot be read as {fmt.name}: {err}") from err
 
 
-def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Identifier:
-    """The rdflib term of a pyoxigraph term."""
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> rdflib.term.Identifier:
+    """The rdflib term of a pyoxigraph term; a quoted triple (RDF-star) raises :class:`TypeError`."""
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -233,13 +233,13 @@ def quads_to_dataset(quads: Iterable[ox.Quad]) -> rdflib.Dataset:
     for quad in quads:
         triple = (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
         if isinstance(quad.graph_name, ox.DefaultGraph):
-            dataset.default_graph.add(triple)  # type: ignore[arg-type]
+            dataset.default_graph.add(triple)
             continue
         name = quad.graph_name.value
         graph = graphs.get(name)
         if graph is None:
             graph = graphs[name] = dataset.graph(rdflib.URIRef(name))
-        graph.add(triple)  # type: ignore[arg-type]
+        graph.add(triple)
     return dataset
 
 
@@ -249,5 +249,5 @@ def quads_to_graph(quads: Iterable[ox.Quad]) -> rdflib.Graph:
     _bind(graph)
     add = graph.add
     for quad in quads:
-        add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))  # type: ignore[arg-type]
+        add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     return graph
