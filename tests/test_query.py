@@ -145,6 +145,14 @@ def test_missing_source_and_query(capsysbinary, tmp_path):
     assert code == 2 and "exactly one query" in err
 
 
+def test_query_file_that_is_not_utf8(capsysbinary, trig, tmp_path):
+    unreadable = tmp_path / "gbk.rq"
+    unreadable.write_bytes("ASK { ?s ?p \"行政复议\" }".encode("gbk"))
+    code, out, err = run(capsysbinary, "query", str(trig), "--file", str(unreadable))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "gbk.rq: the query file is not UTF-8 text (byte 0xd0 at offset 13)" in err
+
+
 def _saved_names():
     queries = pytest.importorskip("lawgraph.queries")
     if not hasattr(queries, "list_saved"):

@@ -234,8 +234,9 @@ def load_query(
             return path.read_text(encoding="utf-8"), str(path)
         except OSError as err:
             raise QueryError(path, f"cannot read the query file: {err.strerror or err}") from err
-        except UnicodeDecodeError as err:  # has no ``strerror``
-            raise QueryError(path, f"cannot read the query file: {err}") from err
+        except UnicodeDecodeError as err:
+            raise QueryError(path, f"the query file is not UTF-8 text (byte {err.object[err.start]:#04x} "
+                                   f"at offset {err.start})") from err
     if saved is not None:
         from lawgraph import queries
 
