@@ -202,7 +202,7 @@ def open_store(path: str | Path, *, read_only: bool = False, memory: bool = Fals
 def memory_copy(store: ox.Store) -> ox.Store:
     """An in-memory :class:`pyoxigraph.Store` holding every quad of ``store``.
 
-    Queries on it skip the on-disk store's RocksDB seeks: the saved queries run about 10x faster (4-16x,
+    Queries on it skip the on-disk store's RocksDB seeks: the saved queries run about 10x faster (2-16x,
     ``bench/RESULTS.md``). ``lawgraph serve`` queries such a copy for stores up to 1 GiB.
 
     >>> disk_like = ox.Store()

@@ -51,9 +51,9 @@ class SparqlServer:
         Send ``Access-Control-Allow-Origin: *`` so browser tools on other sites (YASGUI) can query it. Off
         by default: with it, any page the user visits can read the endpoint.
     memory : bool, optional
-        Each worker queries an in-memory copy of the data: 5-60x faster than the on-disk store on the saved
-        queries (``bench/RESULTS.md``), at the cost of memory per worker (about 0.5 kB per quad) and a slower
-        start (copying from the store runs at about 15-30k quads/s). By default, on for RDF files (parsed
+        Each worker queries an in-memory copy of the data (:func:`lawgraph.store.memory_copy`): about 10x
+        faster than the on-disk store on the saved queries (``bench/RESULTS.md``), at the cost of memory per
+        worker (about 0.5 kB per quad) and a slower start (the copy takes about 9 s per million quads). By default, on for RDF files (parsed
         straight into memory) and for store folders up to :data:`MEMORY_AUTO_BYTES` on disk.
     examples : dict of str to str, optional
         Example queries for the browser page; the saved queries by default.
