@@ -7,6 +7,7 @@ A corpus test does the same on the founding report.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -81,6 +82,20 @@ def plain(cell: str) -> str:
     if cell.startswith('"'):
         return cell[1 : cell.rindex('"')]
     return cell
+
+
+def test_every_saved_query_the_docs_name_exists() -> None:
+    """``--saved NAME`` in the README, the docs and the command-line help names a query that is installed."""
+    from pathlib import Path
+
+    from lawgraph.cli import query as query_cli
+
+    root = Path(__file__).resolve().parents[1]
+    docs = [root / "README.md", *root.glob("docs/*.md")]
+    texts = [query_cli._HELP] + [path.read_text(encoding="utf-8") for path in docs]
+    named = {name for text in texts for name in re.findall(r"--saved ([A-Za-z0-9_-]+)", text)}
+    assert named, "no --saved example found"
+    assert named - {"NAME"} <= set(list_saved())
 
 
 def test_every_saved_query_is_listed_with_what_it_answers() -> None:

@@ -28,7 +28,7 @@ Examples:
 
     lawgraph query graph.trig "SELECT ?org ?label WHERE { ?org a org:Organization; skos:prefLabel ?label }"
 
-    lawgraph query store/ --saved actions-by-type --format csv
+    lawgraph query store/ --saved cooperation --format csv
 
     lawgraph query store/ --file q.rq --param area=兰州新区
 
