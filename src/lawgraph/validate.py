@@ -50,7 +50,7 @@ class Violation:
     def __str__(self) -> str:
         who = f"{self.focus} ({self.label})" if self.label else self.focus
         where = f" {self.path}" if self.path else ""
-        value = f" = {self.value}" if self.value else ""
+        value = f" = {self.value}" if self.value and self.value != self.focus else ""  # a node's own result
         return f"{self.severity}: {who}{where}{value}: {self.message} [{self.constraint}]"
 
 

@@ -14,8 +14,8 @@ _HELP = """Check a graph against lawgraph's SHACL shapes (ontology/shapes.ttl) w
 
 GRAPH is any RDF file lawgraph reads (.ttl, .trig, .nt, .nq, .jsonld, .rdf). The shapes run over the union
 of its graphs, with the ontology for subclass links. Each problem prints as one line: severity, focus node
-(and its label), property path, value, message. Warnings (a report that names no issuer or date) are
-listed but do not fail the graph.
+(and its label), property path, value, message. Warnings (a report that names no issuer or date, and
+its actions left without an agent) are listed but do not fail the graph.
 
 Exit code 0 when the graph conforms, 1 when it has violations, 2 when it cannot be read.
 
