@@ -325,6 +325,21 @@ def test_cli_corpus_build_with_jobs_reports_failures_and_prunes(
     assert len(report_graphs(store)) == 2
 
 
+@pytest.mark.parametrize("name", ["g.nq", "g.trig"])
+def test_a_corpus_build_where_every_report_fails_leaves_the_output_file_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    out_path = tmp_path / name
+    out_path.write_text("<urn:x:a> <urn:x:b> <urn:x:c> .\n", encoding="utf-8")
+    before = out_path.read_bytes()
+    code = run_cli(["build", str(tmp_path / "missing.txt"), "-o", str(out_path), "--jobs", "2"])
+    assert code == 2
+    assert out_path.read_bytes() == before  # not replaced by an empty graph
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temporary file left behind
+    out, _ = capsys.readouterr()
+    assert "1 failed" in out and f"-> {out_path}" not in out
+
+
 def test_cli_prune_needs_a_store(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(["build", str(corpus), "-o", str(tmp_path / "g.nq"), "--prune"]) == 2
     assert "--store" in capsys.readouterr().err

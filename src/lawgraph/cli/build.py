@@ -116,7 +116,7 @@ def _build_corpus(
             typer.echo(f"lawgraph: {path}: {reason}", err=True)
     else:
         print_corpus_summary(summary, stream=sys.stdout)
-    raise typer.Exit(2 if summary.failures and not (summary.built or summary.unchanged) else summary.exit_code)
+    raise typer.Exit(2 if summary.all_failed else summary.exit_code)
 
 
 @app.command("build", help=_HELP)
@@ -178,7 +178,8 @@ def build_cli(
     for problem in result.errors:
         typer.echo(f"lawgraph: {problem.message}", err=True)
     if not result.results:
-        typer.echo("lawgraph: nothing was built; no output written", err=True)
+        if len(result.errors) != 1:  # one bad input: its own line says it all
+            typer.echo("lawgraph: nothing was built; no output written", err=True)
         raise typer.Exit(2)
     written = write_graph(result, output, format=fmt)
     if not quiet:

@@ -116,6 +116,11 @@ class CorpusSummary:
         return self.built + self.unchanged + len(self.duplicates) + len(self.failures)
 
     @property
+    def all_failed(self) -> bool:
+        """Every report failed (or no report was found): nothing is written to the output file."""
+        return bool(self.failures) and not (self.built or self.unchanged)
+
+    @property
     def exit_code(self) -> int:
         """0 when every report built (or was unchanged), 1 when some failed."""
         return 1 if self.failures else 0
@@ -375,7 +380,12 @@ class _Outputs:
                 compact_store(self.ox_store, where=self.store_name)
                 summary.compact_seconds = time.perf_counter() - started
                 emit(BuildEvent("compacted", seconds=summary.compact_seconds))
-        if self.file_sink is not None:
+        if summary.all_failed and self.output is not None:
+            # Nothing was built: an existing output file stays as it was, and no empty one is made.
+            if self.file_sink is not None:
+                self.file_sink.abort()
+            summary.output = None
+        elif self.file_sink is not None:
             self.file_sink.close()
         elif self.output is not None:
             _dump_store(self.ox_store, self.output)
