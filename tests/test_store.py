@@ -171,6 +171,8 @@ def test_bad_inputs_are_one_line_errors(tmp_path):
         open_oxigraph(tmp_path / "notes")
     with pytest.raises(StoreError, match="no Oxigraph store"):
         open_oxigraph(tmp_path / "missing", read_only=True)
+    with pytest.raises(StoreError, match="the folder .*nope does not exist"):
+        open_oxigraph(tmp_path / "nope" / "store")
     bad = tmp_path / "bad.ttl"
     bad.write_text("<a> <b> .", encoding="utf-8")
     with pytest.raises(InputError, match="bad.ttl"):

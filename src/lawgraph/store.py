@@ -146,6 +146,8 @@ def open_oxigraph(path: str | Path, *, read_only: bool = False, create: bool = T
         raise StoreError(p, "is a folder that does not hold an Oxigraph store")
     if (read_only or not create) and not is_store_dir(p):
         raise StoreError(p, "no Oxigraph store here (build one with `lawgraph build ... --store DIR`)")
+    if not p.exists() and not p.parent.is_dir():
+        raise StoreError(p, f"cannot create the store: the folder {p.parent} does not exist")
     try:
         return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
     except OSError as err:
