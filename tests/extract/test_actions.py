@@ -302,8 +302,9 @@ def test_relation_recall_with_gold_entities(corpus_dir) -> None:
 
 
 def test_token_starts_are_built_once_and_released() -> None:
-    from lawgraph.extract.actions import release_token_boundaries, token_starts
+    from lawgraph.extract.actions import release_token_boundaries
     from lawgraph.extract.pipeline import make_nlp
+    from lawgraph.extract.tokens import token_starts
 
     doc = make_nlp(components=[]).make_doc("县政府印发《办法》。")
     starts = token_starts(doc, len(doc.text))

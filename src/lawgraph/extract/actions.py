@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -47,6 +46,7 @@ from spacy.tokens import Doc
 
 from lawgraph.extract.extensions import iter_entity_spans
 from lawgraph.extract.numbers import _data_lines, trie_pattern
+from lawgraph.extract.tokens import release_token_caches, token_boundaries, token_starts
 from lawgraph.model import ENTITY_KINDS, Action, Evidence, Sentence
 
 __all__ = [
@@ -58,8 +58,6 @@ __all__ = [
     "find_actions",
     "actions_from_text",
     "doc_entities",
-    "token_boundaries",
-    "token_starts",
     "release_token_boundaries",
 ]
 
@@ -553,9 +551,9 @@ def find_actions(
     addressee : str, optional
         Key of the addressee, the object of a report verb with nothing else to report to.
     boundaries : (collection of int, collection of int), optional
-        The offsets where words start and end (from the Doc's tokens, e.g. :func:`token_starts` and
-        ``token_boundaries(doc)[1]``); a verb must start and end on them.
-        Without it, any occurrence of a verb counts.
+        The offsets where words start and end (from the Doc's tokens, e.g.
+        :func:`~lawgraph.extract.tokens.token_starts` and ``token_boundaries(doc)[1]``); a verb must start
+        and end on them. Without it, any occurrence of a verb counts.
     """
     if not sentences:
         sentences = [Sentence(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
@@ -594,48 +592,11 @@ def doc_entities(doc: Doc) -> list[EntityRef]:
 _ENTITY_KEY = "lawgraph.entity_refs"
 
 
-_BOUNDARY_KEY = "lawgraph.token_boundaries"
-_STARTS_KEY = "lawgraph.token_starts"
-
-
 def release_token_boundaries(doc: Doc) -> None:
-    """Drop what :func:`token_boundaries`, :func:`token_starts` and :func:`doc_entities` kept on ``doc``
-    (the last component calls it)."""
-    doc.user_data.pop(_BOUNDARY_KEY, None)
-    doc.user_data.pop(_STARTS_KEY, None)
+    """Drop what :mod:`lawgraph.extract.tokens` and :func:`doc_entities` kept on ``doc`` (the last component
+    calls it)."""
+    release_token_caches(doc)
     doc.user_data.pop(_ENTITY_KEY, None)
-
-
-def token_starts(doc: Doc, text_end: int) -> frozenset[int]:
-    """The offsets where the Doc's tokens start, and ``text_end`` (the text's length), as a set.
-
-    The places, documents, initiatives and actions components each test offsets against it; it is built
-    once per Doc and kept in ``doc.user_data`` (until :func:`release_token_boundaries`).
-    """
-    cached = doc.user_data.get(_STARTS_KEY)
-    if cached is not None and cached[0] == (len(doc), text_end):
-        return cached[1]  # type: ignore[no-any-return]
-    found = frozenset(itertools.chain(token_boundaries(doc)[0], (text_end,)))
-    doc.user_data[_STARTS_KEY] = ((len(doc), text_end), found)
-    return found
-
-
-def token_boundaries(doc: Doc) -> tuple[Sequence[int], Sequence[int]]:
-    """Sorted offsets where the Doc's tokens start and end (read as arrays, not token by token).
-
-    The result is kept in ``doc.user_data`` so the components that need it read the tokens once.
-    """
-    from spacy.attrs import IDX, LENGTH
-
-    cached = doc.user_data.get(_BOUNDARY_KEY)
-    if cached is not None and cached[0] == len(doc):
-        return cached[1]  # type: ignore[no-any-return]
-    if len(doc) == 0:
-        return [], []
-    arr = doc.to_array([IDX, LENGTH])
-    found: tuple[Sequence[int], Sequence[int]] = (arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist())
-    doc.user_data[_BOUNDARY_KEY] = (len(doc), found)
-    return found
 
 
 def _issuer(doc: Doc) -> tuple[str | None, str | None, str | None]:

@@ -39,9 +39,9 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.actions import token_starts
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
 from lawgraph.extract.gazetteer import load_gazetteer
+from lawgraph.extract.tokens import token_starts
 
 if TYPE_CHECKING:
     from lawgraph.extract.context import ReportContext

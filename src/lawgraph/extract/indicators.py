@@ -363,7 +363,8 @@ class IndicatorFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        from lawgraph.extract.actions import release_token_boundaries, token_boundaries
+        from lawgraph.extract.actions import release_token_boundaries
+        from lawgraph.extract.tokens import token_boundaries
 
         report = doc._.report
         # doc.text rebuilds the string from every token; the report holds the same string.

@@ -31,9 +31,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.actions import token_starts
 from lawgraph.extract.documents import clause_start, doc_text
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
+from lawgraph.extract.tokens import token_starts
 
 __all__ = ["InitiativeMatch", "InitiativeFinder", "initiative_finder", "find_initiatives", "is_slogan"]
 

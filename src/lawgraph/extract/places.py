@@ -52,10 +52,10 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from lawgraph.extract.actions import token_starts
 from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
 from lawgraph.extract.gazetteer import Division, Gazetteer, load_gazetteer
+from lawgraph.extract.tokens import token_starts
 
 if TYPE_CHECKING:
     from lawgraph.extract.context import ReportContext
@@ -111,8 +111,9 @@ class PlaceFinder:
         # A name made only of descriptive words (特色文化, 新型科创) names no particular zone.
         self._generic_rx = re.compile(f"(?:{_alternation(rules['zone_generic_names'])})")
         self._lead_rx = re.compile(f"^(?:{_alternation(rules['zone_lead_strip'])})")
-        heads: list[str] = sorted(rules["relative_area_heads"], key=len, reverse=True)
-        self.relative_heads = tuple(heads)
+        self.relative_heads: tuple[str, ...] = tuple(
+            sorted(rules["relative_area_heads"], key=len, reverse=True)
+        )
         numerals = "一二三四五六七八九十两几多"
         self._boundary_rx = re.compile(
             f"(?P<p>[^{_CJK}]|[{numerals}]+[大个项类座家批])|{_alternation(rules['boundary_words'])}"
