@@ -38,19 +38,13 @@ class _LimitedWriter:
         return None
 
 
-def _open_data(source: str, memory: bool) -> Any:
-    """The worker's data: a store folder read-only, or an in-memory copy (of a folder or an RDF file)."""
-    from lawgraph.store import read_source
-
-    return read_source(source, memory=memory)
-
-
 def _worker_main(conn: Any, source: str, memory: bool) -> None:
     """Loop of a worker process: open the data, answer one query at a time."""
     from lawgraph.query import query_kind, run_query, write_results
+    from lawgraph.store import read_source
 
     try:
-        store = _open_data(source, memory)
+        store = read_source(source, memory=memory)  # read-only, or an in-memory copy
     except Exception as err:  # report any failure to the parent, which turns it into a StoreError
         conn.send(("error", 500, getattr(err, "message", None) or str(err)))
         return
