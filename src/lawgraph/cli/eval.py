@@ -1,4 +1,4 @@
-"""``lawgraph eval``: score the extraction against gold annotations, beside jieba's POS tags."""
+"""``lawgraph eval``: score the graphs of gold-annotated reports, beside jieba's POS tags."""
 
 from __future__ import annotations
 
@@ -11,73 +11,125 @@ from lawgraph.cli import app
 
 __all__ = ["eval_cli"]
 
-_HELP = """Score lawgraph's entities against gold annotations and compare with jieba's POS tags.
+_HELP = """Score lawgraph's graphs against gold annotations, the way the project is judged.
 
-GOLD_DIR holds reports (NAME.txt) with their annotations beside them (NAME.gold.json; see GOLD-FORMAT.md in
-the shared corpus). Every report with a gold file is built through the same pipeline as `lawgraph build`,
-and scored per category: organizations, places, documents (precision, recall, F1 and the share of gold
-bodies split across several nodes), and metrics and relations when the actions and indicators components
-are installed. A node matches a gold entity when one of its labels equals the canonical name or a mention,
-ignoring quotes and full/half-width brackets. The offline peer, jieba's POS tags (`nt` organizations, `ns`
-places), is scored in the same run when jieba is installed (`pip install 'lawgraph[peers]'`).
+Each GOLD_DIR holds gold files (NAME.gold.json; see GOLD-FORMAT.md in the shared corpus) with their
+reports (NAME.txt) beside them or in a --texts folder. Every report is built as `lawgraph build` builds it
+and its graph is read back by the standard vocabularies only (org:Organization, schema:AdministrativeArea
+and schema:Place, foaf:Document, qb:Observation, prov:Activity), so the figures are those of
+../shared/eval/score.py on the same files:
+
+- organizations, places, documents: precision, recall, F1 (a node matches a gold entity when one of its
+  labels equals the canonical name or a mention, ignoring quotes and bracket width) and dup, the share of
+  found gold bodies that several nodes match;
+- metrics: recall and precision by value and unit; counted: the share of found metrics whose counted
+  phrase names what the gold says they count; relations: recall of the gold's key relations.
+
+The offline peer, jieba's POS tags (nt organizations, ns places), is scored in the same run when jieba is
+installed (pip install 'lawgraph[peers]').
 
 Examples:
 
-    lawgraph eval ../shared/corpus
+    lawgraph eval ../shared/corpus ../shared/corpus/provinces-2026
+
+    lawgraph eval eval/gold --texts ../shared/corpus/provinces-2026 --misses
 
     lawgraph eval ../shared/corpus --min-f1 0.9 --json eval.json
 """
 
 
+def _f(score: object, attr: str) -> str:
+    return f"{getattr(score, attr):.2f}" if score is not None else "-"
+
+
 @app.command("eval", help=_HELP)
 def eval_cli(
-    gold_dir: Path = typer.Argument(..., help="Folder of NAME.txt + NAME.gold.json.", show_default=False),
+    gold_dirs: list[Path] = typer.Argument(..., help="Folders of NAME.gold.json files.", show_default=False),
+    texts: list[Path] = typer.Option(
+        [], "--texts", "-t", help="Also look for NAME.txt in this folder (repeatable)."
+    ),
     min_f1: float | None = typer.Option(
-        None, "--min-f1", min=0.0, max=1.0,
+        None,
+        "--min-f1",
+        min=0.0,
+        max=1.0,
         help="Exit with 1 when the F1 of organizations, places or documents is below this.",
     ),
     json_path: Path | None = typer.Option(None, "--json", help="Also write every figure to this JSON file."),
     peer: bool = typer.Option(True, "--peer/--no-peer", help="Also score jieba's POS tags."),
-    details: bool = typer.Option(False, "--details", help="List missed and spurious entities per report."),
+    misses: bool = typer.Option(
+        False,
+        "--misses",
+        help="List, per report and kind, the gold entities missed and the nodes matching none.",
+    ),
 ) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from lawgraph.evaluate import CATEGORIES, ENTITY_CATEGORIES, evaluate
+    from lawgraph.evaluate import ENTITY_CATEGORIES, evaluate
     from lawgraph.rdf.serialize import atomic_write
 
-    result = evaluate(gold_dir, peer=peer)
+    err = Console(stderr=True)
+    with err.status("building and scoring the gold reports…"):
+        result = evaluate(gold_dirs, texts=texts, peer=peer)
     console = Console()
-    table = Table("category", "system", "P", "R", "F1", "dup", "found/gold", title="lawgraph eval",
-                  title_justify="left")
-    for category in CATEGORIES:
-        rows = [("lawgraph", result.total.get(category))]
-        if result.peer_available:
-            rows.append(("jieba posseg", result.peer_total.get(category)))
-        for system, score in rows:
-            if score is None:
-                continue
-            table.add_row(category, system, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
-                          f"{score.duplicate_rate:.1%}", f"{score.matched_gold}/{score.n_gold}")
+    table = Table(
+        "report",
+        "org F1",
+        "place F1",
+        "doc F1",
+        "metrics",
+        "counted",
+        "relations",
+        "peer org F1",
+        title="lawgraph eval",
+        title_justify="left",
+    )
+    for report in result.reports:
+        s = report.scores
+        table.add_row(
+            report.name,
+            _f(s["organizations"], "f1"),
+            _f(s["places"], "f1"),
+            _f(s["documents"], "f1"),
+            f"{s['metrics'].matched_gold}/{s['metrics'].n_gold}",
+            f"{s['counted'].matched_gold}/{s['counted'].n_gold}",
+            f"{s['relations'].matched_gold}/{s['relations'].n_gold}",
+            _f(report.peer.get("organizations"), "f1"),
+        )
     console.print(table)
-    if peer and not result.peer_available:
-        console.print("jieba is not installed: no peer scores (pip install 'lawgraph[peers]')")
-    if details:
+    total = result.total
+    parts = [
+        f"{c[:-1] if c != 'places' else 'place'} P/R/F1 {total[c].precision:.3f}/{total[c].recall:.3f}/"
+        f"{total[c].f1:.3f}"
+        for c in ENTITY_CATEGORIES
+    ]
+    parts.append(f"dup {total['organizations'].duplicate_rate:.3f}")
+    parts.append(f"metric R/P {total['metrics'].recall:.3f}/{total['metrics'].precision:.3f}")
+    parts.append(f"counted {total['counted'].recall:.3f}")
+    parts.append(f"relation R {total['relations'].recall:.3f}")
+    if result.peer_available:
+        parts.append(
+            f"peer org/place F1 {result.peer_total['organizations'].f1:.3f}/"
+            f"{result.peer_total['places'].f1:.3f}"
+        )
+    elif peer:
+        parts.append("peer: jieba is not installed (pip install 'lawgraph[peers]')")
+    console.print("; ".join(parts))
+    if misses:
         for report in result.reports:
-            for category, missed in report.missed.items():
-                if missed:
-                    console.print(f"{report.name} {category} missed: {'、'.join(missed)}")
-            for category, spurious in report.spurious.items():
-                if spurious:
-                    console.print(f"{report.name} {category} spurious: {'、'.join(spurious)}")
+            console.print(f"== {report.name}")
+            for category in (*ENTITY_CATEGORIES, "metrics", "relations"):
+                console.print(f"  {category} missed: {'、'.join(report.missed.get(category, [])) or '-'}")
+                if category in report.spurious:
+                    console.print(
+                        f"  {category} matching no gold: {'、'.join(report.spurious[category]) or '-'}"
+                    )
     if json_path is not None:
-        data = json.dumps(result.as_dict(), ensure_ascii=False, indent=2).encode("utf-8")
-        atomic_write(json_path, data)
+        atomic_write(json_path, json.dumps(result.as_dict(), ensure_ascii=False, indent=2).encode("utf-8"))
     if min_f1 is not None:
         low = [
-            f"{category} {result.total[category].f1:.3f}"
-            for category, _kind in ENTITY_CATEGORIES
-            if category in result.total and result.total[category].n_gold and result.total[category].f1 < min_f1
+            f"{c} {total[c].f1:.3f}" for c in ENTITY_CATEGORIES if total[c].n_gold and total[c].f1 < min_f1
         ]
         if low:
             console.print(f"below --min-f1 {min_f1}: {', '.join(low)}")
