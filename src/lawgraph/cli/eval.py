@@ -28,6 +28,12 @@ and schema:Place, foaf:Document, qb:Observation, prov:Activity), so the figures 
 The offline peer, jieba's POS tags (nt organizations, ns places), is scored in the same run when jieba is
 installed (pip install 'lawgraph[peers]').
 
+Relation recall cannot say whether the actions in a graph are right. --audit writes a seeded sample of
+--sample actions per report as a tab-separated table (sentence, verb, type, agents, links, object phrase,
+status) with empty judgment columns (is_action, agent_ok, type_ok, links_ok, status_ok, informative). Fill them with 1
+(right) or 0 (wrong) and read the judged copy back with --judged: it prints precision per field and the
+share of right actions (an action, with agent, type and links all right). --judged needs no GOLD_DIR.
+
 Examples:
 
     lawgraph eval ../shared/corpus ../shared/corpus/provinces-2026
@@ -35,6 +41,10 @@ Examples:
     lawgraph eval eval/gold --texts ../shared/corpus/provinces-2026 --misses
 
     lawgraph eval ../shared/corpus --min-f1 0.9 --json eval.json
+
+    lawgraph eval ../shared/corpus --audit audit.tsv --sample 20
+
+    lawgraph eval --judged bench/action-audit.tsv
 """
 
 
@@ -44,7 +54,7 @@ def _f(score: object, attr: str) -> str:
 
 @app.command("eval", help=_HELP)
 def eval_cli(
-    gold_dirs: list[Path] = typer.Argument(..., help="Folders of NAME.gold.json files.", show_default=False),
+    gold_dirs: list[Path] = typer.Argument(None, help="Folders of NAME.gold.json files.", show_default=False),
     texts: list[Path] = typer.Option(
         [], "--texts", "-t", help="Also look for NAME.txt in this folder (repeatable)."
     ),
@@ -57,6 +67,14 @@ def eval_cli(
     ),
     json_path: Path | None = typer.Option(None, "--json", help="Also write every figure to this JSON file."),
     peer: bool = typer.Option(True, "--peer/--no-peer", help="Also score jieba's POS tags."),
+    audit: Path | None = typer.Option(
+        None, "--audit", help="Write a sample of actions to judge to this TSV file."
+    ),
+    sample: int = typer.Option(20, "--sample", min=1, help="Actions sampled per report for --audit."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the --audit sample."),
+    judged: Path | None = typer.Option(
+        None, "--judged", help="Print precision per field from a judged copy of an --audit table."
+    ),
     misses: bool = typer.Option(
         False,
         "--misses",
@@ -67,12 +85,30 @@ def eval_cli(
     from rich.table import Table
 
     from lawgraph.evaluate import ENTITY_CATEGORIES, evaluate
+    from lawgraph.evaluate.audit import JUDGMENTS, read_judged, summarize, write_audit
     from lawgraph.rdf.serialize import atomic_write
 
+    console = Console(soft_wrap=True)  # figure lines stay whole when piped
+    if judged is not None:
+        figures = summarize(read_judged(judged))
+        console.print(
+            f"{judged}: {figures['judged']} actions judged; right {figures['right']:.3f}; "
+            + "; ".join(
+                f"{c} {figures[c]:.3f}" for c in JUDGMENTS
+            )
+        )
+        if not gold_dirs:
+            return
+    if not gold_dirs:
+        raise typer.BadParameter("give at least one GOLD_DIR (or --judged FILE)", param_hint="GOLD_DIR")
     err = Console(stderr=True)
     with err.status("building and scoring the gold reports…"):
-        result = evaluate(gold_dirs, texts=texts, peer=peer)
-    console = Console()
+        result = evaluate(
+            gold_dirs, texts=texts, peer=peer, audit=sample if audit is not None else 0, seed=seed
+        )
+    if audit is not None:
+        atomic_write(audit, write_audit(result.audit))
+        err.print(f"wrote {len(result.audit)} actions to judge to {audit}")
     table = Table(
         "report",
         "org F1",

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from lawgraph.evaluate.audit import AuditRow, sample_actions
 from lawgraph.evaluate.gold import GoldPair, find_gold_pairs, load_gold, norm
 from lawgraph.evaluate.peer import peer_available, peer_scores
 from lawgraph.evaluate.reading import GraphReading, read_graph
@@ -72,6 +73,8 @@ class EvalResult:
     total: dict[str, Score] = field(default_factory=dict)
     peer_total: dict[str, Score] = field(default_factory=dict)
     peer_available: bool = False
+    audit: list[AuditRow] = field(default_factory=list)
+    """The sampled actions of every report, when an audit was asked for."""
 
     def add(self, scores: ReportScores) -> None:
         """Add one report's scores to the list and to the totals."""
@@ -115,6 +118,8 @@ def evaluate(
     texts: Sequence[str | Path] = (),
     peer: bool = True,
     nlp: Language | None = None,
+    audit: int = 0,
+    seed: int = 0,
 ) -> EvalResult:
     """Build and score every report that has a gold file in ``gold_dirs``.
 
@@ -128,6 +133,10 @@ def evaluate(
         Also score jieba's POS tags (skipped when jieba is not installed).
     nlp : Language, optional
         A pipeline from :func:`lawgraph.extract.pipeline.make_nlp` (built when not given).
+    audit : int
+        Also sample this many actions per report for a reader to judge (:mod:`lawgraph.evaluate.audit`).
+    seed : int
+        The seed of the sample.
 
     Raises
     ------
@@ -150,4 +159,6 @@ def evaluate(
         if result.peer_available:
             scores.peer = peer_scores(text, gold)
         result.add(scores)
+        if audit:
+            result.audit.extend(sample_actions(store, pair.name, audit, seed=seed))
     return result
