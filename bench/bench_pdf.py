@@ -126,7 +126,9 @@ def libreoffice_pdf(folder: Path, text: str) -> Path | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     text = long_text()
@@ -135,7 +137,8 @@ def main() -> None:
         folder = Path(tmp)
         cases: list[tuple[str, Path, str]] = [
             ("reportlab, 1 column", write_pdf(folder / "one.pdf", text), text),
-            ("reportlab, 2 columns", write_pdf(folder / "two.pdf", text, two_columns=True, font_size=12), text),
+            ("reportlab, 2 columns",
+             write_pdf(folder / "two.pdf", text, two_columns=True, font_size=12), text),
             ("LibreOffice (test fixture)", LIBREOFFICE_PDF, pingwu),
         ]
         made = libreoffice_pdf(folder, text)
@@ -156,8 +159,8 @@ def main() -> None:
                     times.append(time.perf_counter() - start)
                 ms = 1000 * statistics.median(times) / n
                 share = in_order(expected, got)
-                print(f"| {name} | {n} | {reader_name} | {ms:.1f} | {share:.0%} ({round(share * len(expected))}"
-                      f"/{len(expected)}) |")
+                whole = round(share * len(expected))
+                print(f"| {name} | {n} | {reader_name} | {ms:.1f} | {share:.0%} ({whole}/{len(expected)}) |")
 
 
 if __name__ == "__main__":
