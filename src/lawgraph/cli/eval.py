@@ -40,16 +40,14 @@ def eval_cli(
     peer: bool = typer.Option(True, "--peer/--no-peer", help="Also score jieba's POS tags."),
     details: bool = typer.Option(False, "--details", help="List missed and spurious entities per report."),
 ) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
+    from lawgraph.cli.tables import new_table, print_table, table_console
     from lawgraph.evaluate import CATEGORIES, ENTITY_CATEGORIES, evaluate
     from lawgraph.rdf.serialize import atomic_write
 
     result = evaluate(gold_dir, peer=peer)
-    console = Console()
-    table = Table("category", "system", "P", "R", "F1", "dup", "found/gold", title="lawgraph eval",
-                  title_justify="left")
+    console = table_console()
+    table = new_table("category", "system", "P", "R", "F1", "dup", "found/gold", title="lawgraph eval",
+                      title_justify="left")
     for category in CATEGORIES:
         rows = [("lawgraph", result.total.get(category))]
         if result.peer_available:
@@ -59,7 +57,7 @@ def eval_cli(
                 continue
             table.add_row(category, system, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
                           f"{score.duplicate_rate:.1%}", f"{score.matched_gold}/{score.n_gold}")
-    console.print(table)
+    print_table(table)
     if peer and not result.peer_available:
         console.print("jieba is not installed: no peer scores (pip install 'lawgraph[peers]')")
     if details:
