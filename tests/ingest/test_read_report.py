@@ -74,6 +74,7 @@ def test_bundled_example() -> None:
         ("report.pdf", "某县报告。", "not a readable PDF"),
         ("report.docx", "某县报告。", "not a readable .docx"),
         ("report.doc", "某县报告。", "libreoffice --headless --convert-to docx"),
+        ("~$report.docx", b"\x07owner", "lock file"),
     ],
 )
 def test_input_errors_name_the_file(tmp_path: Path, name: str, data: bytes | str, reason: str) -> None:
@@ -99,7 +100,7 @@ def test_folder_passed_to_read_report(tmp_path: Path) -> None:
 
 def test_iter_report_paths_order_and_filter(tmp_path: Path) -> None:
     names = ("b.txt", "a.HTML", "a.gold.json", "c/d.htm", "c/a.txt", "notes.md", ".hidden/x.txt", "z.pdf",
-             "y.DOCX", "x.doc", "w.rtf", "v.pdf.bak")
+             "y.DOCX", "x.doc", "w.rtf", "v.pdf.bak", "~$y.DOCX")
     for name in names:
         _write(tmp_path, name, "内容。")
     got = [p.relative_to(tmp_path).as_posix() for p in iter_report_paths([tmp_path])]

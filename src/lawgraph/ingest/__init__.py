@@ -47,7 +47,7 @@ from lawgraph.ingest.cover import (
     title_from_stem,
 )
 from lawgraph.ingest.decode import declared_charset, decode_bytes
-from lawgraph.ingest.formats import REPORT_SUFFIXES, document_reader, format_of, suffix_list
+from lawgraph.ingest.formats import LOCK_PREFIX, REPORT_SUFFIXES, document_reader, format_of, suffix_list
 from lawgraph.ingest.html import HtmlPage, html_to_text
 from lawgraph.ingest.normalize import normalize_text
 from lawgraph.ingest.paths import is_report_path, iter_report_paths
@@ -74,6 +74,8 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(path, "no such file")
     if path.is_dir():
         raise InputError(path, "is a folder, not a report file")
+    if path.name.startswith(LOCK_PREFIX) and format_of(path):
+        raise InputError(path, "a lock file Word keeps while a document is open, not a report")
     if not is_report_path(path):
         suffix = path.suffix or "(none)"
         raise InputError(path, f"unsupported extension {suffix}: expected {suffix_list()}")

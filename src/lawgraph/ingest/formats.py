@@ -24,8 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 
-__all__ = ["FORMATS", "REPORT_SUFFIXES", "HTML_SUFFIXES", "DOCUMENT_READERS", "format_of", "suffix_list",
-           "document_reader"]
+__all__ = ["FORMATS", "REPORT_SUFFIXES", "HTML_SUFFIXES", "DOCUMENT_READERS", "LOCK_PREFIX", "format_of",
+           "suffix_list", "document_reader"]
 
 FORMATS = MappingProxyType({
     ".txt": "text",
@@ -42,6 +42,9 @@ REPORT_SUFFIXES: tuple[str, ...] = tuple(FORMATS)
 
 HTML_SUFFIXES: tuple[str, ...] = tuple(suffix for suffix, kind in FORMATS.items() if kind == "html")
 """The extensions read as HTML pages."""
+
+LOCK_PREFIX = "~$"
+"""Word and WPS keep a small lock file ``~$name.docx`` beside a document while it is open: not a report."""
 
 DOCUMENT_READERS = MappingProxyType({
     "pdf": "lawgraph.ingest.pdf:pdf_text",

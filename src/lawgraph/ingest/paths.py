@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lawgraph.errors import InputError
-from lawgraph.ingest.formats import HTML_SUFFIXES, REPORT_SUFFIXES, suffix_list
+from lawgraph.ingest.formats import HTML_SUFFIXES, LOCK_PREFIX, REPORT_SUFFIXES, suffix_list
 
 __all__ = ["REPORT_SUFFIXES", "HTML_SUFFIXES", "is_report_path", "iter_report_paths"]
 
@@ -21,14 +21,17 @@ _GLOB_CHARS = frozenset("*?[")
 
 
 def is_report_path(path: str | Path) -> bool:
-    """Whether ``path`` has a report extension.
+    """Whether ``path`` has a report extension (and is not the lock file Word keeps beside an open document).
 
     Examples
     --------
     >>> is_report_path("a/b.TXT"), is_report_path("x.htm"), is_report_path("x.gold.json")
     (True, True, False)
+    >>> is_report_path("a/报告.docx"), is_report_path("a/~$报告.docx")
+    (True, False)
     """
-    return Path(path).suffix.lower() in REPORT_SUFFIXES
+    path = Path(path)
+    return path.suffix.lower() in REPORT_SUFFIXES and not path.name.startswith(LOCK_PREFIX)
 
 
 def _folder_reports(folder: Path) -> list[Path]:
