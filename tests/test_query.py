@@ -98,8 +98,8 @@ def test_store_folder_and_file_give_the_same_results(capsysbinary, trig, tmp_pat
     load_rdf_file(trig, store=store)
     store.flush()
     del store
-    _, from_file, _ = run(capsysbinary, "query", str(trig), ACTIVITIES, "-F", "json")
-    _, from_store, _ = run(capsysbinary, "query", str(tmp_path / "store"), ACTIVITIES, "-F", "json")
+    _, from_file, _ = run(capsysbinary, "query", str(trig), ACTIVITIES, "-f", "json")
+    _, from_store, _ = run(capsysbinary, "query", str(tmp_path / "store"), ACTIVITIES, "-f", "json")
     assert json.loads(from_file) == json.loads(from_store)
 
 

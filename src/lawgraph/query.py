@@ -25,7 +25,7 @@ Examples
 >>> run_query(store, "SELECT ?o WHERE { ?s skos:prefLabel }")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-lawgraph.errors.QueryError: query: syntax error at line 1, column 37 (near `{ ?s skos:prefLabel }`): expected one of ...
+lawgraph.errors.QueryError: query: syntax error at line 1, column 37: found "}" where a value ... was expected; near `...`
 """
 
 from __future__ import annotations
@@ -129,31 +129,13 @@ def bind_params(query: str, substitutions: Mapping[ox.Variable, Any]) -> str:
     return query[: brace + 1] + block + query[brace + 1 :]
 
 
-_POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-_CHAR_CLASS = re.compile(r"\[[^\]]*\]")
-
-
 def _syntax_error(err: SyntaxError, where: str, query: str) -> QueryError:
-    text = str(err).strip()
-    found = _POSITION.search(text)
-    if not found:
-        return QueryError(where, f"syntax error: {' '.join(text.split())}")
-    line, column, detail = found.groups()
-    detail = " ".join(_CHAR_CLASS.sub("a name character", detail).split()) or "invalid syntax"
-    detail = ", ".join(dict.fromkeys(detail.split(", ")))
-    if len(detail) > 200:
-        detail = detail[:200].rsplit(",", 1)[0] + ", …"
-    lines = query.splitlines()
-    near = ""
-    if 0 < int(line) <= len(lines):
-        col = int(column) - 1
-        snippet = lines[int(line) - 1][max(0, col - 20) : col + 20].strip()
-        if snippet:
-            near = f" (near `{snippet}`)"
-    return QueryError(where, f"syntax error at line {line}, column {column}{near}: {detail}")
+    from lawgraph.sparql_errors import describe_syntax_error
+
+    return QueryError(where, describe_syntax_error(str(err), query))
 
 
 def parse_term(value: str) -> ox.NamedNode | ox.Literal:

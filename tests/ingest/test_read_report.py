@@ -69,8 +69,12 @@ def test_bundled_example() -> None:
         ("blank.txt", b"  \n\r\n ", "empty"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("bad.html", b"<p>\xff\xfe\xfd\xff</p>", "undecodable"),
-        ("report.pdf", "某县报告。", "unsupported extension"),
+        ("report.rtf", "某县报告。", "unsupported extension"),
         ("report", "某县报告。", "unsupported extension"),
+        ("report.pdf", "某县报告。", "not a readable PDF"),
+        ("report.docx", "某县报告。", "not a readable .docx"),
+        ("report.doc", "某县报告。", "libreoffice --headless --convert-to docx"),
+        ("~$report.docx", b"\x07owner", "lock file"),
     ],
 )
 def test_input_errors_name_the_file(tmp_path: Path, name: str, data: bytes | str, reason: str) -> None:
@@ -95,11 +99,12 @@ def test_folder_passed_to_read_report(tmp_path: Path) -> None:
 
 
 def test_iter_report_paths_order_and_filter(tmp_path: Path) -> None:
-    names = ("b.txt", "a.HTML", "a.gold.json", "c/d.htm", "c/a.txt", "notes.md", ".hidden/x.txt", "z.pdf")
+    names = ("b.txt", "a.HTML", "a.gold.json", "c/d.htm", "c/a.txt", "notes.md", ".hidden/x.txt", "z.pdf",
+             "y.DOCX", "x.doc", "w.rtf", "v.pdf.bak", "~$y.DOCX")
     for name in names:
         _write(tmp_path, name, "内容。")
     got = [p.relative_to(tmp_path).as_posix() for p in iter_report_paths([tmp_path])]
-    assert got == ["a.HTML", "b.txt", "c/a.txt", "c/d.htm"]
+    assert got == ["a.HTML", "b.txt", "c/a.txt", "c/d.htm", "x.doc", "y.DOCX", "z.pdf"]
 
 
 def test_iter_report_paths_keeps_input_order_and_dedupes(tmp_path: Path) -> None:

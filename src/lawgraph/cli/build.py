@@ -18,7 +18,9 @@ __all__ = ["build_cli", "print_summary"]
 
 _HELP = """Build the knowledge graph of one or more reports and write it to a file.
 
-INPUT is a report (.txt, .html, .htm), a folder (searched recursively, in sorted order) or a glob pattern.
+INPUT is a report (.txt, .html, .htm, .pdf, .docx, .doc), a folder (searched recursively, in sorted order)
+or a glob pattern. PDF and Word reports lose their page headers, footers and page numbers; a PDF without a
+text layer (a scan) is refused, as lawgraph does no OCR.
 The output format follows the extension of OUT (.ttl, .trig, .nt, .nq, .jsonld, .rdf) or `--format`. In
 TriG, N-Quads and JSON-LD each report's facts sit in their own named graph (the report's IRI) and shared
 entities in the default graph; Turtle, N-Triples and RDF/XML hold the union. The same input always gives
@@ -53,11 +55,12 @@ graphs of reports whose files are gone. A bad report is skipped and named; the e
 
 def print_summary(summary: BuildSummary, output: Path | None = None, *, stream: TextIO | None = None) -> None:
     """Print a build summary as a table: reports, triples, entities per class (grouped), seconds."""
-    from rich.console import Console
     from rich.table import Table
 
+    from lawgraph.cli.tables import print_table
+
     table = Table(title="lawgraph build", show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("what")
+    table.add_column("what", overflow="fold")
     table.add_column("count", justify="right")
     from lawgraph.rdf.quads import ORGANIZATION_CLASSES, PLACE_CLASSES
 
@@ -78,10 +81,10 @@ def print_summary(summary: BuildSummary, output: Path | None = None, *, stream: 
     if summary.errors:
         table.add_row("bad inputs", str(summary.errors))
     table.add_row("seconds", f"{summary.seconds:.2f}")
-    console = Console(file=stream or sys.stdout, highlight=False)
-    console.print(table)
+    out = stream or sys.stdout
+    print_table(table, out)
     if output is not None:
-        console.print(f"wrote {output}")
+        print(f"wrote {output}", file=out)
 
 
 def _build_corpus(

@@ -30,9 +30,10 @@ installed (pip install 'lawgraph[peers]').
 
 Relation recall cannot say whether the actions in a graph are right. --audit writes a seeded sample of
 --sample actions per report as a tab-separated table (sentence, verb, type, agents, links, object phrase,
-status) with empty judgment columns (is_action, agent_ok, type_ok, links_ok, status_ok, informative). Fill them with 1
-(right) or 0 (wrong) and read the judged copy back with --judged: it prints precision per field and the
-share of right actions (an action, with agent, type and links all right). --judged needs no GOLD_DIR.
+status) with empty judgment columns (is_action, agent_ok, type_ok, links_ok, status_ok, informative).
+Fill them with 1 (right) or 0 (wrong) and read the judged copy back with --judged: it prints precision per
+field and the share of right actions (an action, with agent, type and links all right). --judged needs no
+GOLD_DIR.
 
 Examples:
 
@@ -82,13 +83,13 @@ def eval_cli(
     ),
 ) -> None:
     from rich.console import Console
-    from rich.table import Table
 
+    from lawgraph.cli.tables import new_table, print_table, table_console
     from lawgraph.evaluate import ENTITY_CATEGORIES, evaluate
     from lawgraph.evaluate.audit import JUDGMENTS, read_judged, summarize, write_audit
     from lawgraph.rdf.serialize import atomic_write
 
-    console = Console(soft_wrap=True)  # figure lines stay whole when piped
+    console = table_console()
     if judged is not None:
         figures = summarize(read_judged(judged))
         console.print(
@@ -109,7 +110,7 @@ def eval_cli(
     if audit is not None:
         atomic_write(audit, write_audit(result.audit))
         err.print(f"wrote {len(result.audit)} actions to judge to {audit}")
-    table = Table(
+    table = new_table(
         "report",
         "org F1",
         "place F1",
@@ -133,7 +134,7 @@ def eval_cli(
             f"{s['relations'].matched_gold}/{s['relations'].n_gold}",
             _f(report.peer.get("organizations"), "f1"),
         )
-    console.print(table)
+    print_table(table)
     total = result.total
     parts = [
         f"{c[:-1] if c != 'places' else 'place'} P/R/F1 {total[c].precision:.3f}/{total[c].recall:.3f}/"

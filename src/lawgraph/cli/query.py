@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import io
 import sys
 from pathlib import Path
 
@@ -21,8 +21,13 @@ The default graph is the union of all graphs, so you need not know report graph 
 prefixes (lg:, lgr:, org:, skos:, schema:, foaf:, dcterms:, prov:, qb:, nif: …) are predeclared.
 
 SELECT/ASK results print as a table, or `--format json|xml|csv|tsv` (SPARQL 1.1 results);
-CONSTRUCT/DESCRIBE print as `--format turtle` (default) or `ntriples`. A syntax error names its line and
-column and exits with code 2.
+CONSTRUCT/DESCRIBE print as `--format turtle` (default) or `ntriples`. On a terminal the table fits the
+terminal's width (long cells wrap); piped or redirected (`| less`, `> file`) it is printed whole, every
+cell in full and one line per row, without colours; use `--format tsv` for data to process further.
+Chinese characters count as two columns wide, so columns line up.
+
+A syntax error prints one line with its line and column, the text around it and what was expected there,
+and exits with code 2.
 
 Examples:
 
@@ -32,6 +37,8 @@ Examples:
 
     lawgraph query store/ --file q.rq --param area=兰州新区
 
+    lawgraph query store/ --saved cooperation | less -S
+
     lawgraph query --list
 """
 
@@ -39,17 +46,15 @@ _FORMATS = ("table", "json", "xml", "csv", "tsv", "turtle", "ntriples")
 
 
 def _list_saved() -> None:
-    from rich.console import Console
-    from rich.table import Table
-
     from lawgraph import queries
+    from lawgraph.cli.tables import new_table, print_table
 
     saved = queries.list_saved()
-    table = Table("name", "what it answers", box=None, show_edge=False)
+    table = new_table("name", "what it answers", box=None, show_edge=False)
     for name in saved:
         summary = saved[name] if isinstance(saved, dict) else _first_comment(queries.load_saved(name))
         table.add_row(name, summary)
-    Console().print(table)
+    print_table(table)
 
 
 def _first_comment(text: str) -> str:
@@ -64,13 +69,14 @@ def _first_comment(text: str) -> str:
 def query_cli(
     source: Path | None = typer.Argument(None, help="A store folder or an RDF file.", show_default=False),
     query: str | None = typer.Argument(None, help="The SPARQL query text.", show_default=False),
-    file: Path | None = typer.Option(None, "--file", "-f", help="Read the query from this .rq file."),
+    file: Path | None = typer.Option(None, "--file", help="Read the query from this .rq file."),
     saved: str | None = typer.Option(None, "--saved", "-s", help="Run a saved query (see --list)."),
     param: list[str] | None = typer.Option(
         None, "--param", "-p", help="Bind a variable: name=value (IRI <...>, lg:Term, \"lit\"@zh, number or text)."
     ),
     fmt: str = typer.Option(
-        "table", "--format", "-F", help="table, json, xml, csv, tsv (SELECT/ASK); turtle, ntriples (graphs)."
+        "table", "--format", "-f",
+        help="table (whole when piped), json, xml, csv, tsv (SELECT/ASK); turtle, ntriples (graphs).",
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     list_saved: bool = typer.Option(False, "--list", help="List the saved queries and exit."),
@@ -102,19 +108,23 @@ def query_cli(
             sys.stdout.flush()
         return
 
-    from rich.console import Console
-    from rich.table import Table
+    from lawgraph.cli.tables import new_table, print_table
 
     names, rows = result_rows(result)
-    table = Table(*names, show_lines=False)
+    table = new_table(*names, show_lines=False)
     for row in rows:
         table.add_row(*row)
     if output is not None:
-        console = Console(record=True, width=200, file=open(os.devnull, "w"))  # noqa: SIM115
-        console.print(table)
-        atomic_write(output, console.export_text().encode("utf-8"))
+        buffer = io.StringIO()
+        print_table(table, buffer)
+        atomic_write(output, buffer.getvalue().encode("utf-8"))
         return
-    console = Console()
-    console.print(table)
+    print_table(table)
     if kind == "select":
-        console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim")
+        count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
+        if sys.stdout.isatty():
+            from rich.console import Console
+
+            Console().print(count, style="dim")
+        else:
+            typer.echo(count)

@@ -41,28 +41,26 @@ def stats_cli(
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return
 
-    from rich.console import Console
-    from rich.table import Table
+    from lawgraph.cli.tables import new_table, print_table
 
-    console = Console()
-    console.print(
+    typer.echo(
         f"{result.triples} triples; entities view: {result.nodes} nodes, {result.edges} edges, "
         f"{result.components} connected components "
         f"(largest {', '.join(map(str, result.component_sizes[:5]))}), "
         f"{result.isolated} isolated"
     )
-    classes = Table("class", "instances", title="instances per class", title_justify="left")
+    classes = new_table("class", "instances", title="instances per class", title_justify="left")
     for name, count in result.classes:
         classes.add_row(name, str(count))
-    console.print(classes)
-    degree = Table("organization", "degree", title="top organizations by degree", title_justify="left")
+    print_table(classes)
+    degree = new_table("organization", "degree", title="top organizations by degree", title_justify="left")
     for name, value in result.top_degree:
         degree.add_row(name, str(value))
-    console.print(degree)
+    print_table(degree)
     note = f" (estimated from {result.betweenness_sample} sources)" if result.betweenness_sample else ""
-    between = Table(
+    between = new_table(
         "organization", "betweenness", title=f"top organizations by betweenness{note}", title_justify="left"
     )
     for name, score in result.top_betweenness:
         between.add_row(name, f"{score:.4f}")
-    console.print(between)
+    print_table(between)

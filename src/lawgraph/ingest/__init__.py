@@ -2,8 +2,11 @@
 
 The steps, one module each:
 
-1. :mod:`~lawgraph.ingest.paths` — find report files (``.txt``, ``.html``, ``.htm``) in files, folders, globs;
-2. :mod:`~lawgraph.ingest.decode` — bytes to text (UTF-8, GB18030/GBK, Big5), refusing binary files;
+1. :mod:`~lawgraph.ingest.paths` — find report files (the extensions of :mod:`~lawgraph.ingest.formats`:
+   ``.txt``, ``.html``, ``.htm``, ``.pdf``, ``.docx``, ``.doc``) in files, folders, globs;
+2. :mod:`~lawgraph.ingest.decode` — bytes to text (UTF-8, GB18030/GBK, Big5), refusing binary files; or, for
+   documents, :mod:`~lawgraph.ingest.pdf`, :mod:`~lawgraph.ingest.docx` and :mod:`~lawgraph.ingest.doc` —
+   their text, one paragraph a line, without page headers, footers and page numbers;
 3. :mod:`~lawgraph.ingest.html` — pages to text lines and ``<meta>`` fields;
 4. :mod:`~lawgraph.ingest.normalize` — stable text: newlines, full-width ASCII folded, zero-width removed;
 5. :mod:`~lawgraph.ingest.chrome` — page chrome and menus removed, page metadata kept;
@@ -44,9 +47,10 @@ from lawgraph.ingest.cover import (
     title_from_stem,
 )
 from lawgraph.ingest.decode import declared_charset, decode_bytes
+from lawgraph.ingest.formats import LOCK_PREFIX, REPORT_SUFFIXES, document_reader, format_of, suffix_list
 from lawgraph.ingest.html import HtmlPage, html_to_text
 from lawgraph.ingest.normalize import normalize_text
-from lawgraph.ingest.paths import HTML_SUFFIXES, REPORT_SUFFIXES, is_report_path, iter_report_paths
+from lawgraph.ingest.paths import is_report_path, iter_report_paths
 from lawgraph.ingest.segment import split_sections, split_sentences
 from lawgraph.model import Report, ReportMeta
 
@@ -70,9 +74,11 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(path, "no such file")
     if path.is_dir():
         raise InputError(path, "is a folder, not a report file")
+    if path.name.startswith(LOCK_PREFIX) and format_of(path):
+        raise InputError(path, "a lock file Word keeps while a document is open, not a report")
     if not is_report_path(path):
         suffix = path.suffix or "(none)"
-        raise InputError(path, f"unsupported extension {suffix}: expected .txt, .html or .htm")
+        raise InputError(path, f"unsupported extension {suffix}: expected {suffix_list()}")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -83,16 +89,24 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def read_text(path: str | Path) -> str:
-    """Read and decode a report file (not yet normalized), checking what can be checked.
+    """Read a report file as text (not yet normalized), checking what can be checked.
+
+    Text and HTML files are decoded; PDF and Word files give their text, one paragraph a line, without
+    page headers, footers and page numbers (see :mod:`lawgraph.ingest.formats`).
 
     Raises
     ------
     InputError
-        For a missing path, a folder, an unsupported extension, an empty, binary or undecodable file.
+        For a missing path, a folder, an unsupported extension, an empty, binary or undecodable file, or a
+        document that cannot be read (a PDF without a text layer, a damaged or locked file).
     """
     path = Path(path)
     data = _read_bytes(path)
-    declared = declared_charset(data) if path.suffix.lower() in HTML_SUFFIXES else None
+    kind = format_of(path)
+    reader = document_reader(kind) if kind else None
+    if reader is not None:
+        return reader(data, where=path)
+    declared = declared_charset(data) if kind == "html" else None
     return decode_bytes(data, where=path, declared=declared)
 
 
@@ -166,8 +180,9 @@ def read_report(path: str | Path) -> Report:
     Parameters
     ----------
     path : str or Path
-        A ``.txt``, ``.html`` or ``.htm`` file in UTF-8, GB18030/GBK or Big5. A ``.txt`` file that holds
-    an HTML page (it starts with ``<!DOCTYPE html>`` or ``<html>``) is read as HTML.
+        A ``.txt``, ``.html`` or ``.htm`` file in UTF-8, GB18030/GBK or Big5 (a ``.txt`` file that holds
+        an HTML page, starting with ``<!DOCTYPE html>`` or ``<html>``, is read as HTML), or a ``.pdf``,
+        ``.docx`` or ``.doc`` document.
 
     Returns
     -------
@@ -177,9 +192,11 @@ def read_report(path: str | Path) -> Report:
     Raises
     ------
     InputError
-        For a missing path, a folder, an unsupported extension, or an empty, binary or undecodable file.
+        For a missing path, a folder, an unsupported extension, an empty, binary or undecodable file, or a
+        document that cannot be read.
     """
     path = Path(path)
     raw = read_text(path)
-    html = path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(raw) is not None
+    kind = format_of(path)
+    html = kind == "html" or (kind == "text" and _HTML_START.match(raw) is not None)
     return report_from_text(raw, name=path.name, html=html)

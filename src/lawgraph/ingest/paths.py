@@ -1,6 +1,7 @@
 """Find the report files among the paths and folders a user names.
 
-Reports are ``.txt``, ``.html`` and ``.htm`` files. Folders are searched recursively and their files are
+Reports are the files whose extension :mod:`lawgraph.ingest.formats` lists (``.txt``, ``.html``, ``.htm``,
+``.pdf``, ``.docx``, ``.doc``). Folders are searched recursively and their files are
 yielded in sorted order, so a build over a folder is the same on every machine. Side files such as
 ``NAME.gold.json`` are skipped because their extension is not a report extension.
 """
@@ -12,27 +13,25 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lawgraph.errors import InputError
+from lawgraph.ingest.formats import HTML_SUFFIXES, LOCK_PREFIX, REPORT_SUFFIXES, suffix_list
 
 __all__ = ["REPORT_SUFFIXES", "HTML_SUFFIXES", "is_report_path", "iter_report_paths"]
-
-REPORT_SUFFIXES = (".txt", ".html", ".htm")
-"""File extensions lawgraph reads as reports (compared case-insensitively)."""
-
-HTML_SUFFIXES = (".html", ".htm")
-"""The extensions read as HTML pages."""
 
 _GLOB_CHARS = frozenset("*?[")
 
 
 def is_report_path(path: str | Path) -> bool:
-    """Whether ``path`` has a report extension.
+    """Whether ``path`` has a report extension (and is not the lock file Word keeps beside an open document).
 
     Examples
     --------
     >>> is_report_path("a/b.TXT"), is_report_path("x.htm"), is_report_path("x.gold.json")
     (True, True, False)
+    >>> is_report_path("a/报告.docx"), is_report_path("a/~$报告.docx")
+    (True, False)
     """
-    return Path(path).suffix.lower() in REPORT_SUFFIXES
+    path = Path(path)
+    return path.suffix.lower() in REPORT_SUFFIXES and not path.name.startswith(LOCK_PREFIX)
 
 
 def _folder_reports(folder: Path) -> list[Path]:
@@ -86,14 +85,14 @@ def iter_report_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
         if path.is_dir():
             found = _folder_reports(path)
             if not found:
-                raise InputError(path, "folder contains no .txt, .html or .htm reports")
+                raise InputError(path, f"folder contains no {suffix_list()} reports")
         elif path.exists():
             found = [path]
         elif _GLOB_CHARS & set(str(item)):
             matches = (Path(p) for p in glob.glob(str(item), recursive=True))
             found = sorted(p for p in matches if p.is_file() and is_report_path(p))
             if not found:
-                raise InputError(item, "pattern matches no .txt, .html or .htm report")
+                raise InputError(item, f"pattern matches no {suffix_list()} report")
         else:
             raise InputError(path, "no such file or folder")
         for p in found:
