@@ -80,10 +80,11 @@ def test_summary_lists_reports_triples_and_classes(capsys, good, tmp_path):
     assert lines["reports"] == "1"
     assert int(lines["triples"]) == len(out_path.read_bytes().splitlines())
     from lawgraph.api import count_classes_nquads
-    from lawgraph.rdf.quads import ORGANIZATION_CLASSES
+    from lawgraph.vocab import ENTITY_KINDS
 
     classes = count_classes_nquads(out_path.read_bytes())
-    orgs = {cls: n for cls, n in classes.items() if cls in ORGANIZATION_CLASSES}
+    org_classes = {cls.name for cls in ENTITY_KINDS["organization"].classes}
+    orgs = {cls: n for cls, n in classes.items() if cls in org_classes}
     assert orgs, "the example names at least one organization"
     assert int(lines["organizations"]) == sum(orgs.values())
     for cls, n in orgs.items():
