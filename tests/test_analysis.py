@@ -16,7 +16,7 @@ from lawgraph.analysis import (
     stats,
     to_exportable,
     to_networkx,
-    write_graph,
+    write_network,
 )
 from lawgraph.errors import InputError, OutputError
 from lawgraph.namespaces import PREFIXES, resource_iri
@@ -190,7 +190,7 @@ def test_stats_samples_big_graphs(hand_dataset):
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
 def test_export_reads_back(hand_dataset, tmp_path, view, suffix):
     G = to_networkx(hand_dataset, view=view)
-    path = write_graph(G, tmp_path / f"g{suffix}")
+    path = write_network(G, tmp_path / f"g{suffix}")
     H = nx.read_graphml(path, force_multigraph=True) if suffix == ".graphml" else nx.read_gexf(path)
     assert H.number_of_nodes() == G.number_of_nodes()
     assert H.number_of_edges() == G.number_of_edges()
@@ -202,7 +202,7 @@ def test_export_reads_back(hand_dataset, tmp_path, view, suffix):
 
 def test_export_rejects_unknown_suffix(hand_dataset, tmp_path):
     with pytest.raises(OutputError, match="graphml"):
-        write_graph(to_networkx(hand_dataset), tmp_path / "g.csv")
+        write_network(to_networkx(hand_dataset), tmp_path / "g.csv")
 
 
 def test_to_exportable_has_only_plain_values(hand_dataset):

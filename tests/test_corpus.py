@@ -297,6 +297,15 @@ def test_bad_options_fail_before_any_work(corpus: Path, tmp_path: Path) -> None:
     assert not os.path.exists(tmp_path / "g.nq")
 
 
+def test_an_unknown_output_format_is_a_one_line_error(corpus: Path, tmp_path: Path) -> None:
+    """It was a ValueError with a traceback: the output file is checked with the one format table."""
+    from lawgraph.errors import OutputError
+
+    with pytest.raises(OutputError, match="unsupported extension '.docx'"):
+        build_corpus([corpus], output=tmp_path / "g.docx", jobs=2)
+    assert not (tmp_path / "g.docx").exists()
+
+
 def run_cli(args: list[str]) -> int:
     from lawgraph.cli import main
 

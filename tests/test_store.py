@@ -177,7 +177,7 @@ def test_bad_inputs_are_one_line_errors(tmp_path):
     bad.write_text("<a> <b> .", encoding="utf-8")
     with pytest.raises(InputError, match="bad.ttl"):
         load_rdf_file(bad)
-    with pytest.raises(InputError, match="unknown RDF file extension"):
+    with pytest.raises(InputError, match="unsupported extension ..txt."):
         read_source(tmp_path / "notes" / "a.txt")
 
 
