@@ -140,7 +140,8 @@ def test_one_bad_input_exits_2(capsys, tmp_path, case):
 def test_some_bad_inputs_exit_1_and_build_the_good(capsys, good, tmp_path):
     bad = _bad_inputs(tmp_path)
     out_path = tmp_path / "g.trig"
-    code, out, err = run(capsys, "build", bad["missing"], good, bad["empty"], bad["extension"], "-o", out_path)
+    inputs = (bad["missing"], good, bad["empty"], bad["extension"])
+    code, out, err = run(capsys, "build", *inputs, "-o", out_path)
     assert code == 1
     for name in ("missing", "empty", "extension"):
         assert sum(str(bad[name]) in line for line in err.splitlines()) == 1, err
@@ -262,8 +263,10 @@ def test_same_bytes_under_different_hash_seeds(tmp_path):
     for seed in ("1", "2"):
         out_path = tmp_path / f"g{seed}.trig"
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"}
-        done = subprocess.run([sys.executable, "-m", "lawgraph", "build", str(example), "-o", str(out_path), "-q"],
-                              capture_output=True, text=True, env=env, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "lawgraph", "build", str(example), "-o", str(out_path), "-q"],
+            capture_output=True, text=True, env=env, check=False,
+        )
         assert done.returncode == 0, done.stderr
         outputs.append(out_path.read_bytes())
     assert outputs[0] == outputs[1]
