@@ -148,6 +148,7 @@ def test_wheel_carries_the_ontology(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert {"lawgraph/ontology/lawgraph.ttl", "lawgraph/ontology/shapes.ttl", "lawgraph/ontology.py"} <= names
+        assert "lawgraph/py.typed" in names  # type checkers use lawgraph's annotations (PEP 561)
         archive.extractall(tmp_path / "site")
     # An installed wheel (no repository around it) finds the package copy.
     probe = ("import lawgraph.ontology as o, sys; d = o.ontology_dir(); "

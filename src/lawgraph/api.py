@@ -85,7 +85,7 @@ class ReportResult:
 
     @cached_property
     def quads(self) -> tuple[ox.Quad, ...]:
-        """The statements as pyoxigraph quads (equal to :func:`lawgraph.rdf.facts_to_quads` of :attr:`facts`)."""
+        """The statements as pyoxigraph quads (:func:`lawgraph.rdf.facts_to_quads` of :attr:`facts`)."""
         return tuple(ox.parse(self.nquads.named + self.nquads.shared, format=ox.RdfFormat.N_QUADS))
 
 
@@ -154,8 +154,9 @@ def count_classes(quads: Iterable[ox.Quad]) -> dict[str, int]:
 
     >>> import pyoxigraph as ox
     >>> from lawgraph.namespaces import LG, RDF
-    >>> q = ox.Quad(ox.NamedNode("https://example.org/c"), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(LG.Court)))
-    >>> a = ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode(str(RDF.type)), ox.NamedNode(_ACTIVITY))
+    >>> a_type = ox.NamedNode(str(RDF.type))
+    >>> q = ox.Quad(ox.NamedNode("https://example.org/c"), a_type, ox.NamedNode(str(LG.Court)))
+    >>> a = ox.Quad(ox.NamedNode("https://example.org/a"), a_type, ox.NamedNode(_ACTIVITY))
     >>> count_classes([q, q, a])
     {'Action': 1, 'Court': 1}
     """
@@ -382,14 +383,10 @@ def write_graph(
 
     A build written as N-Quads goes straight from its N-Quads text, without making quad objects.
     """
-    from lawgraph.errors import OutputError
-    from lawgraph.rdf.serialize import atomic_write, check_writable, rdf_format, write_quads
+    from lawgraph.rdf.serialize import atomic_write, check_writable, output_format, write_quads
 
     if isinstance(quads, BuildResult):
-        try:
-            fmt = rdf_format(output, format)
-        except ValueError as err:
-            raise OutputError(output, str(err)) from err
+        fmt = output_format(output, format)
         if fmt == ox.RdfFormat.N_QUADS:
             return atomic_write(check_writable(output), quads.nquads())
         return write_quads(quads.quads, output, format=format)

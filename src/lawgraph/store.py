@@ -75,22 +75,6 @@ _LOADED_AT = ox.NamedNode(str(LGSTORE.loadedAt))
 _XSD_INTEGER = ox.NamedNode(str(XSD.integer))
 _XSD_DATETIME = ox.NamedNode(str(XSD.dateTime))
 
-_EXTENSIONS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".ntriples": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".nquads": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".n3": ox.RdfFormat.N3,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-}
-
-
 @dataclass(frozen=True)
 class StoredReport:
     """What a store records about one loaded report.
@@ -218,7 +202,8 @@ def memory_copy(store: ox.Store) -> ox.Store:
 
 
 def raw_store(store: Any) -> ox.Store:
-    """The :class:`pyoxigraph.Store` behind ``store`` (a pyoxigraph Store, or an rdflib Graph/Dataset on oxrdflib).
+    """The :class:`pyoxigraph.Store` behind ``store``: a pyoxigraph Store, or an rdflib Graph or Dataset on
+    oxrdflib.
 
     Raises
     ------
@@ -230,7 +215,9 @@ def raw_store(store: Any) -> ox.Store:
     inner = getattr(getattr(store, "store", None), "_inner", None)
     if isinstance(inner, ox.Store):
         return inner
-    raise StoreError(None, f"expected an Oxigraph store or an oxrdflib-backed rdflib graph, got {type(store)!r}")
+    raise StoreError(
+        None, f"expected an Oxigraph store or an oxrdflib-backed rdflib graph, got {type(store)!r}"
+    )
 
 
 def _literal_value(term: Any) -> str | None:
@@ -271,7 +258,9 @@ def report_hashes(store: Any) -> dict[str, str]:
     }
 
 
-def _record(report_iri: ox.NamedNode, *, name: str | None, content_hash: str | None, count: int) -> list[ox.Quad]:
+def _record(
+    report_iri: ox.NamedNode, *, name: str | None, content_hash: str | None, count: int
+) -> list[ox.Quad]:
     now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     quads = [
         ox.Quad(report_iri, _QUAD_COUNT, ox.Literal(str(count), datatype=_XSD_INTEGER), _STORE_GRAPH),
@@ -531,7 +520,7 @@ def load_ontology(store: Any, path: str | Path | None = None) -> int:
 
 
 def rdf_format_for(path: str | Path) -> ox.RdfFormat:
-    """The RDF format of a file, from its extension (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.rdf`` …).
+    """The RDF format of a file to read, from its extension: :func:`lawgraph.rdf.serialize.input_format`.
 
     >>> rdf_format_for("graph.trig").name
     'TriG'
@@ -541,38 +530,27 @@ def rdf_format_for(path: str | Path) -> ox.RdfFormat:
     InputError
         The extension is not an RDF format.
     """
-    suffix = Path(path).suffix.lower()
-    try:
-        return _EXTENSIONS[suffix]
-    except KeyError:
-        known = ", ".join(sorted(_EXTENSIONS))
-        raise InputError(path, f"unknown RDF file extension {suffix or '(none)'!r}; use one of {known}") from None
+    from lawgraph.rdf.serialize import input_format
+
+    return input_format(path)
 
 
 def load_rdf_file(path: str | Path, *, store: ox.Store | None = None) -> ox.Store:
-    """Parse an RDF file into ``store`` (a new in-memory store by default). TriG/N-Quads keep named graphs.
+    """Parse an RDF file into ``store`` (a new in-memory store by default): :func:`lawgraph.rdf.load_file`.
 
     Raises
     ------
     InputError
         The file is missing, has an unknown extension or does not parse.
     """
-    p = Path(path)
-    fmt = rdf_format_for(p)
-    if not p.is_file():
-        raise InputError(p, "no such file")
-    target = store if store is not None else ox.Store()
-    try:
-        target.bulk_load(path=str(p), format=fmt)
-    except SyntaxError as err:
-        raise InputError(p, f"invalid {fmt.name}: {err}") from err
-    except (OSError, ValueError) as err:
-        raise InputError(p, f"cannot read: {err}") from err
-    return target
+    from lawgraph.rdf.serialize import load_file
+
+    return load_file(path, store=store)
 
 
 def read_source(source: str | Path, *, memory: bool = False) -> ox.Store:
-    """A store to read from: a store folder (opened read-only) or an RDF file (parsed into memory).
+    """A store to read from: a store folder (opened read-only) or an RDF file (parsed into memory by
+    :func:`lawgraph.rdf.load_file`).
 
     ``memory=True`` queries a store folder through an in-memory copy (:func:`memory_copy`).
 

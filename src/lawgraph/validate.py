@@ -77,7 +77,8 @@ class ValidationResult:
 
 
 def load_graph(path: str | os.PathLike[str], *, format: str | None = None) -> rdflib.Graph:
-    """Read an RDF file (any format :mod:`lawgraph.rdf.serialize` knows) as the union of its graphs.
+    """Read an RDF file (any format :mod:`lawgraph.rdf.serialize` knows) as the union of its graphs: an
+    rdflib adaptor over :func:`lawgraph.rdf.read_quads`.
 
     Raises
     ------

@@ -80,10 +80,11 @@ def test_summary_lists_reports_triples_and_classes(capsys, good, tmp_path):
     assert lines["reports"] == "1"
     assert int(lines["triples"]) == len(out_path.read_bytes().splitlines())
     from lawgraph.api import count_classes_nquads
-    from lawgraph.rdf.quads import ORGANIZATION_CLASSES
+    from lawgraph.vocab import ENTITY_KINDS
 
     classes = count_classes_nquads(out_path.read_bytes())
-    orgs = {cls: n for cls, n in classes.items() if cls in ORGANIZATION_CLASSES}
+    org_classes = {cls.name for cls in ENTITY_KINDS["organization"].classes}
+    orgs = {cls: n for cls, n in classes.items() if cls in org_classes}
     assert orgs, "the example names at least one organization"
     assert int(lines["organizations"]) == sum(orgs.values())
     for cls, n in orgs.items():
@@ -139,7 +140,8 @@ def test_one_bad_input_exits_2(capsys, tmp_path, case):
 def test_some_bad_inputs_exit_1_and_build_the_good(capsys, good, tmp_path):
     bad = _bad_inputs(tmp_path)
     out_path = tmp_path / "g.trig"
-    code, out, err = run(capsys, "build", bad["missing"], good, bad["empty"], bad["extension"], "-o", out_path)
+    inputs = (bad["missing"], good, bad["empty"], bad["extension"])
+    code, out, err = run(capsys, "build", *inputs, "-o", out_path)
     assert code == 1
     for name in ("missing", "empty", "extension"):
         assert sum(str(bad[name]) in line for line in err.splitlines()) == 1, err
@@ -261,8 +263,10 @@ def test_same_bytes_under_different_hash_seeds(tmp_path):
     for seed in ("1", "2"):
         out_path = tmp_path / f"g{seed}.trig"
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"}
-        done = subprocess.run([sys.executable, "-m", "lawgraph", "build", str(example), "-o", str(out_path), "-q"],
-                              capture_output=True, text=True, env=env, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "lawgraph", "build", str(example), "-o", str(out_path), "-q"],
+            capture_output=True, text=True, env=env, check=False,
+        )
         assert done.returncode == 0, done.stderr
         outputs.append(out_path.read_bytes())
     assert outputs[0] == outputs[1]

@@ -40,7 +40,7 @@ Examples
 
 from __future__ import annotations
 
-from lawgraph.analysis.export import EXPORT_FORMATS, to_exportable, write_graph
+from lawgraph.analysis.export import NETWORK_FORMATS, to_exportable, write_network
 from lawgraph.analysis.selection import find_nodes, select_nodes
 from lawgraph.analysis.source import read_graph
 from lawgraph.analysis.summary import GraphStats, stats
@@ -59,6 +59,6 @@ __all__ = [
     "to_exportable",
     "find_nodes",
     "select_nodes",
-    "EXPORT_FORMATS",
-    "write_graph",
+    "NETWORK_FORMATS",
+    "write_network",
 ]

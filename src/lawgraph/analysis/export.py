@@ -1,4 +1,7 @@
-"""Writing a view for Gephi or Cytoscape: GraphML or GEXF, with attributes made plain."""
+"""Writing a view for Gephi or Cytoscape: GraphML or GEXF, with attributes made plain.
+
+Network files for graph tools, not RDF (RDF files are written by :mod:`lawgraph.rdf.serialize`).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from lawgraph.errors import OutputError
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["to_exportable", "EXPORT_FORMATS", "write_graph"]
+__all__ = ["to_exportable", "NETWORK_FORMATS", "write_network"]
 
 
 def to_exportable(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -52,11 +55,11 @@ def to_exportable(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-EXPORT_FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
-"""File suffixes :func:`write_graph` understands, and their formats."""
+NETWORK_FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
+"""File suffixes :func:`write_network` understands, and their formats."""
 
 
-def write_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
+def write_network(G: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write a view as GraphML or GEXF (by the suffix of ``path``), atomically, for Gephi or Cytoscape.
 
     Attributes are converted with :func:`to_exportable` first (both formats only hold plain values).
@@ -81,7 +84,7 @@ def write_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
     import networkx as nx
 
     path = Path(path)
-    fmt = EXPORT_FORMATS.get(path.suffix.lower())
+    fmt = NETWORK_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise OutputError(path, f"unknown export format {path.suffix or '(none)'!r}; use .graphml or .gexf")
     H = to_exportable(G)

@@ -9,11 +9,11 @@ from typing import Any
 from lawgraph.analysis.source import _Text, _triples
 from lawgraph.analysis.vocab import (
     _KIND_OF_TYPE,
+    _NODE_KINDS,
     _REPORT,
     _ROLE_PREDICATES,
     _STRUCTURE_PREDICATES,
     _TYPE,
-    ENTITY_KINDS,
     _local,
     node_class,
 )
@@ -142,8 +142,8 @@ def _entity_nodes(index: _Index, kinds: tuple[str, ...]) -> dict[Any, dict[str, 
         found = [_KIND_OF_TYPE[t] for t in ts if t in _KIND_OF_TYPE]
         if not found:
             continue
-        # A report is also a foaf:Document; a node with types of several kinds: the first in KIND order wins.
-        kind = min(found, key=lambda k: (ENTITY_KINDS + ("report", "action", "indicator")).index(k))
+        # A report is also a foaf:Document; a node with types of several kinds: the first in kind order wins.
+        kind = min(found, key=_NODE_KINDS.index)
         if kind == "document" and _REPORT in ts:
             kind = "report"
         if kind not in kinds:

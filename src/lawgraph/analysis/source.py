@@ -24,7 +24,7 @@ _SKIPPED_GRAPHS = frozenset({str(ONTOLOGY_GRAPH), str(STORE_GRAPH)})
 
 
 def read_graph(source: str | Path) -> Dataset:
-    """Read an RDF file (any format lawgraph writes, by its suffix) or a store folder as an rdflib Dataset.
+    """Read an RDF file (any format of :data:`lawgraph.rdf.FORMATS`) or a store folder as an rdflib Dataset.
 
     Parameters
     ----------
@@ -34,8 +34,8 @@ def read_graph(source: str | Path) -> Dataset:
     Returns
     -------
     rdflib.Dataset
-        A Dataset backed by Oxigraph (oxrdflib): a store folder is opened read-only, a file is parsed into
-        memory by :func:`lawgraph.store.read_source`.
+        A Dataset backed by Oxigraph (oxrdflib) over :func:`lawgraph.store.read_source`: a store folder is
+        opened read-only, a file is loaded into memory by :func:`lawgraph.rdf.load_file`.
 
     Raises
     ------

@@ -12,6 +12,7 @@ from lawgraph.analysis.vocab import (
     _ACTIVITY,
     _FULL_EDGE_LABELS,
     _ROLE_PREDICATES,
+    _SCOPED,
     _STRUCTURE_PREDICATES,
     ENTITY_KINDS,
     ROLE_LABELS,
@@ -66,7 +67,7 @@ def to_networkx(graph: Graph | Any, *, view: Literal["entities", "full"] = "enti
     full = view == "full"
     index = _Index.of(graph, keep_other=full)
     reports, context_report = _reports(index)
-    kinds = ENTITY_KINDS + (("action", "report", "indicator") if full else ())
+    kinds = ENTITY_KINDS + (_SCOPED if full else ())
     nodes = _entity_nodes(index, kinds)
 
     in_report = index.single(LG.inReport)

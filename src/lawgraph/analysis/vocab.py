@@ -5,23 +5,37 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from lawgraph.namespaces import DCTERMS, LG, ORG, PREFIXES, PROV, QB, RDF, SDO
+from lawgraph.namespaces import DCTERMS, LG, PREFIXES, PROV, RDF
+from lawgraph.vocab import ENTITY_KINDS as _ENTITY_KINDS
+from lawgraph.vocab import SCOPED_KINDS as _SCOPED_KINDS
 
 __all__ = ["VIEWS", "ENTITY_KINDS", "ROLE_LABELS", "node_class"]
 
 VIEWS = ("entities", "full")
 """The views :func:`to_networkx` can build."""
 
-ENTITY_KINDS = ("organization", "place", "document", "initiative")
-"""Node kinds of the ``"entities"`` view; ``"full"`` adds ``action``, ``report`` and ``indicator``."""
+ENTITY_KINDS: tuple[str, ...] = tuple(_ENTITY_KINDS)
+"""Node kinds of the ``"entities"`` view (:data:`lawgraph.vocab.ENTITY_KINDS`); ``"full"`` adds the
+report-scoped kinds (``report``, ``action``, ``indicator``)."""
+
+_SCOPED: tuple[str, ...] = tuple(_SCOPED_KINDS)
+_NODE_KINDS = ENTITY_KINDS + _SCOPED
+"""Every node kind, in the order a node typed with several is shown as."""
+
+# Links between entities of a kind that the entities view draws as structural edges (隶属, 位于).
+_STRUCTURE: dict[str, tuple[str, str]] = {
+    str(field.predicate): (str(field.predicate).rsplit("#", 1)[-1].rsplit("/", 1)[-1], field.edge)
+    for kind in _ENTITY_KINDS.values()
+    for field in kind.fields
+    if field.edge is not None
+}
 
 ROLE_LABELS: dict[str, str] = {
     "generated": "产生",
     "actedOn": "作用于",
     "partner": "合作",
     "used": "依据",
-    "subOrganizationOf": "隶属",
-    "containedInPlace": "位于",
+    **{role: label for role, label in _STRUCTURE.values()},
 }
 """Chinese names of the edge roles (used when an action has no verb and for structural edges)."""
 
@@ -43,36 +57,31 @@ _FULL_EDGE_LABELS: dict[str, str] = {
     str(LG.addressee): "主送",
     str(LG.reportingOrganization): "报告单位",
     str(LG.fromAction): "来自行动",
-    str(ORG.subOrganizationOf): "隶属",
-    str(SDO.containedInPlace): "位于",
+    **{predicate: label for predicate, (_, label) in _STRUCTURE.items()},
 }
-_STRUCTURE_PREDICATES: dict[str, str] = {
-    str(ORG.subOrganizationOf): "subOrganizationOf",
-    str(SDO.containedInPlace): "containedInPlace",
-}
+_STRUCTURE_PREDICATES: dict[str, str] = {predicate: role for predicate, (role, _) in _STRUCTURE.items()}
+# The types that make a node one of each kind: an entity kind's shape target (and the class of an entity
+# without a lawgraph class, schema:Place), a report-scoped kind's types.
 _KIND_OF_TYPE: dict[str, str] = {
-    str(ORG.Organization): "organization",
-    str(SDO.AdministrativeArea): "place",
-    str(SDO.Place): "place",
-    str(LG.PolicyDocument): "document",
-    str(LG.Initiative): "initiative",
-    str(PROV.Activity): "action",  # how actions are typed (lg:Action is inferred, not stated)
-    str(LG.Action): "action",  # graphs built before the lean graph also state it
-    str(LG.Report): "report",
-    str(QB.Observation): "indicator",
-    str(LG.Indicator): "indicator",
+    **{
+        str(iri): kind.name
+        for kind in _ENTITY_KINDS.values()
+        for iri in (kind.target, *((kind.fallback.iri,) if kind.fallback is not None else ()))
+    },
+    **{str(iri): kind.name for kind in _SCOPED_KINDS.values() for iri in kind.types},
 }
-_DEFAULT_CLASS = {
-    "organization": "OtherOrganization",
-    "place": "Place",
-    "document": "PolicyDocument",
-    "initiative": "Initiative",
-    "action": "Action",
-    "report": "Report",
-    "indicator": "Indicator",
+_DEFAULT_CLASS: dict[str, str] = {
+    **{
+        kind.name: kind.default or (kind.fallback.name if kind.fallback is not None else kind.name)
+        for kind in _ENTITY_KINDS.values()
+    },
+    **{kind.name: kind.cls.name for kind in _SCOPED_KINDS.values()},
 }
 # Generic lawgraph classes that name a kind rather than a subclass; a more specific one wins.
-_GENERIC_CLASSES = frozenset({"Action", "Report", "Indicator", "PolicyDocument", "Initiative"})
+_GENERIC_CLASSES = frozenset(
+    {kind.classes[0].name for kind in _ENTITY_KINDS.values() if len(kind.classes) == 1}
+    | {kind.cls.name for kind in _SCOPED_KINDS.values()}
+)
 _LG_NS = str(LG._NS)
 _TYPE = str(RDF.type)
 _REPORT = str(LG.Report)

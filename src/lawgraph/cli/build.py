@@ -62,18 +62,21 @@ def print_summary(summary: BuildSummary, output: Path | None = None, *, stream: 
     table = Table(title="lawgraph build", show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("what", overflow="fold")
     table.add_column("count", justify="right")
-    from lawgraph.rdf.quads import ORGANIZATION_CLASSES, PLACE_CLASSES
+    from lawgraph.vocab import ENTITY_KINDS
 
     classes = dict(summary.classes)
     table.add_row("reports", str(summary.reports))
     table.add_row("triples", str(summary.triples))
-    for group, members in (("organizations", ORGANIZATION_CLASSES), ("places", PLACE_CLASSES)):
-        counts = {cls: classes.pop(cls) for cls in sorted(members) if cls in classes}
-        table.add_row(group, str(sum(counts.values())))
+    for kind in ENTITY_KINDS.values():  # a kind with several classes: its total, then each class
+        members = sorted(cls.name for cls in kind.classes)
+        if len(members) == 1:
+            table.add_row(kind.plural, str(classes.pop(members[0], 0)))
+            continue
+        counts = {cls: classes.pop(cls) for cls in members if cls in classes}
+        table.add_row(kind.plural, str(sum(counts.values())))
         for cls, count in counts.items():
             table.add_row(f"  {cls}", str(count))
-    for cls, label in (("PolicyDocument", "documents"), ("Initiative", "initiatives"), ("Action", "actions"),
-                       ("Indicator", "indicators"), ("Section", "sections")):
+    for cls, label in (("Action", "actions"), ("Indicator", "indicators"), ("Section", "sections")):
         table.add_row(label, str(classes.pop(cls, 0)))
     classes.pop("Report", None)
     for cls, count in classes.items():  # any class added later

@@ -283,9 +283,9 @@ def _prune(ox_store: Any, emit: EventCallback, summary: CorpusSummary) -> None:
 
 def _check_output(output: Path) -> None:
     """Fail before any work when the output file's format is unknown or it cannot be written."""
-    from lawgraph.rdf.serialize import check_writable, rdf_format
+    from lawgraph.rdf.serialize import check_writable, output_format
 
-    rdf_format(output)
+    output_format(output)
     check_writable(output)
 
 
@@ -293,22 +293,15 @@ def _dump_store(ox_store: Any, output: Path) -> None:
     """Write the store's reports, descriptions and ontology (not its bookkeeping graph) to ``output``.
 
     Dataset formats (``.nq``, ``.trig``, ``.jsonld``) keep one named graph per report; triple formats
-    (``.ttl``, ``.nt``, ``.rdf``) get the union of all graphs. The file is written atomically.
+    (``.ttl``, ``.nt``, ``.rdf``) get the union of all graphs (:func:`lawgraph.rdf.write_stream`).
     """
     import pyoxigraph as ox
 
-    from lawgraph.atomic import write_atomically
-    from lawgraph.namespaces import PREFIXES, STORE_GRAPH
-    from lawgraph.rdf.serialize import rdf_format
+    from lawgraph.namespaces import STORE_GRAPH
+    from lawgraph.rdf.serialize import write_stream
 
-    fmt = rdf_format(output)
     bookkeeping = ox.NamedNode(str(STORE_GRAPH))
-    quads = (q for q in ox_store if q.graph_name != bookkeeping)
-    items: Iterator[Any] = (
-        quads if fmt.supports_datasets else (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
-    )
-    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
-    write_atomically(output, lambda fh: ox.serialize(items, fh, format=fmt, prefixes=prefixes))
+    write_stream((q for q in ox_store if q.graph_name != bookkeeping), output)
 
 
 class _Outputs:

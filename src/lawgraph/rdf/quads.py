@@ -54,67 +54,32 @@ from lawgraph.namespaces import (
     SDMX_ATTRIBUTE,
     SDMX_DIMENSION,
     SDMX_MEASURE,
-    SDO,
     SKOS,
     XSD,
     resource_iri,
     resource_iri_maker,
 )
+from lawgraph.vocab import ACTION_ROLES, ENTITY_KINDS
 
-__all__ = ["facts_to_quads", "facts_to_nquads", "NQuads", "report_iri", "entity_iri", "ENTITY_IRI_KIND", "ORGANIZATION_CLASSES",
-           "PLACE_CLASSES"]
+__all__ = ["facts_to_quads", "facts_to_nquads", "NQuads", "report_iri", "entity_iri"]
 
 log = logging.getLogger(__name__)
-
-ENTITY_IRI_KIND: dict[str, str] = {
-    "organization": "org",
-    "place": "place",
-    "document": "doc",
-    "initiative": "initiative",
-}
-"""The :func:`~lawgraph.namespaces.resource_iri` kind of each entity kind."""
-
-ORGANIZATION_CLASSES: frozenset[str] = frozenset(
-    {
-        "GovernmentBody", "PartyBody", "PeoplesCongress", "PoliticalConsultativeConference", "Court",
-        "Procuratorate", "PublicSecurityOrgan", "JusticeAdministration", "Committee", "MediationCommittee",
-        "Association", "Enterprise", "Prison", "Institution", "MediaOutlet", "OtherOrganization",
-    }
-)
-"""Local names of the lawgraph organization classes (subclasses of ``org:Organization``)."""
-
-PLACE_CLASSES: frozenset[str] = frozenset(
-    {
-        "Province", "City", "County", "District", "NewArea", "Park", "Town", "Township", "Subdistrict",
-        "Village", "Community",
-    }
-)
-"""Local names of the lawgraph place levels (subclasses of ``schema:AdministrativeArea``)."""
-
-# Role of a key in an action -> which entity kinds it may name, in order of preference.
-_ROLE_KINDS: dict[str, tuple[str, ...]] = {
-    "agent": ("organization",),
-    "partner": ("organization", "place"),
-    "object": ("organization", "document", "initiative", "place"),
-    "generated": ("organization", "document", "initiative", "place"),
-    "used": ("document",),
-    "place": ("place",),
-}
 
 
 @lru_cache(maxsize=1)
 def _terms() -> dict[str, str]:
-    """Every fixed IRI facts_to_quads writes, as an N-Triples term (``<iri>``), built once on first use."""
+    """Every fixed IRI facts_to_quads writes, as an N-Triples term (``<iri>``), built once on first use.
+
+    Entity descriptions take theirs from :func:`_kind_terms`."""
     pairs = {
         "type": RDF.type, "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel,
         "title": DCTERMS.title, "creator": DCTERMS.creator, "date": DCTERMS.date, "issued": DCTERMS.issued,
         "source": DCTERMS.source, "isPartOf": DCTERMS.isPartOf,
-        "Organization": ORG.Organization, "subOrganizationOf": ORG.subOrganizationOf,
-        "AdministrativeArea": SDO.AdministrativeArea, "Place": SDO.Place, "containedInPlace": SDO.containedInPlace,
-        "location": SDO.location,
+        "Organization": ORG.Organization,
         "Document": FOAF.Document, "Activity": PROV.Activity, "wasAssociatedWith": PROV.wasAssociatedWith,
         "generated": PROV.generated, "used": PROV.used,
-        "Observation": QB.Observation, "DataSet": QB.DataSet, "dataSet": QB.dataSet, "structure": QB.structure,
+        "Observation": QB.Observation, "DataSet": QB.DataSet, "dataSet": QB.dataSet,
+        "structure": QB.structure,
         "obsValue": SDMX_MEASURE.obsValue, "unitMeasure": SDMX_ATTRIBUTE.unitMeasure,
         "refPeriod": SDMX_DIMENSION.refPeriod,
         "Context": NIF.Context, "Sentence": NIF.Sentence, "Phrase": NIF.Phrase, "isString": NIF.isString,
@@ -127,6 +92,43 @@ def _terms() -> dict[str, str]:
     for name in LG.__annotations__:
         terms["lg:" + name] = f"<{LG._NS}{name}>"
     return terms
+
+
+@dataclass(frozen=True, slots=True)
+class _KindTerms:
+    """What an entity kind of :data:`lawgraph.vocab.ENTITY_KINDS` writes, as N-Triples terms."""
+
+    types: dict[str, tuple[str, ...]]
+    """The ``rdf:type`` objects of an entity of each class of the kind (standard types, then the class)."""
+    other: tuple[str, ...]
+    """The ``rdf:type`` objects of an entity whose class is not the kind's (its default, or its fallback)."""
+    label: str
+    """The property that names it."""
+    titled: bool
+    """Named by a title, written without 《》."""
+    fields: tuple[tuple[str, str, str | None], ...]
+    """``(Entity attribute, property, IRI segment of the entity it names or None for a literal)``."""
+
+
+@lru_cache(maxsize=1)
+def _kind_terms() -> dict[str, _KindTerms]:
+    """The terms of every entity kind, built once on first use."""
+    out: dict[str, _KindTerms] = {}
+    for kind in ENTITY_KINDS.values():
+        base = tuple(_iri(str(t)) for t in kind.types)
+        types = {cls.name: (*base, _iri(str(cls.iri))) for cls in kind.classes}
+        if kind.default is not None:
+            other = types[kind.default]
+        elif kind.fallback is not None:
+            other = (_iri(str(kind.fallback.iri)),)
+        else:
+            other = base
+        fields = tuple(
+            (f.attr, _iri(str(f.predicate)), ENTITY_KINDS[f.target].segment if f.target is not None else None)
+            for f in kind.fields
+        )
+        out[kind.name] = _KindTerms(types, other, _iri(str(kind.label)), kind.titled, fields)
+    return out
 
 
 # N-Quads string escapes: only these four must be escaped (ECHAR); everything else is written as is.
@@ -179,8 +181,8 @@ def report_iri(report: Report) -> str:
 
 
 def entity_iri(entity: Entity) -> str:
-    """The IRI of an entity: its kind and canonical name (``resource_iri("org", key)`` …)."""
-    return resource_iri(ENTITY_IRI_KIND[entity.kind], entity.key)
+    """The IRI of an entity: its kind's segment and its canonical name (``resource_iri("org", key)`` …)."""
+    return resource_iri(ENTITY_KINDS[entity.kind].segment, entity.key)
 
 
 def _strip_brackets(text: str) -> str:
@@ -192,6 +194,7 @@ class _Builder:
 
     def __init__(self, facts: ReportFacts) -> None:
         self.t = t = _terms()
+        self.kinds = _kind_terms()
         self.facts = facts
         self.report = report = facts.report
         self.sha = report.sha256
@@ -221,9 +224,9 @@ class _Builder:
         # Lines are unique by construction unless a node is described twice; those cases clear ``unique``
         # (or, for a span that is a mention of several entities, are deduplicated in place), so the final
         # ``dict.fromkeys`` pass over every line is only needed when ``unique`` is False.
-        self.unique = len(set(self.section_nodes)) == len(self.section_nodes) and len(self.entity_nodes) == len(
-            facts.entities
-        )
+        self.unique = len(set(self.section_nodes)) == len(self.section_nodes) and len(
+            self.entity_nodes
+        ) == len(facts.entities)
         self.phrases: dict[tuple[int, int], set[str]] = {}
 
     # ---------------------------------------------------------------- helpers
@@ -250,7 +253,7 @@ class _Builder:
         """The IRI of the entity ``key`` names in ``role``; ``None`` (logged) when no entity has that key."""
         kinds = self.by_key.get(key)
         if kinds:
-            for kind in _ROLE_KINDS[role]:
+            for kind in ACTION_ROLES[role]:
                 if kind in kinds:
                     return self.entity_nodes[(kind, key)]
         if role == "agent":
@@ -338,46 +341,29 @@ class _Builder:
             add(node, t["isPartOf"], parent if parent is not None else self.graph)
 
     def add_entity(self, entity: Entity) -> None:
+        """Describe one entity as its kind says (``lawgraph.vocab``): types, names, fields, mentions."""
         t, share, a = self.t, self.share, self.a
         node = self.entity_nodes[(entity.kind, entity.key)]
-        kind = entity.kind
-        if kind == "organization":
-            cls = entity.cls if entity.cls in ORGANIZATION_CLASSES else "OtherOrganization"
-            types = [t["Organization"], t["lg:" + cls]]
-        elif kind == "place":
-            types = [t["AdministrativeArea"], t["lg:" + entity.cls]] if entity.cls in PLACE_CLASSES else [t["Place"]]
-        elif kind == "document":
-            types = [t["Document"], t["lg:PolicyDocument"]]
-        else:
-            types = [t["lg:Initiative"]]
-        for cls_node in types:
+        spec = self.kinds[entity.kind]
+        for cls_node in spec.types.get(entity.cls, spec.other):
             share(node, a, cls_node)
-        if kind == "document":
+        if spec.titled:
             name = _strip_brackets(entity.key)
-            share(node, t["title"], _zh(name))
             alts = {_strip_brackets(label) for label in entity.alt_labels} - {name, ""}
         else:
             name = entity.key
-            share(node, t["prefLabel"], _zh(name))
             alts = set(entity.alt_labels) - {name, ""}
+        share(node, spec.label, _zh(name))
         for label in sorted(alts):
             share(node, t["altLabel"], _zh(label))
-        if entity.parent:
-            if kind == "organization":
-                share(node, t["subOrganizationOf"], _iri(resource_iri("org", entity.parent)))
-            elif kind == "place":
-                share(node, t["containedInPlace"], _iri(resource_iri("place", entity.parent)))
-        if entity.location and kind == "organization":
-            share(node, t["location"], _iri(resource_iri("place", entity.location)))
-        if entity.code and kind == "place":
-            share(node, t["lg:divisionCode"], _str(entity.code))
-        if kind == "document":
-            if entity.doc_type:
-                share(node, t["lg:documentType"], _str(entity.doc_type))
-            if entity.version:
-                share(node, t["lg:version"], _str(entity.version))
+        for attr, predicate, segment in spec.fields:
+            value = getattr(entity, attr)
+            if value:
+                target = _iri(resource_iri(segment, value)) if segment is not None else _str(value)
+                share(node, predicate, target)
         text, ctx, tail = self.report.text, self.context, self.named_tail
-        mention_iri, offset, sentence, extend = self.mention_iri, self.offset, self.sentence, self.named.extend
+        mention_iri, offset, sentence = self.mention_iri, self.offset, self.sentence
+        extend = self.named.extend
         is_phrase = f" {a} {t['Phrase']}{tail}"
         anchor, b_idx, e_idx = f" {t['anchorOf']} \"", f" {t['beginIndex']} ", f" {t['endIndex']} "
         ref, in_sentence = f" {t['referenceContext']} {ctx}{tail}", f" {t['sentence']} "
@@ -587,7 +573,8 @@ def facts_to_quads(facts: ReportFacts) -> list[ox.Quad]:
     >>> creator = next(q.object for q in quads if q.predicate.value == str(DCTERMS.creator))
     >>> creator.value == resource_iri("org", "甲市司法局")
     True
-    >>> sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}) == [report_iri(report)]
+    >>> graphs = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    >>> sorted(graphs) == [report_iri(report)]
     True
     """
     text = facts_to_nquads(facts)

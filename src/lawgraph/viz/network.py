@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any, Literal
 
+from lawgraph.analysis.vocab import ROLE_LABELS
 from lawgraph.viz.style import KIND_SHAPES, _class_name, _color, _options
 
 if TYPE_CHECKING:
@@ -17,14 +18,8 @@ __all__ = ["DEFAULT_MAX_NODES", "to_pyvis"]
 DEFAULT_MAX_NODES = 300
 """The default cut: the 300 best-connected nodes keep a page responsive on an office machine."""
 
-_ROLE_NAMES = {
-    "generated": "产生",
-    "actedOn": "对象",
-    "partner": "合作方",
-    "used": "依据",
-    "subOrganizationOf": "隶属",
-    "containedInPlace": "位于",
-}
+# Role names in hover text: the views' role labels, with the words of the full view for two action roles.
+_ROLE_NAMES = {**ROLE_LABELS, "actedOn": "对象", "partner": "合作方"}
 _MAX_FACTS = 8
 _MAX_DETAILS = 30
 

@@ -4,101 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from lawgraph.vocab import ENTITY_KINDS, SCOPED_KINDS, node_classes
+
 __all__ = ["CLASS_NAMES", "CLASS_COLORS", "KIND_SHAPES"]
 
-CLASS_NAMES: dict[str, str] = {
-    "GovernmentBody": "政府机关",
-    "PartyBody": "党的机构",
-    "PeoplesCongress": "人大",
-    "PoliticalConsultativeConference": "政协",
-    "Court": "法院",
-    "Procuratorate": "检察院",
-    "PublicSecurityOrgan": "公安机关",
-    "JusticeAdministration": "司法行政机关",
-    "Committee": "委员会与领导小组",
-    "MediationCommittee": "调解委员会",
-    "Association": "社会团体",
-    "Enterprise": "企业",
-    "Prison": "监狱",
-    "Institution": "事业单位",
-    "MediaOutlet": "媒体",
-    "OtherOrganization": "其他组织",
-    "Province": "省级",
-    "City": "市级",
-    "County": "县",
-    "District": "区",
-    "NewArea": "新区",
-    "Park": "园区",
-    "Town": "镇",
-    "Township": "乡",
-    "Subdistrict": "街道",
-    "Village": "村",
-    "Community": "社区",
-    "Place": "地点",
-    "PolicyDocument": "文件",
-    "Initiative": "工作举措",
-    "Action": "行动",
-    "Report": "报告",
-    "Indicator": "指标",
-}
-"""Chinese names of the lawgraph classes, shown in the legend and hover text."""
+CLASS_NAMES: dict[str, str] = {name: cls.short for name, cls in node_classes().items()}
+"""Chinese names of the classes (:attr:`lawgraph.vocab.NodeClass.short`), for the legend and hover text."""
 
-CLASS_COLORS: dict[str, str] = {
-    "GovernmentBody": "#1f77b4",
-    "PartyBody": "#d62728",
-    "PeoplesCongress": "#9467bd",
-    "PoliticalConsultativeConference": "#8c564b",
-    "Court": "#e6550d",
-    "Procuratorate": "#31a354",
-    "PublicSecurityOrgan": "#3182bd",
-    "JusticeAdministration": "#17becf",
-    "Committee": "#bcbd22",
-    "MediationCommittee": "#a1d99b",
-    "Association": "#e377c2",
-    "Enterprise": "#7f7f7f",
-    "Prison": "#636363",
-    "Institution": "#6baed6",
-    "MediaOutlet": "#fd8d3c",
-    "OtherOrganization": "#9ecae1",
-    "Province": "#00441b",
-    "City": "#006d2c",
-    "County": "#238b45",
-    "District": "#41ab5d",
-    "NewArea": "#2ca25f",
-    "Park": "#99d8c9",
-    "Town": "#74c476",
-    "Township": "#74c476",
-    "Subdistrict": "#a1d99b",
-    "Village": "#c7e9c0",
-    "Community": "#c7e9c0",
-    "Place": "#2ca02c",
-    "PolicyDocument": "#756bb1",
-    "Initiative": "#fdae6b",
-    "Action": "#c7c7c7",
-    "Report": "#393b79",
-    "Indicator": "#e7ba52",
-}
-"""Node colour per class; places are shades of green, darker for higher levels."""
-
-_PLACE_COLOR = "#2ca02c"
-_FALLBACK_COLOR = "#aaaaaa"
+CLASS_COLORS: dict[str, str] = {name: cls.color for name, cls in node_classes().items()}
+"""Node colour per class (:attr:`lawgraph.vocab.NodeClass.color`); places are shades of green."""
 
 KIND_SHAPES: dict[str, tuple[str, str]] = {
-    "organization": ("dot", "●"),
-    "place": ("triangle", "▲"),
-    "document": ("square", "■"),
-    "initiative": ("diamond", "◆"),
-    "action": ("ellipse", "▬"),
-    "report": ("star", "★"),
-    "indicator": ("hexagon", "⬢"),
+    **{kind.name: (kind.shape, kind.symbol) for kind in ENTITY_KINDS.values()},
+    **{kind.name: (kind.shape, kind.symbol) for kind in SCOPED_KINDS.values()},
 }
 """vis-network shape and legend symbol per node kind."""
+
+# A node of a class the registry does not know: its kind's fallback colour (places: green), else grey.
+_KIND_COLORS = {kind.name: kind.fallback.color for kind in ENTITY_KINDS.values() if kind.fallback is not None}
+_FALLBACK_COLOR = "#aaaaaa"
 
 
 def _color(cls: str, kind: str) -> str:
     if cls in CLASS_COLORS:
         return CLASS_COLORS[cls]
-    return _PLACE_COLOR if kind == "place" else _FALLBACK_COLOR
+    return _KIND_COLORS.get(kind, _FALLBACK_COLOR)
 
 
 def _class_name(cls: str) -> str:

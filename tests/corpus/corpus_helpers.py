@@ -1,0 +1,61 @@
+"""Helpers of the corpus tests: reports we wrote, the folder fixture, and ways to read what a build wrote.
+
+Every report here is a few sentences we wrote; nothing is copied from the corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+REPORTS = {
+    "alpha.txt": (
+        "青松县人民政府关于2023年度法治政府建设情况的报告\n"
+        "一、主要工作\n"
+        "（一）健全依法决策机制。县政府印发《青松县重大行政决策程序规定》，县司法局开展合法性审查68件。\n"
+        "（二）强化行政执法监督。甘肃省人民政府部署执法检查，县人民法院受理行政案件35件。\n"
+    ),
+    "beta.txt": (
+        "白杨市司法局2023年法治政府建设年度报告\n"
+        "一、工作成效\n"
+        "市司法局认真落实甘肃省人民政府的部署，组织培训行政执法人员1200人次。\n"
+        "二、存在问题\n"
+        "基层法治力量仍然薄弱，人民调解委员会调解纠纷约900件。\n"
+    ),
+    "gamma.txt": (
+        "红柳区人民政府2023年法治政府建设工作情况报告\n"
+        "一、主要做法\n"
+        "区政府成立法治政府建设领导小组，制定《红柳区行政规范性文件管理办法》。\n"
+        "区人民检察院办理公益诉讼案件12件，区公安分局推行执法全过程记录。\n"
+    ),
+}
+
+
+def write_corpus(folder: Path, reports: dict[str, str] = REPORTS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in reports.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def sorted_lines(path: Path) -> list[str]:
+    return sorted(line for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def report_graphs(store_dir: Path) -> set[str]:
+    store = ox.Store.read_only(str(store_dir))
+    return {g.value for g in store.named_graphs() if "/id/report/" in g.value}
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "reports")
+
+
+def as_oxigraph(path: Path) -> list[str]:
+    """The quads of an N-Quads file as Oxigraph stores them (xsd:nonNegativeInteger becomes xsd:integer)."""
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    return sorted(str(q) for q in store if not str(q.graph_name).endswith("/lawgraph/ontology>"))

@@ -1,0 +1,57 @@
+"""lawgraph.viz.network: nodes, merged edges, hover text, legend, cuts and focus."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawgraph.analysis import to_networkx
+from lawgraph.errors import InputError
+from lawgraph.viz import to_pyvis
+
+
+def test_network_nodes_edges_and_hover_text(hand_dataset):
+    G = to_networkx(hand_dataset)
+    net = to_pyvis(G)
+    assert len(net.nodes) == G.number_of_nodes()
+    # Parallel edges with the same verb merge; with different verbs they stay apart.
+    assert len(net.edges) == len({(u, v, d["label"]) for u, v, d in G.edges(data=True)})
+    court = next(n for n in net.nodes if n["label"] == "张掖市中级人民法院")
+    assert "类别：法院" in court["title"] and "市中院" in court["title"]
+    assert court["shape"] == "dot" and court["cls"] == "Court"
+    justice = next(n for n in net.nodes if n["label"] == "张掖市司法局")
+    assert "办理行政复议案件：120件" in justice["title"]
+    shapes = {n["kind"]: n["shape"] for n in net.nodes}
+    assert (
+        shapes["place"] == "triangle" and shapes["document"] == "square" and shapes["initiative"] == "diamond"
+    )
+    ids = {n["label"]: n["id"] for n in net.nodes}
+    (edge,) = [
+        e
+        for e in net.edges
+        if e["from"] == ids["张掖市人民政府"] and e["to"] == ids["张掖市法治政府建设领导小组"]
+    ]
+    assert edge["label"] == "成立"
+    assert "市政府成立法治政府建设领导小组。" in edge["title"]
+    assert "张掖市2023年法治政府建设情况的报告" in edge["title"]
+    legend = {c["cls"]: c for c in net.lawgraph_meta["classes"]}
+    assert legend["Court"]["name"] == "法院" and legend["Initiative"]["count"] == 2
+    assert len(net.lawgraph_meta["reports"]) == 2
+
+
+def test_full_view(hand_dataset):
+    net = to_pyvis(hand_dataset, view="full")
+    kinds = {n["kind"] for n in net.nodes}
+    assert {"action", "report", "indicator"} <= kinds
+    action = next(n for n in net.nodes if n["kind"] == "action" and n["label"] == "成立")
+    assert action["evidence"] == "市政府成立法治政府建设领导小组。"
+
+
+def test_cut_and_focus(hand_dataset):
+    net = to_pyvis(hand_dataset, max_nodes=4)
+    assert len(net.nodes) == 4
+    assert net.lawgraph_meta["total_nodes"] == 10
+    labels = {n["label"] for n in to_pyvis(hand_dataset, focus="市中院", hops=1).nodes}
+    assert labels == {"张掖市中级人民法院", "张掖市司法局", "张掖市人民检察院"}
+    assert len(to_pyvis(hand_dataset, max_nodes=0).nodes) == 10
+    with pytest.raises(InputError):
+        to_pyvis(hand_dataset, focus="没有这个名字")
