@@ -44,8 +44,9 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lawgraph.extract.data import package_text, parse_lines
 from lawgraph.extract.extensions import iter_entity_spans
-from lawgraph.extract.numbers import _data_lines, trie_pattern
+from lawgraph.extract.numbers import trie_pattern
 from lawgraph.extract.tokens import release_token_caches, token_boundaries, token_starts
 from lawgraph.model import ENTITY_KINDS, Action, Evidence, Sentence
 
@@ -129,7 +130,7 @@ def load_verbs() -> dict[str, str]:
     ('issue', 'invite', 'other')
     """
     verbs: dict[str, str] = {}
-    for line in _data_lines("action_verbs.tsv"):
+    for line in parse_lines(package_text("action_verbs.tsv")):
         verb, _, kind = line.partition("\t")
         kind = kind.strip() or "other"
         if kind not in ACTION_TYPES:

@@ -33,12 +33,12 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lawgraph.extract.data import package_text
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
 from lawgraph.extract.gazetteer import load_gazetteer
 from lawgraph.extract.tokens import token_starts
@@ -68,8 +68,7 @@ _TRAILING_BRACKETS = re.compile(r"(?:\s*[（(][^（）()]*[)）])+\s*$")
 
 
 def _data() -> dict[str, Any]:
-    raw = resources.files("lawgraph.extract").joinpath("data", "documents.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = json.loads(package_text("documents.json"))
     return data
 
 

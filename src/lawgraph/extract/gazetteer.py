@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from lawgraph.extract.data import package_text, parse_lines
+
 __all__ = [
     "Division",
     "Gazetteer",
@@ -89,21 +91,9 @@ def division_class(name: str, level: int) -> str:
     return "Town"
 
 
-def _data_text(name: str) -> str:
-    return resources.files("lawgraph.extract").joinpath("data", name).read_text("utf-8")
-
-
-def _data_lines(name: str) -> list[str]:
-    return [
-        line.strip()
-        for line in _data_text(name).splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-
-
 @lru_cache(maxsize=1)
 def _suffix_patterns() -> tuple[re.Pattern[str], ...]:
-    groups = json.loads(_data_text("places.json"))["ethnic_groups"]
+    groups = json.loads(package_text("places.json"))["ethnic_groups"]
     ethnic = "|".join(sorted((g for g in groups if g), key=len, reverse=True))
     autonomous = rf"(?:(?:{ethnic})族?)+自治(?:区|州|县|旗)$"
     return (
@@ -279,5 +269,5 @@ class Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The division table, loaded and indexed once (about 0.3 s), then cached."""
     rows, digest = _raw_table()
-    unsafe = _data_lines("place_short_forms_unsafe.txt")
+    unsafe = parse_lines(package_text("place_short_forms_unsafe.txt"))
     return Gazetteer(rows, unsafe=unsafe, sha256=digest)

@@ -34,7 +34,8 @@ from collections.abc import Container, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.numbers import Quantity, _data_lines, find_quantities, trie_pattern
+from lawgraph.extract.data import package_text, parse_lines
+from lawgraph.extract.numbers import Quantity, find_quantities, trie_pattern
 from lawgraph.model import Action, Evidence, Indicator, Sentence
 
 __all__ = [
@@ -72,7 +73,7 @@ _QUOTES = re.compile(r"[“”\"「」‘’]")
 
 @functools.cache
 def _fixed_terms() -> re.Pattern[str]:
-    return re.compile(trie_pattern({line.strip() for line in _data_lines("fixed_terms.txt")}))
+    return re.compile(trie_pattern(set(parse_lines(package_text("fixed_terms.txt")))))
 
 
 @functools.cache

@@ -25,12 +25,12 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lawgraph.extract.data import package_text
 from lawgraph.extract.documents import clause_start, doc_text
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
 from lawgraph.extract.tokens import token_starts
@@ -130,8 +130,7 @@ class InitiativeFinder:
 @lru_cache(maxsize=1)
 def initiative_finder() -> InitiativeFinder:
     """The shared :class:`InitiativeFinder` (rules compiled once)."""
-    raw = resources.files("lawgraph.extract").joinpath("data", "initiatives.json").read_text("utf-8")
-    return InitiativeFinder(json.loads(raw))
+    return InitiativeFinder(json.loads(package_text("initiatives.json")))
 
 
 def find_initiatives(doc: Doc) -> list[InitiativeMatch]:

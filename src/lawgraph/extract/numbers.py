@@ -31,7 +31,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from importlib import resources
+
+from lawgraph.extract.data import package_text, parse_lines
 
 __all__ = [
     "Quantity",
@@ -255,11 +256,6 @@ class Quantity:
     """The number is written in Chinese numerals (二十, 两, 半)."""
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("lawgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @functools.cache
 def load_units() -> dict[str, str]:
     """The units lawgraph recognizes, ``{unit: class}``, from ``extract/data/units.tsv``.
@@ -268,7 +264,7 @@ def load_units() -> dict[str, str]:
     ('count', 'time', 'year')
     """
     units: dict[str, str] = {}
-    for line in _data_lines("units.tsv"):
+    for line in parse_lines(package_text("units.tsv")):
         unit, _, cls = line.partition("\t")
         units[unit.strip()] = cls.strip() or "count"
     return units

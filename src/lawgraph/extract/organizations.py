@@ -30,7 +30,6 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, TypeAlias
 
 from spacy.language import Language
@@ -38,6 +37,7 @@ from spacy.tokens import Doc, Span
 
 from lawgraph.extract import resolve
 from lawgraph.extract.context import ReportContext, report_context
+from lawgraph.extract.data import package_text, parse_tsv
 from lawgraph.extract.extensions import set_span_attrs
 
 __all__ = ["OrgMatch", "OrganizationRecognizer", "find_organizations", "make_organization_recognizer"]
@@ -80,7 +80,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = json.loads(resources.files("lawgraph.extract").joinpath("data/org_words.json").read_text("utf-8"))
+    data = json.loads(package_text("org_words.json"))
 
     def words(key: str) -> frozenset[str]:
         return frozenset(data[key]["words"])
@@ -151,7 +151,7 @@ def _tables() -> tuple[
     cores = {c.core: c for c in resolve.org_cores()}
     abbrs = resolve.org_abbreviations()
     pattern = re.compile(_trie_regex(sorted(set(cores) | set(abbrs))))
-    kinds = tuple((r[0], r[1]) for r in resolve._read_tsv("org_kinds.tsv"))
+    kinds = tuple((r[0], r[1]) for r in parse_tsv(package_text("org_kinds.tsv")))
     return pattern, cores, abbrs, kinds
 
 

@@ -44,7 +44,6 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -52,6 +51,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from lawgraph.extract.data import package_text
 from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
 from lawgraph.extract.gazetteer import Division, Gazetteer, load_gazetteer
@@ -558,8 +558,7 @@ class PlaceFinder:
 @lru_cache(maxsize=1)
 def place_finder() -> PlaceFinder:
     """The shared :class:`PlaceFinder` (gazetteer and rules loaded once)."""
-    raw = resources.files("lawgraph.extract").joinpath("data", "places.json").read_text("utf-8")
-    return PlaceFinder(load_gazetteer(), json.loads(raw))
+    return PlaceFinder(load_gazetteer(), json.loads(package_text("places.json")))
 
 
 def find_places(doc: Doc) -> list[PlaceMatch]:

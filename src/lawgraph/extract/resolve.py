@@ -18,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from lawgraph.extract.data import package_text, parse_tsv
 from lawgraph.extract.gazetteer import short_forms_of
 
 if TYPE_CHECKING:
@@ -321,20 +321,11 @@ class Core:
     """Characters that may not precede the core (局 is not 格局)."""
 
 
-def _read_tsv(name: str) -> list[list[str]]:
-    raw = resources.files("lawgraph.extract").joinpath(f"data/{name}").read_text("utf-8")
-    rows = []
-    for row in csv.reader(raw.splitlines(), delimiter="\t"):
-        if row and not row[0].startswith("#"):
-            rows.append([c.strip() for c in row])
-    return rows
-
-
 @lru_cache(maxsize=1)
 def org_cores() -> tuple[Core, ...]:
     """Every core of ``org_cores.tsv``, longest first."""
     cores = []
-    for row in _read_tsv("org_cores.tsv"):
+    for row in parse_tsv(package_text("org_cores.tsv")):
         row = row + [""] * (6 - len(row))
         cores.append(Core(row[0], row[1], row[2], row[3] or "{P}" + row[0], row[4], row[5]))
     return tuple(sorted(cores, key=lambda c: -len(c.core)))
@@ -346,7 +337,7 @@ def org_abbreviations() -> dict[str, tuple[str, str, str]]:
 
     Returns surface → (full name or template, class, characters that may not follow).
     """
-    rows = _read_tsv("org_abbreviations.tsv") + _read_tsv("org_national.tsv")
+    rows = parse_tsv(package_text("org_abbreviations.tsv")) + parse_tsv(package_text("org_national.tsv"))
     return {r[0]: (r[1], r[2], r[3] if len(r) > 3 else "") for r in rows}
 
 
