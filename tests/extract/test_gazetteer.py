@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lawgraph.extract.gazetteer import Gazetteer, division_class, load_gazetteer, short_forms_of
+from lawgraph.extract.data import load_gazetteer
+from lawgraph.extract.gazetteer import Gazetteer, division_class
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +61,23 @@ def test_path_goes_from_province_down(gaz: Gazetteer) -> None:
         ("江县", 3, ()),
     ],
 )
-def test_short_forms_of(name: str, level: int, short: tuple[str, ...]) -> None:
-    assert short_forms_of(name, level) == short
+def test_short_forms_of(gaz: Gazetteer, name: str, level: int, short: tuple[str, ...]) -> None:
+    assert gaz.short_forms_of(name, level) == short
+
+
+def test_one_table_two_readings(gaz: Gazetteer) -> None:
+    """Place mentions read safe short forms only; area prefixes of organization names read every one."""
+    assert "富裕" in gaz.unsafe_names and "富裕" not in gaz.by_short
+    assert [d.name for d in gaz.by_any_short_form["富裕"]] == ["富裕县"]
+    assert "恩施州" in gaz.by_name and "恩施州" not in gaz.by_official_name
+    assert gaz.by_any_short_form["恩施州"] == gaz.by_name["恩施州"]
+
+
+def test_areas_read_the_same_table(gaz: Gazetteer) -> None:
+    from lawgraph.extract.resolve import parse_places
+
+    (wuwei,) = parse_places("武威")
+    assert wuwei.division is gaz.by_code["620600"]
 
 
 @pytest.mark.parametrize(

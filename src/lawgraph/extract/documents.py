@@ -38,9 +38,8 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.data import package_text
+from lawgraph.extract.data import load_gazetteer, package_text
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
-from lawgraph.extract.gazetteer import load_gazetteer
 from lawgraph.extract.tokens import token_starts
 
 if TYPE_CHECKING:

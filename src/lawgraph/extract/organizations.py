@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from lawgraph.extract import resolve
 from lawgraph.extract.context import ReportContext, report_context
-from lawgraph.extract.data import package_text, parse_tsv
+from lawgraph.extract.data import load_gazetteer, package_text, parse_tsv
 from lawgraph.extract.extensions import set_span_attrs
 
 __all__ = ["OrgMatch", "OrganizationRecognizer", "find_organizations", "make_organization_recognizer"]
@@ -194,10 +194,10 @@ def _is_place_word(word: str) -> bool:
 
     Short forms of counties are left out: many are common words (友好区 → 友好, 新建区 → 新建).
     """
-    index = resolve.divisions()
-    if word in index.full or word in _LEVEL_CHARS or word.endswith("新区"):
+    index = load_gazetteer()
+    if word in index.by_official_name or word in _LEVEL_CHARS or word.endswith("新区"):
         return True
-    return any(d.level <= 2 for d in index.short.get(word, ()))
+    return any(d.level <= 2 for d in index.by_any_short_form.get(word, ()))
 
 
 _BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z", "t"})
@@ -305,10 +305,10 @@ def _split_prefix(written: str, ctx: ReportContext) -> tuple[str | None, str, st
 
 def _place_before(text: str, start: int, floor: int) -> tuple[int, str] | None:
     """A place name written right before ``start`` (甘肃 in 甘肃省委): its start and text."""
-    index = resolve.divisions()
+    index = load_gazetteer()
     for size in range(min(8, start - floor), 1, -1):
         piece = text[start - size : start]
-        if piece in index.short or piece in index.full:
+        if piece in index.by_any_short_form or piece in index.by_official_name:
             return start - size, piece
     return None
 

