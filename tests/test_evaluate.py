@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lawgraph.evaluate import Score, evaluate, score_entities
-from lawgraph.extract.resolve import normalize_label
+from lawgraph.evaluate import Score, evaluate, normalize_label, score_entities
 
 GOLD = {
     "source": "written for the tests",
@@ -115,3 +114,7 @@ def test_corpus_targets(corpus_dir: Path, tmp_path: Path) -> None:
     peer = json.loads(out.read_text(encoding="utf-8"))["peer"]
     if peer is not None:
         assert total["organizations"]["f1"] > peer["organizations"]["f1"]
+
+
+def test_normalize_label() -> None:
+    assert normalize_label("“1+32”托管（移交）协议") == normalize_label("1+32托管(移交)协议")

@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import Any
 
 from lawgraph.errors import InputError
-from lawgraph.extract.resolve import normalize_label
 from lawgraph.model import Entity, ReportFacts
 
 __all__ = [
@@ -46,6 +45,7 @@ __all__ = [
     "ReportScores",
     "EvalResult",
     "load_gold",
+    "normalize_label",
     "score_entities",
     "score_facts",
     "peer_scores",
@@ -157,6 +157,19 @@ class EvalResult:
                 for r in self.reports
             ],
         }
+
+
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉\s]")
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "［": "[", "］": "]"})
+
+
+def normalize_label(label: str) -> str:
+    """A label for matching: quotes and spaces dropped, full-width brackets made half-width.
+
+    >>> normalize_label("政务服务“跨域通办”联盟（试点）")
+    '政务服务跨域通办联盟(试点)'
+    """
+    return _QUOTES.sub("", label).translate(_BRACKETS)
 
 
 def load_gold(path: Path) -> dict[str, Any]:

@@ -74,7 +74,7 @@ def test_one_table_two_readings(gaz: Gazetteer) -> None:
 
 
 def test_areas_read_the_same_table(gaz: Gazetteer) -> None:
-    from lawgraph.extract.resolve import parse_places
+    from lawgraph.extract.areas import parse_places
 
     (wuwei,) = parse_places("武威")
     assert wuwei.division is gaz.by_code["620600"]

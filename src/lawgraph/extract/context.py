@@ -19,58 +19,16 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract import resolve
+from lawgraph.extract.areas import Located, locate_area
+from lawgraph.extract.org_names import canonical_org
+from lawgraph.extract.organizations import find_organizations
+from lawgraph.model import ReportContext
 
-__all__ = ["ReportContext", "context_from_strings", "report_context", "lawgraph_context"]
-
-
-@dataclass(frozen=True, slots=True)
-class ReportContext:
-    """Where a report was written, as canonical names.
-
-    ``chain`` lists the issuer's areas from the province down (``("广东省", "深圳市", "龙岗区")``);
-    ``own_prefix`` is how the area's bodies are named (``深圳市龙岗区`` → ``深圳市龙岗区人民政府``).
-    """
-
-    issuer: str | None = None
-    """Canonical name of the issuing body."""
-    issuer_surface: str | None = None
-    """The issuer as written."""
-    addressee: str | None = None
-    """Canonical name of the addressee, when the report has a cover letter."""
-    addressee_surface: str | None = None
-    publisher: str | None = None
-    """Canonical name of the body that published the page (版权所有), when it is named."""
-    bodies: tuple[tuple[str, str, str | None], ...] = ()
-    """(canonical name, class, parent) of the issuer, addressee and publisher: organizations of the report
-    even when only its metadata names them."""
-    area: str | None = None
-    """The issuer's own area (``兰州新区``, ``龙岗区``)."""
-    area_level: str | None = None
-    """``province``, ``city``, ``county``, ``district``, ``new_area``, ``town`` …"""
-    chain: tuple[str, ...] = ()
-    province: str | None = None
-    city: str | None = None
-    county: str | None = None
-    """The county or district, when the issuer sits at that level or below."""
-    own_prefix: str | None = None
-
-    @property
-    def local_city(self) -> str | None:
-        """The city a bare 市 (市委, 市政府) means: a county-level city's report means itself.
-
-        >>> ctx = context_from_strings(issuer="浏阳市人民政府")
-        >>> ctx.local_city, ctx.city
-        ('浏阳市', '长沙市')
-        """
-        if self.area_level == "county" and self.area and self.area.endswith("市"):
-            return self.area
-        return self.city
+__all__ = ["context_from_strings", "report_context", "lawgraph_context"]
 
 
 # "我代表龙岗区人民政府向大会作工作报告" and similar openings of work reports.
@@ -82,12 +40,12 @@ _JOINT = re.compile(r"[、,，\s]+")
 _GOVERNMENT_CORES = ("人民政府", "政府", "管理委员会", "管委会")
 
 
-def _area_in(title: str, hint: str) -> resolve.Located | None:
+def _area_in(title: str, hint: str) -> Located | None:
     """The first area named anywhere in a title (2022年坪山区政府工作报告 → 坪山区)."""
     for i in range(len(title) - 1):
         if not ("\u4e00" <= title[i] <= "\u9fff"):
             continue
-        located = resolve.locate_area(title[i:], hint=hint)
+        located = locate_area(title[i:], hint=hint)
         if located is not None:
             return located
     return None
@@ -98,14 +56,12 @@ def _meta_body(surface: str, ctx: ReportContext, *, strict: bool = False) -> tup
 
     With ``strict``, a surface that is not wholly one organization name gives an empty name.
     """
-    from lawgraph.extract.organizations import find_organizations
-
     whole = [o for o in find_organizations(surface, ctx) if o.begin == 0 and o.end == len(surface)]
     if whole:
         return whole[-1].key, whole[-1].cls, whole[-1].parent
     if strict:
         return "", "", None
-    return resolve.canonical_org(surface, ctx) or surface, "GovernmentBody", None
+    return canonical_org(surface, ctx) or surface, "GovernmentBody", None
 
 
 def _is_org_name(surface: str) -> bool:
@@ -154,13 +110,13 @@ def context_from_strings(
         if len(parts) > 1:  # 新区党工委、管委会: the government body of a joint signature
             surface = next((p for p in parts if p.endswith(_GOVERNMENT_CORES)), parts[0])
     hint = text[:5000]
-    located = resolve.locate_area(surface or "", hint=hint)
+    located = locate_area(surface or "", hint=hint)
     if located is None and title:
         located = _area_in(title, hint)
     if located is None and surface is not None and surface[:1] in "省市区县":
         match = _DELEGATE.search(text[:2000])  # the text may name the area the metadata leaves out
         if match and match.group(1) != surface:
-            located = resolve.locate_area(match.group(1), hint=hint)
+            located = locate_area(match.group(1), hint=hint)
     if located is None:
         ctx = ReportContext(issuer_surface=surface)
     else:

