@@ -161,7 +161,8 @@ class Action:
     type: str
     """Local name of the action-type concept (``establish``, ``issue`` …; ``other`` outside the scheme)."""
     agents: tuple[str, ...]
-    """Entity keys of the agents (the report's issuer when the clause has no subject)."""
+    """Entity keys of the agents, decided by :mod:`lawgraph.extract.agents` (the report's issuer when the
+    clause has no subject; empty only when the report names no issuer)."""
     evidence: Evidence
     objects: tuple[str, ...] = ()
     """Entity keys of what it acted on."""
@@ -205,6 +206,10 @@ class ReportFacts:
     """Key of the issuing organization."""
     addressee: str | None = None
     """Key of the addressed organization."""
+    implied_organizations: tuple[Entity, ...] = ()
+    """Organizations only actions name, as agents: subjects the entity components found as places or
+    documents (:func:`lawgraph.extract.agents.implied_organizations`). Not among :attr:`entities`: no
+    mention names them as organizations, and keys of other roles do not resolve to them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lawgraph.extract.actions import doc_entities
+from lawgraph.extract.extensions import doc_entities
 from lawgraph.extract.extensions import SpanAttrs, span_attrs
 from lawgraph.extract.facts import doc_to_facts
 from lawgraph.extract.pipeline import annotate, make_nlp

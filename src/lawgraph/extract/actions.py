@@ -10,14 +10,14 @@ stand:
 - right after a partner verb (联合, 会同, 邀请, 协同 …) → partners (``邀请X、Y召开…``);
 - after 在/于/赴 → the place (a place) or what it acted on;
 - after 对/向/为 → what it acted on (``对X实行委托管理``, ``向区人大报告工作``);
-- other entities before the verb → explicit subjects, coordinated with 、/和/及 (``X、Y成立…``); a subject
-  carries over to the following subjectless clauses of its sentence; the report's own area as subject
-  stands for the issuer; a clause with no subject is the issuer's;
+- other entities before the verb, in subject position → the clause's subject, coordinated with 、/和/及
+  (``X、Y成立…``);
 - after the verb: an organization created (establish) or a document issued (issue) is ``generated``, a
   document applied (落实, 贯彻, 执行, 依据 …) is ``used``, anything else is what it acted on.
 
-A pivot verb (组织, 指导, 督促 …) followed by an organization and another verb gives a second action whose
-agent is that organization (``组织律师协会联合石化集团举办…``). A report verb with nothing to report to is
+A pivot verb (组织, 指导, 督促 …) followed by an organization and another verb gives a second action
+(``组织律师协会联合石化集团举办…``). Who acts, from the subject, the pivot, the subject of an earlier clause
+and the issuer, is decided in one place, :mod:`lawgraph.extract.agents`. A report verb with nothing to report to is
 addressed to the report's addressee. Time is a date written in the clause or heading its sentence
 (``2022年3月`` → ``2022-03``).
 
@@ -40,25 +40,25 @@ import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lawgraph.extract.agents import AgentRules, Subject
 from lawgraph.extract.data import package_text, parse_lines
-from lawgraph.extract.extensions import iter_entity_spans
+from lawgraph.extract.extensions import EntityRef, doc_entities, release_entity_refs
 from lawgraph.extract.numbers import trie_pattern
 from lawgraph.extract.tokens import release_token_caches, token_boundaries, token_starts
-from lawgraph.model import ENTITY_KINDS, Action, Evidence, Sentence
+from lawgraph.model import Action, Evidence, Sentence
 
 __all__ = [
     "ACTION_TYPES",
-    "EntityRef",
     "ActionFinder",
     "make_action_finder",
     "load_verbs",
     "find_actions",
     "actions_from_text",
-    "doc_entities",
     "release_token_boundaries",
 ]
 
@@ -144,16 +144,6 @@ def _verb_regex() -> re.Pattern[str]:
     return re.compile(trie_pattern(load_verbs()))
 
 
-@dataclass(frozen=True, slots=True)
-class EntityRef:
-    """An entity mention in the text: offsets, kind (``organization`` …) and key (canonical name)."""
-
-    begin: int
-    end: int
-    kind: str
-    key: str
-
-
 @dataclass(slots=True)
 class _Roles:
     agents: list[str]
@@ -183,6 +173,28 @@ def _groups(ents: Sequence[EntityRef], text: str) -> list[list[EntityRef]]:
         else:
             groups.append([ent])
     return groups
+
+
+def _role_of(ent: EntityRef, role: list[str] | None, roles: _Roles) -> list[str]:
+    """Where an entity before the verb goes, given the role its lead word gives (``None``: none).
+
+    A body or document after 在/于 is acted on, not a place (在区法院开庭); without a role word, acted on.
+    """
+    if role is None or (role is roles.places and ent.kind != "place"):
+        return roles.objects
+    return role
+
+
+class _Verb(NamedTuple):
+    """A clause's main verb: where it stands (with a light verb before it), the verb, its type, as written."""
+
+    begin: int
+    end: int
+    word: str
+    """The verb of ``action_verbs.tsv`` (建立)."""
+    type: str
+    text: str
+    """The verb as written, with a light verb or adverb before it (成功创建)."""
 
 
 def _with_object(action: Action, key: str) -> Action:
@@ -217,8 +229,7 @@ class _Finder:
         self.text = text
         self.entities = sorted(entities, key=lambda e: (e.begin, -e.end))
         self.ent_starts = [e.begin for e in self.entities]
-        self.issuer = issuer
-        self.area = area
+        self.agent_rules = AgentRules(issuer, area)
         self.addressee = addressee
         # Verbs inside a title, a quotation or a name are not verbs of the clause: mark those characters.
         mask = bytearray(len(text))
@@ -270,150 +281,179 @@ class _Finder:
                 return v
         return verbs[0] if verbs else None
 
-    def _subject_key(self, ent: EntityRef) -> str:
-        if ent.kind == "place" and self.issuer and self.area and ent.key.endswith(self.area):
-            return self.issuer
-        return ent.key
-
     def clause_actions(
         self,
         begin: int,
         end: int,
         sentence: Sentence,
         carried: list[str],
-        explicit: list[str] | None = None,
+        pivot: list[str] | None = None,
         *,
         verbs: list[tuple[int, int, str, str]] | None = None,
         ents: list[EntityRef] | None = None,
     ) -> tuple[list[Action], list[str]]:
-        """The actions of the clause ``text[begin:end]`` and the subject it leaves to the next clause."""
-        text = self.text
+        """The actions of the clause ``text[begin:end]`` and the subject it leaves to the next clause.
+
+        ``carried`` is the subject an earlier clause of the sentence left; ``pivot`` the agents a pivot verb
+        hands this clause (组织X…: X). ``verbs`` and ``ents`` are the clause's, when the caller has them.
+        """
         if verbs is None:
             verbs = self._verbs_in(begin, end)
-        verb = self._main_verb(verbs)
-        if verb is None:
+        main = self._main_verb(verbs)
+        if main is None:
             return [], carried
-        vbegin, vend, word, vtype = verb
-        vtext = word
-        if vbegin - 2 >= begin and text[vbegin - 2 : vbegin] in _LIGHT_PREFIX:
-            vtext, vbegin = text[vbegin - 2 : vbegin] + vtext, vbegin - 2
+        verb = self._head(main, begin)
         if ents is None:
             ents = self._ents_in(begin, end)
-        if not ents and explicit is None:
+        if not ents and pivot is None:
             # Most clauses name no entity: only the agent, the time and the evidence to fill.
-            if vtype == "report" and self.addressee:
-                objects: tuple[str, ...] = (self.addressee,)
-            else:
-                objects = ()
-            agents = carried if carried else ([self.issuer] if self.issuer else [])
-            if word == "建立" and text.find("机制", vend, end) >= 0:
-                vtype = "cooperate"
-            return [
-                Action(
-                    verb=vtext,
-                    type=vtype,
-                    agents=tuple(agents),
-                    evidence=Evidence(begin, end, sentence.begin, sentence.end),
-                    objects=objects,
-                    time=_time(text[begin:end]) if "年" in text[begin:end] else None,
-                    section=sentence.section,
-                )
-            ], carried
+            return [self._bare_action(verb, begin, end, sentence, carried)], carried
         roles = _Roles([], [], [], [], [], [])
-        before = [e for e in ents if e.end <= vbegin]
-        after = [e for e in ents if e.begin >= vend]
-        subject_found = False
-        subject_is_org = False
+        before = [e for e in ents if e.end <= verb.begin]
+        after = [e for e in ents if e.begin >= verb.end]
+        subject = self._roles_before(roles, before, verb, begin, end, find_subject=pivot is None)
+        roles.agents = self.agent_rules.agents(subject=subject, pivot=pivot, carried=carried)
+        handed_on = self._roles_after(roles, after, verb, verbs)
+        action = self._action(verb, roles, ents, after, begin, end, sentence)
+        out = [action]
+        if handed_on is not None:
+            sub, _ = self.clause_actions(handed_on[1], end, sentence, carried, handed_on[0])
+            out.extend(sub)
+        return out, self.agent_rules.carried_after(subject, roles.agents, carried)
+
+    def _head(self, verb: tuple[int, int, str, str], begin: int) -> _Verb:
+        """The clause's main verb, with a light verb or adverb before it kept (实行委托管理, 成功创建)."""
+        vbegin, vend, word, vtype = verb
+        text = self.text
+        if vbegin - 2 >= begin and text[vbegin - 2 : vbegin] in _LIGHT_PREFIX:
+            return _Verb(vbegin - 2, vend, word, vtype, text[vbegin - 2 : vbegin] + word)
+        return _Verb(vbegin, vend, word, vtype, word)
+
+    def _bare_action(
+        self, verb: _Verb, begin: int, end: int, sentence: Sentence, carried: list[str]
+    ) -> Action:
+        """The action of a clause that names no entity."""
+        text = self.text
+        objects = (self.addressee,) if verb.type == "report" and self.addressee else ()
+        vtype = verb.type
+        if verb.word == "建立" and text.find("机制", verb.end, end) >= 0:
+            vtype = "cooperate"
+        return Action(
+            verb=verb.text,
+            type=vtype,
+            agents=tuple(self.agent_rules.agents(subject=None, pivot=None, carried=carried)),
+            evidence=Evidence(begin, end, sentence.begin, sentence.end),
+            objects=objects,
+            time=_time(text[begin:end]) if "年" in text[begin:end] else None,
+            section=sentence.section,
+        )
+
+    def _roles_before(
+        self, roles: _Roles, before: list[EntityRef], verb: _Verb, begin: int, end: int, *, find_subject: bool
+    ) -> Subject | None:
+        """Fill the roles of the entities before the verb; return the clause's subject, if it names one.
+
+        After 与/同/和 … partners, after 在/于/赴 … the place, after 对/向/为 … what is acted on; the first
+        coordinated group in subject position is the subject (unless ``find_subject`` is false: a pivot
+        already gave the agents); anything else is acted on.
+        """
+        text = self.text
+        subject: Subject | None = None
         last_role: list[str] | None = None
         prev_end = begin
         for group in _groups(before, text):
             lead = text[begin : group[0].begin]
-            keys = [e.key for e in group]
             if last_role is not None and _COORD_TAIL.search(text[prev_end : group[0].begin]):
                 # 与东莞松山湖、惠州惠阳区: a name the components missed breaks the run; 、 continues it.
                 for e in group:
-                    role = roles.objects if last_role is roles.places and e.kind != "place" else last_role
-                    _add(role, e.key)
+                    _add(_role_of(e, last_role, roles), e.key)
                 prev_end = group[-1].end
                 continue
             prev_end = group[-1].end
-            last_role = None
-            if _PARTNER_BEFORE.search(lead) and self._partner_gap(group, before, vbegin, end):
+            if _PARTNER_BEFORE.search(lead) and self._partner_gap(group, before, verb.begin, end):
                 last_role = roles.partners
-                for k in keys:
-                    _add(roles.partners, k)
             elif _PLACE_BEFORE.search(lead):
                 last_role = roles.places
-                for e in group:
-                    _add(roles.places if e.kind == "place" else roles.objects, e.key)
             elif _OBJECT_BEFORE.search(lead):
                 last_role = roles.objects
-                for k in keys:
-                    _add(roles.objects, k)
-            elif not subject_found and explicit is None and self._subject_position(lead, group, vbegin):
-                subject_found = True
-                subject_is_org = group[0].kind == "organization"
-                for e in group:
-                    _add(roles.agents, self._subject_key(e))
+            elif subject is None and find_subject and self._subject_position(lead, group, verb.begin):
+                subject = self.agent_rules.subject(group)
+                last_role = None
+                continue
             else:
-                for k in keys:
-                    _add(roles.objects, k)
-        if explicit is not None:
-            roles.agents = list(explicit)
-        elif not roles.agents:
-            roles.agents = list(carried) if carried else ([self.issuer] if self.issuer else [])
-        pivot: tuple[list[str], int] | None = None
-        prev_end = vend
-        partner_verb = vtext in _PARTNER_VERBS or word in _PARTNER_VERBS
-        use_verb = word in _USE_VERBS
+                last_role = None
+            for e in group:
+                _add(_role_of(e, last_role, roles), e.key)
+        return subject
+
+    def _roles_after(
+        self, roles: _Roles, after: list[EntityRef], verb: _Verb, verbs: list[tuple[int, int, str, str]]
+    ) -> tuple[list[str], int] | None:
+        """Fill the roles of the entities after the verb; return a pivot's agents and where its action starts.
+
+        A pivot verb (组织, 指导 …) right before an organization and another verb hands the action on to that
+        organization (组织律师协会联合石化集团举办…). Otherwise: partners right after a partner verb (联合X),
+        a place after 在/于, what an establish or issue verb generated, the documents applied (落实《…》),
+        else what was acted on.
+        """
+        text = self.text
+        prev_end = verb.end
+        partner_verb = verb.text in _PARTNER_VERBS or verb.word in _PARTNER_VERBS
+        use_verb = verb.word in _USE_VERBS
         for gi, group in enumerate(_groups(after, text)):
             gap = text[prev_end : group[0].begin]
             prev_end = group[-1].end
             if (
                 gi == 0
-                and word in _PIVOT_VERBS
+                and verb.word in _PIVOT_VERBS
                 and gap == ""
                 and group[0].kind == "organization"
                 and any(v[0] >= group[-1].end for v in verbs)
             ):
-                pivot = ([e.key for e in group], group[-1].end)
                 for e in group:
                     _add(roles.objects, e.key)
-                break
+                return [e.key for e in group], group[-1].end
             for e in group:
                 if gi == 0 and gap == "" and partner_verb:
                     _add(roles.partners, e.key)
                 elif _PLACE_BEFORE.search(gap) and e.kind == "place":
                     _add(roles.places, e.key)
-                elif (
-                    vtype == "establish"
-                    and e.kind == "organization"
-                    or vtype == "issue"
-                    and e.kind == "document"
+                elif (verb.type == "establish" and e.kind == "organization") or (
+                    verb.type == "issue" and e.kind == "document"
                 ):
                     _add(roles.generated, e.key)
                 elif e.kind == "document" and (use_verb or _USE_BEFORE.search(gap)):
                     _add(roles.used, e.key)
                 else:
                     _add(roles.objects, e.key)
-        if vtype == "establish" and (roles.partners or text.find("机制", vend, end) >= 0) and word == "建立":
+        return None
+
+    def _action(
+        self,
+        verb: _Verb,
+        roles: _Roles,
+        ents: list[EntityRef],
+        after: list[EntityRef],
+        begin: int,
+        end: int,
+        sentence: Sentence,
+    ) -> Action:
+        """The clause's action from its filled roles: the type settled, the addressee of a report added."""
+        vtype = verb.type
+        mechanism = roles.partners or self.text.find("机制", verb.end, end) >= 0
+        if vtype == "establish" and verb.word == "建立" and mechanism:
             vtype = "cooperate"
         if vtype == "discipline" and any(e.kind == "document" for e in after):
             vtype = "other"  # 动态调整《权责清单》 adjusts a document; it disciplines nobody
-        if (
-            vtype == "report"
-            and self.addressee
-            and not any(
-                e.kind == "organization" for e in ents if e.key in roles.objects or e.key in roles.partners
-            )
-        ):
-            roles.objects.append(self.addressee)
+        named = (e for e in ents if e.key in roles.objects or e.key in roles.partners)
+        if vtype == "report" and self.addressee and not any(e.kind == "organization" for e in named):
+            roles.objects.append(self.addressee)  # a report to nobody named goes to the addressee
         for k in roles.agents:  # an agent is not also its own partner or object
             for role in (roles.partners, roles.objects):
                 if k in role:
                     role.remove(k)
-        action = Action(
-            verb=vtext,
+        return Action(
+            verb=verb.text,
             type=vtype,
             agents=tuple(roles.agents),
             evidence=Evidence(begin, end, sentence.begin, sentence.end),
@@ -422,17 +462,9 @@ class _Finder:
             generated=tuple(roles.generated),
             used=tuple(roles.used),
             places=tuple(roles.places),
-            time=_time(text[begin:end]),
+            time=_time(self.text[begin:end]),
             section=sentence.section,
         )
-        out = [action]
-        if pivot is not None:
-            sub, _ = self.clause_actions(pivot[1], end, sentence, carried, explicit=pivot[0])
-            out.extend(sub)
-        # A body named as subject carries over to the subjectless clauses after it (a place does not:
-        # 某村成功创建…，培养… is the issuer's work again).
-        next_carried = roles.agents if subject_is_org else ([] if subject_found else carried)
-        return out, next_carried
 
     def _topic(self, ents: Sequence[EntityRef], sentence: Sentence) -> EntityRef | None:
         """A place named at the head of the sentence (the topic later clauses may refer to)."""
@@ -572,32 +604,11 @@ def actions_from_text(
     return find_actions(text, entities=entities, issuer=issuer)
 
 
-def doc_entities(doc: Doc) -> list[EntityRef]:
-    """The entity mentions of an annotated Doc as :class:`EntityRef` (exact offsets when known).
-
-    The list is kept in ``doc.user_data`` while the span groups stay the same size, so the action and
-    indicator components read the spans once.
-    """
-    sizes = tuple(len(doc.spans[kind]) if kind in doc.spans else -1 for kind in ENTITY_KINDS)
-    cached = doc.user_data.get(_ENTITY_KEY)
-    if cached is not None and cached[0] == sizes:
-        return cached[1]  # type: ignore[no-any-return]
-    out = [
-        EntityRef(begin, end, kind, span.kb_id_ or span.text)
-        for kind, span, _, begin, end in iter_entity_spans(doc)
-    ]
-    doc.user_data[_ENTITY_KEY] = (sizes, out)
-    return out
-
-
-_ENTITY_KEY = "lawgraph.entity_refs"
-
-
 def release_token_boundaries(doc: Doc) -> None:
     """Drop what :mod:`lawgraph.extract.tokens` and :func:`doc_entities` kept on ``doc`` (the last component
     calls it)."""
     release_token_caches(doc)
-    doc.user_data.pop(_ENTITY_KEY, None)
+    release_entity_refs(doc)
 
 
 def _issuer(doc: Doc) -> tuple[str | None, str | None, str | None]:

@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -35,6 +36,9 @@ from lawgraph.model import ENTITY_KINDS
 
 __all__ = [
     "DOC_EXTENSIONS",
+    "EntityRef",
+    "doc_entities",
+    "release_entity_refs",
     "SPAN_ATTRS_KEY",
     "NO_ATTRS",
     "SpanAttrs",
@@ -49,6 +53,8 @@ DOC_EXTENSIONS: tuple[str, ...] = ("report", "lg_context", "lg_actions", "lg_ind
 """``doc._.report`` (the :class:`~lawgraph.model.Report`), ``lg_context`` (the
 :class:`~lawgraph.extract.context.ReportContext`), ``lg_actions`` and ``lg_indicators`` (lists of
 :class:`~lawgraph.model.Action` / :class:`~lawgraph.model.Indicator`). All default to ``None``."""
+
+_ENTITY_REFS_KEY = "lawgraph.entity_refs"
 
 SPAN_ATTRS_KEY = "lawgraph.span_attrs"
 """The ``doc.user_data`` key of the table ``{(kind, start_char, end_char, kb_id): SpanAttrs}``."""
@@ -155,3 +161,38 @@ def iter_entity_spans(doc: Doc) -> Iterator[tuple[str, Span, SpanAttrs, int, int
             attrs = table.get((kind, start_char, end_char, span.kb_id_), NO_ATTRS)
             begin, end = attrs.exact or (start_char, end_char)
             yield kind, span, attrs, begin, end
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """An entity mention in the text: offsets, kind (``organization`` …) and key (canonical name)."""
+
+    begin: int
+    end: int
+    kind: str
+    key: str
+
+
+def doc_entities(doc: Doc) -> list[EntityRef]:
+    """The entity mentions of an annotated Doc as :class:`EntityRef` (exact offsets when known).
+
+    The list is kept in ``doc.user_data`` while the span groups stay the same size, so the action and
+    indicator components read the spans once.
+    """
+    sizes = tuple(len(doc.spans[kind]) if kind in doc.spans else -1 for kind in ENTITY_KINDS)
+    cached = doc.user_data.get(_ENTITY_REFS_KEY)
+    if cached is not None and cached[0] == sizes:
+        return cached[1]  # type: ignore[no-any-return]
+    out = [
+        EntityRef(begin, end, kind, span.kb_id_ or span.text)
+        for kind, span, _, begin, end in iter_entity_spans(doc)
+    ]
+    doc.user_data[_ENTITY_REFS_KEY] = (sizes, out)
+    return out
+
+
+
+
+def release_entity_refs(doc: Doc) -> None:
+    """Drop the list :func:`doc_entities` kept on ``doc``."""
+    doc.user_data.pop(_ENTITY_REFS_KEY, None)

@@ -3,7 +3,9 @@
 Spans of the four entity span groups are merged into :class:`~lawgraph.model.Entity` objects by
 ``(kind, kb_id)``; every span becomes a :class:`~lawgraph.model.Mention` with its sentence as evidence. The
 issuer, addressee and page publisher from the report's context are always organizations of the result, even
-when only the metadata names them. Actions and indicators are copied from ``doc._.lg_actions`` / ``doc._.lg_indicators``.
+when only the metadata names them; agents no organization names are described by
+:func:`lawgraph.extract.agents.implied_organizations`. Actions and indicators are copied from
+``doc._.lg_actions`` / ``doc._.lg_indicators``.
 
 Examples
 --------
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from lawgraph.extract.agents import implied_organizations
 from lawgraph.extract.extensions import NO_ATTRS, iter_entity_spans
 from lawgraph.model import Entity, Evidence, Mention, Report, ReportContext, ReportFacts
 
@@ -172,11 +175,13 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
             replace(entity, location=located.get(entity.key)) if entity.kind == "organization" else entity
             for entity in entities
         )
+    actions = tuple(doc._.lg_actions or ())
     return ReportFacts(
         report=report,
         entities=entities,
-        actions=tuple(doc._.lg_actions or ()),
+        actions=actions,
         indicators=tuple(doc._.lg_indicators or ()),
         issuer=issuer,
         addressee=addressee,
+        implied_organizations=implied_organizations(actions, entities),
     )

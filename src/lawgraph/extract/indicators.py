@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lawgraph.extract.data import package_text, parse_lines
+from lawgraph.extract.extensions import doc_entities
 from lawgraph.extract.numbers import Quantity, find_quantities, trie_pattern
 from lawgraph.model import Action, Evidence, Indicator, Sentence
 
@@ -339,8 +340,6 @@ class _SortedInts:
 
 
 def _name_intervals(doc: Doc) -> list[tuple[int, int]]:
-    from lawgraph.extract.actions import doc_entities
-
     # Only bodies and places: a document named without 《》 may carry its count (优化营商环境29条措施).
     out = [(e.begin, e.end) for e in doc_entities(doc) if e.kind in ("organization", "place")]
     # Nested or overlapping names: keep the outermost so the interval search stays simple.
