@@ -40,6 +40,9 @@ __all__ = [
     "doc_entities",
     "release_entity_refs",
     "SPAN_ATTRS_KEY",
+    "SPAN_KEYS",
+    "entity_spans_key",
+    "set_entity_spans",
     "NO_ATTRS",
     "SpanAttrs",
     "iter_entity_spans",
@@ -55,6 +58,9 @@ DOC_EXTENSIONS: tuple[str, ...] = ("report", "lg_context", "lg_actions", "lg_ind
 :class:`~lawgraph.model.Action` / :class:`~lawgraph.model.Indicator`). All default to ``None``."""
 
 _ENTITY_REFS_KEY = "lawgraph.entity_refs"
+
+SPAN_KEYS = "lawgraph.span_keys"
+"""The ``doc.user_data`` key of ``{kind: spans key}``, for the kinds whose spans are not under their own name."""
 
 SPAN_ATTRS_KEY = "lawgraph.span_attrs"
 """The ``doc.user_data`` key of the table ``{(kind, start_char, end_char, kb_id): SpanAttrs}``."""
@@ -97,6 +103,31 @@ def register_extensions() -> None:
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def set_entity_spans(doc: Doc, kind: str, spans: list[Span], *, spans_key: str | None = None) -> None:
+    """Write the mentions of ``kind`` to ``doc.spans[spans_key]`` (default: the kind) and record where they are.
+
+    Readers find them with :func:`entity_spans_key`, so a component's ``spans_key`` option reaches the
+    action component and :func:`lawgraph.extract.facts.doc_to_facts`.
+    """
+    key = spans_key or kind
+    doc.spans[key] = spans
+    keys = doc.user_data.get(SPAN_KEYS)
+    if key != kind:
+        if keys is None:
+            keys = doc.user_data[SPAN_KEYS] = {}
+        keys[kind] = key
+    elif keys:
+        keys.pop(kind, None)
+
+
+def entity_spans_key(doc: Doc, kind: str) -> str:
+    """Where the mentions of ``kind`` are: the key of ``doc.spans`` a component wrote them to."""
+    keys = doc.user_data.get(SPAN_KEYS)
+    if not keys:
+        return kind
+    return str(keys.get(kind, kind))
 
 
 def span_attrs_table(doc: Doc) -> dict[tuple[str, int, int, str], SpanAttrs]:
@@ -154,9 +185,10 @@ def iter_entity_spans(doc: Doc) -> Iterator[tuple[str, Span, SpanAttrs, int, int
     """
     table = doc.user_data.get(SPAN_ATTRS_KEY) or {}
     for kind in ENTITY_KINDS:
-        if kind not in doc.spans:
+        key = entity_spans_key(doc, kind)
+        if key not in doc.spans:
             continue
-        for span in doc.spans[kind]:
+        for span in doc.spans[key]:
             start_char, end_char = span.start_char, span.end_char
             attrs = table.get((kind, start_char, end_char, span.kb_id_), NO_ATTRS)
             begin, end = attrs.exact or (start_char, end_char)
@@ -179,7 +211,8 @@ def doc_entities(doc: Doc) -> list[EntityRef]:
     The list is kept in ``doc.user_data`` while the span groups stay the same size, so the action and
     indicator components read the spans once.
     """
-    sizes = tuple(len(doc.spans[kind]) if kind in doc.spans else -1 for kind in ENTITY_KINDS)
+    keys = [entity_spans_key(doc, kind) for kind in ENTITY_KINDS]
+    sizes = tuple((key, len(doc.spans[key]) if key in doc.spans else -1) for key in keys)
     cached = doc.user_data.get(_ENTITY_REFS_KEY)
     if cached is not None and cached[0] == sizes:
         return cached[1]  # type: ignore[no-any-return]
@@ -189,8 +222,6 @@ def doc_entities(doc: Doc) -> list[EntityRef]:
     ]
     doc.user_data[_ENTITY_REFS_KEY] = (sizes, out)
     return out
-
-
 
 
 def release_entity_refs(doc: Doc) -> None:

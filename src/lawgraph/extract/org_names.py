@@ -3,13 +3,16 @@
 A body's name ends with a core (人民政府, 中级人民法院, 委员会 …) that says what kind of body it is
 (``org_cores.tsv``); some bodies are written as one word (中院, 省政府, 社矫局: ``org_abbreviations.tsv``,
 ``org_national.tsv``); a core shared by many kinds (中心, 办公室) takes its class from a keyword of the name
-(``org_kinds.tsv``). :func:`canonical_org` builds the canonical, full official name of a body written in the
-report's metadata.
+(``org_kinds.tsv``). :class:`OrgNames` holds the three, read from a
+:class:`~lawgraph.extract.data.Lexicon` of :data:`ORG_NAME_FILES`; :meth:`OrgNames.canonical` builds the
+canonical, full official name of a body written in the report's metadata.
 
 Examples
 --------
->>> canonical_org("兰州新区管理委员会", None)
-'兰州新区管理委员会'
+>>> from lawgraph.extract.data import Lexicon
+>>> names = OrgNames.from_lexicon(Lexicon.from_package(ORG_NAME_FILES))
+>>> names.canonical("兰州新区管理委员会", None), names.abbreviations["省委"].full, names.kind("法律援助中心")
+('兰州新区管理委员会', '中共{province}委员会', 'JusticeAdministration')
 >>> fill_template("{province}人民政府", {"province": "甘肃省"}), fill_template("{own}法院", {"own": None})
 ('甘肃省人民政府', None)
 """
@@ -18,13 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 from lawgraph.extract.areas import expand_prefix
-from lawgraph.extract.data import package_text, parse_tsv
+from lawgraph.extract.data import Lexicon
 from lawgraph.model import ReportContext
 
-__all__ = ["Core", "org_cores", "org_abbreviations", "org_kinds", "canonical_org", "fill_template"]
+__all__ = ["ORG_NAME_FILES", "Abbreviation", "Core", "OrgNames", "fill_template"]
+
+ORG_NAME_FILES = ("org_cores.tsv", "org_abbreviations.tsv", "org_national.tsv", "org_kinds.tsv")
+"""The data files :class:`OrgNames` is read from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,30 +51,65 @@ class Core:
     """Characters that may not precede the core (局 is not 格局)."""
 
 
-@lru_cache(maxsize=1)
-def org_cores() -> tuple[Core, ...]:
+class Abbreviation(NamedTuple):
+    """A row of ``org_abbreviations.tsv`` or ``org_national.tsv``: a body written as one word (中院)."""
+
+    full: str
+    """The full name, or a template with ``{province}``, ``{city}``, ``{own}`` (``{city}中级人民法院``)."""
+    cls: str
+    not_after: str
+    """Characters that may not follow the word."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrgNames:
+    """Cores, abbreviations and keyword classes of organization names (see the module docstring)."""
+
+    cores: tuple[Core, ...]
     """Every core of ``org_cores.tsv``, longest first."""
-    cores = []
-    for row in parse_tsv(package_text("org_cores.tsv")):
-        row = row + [""] * (6 - len(row))
-        cores.append(Core(row[0], row[1], row[2], row[3] or "{P}" + row[0], row[4], row[5]))
-    return tuple(sorted(cores, key=lambda c: -len(c.core)))
-
-
-@lru_cache(maxsize=1)
-def org_abbreviations() -> dict[str, tuple[str, str, str]]:
-    """Whole-word names of ``org_abbreviations.tsv`` and ``org_national.tsv``.
-
-    Returns surface → (full name or template, class, characters that may not follow).
-    """
-    rows = parse_tsv(package_text("org_abbreviations.tsv")) + parse_tsv(package_text("org_national.tsv"))
-    return {r[0]: (r[1], r[2], r[3] if len(r) > 3 else "") for r in rows}
-
-
-@lru_cache(maxsize=1)
-def org_kinds() -> tuple[tuple[str, str], ...]:
+    abbreviations: Mapping[str, Abbreviation]
+    """Whole-word names of ``org_abbreviations.tsv`` and ``org_national.tsv`` by surface."""
+    kinds: tuple[tuple[str, str], ...]
     """``(keyword, class)`` of ``org_kinds.tsv``: the class of a body whose core does not say it."""
-    return tuple((r[0], r[1]) for r in parse_tsv(package_text("org_kinds.tsv")))
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> OrgNames:
+        """Read the files of :data:`ORG_NAME_FILES`."""
+        cores = []
+        for row in lexicon.tsv("org_cores.tsv"):
+            row = row + [""] * (6 - len(row))
+            cores.append(Core(row[0], row[1], row[2], row[3] or "{P}" + row[0], row[4], row[5]))
+        rows = lexicon.tsv("org_abbreviations.tsv") + lexicon.tsv("org_national.tsv")
+        return cls(
+            cores=tuple(sorted(cores, key=lambda c: -len(c.core))),
+            abbreviations={r[0]: Abbreviation(r[1], r[2], r[3] if len(r) > 3 else "") for r in rows},
+            kinds=tuple((r[0], r[1]) for r in lexicon.tsv("org_kinds.tsv")),
+        )
+
+    def kind(self, name: str) -> str:
+        """The class of a body whose core does not say it: by the first keyword of ``name``."""
+        for keyword, cls in self.kinds:
+            if keyword in name:
+                return cls
+        return "GovernmentBody"
+
+    def canonical(self, surface: str, ctx: ReportContext | None) -> str | None:
+        """The canonical name of a body written as ``surface`` (an issuer, an addressee)."""
+        surface = surface.strip()
+        abbr = self.abbreviations.get(surface)
+        if abbr is not None and "{" not in abbr.full:
+            return abbr.full
+        if abbr is not None and ctx is not None:
+            own = {"P": None, "province": ctx.province, "city": ctx.local_city, "own": ctx.own_prefix}
+            return fill_template(abbr.full, own)
+        for core in self.cores:
+            if surface.endswith(core.core) and len(surface) > len(core.core):
+                head = surface[: -len(core.core)]
+                full = expand_prefix(head, ctx)
+                if full is not None:
+                    return core.full.replace("{P}", full) if "{P}" in core.full else full + core.full
+                return surface
+        return surface or None
 
 
 def fill_template(template: str, values: Mapping[str, str | None]) -> str | None:
@@ -81,27 +122,3 @@ def fill_template(template: str, values: Mapping[str, str | None]) -> str | None
                 return None
             out = out.replace(token, value)
     return out
-
-
-def canonical_org(surface: str, ctx: ReportContext | None) -> str | None:
-    """The canonical name of a body written as ``surface`` (an issuer, an addressee).
-
-    >>> canonical_org("兰州新区管理委员会", None)
-    '兰州新区管理委员会'
-    """
-    surface = surface.strip()
-    abbr = org_abbreviations().get(surface)
-    if abbr is not None and "{" not in abbr[0]:
-        return abbr[0]
-    if abbr is not None and ctx is not None:
-        return fill_template(
-            abbr[0], {"P": None, "province": ctx.province, "city": ctx.local_city, "own": ctx.own_prefix}
-        )
-    for core in org_cores():
-        if surface.endswith(core.core) and len(surface) > len(core.core):
-            head = surface[: -len(core.core)]
-            full = expand_prefix(head, ctx)
-            if full is not None:
-                return core.full.replace("{P}", full) if "{P}" in core.full else full + core.full
-            return surface
-    return surface or None
