@@ -36,9 +36,8 @@ Examples
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -46,10 +45,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lawgraph.extract.agents import AgentRules, Subject
-from lawgraph.extract.data import package_text, parse_lines
-from lawgraph.extract.extensions import EntityRef, doc_entities, release_entity_refs
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon, package_text, parse_lines
+from lawgraph.extract.extensions import EntityRef, doc_entities, register_extensions
 from lawgraph.extract.numbers import trie_pattern
-from lawgraph.extract.tokens import release_token_caches, token_boundaries, token_starts
+from lawgraph.extract.tokens import token_boundaries, token_starts
 from lawgraph.model import Action, Evidence, Sentence
 
 __all__ = [
@@ -59,7 +59,8 @@ __all__ = [
     "load_verbs",
     "find_actions",
     "actions_from_text",
-    "release_token_boundaries",
+    "ActionVerbs",
+    "parse_verbs",
 ]
 
 ACTION_TYPES: tuple[str, ...] = (
@@ -122,15 +123,13 @@ _USE_BEFORE = re.compile(r"(?:落实|贯彻|执行|依据|按照|根据|遵照)[
 _PIVOT_VERBS = frozenset({"组织", "指导", "督促", "推动", "引导", "支持", "鼓励", "要求", "动员", "协调"})
 
 
-@functools.cache
-def load_verbs() -> dict[str, str]:
-    """The action verbs, ``{verb: type}``, from ``extract/data/action_verbs.tsv``.
+def parse_verbs(lines: Iterable[str]) -> dict[str, str]:
+    """``{verb: type}`` from the lines of ``action_verbs.tsv`` (``VERB<TAB>TYPE``; ``other`` when missing).
 
-    >>> load_verbs()["印发"], load_verbs()["邀请"], load_verbs()["落实"]
-    ('issue', 'invite', 'other')
+    The first line of a verb wins. A type outside :data:`ACTION_TYPES` is an error of the file.
     """
     verbs: dict[str, str] = {}
-    for line in parse_lines(package_text("action_verbs.tsv")):
+    for line in lines:
         verb, _, kind = line.partition("\t")
         kind = kind.strip() or "other"
         if kind not in ACTION_TYPES:
@@ -139,9 +138,27 @@ def load_verbs() -> dict[str, str]:
     return verbs
 
 
-@functools.cache
-def _verb_regex() -> re.Pattern[str]:
-    return re.compile(trie_pattern(load_verbs()))
+def load_verbs() -> dict[str, str]:
+    """The action verbs of the package's ``extract/data/action_verbs.tsv``, ``{verb: type}``.
+
+    >>> load_verbs()["印发"], load_verbs()["邀请"], load_verbs()["落实"]
+    ('issue', 'invite', 'other')
+    """
+    return parse_verbs(parse_lines(package_text("action_verbs.tsv")))
+
+
+@dataclass(frozen=True, slots=True)
+class ActionVerbs:
+    """The action verbs with their types, and one pattern that finds them (a trie: see ``trie_pattern``)."""
+
+    types: Mapping[str, str]
+    """``{verb: action type}``."""
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, types: Mapping[str, str]) -> ActionVerbs:
+        """The verbs ``types`` (``{verb: type}``) with their pattern compiled."""
+        return cls(dict(types), re.compile(trie_pattern(types)))
 
 
 @dataclass(slots=True)
@@ -225,6 +242,7 @@ class _Finder:
         area: str | None,
         addressee: str | None,
         boundaries: tuple[Collection[int], Collection[int]] | None = None,
+        verbs: ActionVerbs,
     ) -> None:
         self.text = text
         self.entities = sorted(entities, key=lambda e: (e.begin, -e.end))
@@ -238,13 +256,13 @@ class _Finder:
                 mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         for e in self.entities:
             mask[e.begin : e.end] = b"\x01" * (e.end - e.begin)
-        kinds = load_verbs()
-        verbs: list[tuple[int, int, str, str]] = []
+        kinds, verb_pattern = verbs.types, verbs.pattern
+        found: list[tuple[int, int, str, str]] = []
         starts = None
         if boundaries is not None:  # a set already (token_starts) is used as it is
             starts = boundaries[0] if isinstance(boundaries[0], (set, frozenset)) else set(boundaries[0])
         ends = set(boundaries[1]) if boundaries is not None else None
-        for m in _verb_regex().finditer(text):
+        for m in verb_pattern.finditer(text):
             vb, ve = m.span()
             if mask[vb] and mask[ve - 1]:
                 continue
@@ -253,9 +271,9 @@ class _Finder:
             if starts is not None and ends is not None and (vb not in starts or ve not in ends):
                 continue  # not whole words of the segmenter: 出具 inside 作出|具体
             word = m.group()
-            verbs.append((vb, ve, word, kinds[word]))
-        self.verbs = verbs
-        self.verb_starts = [v[0] for v in verbs]
+            found.append((vb, ve, word, kinds[word]))
+        self.verbs = found
+        self.verb_starts = [v[0] for v in found]
 
     def _ents_in(self, begin: int, end: int) -> list[EntityRef]:
         i = bisect.bisect_left(self.ent_starts, begin)
@@ -566,6 +584,7 @@ def find_actions(
     area: str | None = None,
     addressee: str | None = None,
     boundaries: tuple[Collection[int], Collection[int]] | None = None,
+    verbs: ActionVerbs | None = None,
 ) -> list[Action]:
     """Every action of ``text``, one per clause with a verb, in text order.
 
@@ -587,10 +606,16 @@ def find_actions(
         The offsets where words start and end (from the Doc's tokens, e.g.
         :func:`~lawgraph.extract.tokens.token_starts` and ``token_boundaries(doc)[1]``); a verb must start
         and end on them. Without it, any occurrence of a verb counts.
+    verbs : ActionVerbs, optional
+        The verbs to find (the component's); the package's ``action_verbs.tsv`` when not given.
     """
     if not sentences:
         sentences = [Sentence(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
-    finder = _Finder(text, entities, issuer=issuer, area=area, addressee=addressee, boundaries=boundaries)
+    if verbs is None:
+        verbs = ActionVerbs.of(load_verbs())
+    finder = _Finder(
+        text, entities, issuer=issuer, area=area, addressee=addressee, boundaries=boundaries, verbs=verbs
+    )
     out: list[Action] = []
     for sentence in sentences:
         out.extend(finder.sentence_actions(sentence))
@@ -604,13 +629,6 @@ def actions_from_text(
     return find_actions(text, entities=entities, issuer=issuer)
 
 
-def release_token_boundaries(doc: Doc) -> None:
-    """Drop what :mod:`lawgraph.extract.tokens` and :func:`doc_entities` kept on ``doc`` (the last component
-    calls it)."""
-    release_token_caches(doc)
-    release_entity_refs(doc)
-
-
 def _issuer(doc: Doc) -> tuple[str | None, str | None, str | None]:
     ctx = doc._.lg_context if Doc.has_extension("lg_context") else None
     if ctx is not None:
@@ -621,16 +639,17 @@ def _issuer(doc: Doc) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
-class ActionFinder:
-    """The ``lawgraph_actions`` component: sets ``doc._.lg_actions``."""
+class ActionFinder(LexiconComponent):
+    """The ``lawgraph_actions`` component: sets ``doc._.lg_actions`` (its verbs: ``action_verbs.tsv``)."""
 
-    def __init__(self, nlp: Language, name: str = "lawgraph_actions") -> None:
-        from lawgraph.extract.extensions import register_extensions
+    files = ("action_verbs.tsv",)
 
-        register_extensions()
-        self.name = name
+    def build(self, lexicon: Lexicon) -> None:
+        """Read the verbs of ``lexicon``."""
+        self.verbs = ActionVerbs.of(parse_verbs(lexicon.lines("action_verbs.tsv")))
 
     def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.lg_actions`` and return ``doc``."""
         issuer, area, addressee = _issuer(doc)
         report = doc._.report
         # doc.text rebuilds the string from every token; the report holds the same string.
@@ -643,11 +662,17 @@ class ActionFinder:
             area=area,
             addressee=addressee,
             boundaries=(token_starts(doc, len(text)), token_boundaries(doc)[1]),
+            verbs=self.verbs,
         )
         return doc
 
 
-@Language.factory("lawgraph_actions", assigns=["doc._.lg_actions"])
+@Language.factory(
+    "lawgraph_actions",
+    assigns=["doc._.lg_actions"],
+    requires=["doc.spans", "doc._.lg_context"],
+)
 def make_action_finder(nlp: Language, name: str) -> ActionFinder:
     """Build the ``lawgraph_actions`` component (runs after the entity components)."""
-    return ActionFinder(nlp, name)
+    register_extensions()
+    return ActionFinder(name)

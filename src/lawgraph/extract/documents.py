@@ -32,14 +32,15 @@ import json
 import re
 from collections.abc import Container
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.data import load_gazetteer, package_text
-from lawgraph.extract.extensions import register_extensions, set_span_attrs
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon, load_gazetteer, package_text
+from lawgraph.extract.extensions import register_extensions, set_entity_spans, set_span_attrs
+from lawgraph.extract.gazetteer import Gazetteer
 from lawgraph.extract.tokens import token_starts
 
 if TYPE_CHECKING:
@@ -47,9 +48,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DocumentMatch",
+    "DocTypes",
     "DocumentFinder",
-    "document_finder",
-    "find_documents",
+    "DocumentRecognizer",
     "doc_type",
     "doc_version",
     "clause_start",
@@ -66,35 +67,47 @@ _YEAR = re.compile(r"\d{4}(?:\s*[-—–－~～至]\s*\d{4})?\s*年度?")
 _TRAILING_BRACKETS = re.compile(r"(?:\s*[（(][^（）()]*[)）])+\s*$")
 
 
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(package_text("documents.json"))
-    return data
+@dataclass(frozen=True, slots=True)
+class DocTypes:
+    """The document types a title can end with (``doc_types`` of ``documents.json``), longest first, and
+    the endings that mean one of them (``doc_type_aliases``: 情况 → 报告), longest first."""
 
+    types: tuple[str, ...]
+    aliases: tuple[tuple[str, str], ...]
 
-@lru_cache(maxsize=1)
-def _types() -> tuple[tuple[str, ...], dict[str, str]]:
-    data = _data()
-    types = tuple(sorted(data["doc_types"], key=len, reverse=True))
-    return types, dict(data["doc_type_aliases"])
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DocTypes:
+        """Read the types of the parsed ``documents.json``."""
+        aliases = dict(data["doc_type_aliases"])
+        return cls(
+            tuple(sorted(data["doc_types"], key=len, reverse=True)),
+            tuple((alias, aliases[alias]) for alias in sorted(aliases, key=len, reverse=True)),
+        )
+
+    def of(self, title: str) -> str | None:
+        """The document type ``title`` ends with (version brackets and quotes ignored), or ``None``."""
+        core = _TRAILING_BRACKETS.sub("", title).rstrip("”\"'》〉 ")
+        for alias, kind in self.aliases:
+            if core.endswith(alias):
+                return kind
+        for kind in self.types:
+            if core.endswith(kind):
+                return kind
+        return None
 
 
 def doc_type(title: str) -> str | None:
     """The document type a title ends with (version brackets and quotes ignored), or ``None``.
+
+    A convenience for tests and notebooks, with the package's ``documents.json``; the component keeps its
+    own :class:`DocTypes`.
 
     Examples
     --------
     >>> doc_type("关于进一步加强市县法治建设的意见"), doc_type("民法典"), doc_type("论坚持全面依法治国")
     ('意见', '法典', None)
     """
-    core = _TRAILING_BRACKETS.sub("", title).rstrip("”\"'》〉 ")
-    types, aliases = _types()
-    for alias in sorted(aliases, key=len, reverse=True):
-        if core.endswith(alias):
-            return aliases[alias]
-    for kind in types:
-        if core.endswith(kind):
-            return kind
-    return None
+    return DocTypes.from_json(json.loads(package_text("documents.json"))).of(title)
 
 
 def doc_version(title: str) -> str | None:
@@ -165,9 +178,12 @@ class DocumentMatch:
 
 
 class DocumentFinder:
-    """Compiled document rules (build once with :func:`document_finder`)."""
+    """Compiled document rules: the parsed ``documents.json`` and the division table (a place's name is no
+    document's name)."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.doc_types = DocTypes.from_json(data)
         self._book = re.compile(r"《((?:[^《》\n]|《[^《》\n]*》){1,120})》")
         quoted_nouns = _alternation(data["quoted_nouns"])
         stops = _alternation(data["quoted_modifier_stop"])
@@ -204,7 +220,7 @@ class DocumentFinder:
             return not any(b < te and tb < e for tb, te in taken)
 
         def add(b: int, e: int, title: str) -> None:
-            found.append(DocumentMatch(b, e, title, doc_type(title), doc_version(title)))
+            found.append(DocumentMatch(b, e, title, self.doc_types.of(title), doc_version(title)))
             taken.append((b, e))
 
         for m in self._book.finditer(text):
@@ -235,10 +251,10 @@ class DocumentFinder:
                 continue
             if re.match(r"[一二三四五六七八九十两几多\d]+大", name_core):
                 continue  # 十大专项规划: a count of plans, not one
-            if load_gazetteer().lookup(name_core):
+            if self.gazetteer.lookup(name_core):
                 continue  # 香港发展规划: a place's plans in general, not a named document
             title = self._expand(name, context) + m.group()
-            found.append(DocumentMatch(begin, m.end(), title, doc_type(title), doc_version(title)))
+            found.append(DocumentMatch(begin, m.end(), title, self.doc_types.of(title), doc_version(title)))
             taken.append((begin, m.end()))
         for m in self._law.finditer(text):
             # 劳动法律, 教育法治, 刑法学: the law's name must not run on into a longer word.
@@ -279,41 +295,44 @@ class DocumentFinder:
         return out
 
 
-@lru_cache(maxsize=1)
-def document_finder() -> DocumentFinder:
-    """The shared :class:`DocumentFinder` (rules compiled once)."""
-    return DocumentFinder(_data())
+class DocumentRecognizer(LexiconComponent):
+    """Writes the document mentions to ``doc.spans[spans_key]`` (see the module docstring)."""
 
+    files = ("documents.json",)
 
-def find_documents(doc: Doc) -> list[DocumentMatch]:
-    """Document mentions of a Doc (uses ``doc._.lg_context`` when set)."""
-    register_extensions()
-    return document_finder().find(doc, doc._.lg_context)
-
-
-class DocumentRecognizer:
-    """Writes ``doc.spans["document"]`` (see the module docstring)."""
-
-    def __init__(self, *, spans_key: str = "document") -> None:
+    def __init__(
+        self, name: str = "lawgraph_documents", *, spans_key: str = "document", lexicon: Lexicon | None = None
+    ) -> None:
         self.spans_key = spans_key
+        super().__init__(name, lexicon=lexicon)
+
+    def build(self, lexicon: Lexicon) -> None:
+        """Compile the rules of ``documents.json``."""
+        self.finder = DocumentFinder(lexicon.json("documents.json"), load_gazetteer())
 
     def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` in place and return it."""
         spans = []
-        for match in find_documents(doc):
+        for match in self.finder.find(doc, doc._.lg_context):
             span = doc.char_span(
                 match.begin, match.end, label="PolicyDocument", kb_id=match.key, alignment_mode="expand"
             )
             if span is None:
                 continue
             exact = (match.begin, match.end) if (span.start_char, span.end_char) != (match.begin, match.end) else None
-            set_span_attrs(doc, self.spans_key, span, exact=exact, doc_type=match.doc_type, version=match.version)
+            set_span_attrs(doc, "document", span, exact=exact, doc_type=match.doc_type, version=match.version)
             spans.append(span)
-        doc.spans[self.spans_key] = spans
+        set_entity_spans(doc, "document", spans, spans_key=self.spans_key)
         return doc
 
 
-@Language.factory("lawgraph_documents", assigns=["doc.spans"], default_config={"spans_key": "document"})
+@Language.factory(
+    "lawgraph_documents",
+    assigns=["doc.spans"],
+    requires=["doc._.lg_context"],
+    default_config={"spans_key": "document"},
+)
 def make_documents(nlp: Language, name: str, *, spans_key: str) -> DocumentRecognizer:
     """Build the ``lawgraph_documents`` component."""
     register_extensions()
-    return DocumentRecognizer(spans_key=spans_key)
+    return DocumentRecognizer(name, spans_key=spans_key)

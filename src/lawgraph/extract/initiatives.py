@@ -21,21 +21,20 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.data import package_text
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon
 from lawgraph.extract.documents import clause_start, doc_text
-from lawgraph.extract.extensions import register_extensions, set_span_attrs
+from lawgraph.extract.extensions import register_extensions, set_entity_spans, set_span_attrs
 from lawgraph.extract.tokens import token_starts
 
-__all__ = ["InitiativeMatch", "InitiativeFinder", "initiative_finder", "find_initiatives", "is_slogan"]
+__all__ = ["InitiativeMatch", "InitiativeFinder", "InitiativeRecognizer", "is_slogan", "make_initiatives"]
 
 _CJK = "\u4e00-\u9fff"
 _NUM = "一二三四五六七八九十百千两零0-9"
@@ -69,7 +68,7 @@ class InitiativeMatch:
 
 
 class InitiativeFinder:
-    """Compiled initiative rules (build once with :func:`initiative_finder`)."""
+    """Compiled initiative rules, from the parsed ``initiatives.json``."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         nouns = _alternation(data["quoted_nouns"])
@@ -127,33 +126,32 @@ class InitiativeFinder:
         return found
 
 
-@lru_cache(maxsize=1)
-def initiative_finder() -> InitiativeFinder:
-    """The shared :class:`InitiativeFinder` (rules compiled once)."""
-    return InitiativeFinder(json.loads(package_text("initiatives.json")))
+class InitiativeRecognizer(LexiconComponent):
+    """Writes the initiative mentions to ``doc.spans[spans_key]`` (see the module docstring)."""
 
+    files = ("initiatives.json",)
 
-def find_initiatives(doc: Doc) -> list[InitiativeMatch]:
-    """Initiative mentions of a Doc."""
-    return initiative_finder().find(doc)
-
-
-class InitiativeRecognizer:
-    """Writes ``doc.spans["initiative"]`` (see the module docstring)."""
-
-    def __init__(self, *, spans_key: str = "initiative") -> None:
+    def __init__(
+        self, name: str = "lawgraph_initiatives", *, spans_key: str = "initiative", lexicon: Lexicon | None = None
+    ) -> None:
         self.spans_key = spans_key
+        super().__init__(name, lexicon=lexicon)
+
+    def build(self, lexicon: Lexicon) -> None:
+        """Compile the rules of ``initiatives.json``."""
+        self.finder = InitiativeFinder(lexicon.json("initiatives.json"))
 
     def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` in place and return it."""
         spans = []
-        for match in find_initiatives(doc):
+        for match in self.finder.find(doc):
             span = doc.char_span(match.begin, match.end, label="Initiative", kb_id=match.key, alignment_mode="expand")
             if span is None:
                 continue
             if (span.start_char, span.end_char) != (match.begin, match.end):
-                set_span_attrs(doc, self.spans_key, span, exact=(match.begin, match.end))
+                set_span_attrs(doc, "initiative", span, exact=(match.begin, match.end))
             spans.append(span)
-        doc.spans[self.spans_key] = spans
+        set_entity_spans(doc, "initiative", spans, spans_key=self.spans_key)
         return doc
 
 
@@ -161,4 +159,4 @@ class InitiativeRecognizer:
 def make_initiatives(nlp: Language, name: str, *, spans_key: str) -> InitiativeRecognizer:
     """Build the ``lawgraph_initiatives`` component."""
     register_extensions()
-    return InitiativeRecognizer(spans_key=spans_key)
+    return InitiativeRecognizer(name, spans_key=spans_key)

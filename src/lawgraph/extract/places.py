@@ -39,11 +39,9 @@ Examples
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Container
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -51,16 +49,17 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from lawgraph.extract.data import load_gazetteer, package_text
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon, load_gazetteer
 from lawgraph.extract.documents import doc_text
-from lawgraph.extract.extensions import register_extensions, set_span_attrs
+from lawgraph.extract.extensions import register_extensions, set_entity_spans, set_span_attrs
 from lawgraph.extract.gazetteer import Division, Gazetteer
 from lawgraph.extract.tokens import token_starts
 
 if TYPE_CHECKING:
     from lawgraph.model import ReportContext
 
-__all__ = ["PlaceMatch", "PlaceFinder", "place_finder", "find_places", "make_places"]
+__all__ = ["PlaceMatch", "PlaceFinder", "PlaceRecognizer", "make_places"]
 
 _CJK = "\u4e00-\u9fff"
 # jieba part-of-speech tags that never sit inside a zone's name (adverb, preposition, conjunction,
@@ -96,7 +95,7 @@ class _Hit:
 
 
 class PlaceFinder:
-    """Compiled rules and indexes for place recognition (build once with :func:`place_finder`)."""
+    """Compiled rules and indexes for place recognition, from the division table and ``places.json``."""
 
     def __init__(self, gazetteer: Gazetteer, rules: dict[str, Any]) -> None:
         self.gaz = gazetteer
@@ -132,6 +131,7 @@ class PlaceFinder:
         self._has_word = rjieba.has_word
         keys = [get_string_id(s) for s in gazetteer.by_short]
         self.short_keys = np.array(sorted(keys), dtype=np.uint64)
+        self._county_keys: dict[tuple[str, ...], np.ndarray] = {}
 
     # -- helpers -------------------------------------------------------------------------------------
     def _full_hits(self, text: str) -> list[_Hit]:
@@ -157,12 +157,15 @@ class PlaceFinder:
                     break
         return hits
 
-    @lru_cache(maxsize=64)  # noqa: B019 - one finder lives for the process; keys per own county
     def _keys_with(self, extra_forms: tuple[str, ...]) -> np.ndarray:
+        """The short forms' string ids with a county's township short forms added (kept per county)."""
         if not extra_forms:
             return self.short_keys
-        extra = np.array([get_string_id(s) for s in extra_forms], dtype=np.uint64)
-        return np.unique(np.concatenate([self.short_keys, extra]))
+        keys = self._county_keys.get(extra_forms)
+        if keys is None:
+            extra = np.array([get_string_id(s) for s in extra_forms], dtype=np.uint64)
+            keys = self._county_keys[extra_forms] = np.unique(np.concatenate([self.short_keys, extra]))
+        return keys
 
     def _short_hits(self, doc: Doc, text: str, town_short: dict[str, Division]) -> list[_Hit]:
         if len(doc) == 0:
@@ -555,39 +558,40 @@ class PlaceFinder:
         return merged
 
 
-@lru_cache(maxsize=1)
-def place_finder() -> PlaceFinder:
-    """The shared :class:`PlaceFinder` (gazetteer and rules loaded once)."""
-    return PlaceFinder(load_gazetteer(), json.loads(package_text("places.json")))
+class PlaceRecognizer(LexiconComponent):
+    """Writes the place mentions to ``doc.spans[spans_key]`` (see the module docstring)."""
 
+    files = ("places.json",)
 
-def find_places(doc: Doc) -> list[PlaceMatch]:
-    """Place mentions of an annotated Doc (uses ``doc._.lg_context`` when set)."""
-    register_extensions()
-    return place_finder().find(doc, doc._.lg_context)
-
-
-class PlaceRecognizer:
-    """Writes ``doc.spans["place"]`` (see the module docstring)."""
-
-    def __init__(self, *, spans_key: str = "place") -> None:
+    def __init__(self, name: str = "lawgraph_places", *, spans_key: str = "place", lexicon: Lexicon | None = None) -> None:
         self.spans_key = spans_key
+        super().__init__(name, lexicon=lexicon)
+
+    def build(self, lexicon: Lexicon) -> None:
+        """Build the :class:`PlaceFinder` from the rules of ``places.json`` and the division table."""
+        self.finder = PlaceFinder(load_gazetteer(), lexicon.json("places.json"))
 
     def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` in place and return it."""
         spans = []
-        for match in find_places(doc):
+        for match in self.finder.find(doc, doc._.lg_context):
             span = doc.char_span(match.begin, match.end, label=match.cls, kb_id=match.key, alignment_mode="expand")
             if span is None:
                 continue
             exact = (match.begin, match.end) if (span.start_char, span.end_char) != (match.begin, match.end) else None
-            set_span_attrs(doc, self.spans_key, span, exact=exact, parent=match.parent, code=match.code)
+            set_span_attrs(doc, "place", span, exact=exact, parent=match.parent, code=match.code)
             spans.append(span)
-        doc.spans[self.spans_key] = spans
+        set_entity_spans(doc, "place", spans, spans_key=self.spans_key)
         return doc
 
 
-@Language.factory("lawgraph_places", assigns=["doc.spans"], default_config={"spans_key": "place"})
+@Language.factory(
+    "lawgraph_places",
+    assigns=["doc.spans"],
+    requires=["doc._.lg_context"],
+    default_config={"spans_key": "place"},
+)
 def make_places(nlp: Language, name: str, *, spans_key: str) -> PlaceRecognizer:
     """Build the ``lawgraph_places`` component."""
     register_extensions()
-    return PlaceRecognizer(spans_key=spans_key)
+    return PlaceRecognizer(name, spans_key=spans_key)
