@@ -10,8 +10,7 @@ import spacy
 
 import lawgraph.extract.actions  # noqa: F401 - registers lawgraph_actions
 from lawgraph.extract.actions import ACTION_TYPES, find_actions, load_verbs
-from lawgraph.extract.extensions import EntityRef
-from lawgraph.extract.extensions import register_extensions
+from lawgraph.extract.extensions import EntityRef, register_extensions
 from lawgraph.model import Report, ReportMeta, Sentence
 
 ISSUER = "甲县人民政府"

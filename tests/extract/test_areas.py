@@ -33,7 +33,8 @@ def test_parse_places(text: str, names: list[str]) -> None:
         ("甘肃省人民政府", "甘肃省", "province", "甘肃省", None, "甘肃省"),
     ],
 )
-def test_locate_area(issuer: str, area: str, level: str, province: str, city: str | None, prefix: str) -> None:
+def test_locate_area(issuer: str, area: str, level: str, province: str, city: str | None,
+                     prefix: str) -> None:
     located = locate_area(issuer)
     assert located is not None
     assert (located.area, located.level, located.province, located.city, located.prefix) == (

@@ -36,7 +36,8 @@ def test_counts_per_level(gaz: Gazetteer) -> None:
 )
 def test_known_divisions(gaz, code, name, level, parent, cls, canonical) -> None:
     div = gaz.by_code[code]
-    assert (div.name, div.level, div.parent_code, div.cls, div.canonical) == (name, level, parent, cls, canonical)
+    assert (div.name, div.level, div.parent_code, div.cls, div.canonical) == (name, level, parent, cls,
+                                                                              canonical)
 
 
 def test_path_goes_from_province_down(gaz: Gazetteer) -> None:
@@ -82,7 +83,8 @@ def test_areas_read_the_same_table(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("name", "level", "cls"),
-    [("乐都区", 3, "District"), ("富裕县", 3, "County"), ("七里乡", 4, "Township"), ("某某苏木", 4, "Township")],
+    [("乐都区", 3, "District"), ("富裕县", 3, "County"), ("七里乡", 4, "Township"),
+     ("某某苏木", 4, "Township")],
 )
 def test_division_class(name: str, level: int, cls: str) -> None:
     assert division_class(name, level) == cls
@@ -90,7 +92,8 @@ def test_division_class(name: str, level: int, cls: str) -> None:
 
 @pytest.mark.parametrize(
     ("short", "canonical"),
-    [("甘肃", "甘肃省"), ("深圳", "广东省深圳市"), ("永登", "甘肃省兰州市永登县"), ("海丰", "广东省汕尾市海丰县")],
+    [("甘肃", "甘肃省"), ("深圳", "广东省深圳市"), ("永登", "甘肃省兰州市永登县"),
+     ("海丰", "广东省汕尾市海丰县")],
 )
 def test_safe_short_forms_resolve(gaz: Gazetteer, short: str, canonical: str) -> None:
     assert [d.canonical for d in gaz.lookup(short)] == [canonical]
@@ -115,7 +118,8 @@ def test_township_short_forms_are_indexed_per_county(gaz: Gazetteer) -> None:
 @pytest.mark.parametrize(
     ("name", "within", "code"),
     [
-        ("龙城街道", ("广东省", "深圳市", "龙岗区"), "440307012"),  # five 龙城街道; the report's district wins
+        ("龙城街道", ("广东省", "深圳市", "龙岗区"),
+         "440307012"),  # five 龙城街道; the report's district wins
         ("中川镇", ("甘肃省", "兰州市"), "620122108"),  # two 中川镇 in 甘肃; the city decides
         ("南山", ("广东省", "深圳市"), "440305"),  # 南山区 in 深圳, not in 鹤岗
         ("吉林", (), "220000"),  # province and city share the short form: the higher level wins

@@ -34,7 +34,8 @@ def test_tokenizer_doc_equals_a_doc_of_words() -> None:
 
     attrs = [ORTH, IDX, LENGTH, LOWER, NORM, SHAPE, LIKE_NUM, IS_DIGIT, IS_PUNCT, IS_SPACE]
     nlp = make_nlp(components=[])
-    texts = ["县政府印发《办法》，受理案件39件。", "县政府再次印发 PUNCT ORTH 三百五十 1,000 办法", "", "  \n"]
+    texts = ["县政府印发《办法》，受理案件39件。", "县政府再次印发 PUNCT ORTH 三百五十 1,000 办法", "",
+             "  \n"]
     for text in texts + texts:  # the second round reads the ids cached by the first
         doc = nlp.make_doc(text)
         words = list(rjieba.cut(text)) if text else []
@@ -131,13 +132,16 @@ def test_the_pipeline_releases_the_shared_caches(components: list[str] | None) -
 
 def _spans(doc: Doc) -> list[tuple[str, str, int, int, str, str]]:
     return sorted(
-        (key, s.text, s.start_char, s.end_char, s.label_, s.kb_id_) for key in doc.spans for s in doc.spans[key]
+        (key, s.text, s.start_char, s.end_char, s.label_, s.kb_id_)
+        for key in doc.spans
+        for s in doc.spans[key]
     )
 
 
 def test_a_pipeline_round_trips_through_disk(tmp_path: Path) -> None:
     nlp = make_nlp()
-    text = "县政府与武威中院签订协议，在永登县上川镇开展“法治体检”活动，印发《某县行政执法公示办法》，受理案件39件。"
+    text = "县政府与武威中院签订协议，在永登县上川镇开展“法治体检”活动，"
+    text += "印发《某县行政执法公示办法》，受理案件39件。"
     report = _report(text)
     before = annotate(nlp, report)
     nlp.to_disk(tmp_path / "nlp")
@@ -185,7 +189,8 @@ def test_spans_key_reaches_actions_and_facts() -> None:
     assert [a.agents for a in doc._.lg_actions] == [("武威市中级人民法院",)]
     facts = doc_to_facts(doc)
     court = next(e for e in facts.entities if e.key == "武威市中级人民法院")
-    assert (court.kind, court.cls, [m.text for m in court.mentions]) == ("organization", "Court", ["武威中院"])
+    assert (court.kind, court.cls, [m.text for m in court.mentions]) == ("organization", "Court",
+                                                                         ["武威中院"])
 
 
 def test_a_saved_pipeline_loads_in_a_fresh_process(tmp_path: Path) -> None:
@@ -198,5 +203,6 @@ def test_a_saved_pipeline_loads_in_a_fresh_process(tmp_path: Path) -> None:
         "import sys; from lawgraph.extract.pipeline import load_nlp; "
         "nlp = load_nlp(sys.argv[1]); print(' '.join(nlp.pipe_names))"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                         check=True)
     assert out.stdout.split() == ["lawgraph_context", "lawgraph_organizations", RELEASE]

@@ -17,8 +17,8 @@ stand:
 
 A pivot verb (组织, 指导, 督促 …) followed by an organization and another verb gives a second action
 (``组织律师协会联合石化集团举办…``). Who acts, from the subject, the pivot, the subject of an earlier clause
-and the issuer, is decided in one place, :mod:`lawgraph.extract.agents`. A report verb with nothing to report to is
-addressed to the report's addressee. Time is a date written in the clause or heading its sentence
+and the issuer, is decided in one place, :mod:`lawgraph.extract.agents`. A report verb with nothing to
+report to is addressed to the report's addressee. Time is a date written in the clause or heading its sentence
 (``2022年3月`` → ``2022-03``).
 
 What is not a verb: a verb inside a 《》 title, a quotation or an entity's name, a verb after 的

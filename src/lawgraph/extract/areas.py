@@ -190,7 +190,8 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
             ref = _most_named_city(hint)
         if ref is None:
             head = short_name(last.name[:-2]) if last.name.endswith("新区") else ""
-            ref = _pick(index.by_any_short_form.get(head[:2], []) or index.by_any_short_form.get(head, []), None)
+            shorts = index.by_any_short_form
+            ref = _pick(shorts.get(head[:2], []) or shorts.get(head, []), None)
             for size in range(len(last.name) - 2, 1, -1):
                 ref = ref or _pick(index.by_any_short_form.get(last.name[:size], []), None)
         path = index.path(ref) if ref is not None else ()
@@ -219,7 +220,8 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
         prefix = "".join(p.name for p in places) if len(places) > 1 and level == "town" else last.name
         if level == "county":
             prefix = last.name
-    return Located(last.name, level, tuple(chain), province, city, county if level != "city" else None, prefix)
+    county = county if level != "city" else None
+    return Located(last.name, level, tuple(chain), province, city, county, prefix)
 
 
 def _by_hint(cands: list[Division], hint: str) -> Division | None:

@@ -227,7 +227,7 @@ def context_from_strings(
 
 
 class ReportContextComponent(LexiconComponent):
-    """The ``lawgraph_context`` component: sets ``doc._.lg_context`` to the report's :class:`ReportContext`."""
+    """The ``lawgraph_context`` component: sets ``doc._.lg_context`` to the report's context."""
 
     files = ORGANIZATION_FILES
 
@@ -243,5 +243,5 @@ class ReportContextComponent(LexiconComponent):
 
 @Language.factory("lawgraph_context", assigns=["doc._.lg_context"])
 def make_report_context(nlp: Language, name: str) -> ReportContextComponent:
-    """Build the ``lawgraph_context`` component (always the first of :func:`~lawgraph.extract.pipeline.make_nlp`)."""
+    """Build the ``lawgraph_context`` component (first in :func:`~lawgraph.extract.pipeline.make_nlp`)."""
     return ReportContextComponent(name)

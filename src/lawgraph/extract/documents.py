@@ -5,8 +5,9 @@ Three rules, each one compiled regex pass over ``doc.text`` (words in ``extract/
 - **Titles in 《》**, with nested quotes and brackets (《关于…〈…〉的通知》, 《…(2022版)》). The title is
   the text between the outer 《》.
 - **Named documents without 《》**: a quoted name followed by a document noun (“1+32”托管移交协议,
-  “XX”九条务实举措, “1+1+9”工作部署), a quoted programme whose name ends with 工程/计划/规划 (“三名工程”), or a name ending with a specific document noun (…若干措施,
-  …29条措施, …工作指引, …战略规划, …建设计划). The name starts after the last clause boundary (出台, 落实,
+  “XX”九条务实举措, “1+1+9”工作部署), a quoted programme whose name ends with 工程/计划/规划
+  (“三名工程”), or a name ending with a specific document noun (…若干措施, …29条措施, …工作指引,
+  …战略规划, …建设计划). The name starts after the last clause boundary (出台, 落实,
   a comma …); a leading 省/市/区 is the report's own province, city or district (省高水平大学建设计划 →
   广东省高水平大学建设计划). Generic names (相关规定, 整改方案) are not documents.
 - **Laws named without 《》**: a small list of national laws and regulations (民法典, 行政复议法 …), and
@@ -39,7 +40,7 @@ from spacy.tokens import Doc
 
 from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon, load_gazetteer, package_text
-from lawgraph.extract.extensions import register_extensions, set_entity_spans, set_span_attrs
+from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
 from lawgraph.extract.gazetteer import Gazetteer
 from lawgraph.extract.tokens import token_starts
 
@@ -207,7 +208,8 @@ class DocumentFinder:
         self.law_prefix = data["law_prefix"]
         self._law = re.compile(_alternation(data["national_laws"]))
         contexts = _alternation(data["law_contexts"])
-        self._law_ctx = re.compile(rf"(?:{contexts})(?:了)?((?:{re.escape(self.law_prefix)})?[{_CJK}]{{2,14}}?法典?)(?=[、，。；,;和及等与的]|$)")
+        law = rf"(?:{re.escape(self.law_prefix)})?[{_CJK}]{{2,14}}?法典?"
+        self._law_ctx = re.compile(rf"(?:{contexts})(?:了)?({law})(?=[、，。；,;和及等与的]|$)")
 
     def find(self, doc: Doc, context: ReportContext | None = None) -> list[DocumentMatch]:
         """Every document mention in ``doc``, in text order."""
@@ -264,7 +266,8 @@ class DocumentFinder:
         for m in self._law_ctx.finditer(text):
             b, e = m.start(1), m.end(1)
             title = m.group(1)
-            if free(b, e) and len(title.removeprefix(self.law_prefix)) >= 3 and title[-2] not in self.law_not_after:
+            long_enough = len(title.removeprefix(self.law_prefix)) >= 3
+            if free(b, e) and long_enough and title[-2] not in self.law_not_after:
                 add(b, e, title)
         found.sort(key=lambda d: d.begin)
         return self._merge(found)
@@ -314,12 +317,10 @@ class DocumentRecognizer(LexiconComponent):
         """Annotate ``doc`` in place and return it."""
         spans = []
         for match in self.finder.find(doc, doc._.lg_context):
-            span = doc.char_span(
-                match.begin, match.end, label="PolicyDocument", kb_id=match.key, alignment_mode="expand"
-            )
-            if span is None:
+            found = entity_span(doc, match.begin, match.end, label="PolicyDocument", kb_id=match.key)
+            if found is None:
                 continue
-            exact = (match.begin, match.end) if (span.start_char, span.end_char) != (match.begin, match.end) else None
+            span, exact = found
             set_span_attrs(doc, "document", span, exact=exact, doc_type=match.doc_type, version=match.version)
             spans.append(span)
         set_entity_spans(doc, "document", spans, spans_key=self.spans_key)

@@ -41,6 +41,7 @@ __all__ = [
     "release_entity_refs",
     "SPAN_ATTRS_KEY",
     "SPAN_KEYS",
+    "entity_span",
     "entity_spans_key",
     "set_entity_spans",
     "NO_ATTRS",
@@ -54,13 +55,13 @@ __all__ = [
 
 DOC_EXTENSIONS: tuple[str, ...] = ("report", "lg_context", "lg_actions", "lg_indicators")
 """``doc._.report`` (the :class:`~lawgraph.model.Report`), ``lg_context`` (the
-:class:`~lawgraph.extract.context.ReportContext`), ``lg_actions`` and ``lg_indicators`` (lists of
+:class:`~lawgraph.model.ReportContext`), ``lg_actions`` and ``lg_indicators`` (lists of
 :class:`~lawgraph.model.Action` / :class:`~lawgraph.model.Indicator`). All default to ``None``."""
 
 _ENTITY_REFS_KEY = "lawgraph.entity_refs"
 
 SPAN_KEYS = "lawgraph.span_keys"
-"""The ``doc.user_data`` key of ``{kind: spans key}``, for the kinds whose spans are not under their own name."""
+"""The ``doc.user_data`` key of ``{kind: spans key}``, for kinds whose spans are not under their own name."""
 
 SPAN_ATTRS_KEY = "lawgraph.span_attrs"
 """The ``doc.user_data`` key of the table ``{(kind, start_char, end_char, kb_id): SpanAttrs}``."""
@@ -106,7 +107,7 @@ def register_extensions() -> None:
 
 
 def set_entity_spans(doc: Doc, kind: str, spans: list[Span], *, spans_key: str | None = None) -> None:
-    """Write the mentions of ``kind`` to ``doc.spans[spans_key]`` (default: the kind) and record where they are.
+    """Write the mentions of ``kind`` to ``doc.spans[spans_key]`` (default: the kind); record where they are.
 
     Readers find them with :func:`entity_spans_key`, so a component's ``spans_key`` option reaches the
     action component and :func:`lawgraph.extract.facts.doc_to_facts`.
@@ -120,6 +121,17 @@ def set_entity_spans(doc: Doc, kind: str, spans: list[Span], *, spans_key: str |
         keys[kind] = key
     elif keys:
         keys.pop(kind, None)
+
+
+def entity_span(
+    doc: Doc, begin: int, end: int, *, label: str, kb_id: str
+) -> tuple[Span, tuple[int, int] | None] | None:
+    """The span of a mention at ``text[begin:end]``, expanded to whole tokens, and its exact offsets when
+    the expansion moved them (``None`` when the span's offsets are exact); ``None`` when no span fits."""
+    span = doc.char_span(begin, end, label=label, kb_id=kb_id, alignment_mode="expand")
+    if span is None:
+        return None
+    return span, ((begin, end) if (span.start_char, span.end_char) != (begin, end) else None)
 
 
 def entity_spans_key(doc: Doc, kind: str) -> str:

@@ -146,7 +146,7 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
         entry.mentions[(begin, end)] = Mention(text[begin:end], Evidence(begin, end, s_begin, s_end))
         if attrs is not NO_ATTRS:
             have = entry.attrs
-            for attr, value in zip(_ATTR_NAMES, attrs[1:]):
+            for attr, value in zip(_ATTR_NAMES, attrs[1:], strict=True):
                 if value is not None and have.get(attr) is None:
                     have[attr] = value
     ctx: ReportContext | None = doc._.lg_context

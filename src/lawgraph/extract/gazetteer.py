@@ -8,7 +8,8 @@ one division table of lawgraph: the place component reads mentions with it, and 
 organization names (:mod:`lawgraph.extract.areas`) are read with it too.
 
 Short forms are what reports write without the level word: 甘肃 (甘肃省), 深圳 (深圳市), 永登 (永登县),
-布吉 (布吉街道); autonomous areas also lose their ethnic names (``ethnic_groups``, ``extract/data/places.json``).
+布吉 (布吉街道); autonomous areas also lose their ethnic names (``ethnic_groups``,
+``extract/data/places.json``).
 A short form is kept only when it has at least two characters and is not an ordinary word
 (``extract/data/place_short_forms_unsafe.txt``, derived from jieba's dictionary by
 ``scripts/derive_unsafe_short_forms.py``): 富裕县, 共和县 and 合作市 have no short form.

@@ -340,7 +340,12 @@ def find_indicators(
                 unit=q.unit,
                 written=q.written,
                 phrase=counted_phrase(
-                    text, q, names=names, bounds=_bounds(marks, q, sentence), after=previous, verbs=rules.verbs
+                    text,
+                    q,
+                    names=names,
+                    bounds=_bounds(marks, q, sentence),
+                    after=previous,
+                    verbs=rules.verbs,
                 ),
                 evidence=Evidence(q.begin, q.end, sentence.begin, sentence.end),
                 approximation=q.approximation,
@@ -385,7 +390,7 @@ def _name_intervals(doc: Doc) -> list[tuple[int, int]]:
 
 
 class IndicatorFinder(LexiconComponent):
-    """The ``lawgraph_indicators`` component: sets ``doc._.lg_indicators`` (its data: :data:`INDICATOR_FILES`)."""
+    """The ``lawgraph_indicators`` component: sets ``doc._.lg_indicators`` (data: :data:`INDICATOR_FILES`)."""
 
     files = INDICATOR_FILES
 

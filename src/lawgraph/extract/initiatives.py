@@ -4,8 +4,8 @@ Initiatives are named two ways (words in ``extract/data/initiatives.json``):
 
 - **A quoted name** followed by an initiative noun, with up to six characters between
   (“放管服”改革, “兰剑突击”治安大清查行动, “五社”联动机制, “法治体检”活动), or a quoted name that ends with
-  one itself (“枫桥经验”, “某某模式”; a quoted “…工程” is a programme, a document). Once a quoted name is an initiative, its other quoted mentions in the
-  Doc are too (民营企业“法治体检”常态化).
+  one itself (“枫桥经验”, “某某模式”; a quoted “…工程” is a programme, a document). Once a quoted name is
+  an initiative, its other quoted mentions in the Doc are too (民营企业“法治体检”常态化).
 - **A name ending with a campaign suffix**: …专项行动, …专项整治(行动), …三年行动, …提升行动,
   …体制改革 … The name starts after the last clause boundary (开展, 落实, a comma …).
 
@@ -15,8 +15,8 @@ initiative noun. ``kb_id_`` is the name as a reader cites it, quotes included (�
 
 Examples
 --------
->>> is_slogan("三新一高"), is_slogan("两个确立"), is_slogan("四强"), is_slogan("放管服"), is_slogan("枫桥经验")
-(True, True, True, False, False)
+>>> [is_slogan(name) for name in ("三新一高", "两个确立", "四强", "放管服", "枫桥经验")]
+[True, True, True, False, False]
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon
 from lawgraph.extract.documents import clause_start, doc_text
-from lawgraph.extract.extensions import register_extensions, set_entity_spans, set_span_attrs
+from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
 from lawgraph.extract.tokens import token_starts
 
 __all__ = ["InitiativeMatch", "InitiativeFinder", "InitiativeRecognizer", "is_slogan", "make_initiatives"]
@@ -132,7 +132,11 @@ class InitiativeRecognizer(LexiconComponent):
     files = ("initiatives.json",)
 
     def __init__(
-        self, name: str = "lawgraph_initiatives", *, spans_key: str = "initiative", lexicon: Lexicon | None = None
+        self,
+        name: str = "lawgraph_initiatives",
+        *,
+        spans_key: str = "initiative",
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.spans_key = spans_key
         super().__init__(name, lexicon=lexicon)
@@ -145,11 +149,12 @@ class InitiativeRecognizer(LexiconComponent):
         """Annotate ``doc`` in place and return it."""
         spans = []
         for match in self.finder.find(doc):
-            span = doc.char_span(match.begin, match.end, label="Initiative", kb_id=match.key, alignment_mode="expand")
-            if span is None:
+            found = entity_span(doc, match.begin, match.end, label="Initiative", kb_id=match.key)
+            if found is None:
                 continue
-            if (span.start_char, span.end_char) != (match.begin, match.end):
-                set_span_attrs(doc, "initiative", span, exact=(match.begin, match.end))
+            span, exact = found
+            if exact is not None:
+                set_span_attrs(doc, "initiative", span, exact=exact)
             spans.append(span)
         set_entity_spans(doc, "initiative", spans, spans_key=self.spans_key)
         return doc

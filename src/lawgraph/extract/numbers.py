@@ -259,7 +259,7 @@ class Quantity:
 
 
 def parse_units(lines: Iterable[str]) -> dict[str, str]:
-    """``{unit: class}`` from the lines of ``units.tsv`` (``UNIT<TAB>CLASS``, class ``count`` when missing)."""
+    """``{unit: class}`` from the lines of ``units.tsv`` (``UNIT<TAB>CLASS``; ``count`` when missing)."""
     units: dict[str, str] = {}
     for line in lines:
         unit, _, cls = line.partition("\t")

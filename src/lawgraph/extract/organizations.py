@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span
 from lawgraph.extract.areas import expand_prefix, may_end_places, parse_places, short_name
 from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon, load_gazetteer
-from lawgraph.extract.extensions import set_entity_spans, set_span_attrs
+from lawgraph.extract.extensions import entity_span, set_entity_spans, set_span_attrs
 from lawgraph.extract.gazetteer import Gazetteer
 from lawgraph.extract.org_names import ORG_NAME_FILES, Abbreviation, Core, OrgNames, fill_template
 from lawgraph.model import ReportContext
@@ -563,9 +563,14 @@ class _Scan:
         org = self._abbreviation(start, end, surface, abbr)
         if org is None:
             return
-        if prev is not None and prev.end == org.begin and _is_level_committee(self.text, prev):
-            if org.key.startswith(prev.key[:-2]) and org.key != prev.key:  # 市委 + 全面依法治市委员会
-                org = OrgMatch(prev.begin, org.end, org.key, org.cls, prev.key)
+        if (
+            prev is not None
+            and prev.end == org.begin
+            and _is_level_committee(self.text, prev)
+            and org.key.startswith(prev.key[:-2])
+            and org.key != prev.key
+        ):  # 市委 + 全面依法治市委员会
+            org = OrgMatch(prev.begin, org.end, org.key, org.cls, prev.key)
         self.found.append(org)
         self.last_end = end
         if surface.endswith("人大") and self.text.startswith("及其常委会", end):
@@ -573,7 +578,9 @@ class _Scan:
 
     def _abbreviation(self, start: int, end: int, surface: str, abbr: Abbreviation) -> OrgMatch | None:
         text, ctx, floor = self.text, self.ctx, self.last_end
-        values: dict[str, str | None] = {"province": ctx.province, "city": ctx.local_city, "own": ctx.own_prefix}
+        values: dict[str, str | None] = {
+            "province": ctx.province, "city": ctx.local_city, "own": ctx.own_prefix
+        }
         begin = start
         if surface[0] in "省市区县":
             before = self.finder._place_before(text, start, floor)
@@ -706,7 +713,8 @@ class _Scan:
         (enterprises, institutions), or later, from the other names of the report (:class:`_Pending`)."""
         text, ctx, walk, full, modifier = self.text, self.ctx, name.walk, name.full, name.modifier
         if cls == "Prison" and ctx.province:
-            body = name.written.removeprefix(ctx.province).removeprefix(short_name(ctx.province)).removeprefix("省")
+            body = name.written.removeprefix(ctx.province).removeprefix(short_name(ctx.province))
+            body = body.removeprefix("省")
             self._add(OrgMatch(walk.begin, end, ctx.province + body + surface, cls))
         elif cls in _NAMED_CLASSES and name.area not in _LEVEL_CHARS:
             bracket = _BRACKET_TAIL.match(text, end)
@@ -754,7 +762,8 @@ def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list
     A convenience for tests and notebooks: it builds an :class:`OrganizationFinder` on each call (a few
     milliseconds); the component keeps its own.
     """
-    return OrganizationFinder.from_lexicon(Lexicon.from_package(ORGANIZATION_FILES)).find(text, ctx, floor=floor)
+    finder = OrganizationFinder.from_lexicon(Lexicon.from_package(ORGANIZATION_FILES))
+    return finder.find(text, ctx, floor=floor)
 
 
 class OrganizationRecognizer(LexiconComponent):
@@ -763,7 +772,11 @@ class OrganizationRecognizer(LexiconComponent):
     files = ORGANIZATION_FILES
 
     def __init__(
-        self, name: str = "lawgraph_organizations", *, spans_key: str = "organization", lexicon: Lexicon | None = None
+        self,
+        name: str = "lawgraph_organizations",
+        *,
+        spans_key: str = "organization",
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.spans_key = spans_key
         super().__init__(name, lexicon=lexicon)
@@ -780,10 +793,10 @@ class OrganizationRecognizer(LexiconComponent):
         text = report.text if report is not None else doc.text
         spans: list[Span] = []
         for org in self.finder.find(text, ctx):
-            span = doc.char_span(org.begin, org.end, label=org.cls, kb_id=org.key, alignment_mode="expand")
-            if span is None:
+            found = entity_span(doc, org.begin, org.end, label=org.cls, kb_id=org.key)
+            if found is None:
                 continue
-            exact = (org.begin, org.end) if (span.start_char, span.end_char) != (org.begin, org.end) else None
+            span, exact = found
             set_span_attrs(doc, "organization", span, exact=exact, parent=org.parent)
             spans.append(span)
         set_entity_spans(doc, "organization", spans, spans_key=self.spans_key)

@@ -93,7 +93,7 @@ def _register() -> None:
     register_extensions()
     importlib.import_module("lawgraph.extract.tokenizer")
     for _factory, module in COMPONENTS:
-        _load_factory(module)
+        _load_factory(module)  # a module that is not installed registers nothing
 
 
 def load_nlp(path: str | Path) -> Language:
@@ -124,7 +124,7 @@ def make_nlp(*, components: Sequence[str] | None = None) -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     _speed_up_lexemes(nlp)
     wanted = None if components is None else set(components) | {"lawgraph_context"}
-    for factory, module in COMPONENTS:
+    for factory, _module in COMPONENTS:
         if wanted is not None and factory not in wanted:
             continue
         if Language.has_factory(factory):
