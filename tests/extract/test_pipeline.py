@@ -171,10 +171,15 @@ def test_a_loaded_pipeline_reads_its_own_lexicons(tmp_path: Path) -> None:
 
 
 def test_initialize_reads_the_files_of_a_folder(tmp_path: Path) -> None:
+    """[initialize.components.NAME] data_path: nlp.initialize() builds the component from that folder."""
     nlp = make_nlp(components=["lawgraph_actions"])
     (tmp_path / "action_verbs.tsv").write_text("甲乙丙\tsign\n", "utf-8")
-    nlp.get_pipe("lawgraph_actions").initialize(data_path=tmp_path)
+    nlp.config["initialize"]["components"]["lawgraph_actions"] = {"data_path": str(tmp_path)}
+    nlp.initialize()
     assert [a.verb for a in annotate(nlp, _report("县政府甲乙丙协议，印发通知。"))._.lg_actions] == ["甲乙丙"]
+    nlp.config["initialize"]["components"] = {}
+    nlp.initialize()  # back to the package's files
+    assert [a.verb for a in annotate(nlp, _report("县政府甲乙丙协议，印发通知。"))._.lg_actions] == ["印发"]
 
 
 def test_spans_key_reaches_actions_and_facts() -> None:

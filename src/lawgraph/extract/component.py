@@ -14,8 +14,6 @@ Examples
 ['org_abbreviations.tsv', 'org_cores.tsv', 'org_kinds.tsv', 'org_national.tsv', 'org_words.json']
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -55,12 +53,13 @@ class LexiconComponent:
         self.build(lexicon)
         self.lexicon = lexicon
 
+    # spaCy checks initialize's settings against these annotations (so no postponed evaluation here).
     def initialize(
         self,
         get_examples: Callable[[], Iterable[Any]] | None = None,
         *,
         nlp: Language | None = None,
-        data_path: str | Path | None = None,
+        data_path: str | None = None,
     ) -> None:
         """Load the files again: from the folder ``data_path`` when given, else the package's."""
         if data_path is None:
@@ -72,7 +71,7 @@ class LexiconComponent:
         """Write the component's data files into the folder ``path``."""
         self.lexicon.to_disk(path)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> LexiconComponent:
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LexiconComponent":
         """Rebuild the component from the data files in the folder ``path``."""
         self.load(Lexicon.from_disk(path, self.files))
         return self
@@ -81,7 +80,7 @@ class LexiconComponent:
         """The component's data files as bytes."""
         return self.lexicon.to_bytes()
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> LexiconComponent:
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "LexiconComponent":
         """Rebuild the component from bytes written by :meth:`to_bytes`."""
         self.load(Lexicon.from_bytes(data))
         return self
