@@ -263,8 +263,9 @@ class _Builder:
     def organization(self, key: str) -> str:
         """The IRI of organization ``key`` (an agent, the issuer, the addressee).
 
-        Extraction describes every organization it names (``facts.entities``, ``facts.implied_organizations``);
-        a key it does not describe still links to the IRI it names, undescribed (and logged).
+        Extraction describes every organization it names (``facts.entities``,
+        ``facts.implied_organizations``); a key it does not describe still links to the IRI it names,
+        undescribed (and logged).
         """
         node = self.entity_nodes.get(("organization", key))
         if node is None:
@@ -442,10 +443,8 @@ class _Builder:
             f"{node}{verb}{_escape(action.verb)}\"{tail}",
         ))
         resolve = self.resolve
-        for (role, predicate), keys in zip(
-            roles, (action.agents, action.objects, action.partners, action.generated, action.used, action.places),
-            strict=True,
-        ):
+        keyed = (action.agents, action.objects, action.partners, action.generated, action.used, action.places)
+        for (role, predicate), keys in zip(roles, keyed, strict=True):
             if len(keys) > 1 and len(set(keys)) != len(keys):
                 self.unique = False
             for key in keys:
