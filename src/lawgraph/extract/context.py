@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -62,6 +63,46 @@ def _first(*values: str | None) -> str | None:
 
 
 
+def _issuer_surface(issuer: str | None, text: str) -> str | None:
+    """The issuer as written: the metadata's, else the text's opening (我代表…), without 第N届 and, of a joint
+    signature (新区党工委、管委会), the government body."""
+    surface = _first(issuer)
+    if surface is None:
+        match = _DELEGATE.search(text[:2000])
+        if match:
+            surface = match.group(1)
+    if surface is not None:
+        surface = _ORDINAL.sub("", surface)  # 光明区一届人民政府 → 光明区人民政府
+        parts = [p for p in _JOINT.split(surface) if p]
+        if len(parts) > 1:  # 新区党工委、管委会: the government body of a joint signature
+            surface = next((p for p in parts if p.endswith(_GOVERNMENT_CORES)), parts[0])
+    return surface
+
+
+def _located_context(surface: str | None, title: str | None, text: str) -> ReportContext:
+    """The context of the issuer's area: read from the issuer, else the title, else the text's opening."""
+    hint = text[:5000]
+    located = locate_area(surface or "", hint=hint)
+    if located is None and title:
+        located = _area_in(title, hint)
+    if located is None and surface is not None and surface[:1] in "省市区县":
+        match = _DELEGATE.search(text[:2000])  # the text may name the area the metadata leaves out
+        if match and match.group(1) != surface:
+            located = locate_area(match.group(1), hint=hint)
+    if located is None:
+        return ReportContext(issuer_surface=surface)
+    return ReportContext(
+        issuer_surface=surface,
+        area=located.area,
+        area_level=located.level,
+        chain=located.chain,
+        province=located.province,
+        city=located.city,
+        county=located.county,
+        own_prefix=located.prefix,
+    )
+
+
 class ContextReader:
     """Reads where a report was written (see the module docstring).
 
@@ -98,37 +139,8 @@ class ContextReader:
         text : str
             The report text; its opening (``我代表…人民政府``) is read when the metadata is silent.
         """
-        surface = _first(issuer)
-        if surface is None:
-            match = _DELEGATE.search(text[:2000])
-            if match:
-                surface = match.group(1)
-        if surface is not None:
-            surface = _ORDINAL.sub("", surface)  # 光明区一届人民政府 → 光明区人民政府
-            parts = [p for p in _JOINT.split(surface) if p]
-            if len(parts) > 1:  # 新区党工委、管委会: the government body of a joint signature
-                surface = next((p for p in parts if p.endswith(_GOVERNMENT_CORES)), parts[0])
-        hint = text[:5000]
-        located = locate_area(surface or "", hint=hint)
-        if located is None and title:
-            located = _area_in(title, hint)
-        if located is None and surface is not None and surface[:1] in "省市区县":
-            match = _DELEGATE.search(text[:2000])  # the text may name the area the metadata leaves out
-            if match and match.group(1) != surface:
-                located = locate_area(match.group(1), hint=hint)
-        if located is None:
-            ctx = ReportContext(issuer_surface=surface)
-        else:
-            ctx = ReportContext(
-                issuer_surface=surface,
-                area=located.area,
-                area_level=located.level,
-                chain=located.chain,
-                province=located.province,
-                city=located.city,
-                county=located.county,
-                own_prefix=located.prefix,
-            )
+        surface = _issuer_surface(issuer, text)
+        ctx = _located_context(surface, title, text)
         bodies: list[tuple[str, str, str | None]] = []
         issuer_key = None
         if surface:
@@ -151,20 +163,13 @@ class ContextReader:
             if body[0]:
                 publisher_key = body[0]
                 bodies.append(body)
-        return ReportContext(
+        return replace(
+            ctx,
             issuer=issuer_key,
-            issuer_surface=surface,
             addressee=addressee_key,
             addressee_surface=addressee_surface,
             publisher=publisher_key,
             bodies=tuple(b for b in bodies if b[0]),
-            area=ctx.area,
-            area_level=ctx.area_level,
-            chain=ctx.chain,
-            province=ctx.province,
-            city=ctx.city,
-            county=ctx.county,
-            own_prefix=ctx.own_prefix,
         )
 
     def of_doc(self, doc: Doc) -> ReportContext:
