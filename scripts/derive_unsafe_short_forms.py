@@ -13,6 +13,7 @@ Usage::
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -40,13 +41,15 @@ def main() -> int:
     import jieba.posseg
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from lawgraph.extract.gazetteer import _raw_table, short_forms_of
+    from lawgraph.extract.data import division_rows, package_text
+    from lawgraph.extract.gazetteer import ShortForms
 
     jieba.setLogLevel(60)
     jieba.initialize()
     tags = jieba.posseg.dt.word_tag_tab
     freq = jieba.dt.FREQ
-    raw, digest = _raw_table()
+    raw, digest = division_rows()
+    short_forms_of = ShortForms(json.loads(package_text("places.json"))["ethnic_groups"])
     forms: set[str] = set()
     for level, _code, _parent, name in raw:
         forms.update(short_forms_of(str(name), int(level)))

@@ -26,6 +26,7 @@ __all__ = [
     "Action",
     "Indicator",
     "ReportFacts",
+    "ReportContext",
     "ENTITY_KINDS",
 ]
 
@@ -160,7 +161,8 @@ class Action:
     type: str
     """Local name of the action-type concept (``establish``, ``issue`` …; ``other`` outside the scheme)."""
     agents: tuple[str, ...]
-    """Entity keys of the agents (the report's issuer when the clause has no subject)."""
+    """Entity keys of the agents, decided by :mod:`lawgraph.extract.agents` (the report's issuer when the
+    clause has no subject; empty only when the report names no issuer)."""
     evidence: Evidence
     objects: tuple[str, ...] = ()
     """Entity keys of what it acted on."""
@@ -204,3 +206,52 @@ class ReportFacts:
     """Key of the issuing organization."""
     addressee: str | None = None
     """Key of the addressed organization."""
+    implied_organizations: tuple[Entity, ...] = ()
+    """Organizations only actions name, as agents: subjects the entity components found as places or
+    documents (:func:`lawgraph.extract.agents.implied_organizations`). Not among :attr:`entities`: no
+    mention names them as organizations, and keys of other roles do not resolve to them."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """Where a report was written, as canonical names (``doc._.lg_context``, set by the component
+    ``lawgraph_context`` of :mod:`lawgraph.extract.context`).
+
+    ``chain`` lists the issuer's areas from the province down (``("广东省", "深圳市", "龙岗区")``);
+    ``own_prefix`` is how the area's bodies are named (``深圳市龙岗区`` → ``深圳市龙岗区人民政府``).
+    """
+
+    issuer: str | None = None
+    """Canonical name of the issuing body."""
+    issuer_surface: str | None = None
+    """The issuer as written."""
+    addressee: str | None = None
+    """Canonical name of the addressee, when the report has a cover letter."""
+    addressee_surface: str | None = None
+    publisher: str | None = None
+    """Canonical name of the body that published the page (版权所有), when it is named."""
+    bodies: tuple[tuple[str, str, str | None], ...] = ()
+    """(canonical name, class, parent) of the issuer, addressee and publisher: organizations of the report
+    even when only its metadata names them."""
+    area: str | None = None
+    """The issuer's own area (``兰州新区``, ``龙岗区``)."""
+    area_level: str | None = None
+    """``province``, ``city``, ``county``, ``district``, ``new_area``, ``town`` …"""
+    chain: tuple[str, ...] = ()
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    """The county or district, when the issuer sits at that level or below."""
+    own_prefix: str | None = None
+
+    @property
+    def local_city(self) -> str | None:
+        """The city a bare 市 (市委, 市政府) means: a county-level city's report means itself.
+
+        >>> ctx = ReportContext(area="浏阳市", area_level="county", city="长沙市")
+        >>> ctx.local_city, ctx.city
+        ('浏阳市', '长沙市')
+        """
+        if self.area_level == "county" and self.area and self.area.endswith("市"):
+            return self.area
+        return self.city

@@ -9,8 +9,8 @@ import pytest
 import spacy
 
 import lawgraph.extract.actions  # noqa: F401 - registers lawgraph_actions
-from lawgraph.extract.actions import ACTION_TYPES, EntityRef, find_actions, load_verbs
-from lawgraph.extract.extensions import register_extensions
+from lawgraph.extract.actions import ACTION_TYPES, find_actions, load_verbs
+from lawgraph.extract.extensions import EntityRef, register_extensions
 from lawgraph.model import Report, ReportMeta, Sentence
 
 ISSUER = "甲县人民政府"
@@ -302,15 +302,14 @@ def test_relation_recall_with_gold_entities(corpus_dir) -> None:
 
 
 def test_token_starts_are_built_once_and_released() -> None:
-    from lawgraph.extract.actions import release_token_boundaries
     from lawgraph.extract.pipeline import make_nlp
-    from lawgraph.extract.tokens import token_starts
+    from lawgraph.extract.tokens import release_token_caches, token_starts
 
     doc = make_nlp(components=[]).make_doc("县政府印发《办法》。")
     starts = token_starts(doc, len(doc.text))
     assert starts == {t.idx for t in doc} | {len(doc.text)}
     assert token_starts(doc, len(doc.text)) is starts  # kept on the Doc for the next component
-    release_token_boundaries(doc)
+    release_token_caches(doc)
     assert not doc.user_data
     empty = make_nlp(components=[]).make_doc("")
     assert token_starts(empty, 0) == {0}

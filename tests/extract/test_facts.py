@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lawgraph.extract.actions import doc_entities
-from lawgraph.extract.extensions import SpanAttrs, span_attrs
+from lawgraph.extract.extensions import SpanAttrs, doc_entities, span_attrs
 from lawgraph.extract.facts import doc_to_facts
 from lawgraph.extract.pipeline import annotate, make_nlp
 from lawgraph.model import Evidence, Indicator, Report, ReportMeta, Sentence
@@ -29,7 +28,8 @@ def test_mentions_merge_by_canonical_name_with_sentence_evidence() -> None:
         ev = mention.evidence
         assert text[ev.begin : ev.end] == mention.text
         assert ev.sentence_begin <= ev.begin < ev.end <= ev.sentence_end
-    assert [(m.evidence.sentence_begin, m.evidence.sentence_end) for m in gov.mentions] == [(0, 8), (8, len(text))]
+    assert [(m.evidence.sentence_begin, m.evidence.sentence_end) for m in gov.mentions] == [(0, 8),
+                                                                                            (8, len(text))]
 
 
 def test_issuer_and_addressee_are_organizations_even_when_only_in_metadata() -> None:
@@ -42,7 +42,8 @@ def test_issuer_and_addressee_are_organizations_even_when_only_in_metadata() -> 
 
 
 def test_page_publisher_is_an_organization_with_its_parent() -> None:
-    doc = _facts("全年办结案件。", ReportMeta(issuer="兰州新区管理委员会", publisher="甘肃省兰州新区党工委办公室"))
+    doc = _facts("全年办结案件。",
+                 ReportMeta(issuer="兰州新区管理委员会", publisher="甘肃省兰州新区党工委办公室"))
     facts = doc_to_facts(doc)
     office = next(e for e in facts.entities if e.key == "中共兰州新区工作委员会办公室")
     assert (office.cls, office.parent, office.mentions) == ("PartyBody", "中共兰州新区工作委员会", ())
@@ -77,7 +78,8 @@ def test_document_and_initiative_on_the_same_offsets_keep_their_own_attributes()
     by offsets only and used to let the initiative's offsets overwrite the document's)."""
     nlp = make_nlp()
     text = "制定实施校园安全提升三年行动计划，新建学校五所。"
-    doc = annotate(nlp, Report(name="t.txt", text=text, sha256="0" * 64, meta=ReportMeta(issuer="深圳市龙岗区人民政府")))
+    report = Report(name="t.txt", text=text, sha256="0" * 64, meta=ReportMeta(issuer="深圳市龙岗区人民政府"))
+    doc = annotate(nlp, report)
     (document,) = doc.spans["document"]
     (initiative,) = doc.spans["initiative"]
     assert (document.start_char, document.end_char) == (initiative.start_char, initiative.end_char)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lawgraph.extract.gazetteer import Gazetteer, division_class, load_gazetteer, short_forms_of
+from lawgraph.extract.data import load_gazetteer
+from lawgraph.extract.gazetteer import Gazetteer, division_class
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,8 @@ def test_counts_per_level(gaz: Gazetteer) -> None:
 )
 def test_known_divisions(gaz, code, name, level, parent, cls, canonical) -> None:
     div = gaz.by_code[code]
-    assert (div.name, div.level, div.parent_code, div.cls, div.canonical) == (name, level, parent, cls, canonical)
+    assert (div.name, div.level, div.parent_code, div.cls, div.canonical) == (name, level, parent, cls,
+                                                                              canonical)
 
 
 def test_path_goes_from_province_down(gaz: Gazetteer) -> None:
@@ -60,13 +62,29 @@ def test_path_goes_from_province_down(gaz: Gazetteer) -> None:
         ("江县", 3, ()),
     ],
 )
-def test_short_forms_of(name: str, level: int, short: tuple[str, ...]) -> None:
-    assert short_forms_of(name, level) == short
+def test_short_forms_of(gaz: Gazetteer, name: str, level: int, short: tuple[str, ...]) -> None:
+    assert gaz.short_forms_of(name, level) == short
+
+
+def test_one_table_two_readings(gaz: Gazetteer) -> None:
+    """Place mentions read safe short forms only; area prefixes of organization names read every one."""
+    assert "富裕" in gaz.unsafe_names and "富裕" not in gaz.by_short
+    assert [d.name for d in gaz.by_any_short_form["富裕"]] == ["富裕县"]
+    assert "恩施州" in gaz.by_name and "恩施州" not in gaz.by_official_name
+    assert gaz.by_any_short_form["恩施州"] == gaz.by_name["恩施州"]
+
+
+def test_areas_read_the_same_table(gaz: Gazetteer) -> None:
+    from lawgraph.extract.areas import parse_places
+
+    (wuwei,) = parse_places("武威")
+    assert wuwei.division is gaz.by_code["620600"]
 
 
 @pytest.mark.parametrize(
     ("name", "level", "cls"),
-    [("乐都区", 3, "District"), ("富裕县", 3, "County"), ("七里乡", 4, "Township"), ("某某苏木", 4, "Township")],
+    [("乐都区", 3, "District"), ("富裕县", 3, "County"), ("七里乡", 4, "Township"),
+     ("某某苏木", 4, "Township")],
 )
 def test_division_class(name: str, level: int, cls: str) -> None:
     assert division_class(name, level) == cls
@@ -74,7 +92,8 @@ def test_division_class(name: str, level: int, cls: str) -> None:
 
 @pytest.mark.parametrize(
     ("short", "canonical"),
-    [("甘肃", "甘肃省"), ("深圳", "广东省深圳市"), ("永登", "甘肃省兰州市永登县"), ("海丰", "广东省汕尾市海丰县")],
+    [("甘肃", "甘肃省"), ("深圳", "广东省深圳市"), ("永登", "甘肃省兰州市永登县"),
+     ("海丰", "广东省汕尾市海丰县")],
 )
 def test_safe_short_forms_resolve(gaz: Gazetteer, short: str, canonical: str) -> None:
     assert [d.canonical for d in gaz.lookup(short)] == [canonical]
@@ -99,7 +118,8 @@ def test_township_short_forms_are_indexed_per_county(gaz: Gazetteer) -> None:
 @pytest.mark.parametrize(
     ("name", "within", "code"),
     [
-        ("龙城街道", ("广东省", "深圳市", "龙岗区"), "440307012"),  # five 龙城街道; the report's district wins
+        ("龙城街道", ("广东省", "深圳市", "龙岗区"),
+         "440307012"),  # five 龙城街道; the report's district wins
         ("中川镇", ("甘肃省", "兰州市"), "620122108"),  # two 中川镇 in 甘肃; the city decides
         ("南山", ("广东省", "深圳市"), "440305"),  # 南山区 in 深圳, not in 鹤岗
         ("吉林", (), "220000"),  # province and city share the short form: the higher level wins

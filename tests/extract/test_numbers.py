@@ -126,10 +126,11 @@ def test_units_come_from_the_data_file() -> None:
 
 def test_quantity_matches_are_those_of_finditer() -> None:
     """Trying the pattern only where a number starts finds what ``finditer`` finds."""
-    from lawgraph.extract.numbers import _iter_quantity_matches, _quantity_regex
+    from lawgraph.extract.numbers import QuantityFinder, _iter_quantity_matches
 
     text = "受理案件１２件，办结率99.5%。一二三四件；零点五小时、三百五十家，"
     text += "半年，亿元12,345.6万元件件１２3个"
-    expected = [(m.span(), m.groups()) for m in _quantity_regex().finditer(text)]
-    assert [(m.span(), m.groups()) for m in _iter_quantity_matches(text)] == expected
+    pattern = QuantityFinder(load_units()).pattern
+    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.groups()) for m in _iter_quantity_matches(pattern, text)] == expected
     assert expected

@@ -46,14 +46,17 @@ def orgs(issuer: str, sentence: str) -> list[tuple[str, str, str]]:
         (NEW_AREA, "新区检察院介入。", "新区检察院", "兰州新区人民检察院", "Procuratorate"),
         (NEW_AREA, "新区工商联组织。", "新区工商联", "兰州新区工商业联合会", "Association"),
         (NEW_AREA, "配合省厅社矫局。", "省厅社矫局", "甘肃省司法厅社区矫正管理局", "JusticeAdministration"),
-        (COUNTY, "省委依法治省办督察。", "省委依法治省办", "中共甘肃省委全面依法治省委员会办公室", "PartyBody"),
+        (COUNTY, "省委依法治省办督察。", "省委依法治省办", "中共甘肃省委全面依法治省委员会办公室",
+         "PartyBody"),
         (COUNTY, "县法制办审核。", "县法制办", "古浪县人民政府法制办公室", "GovernmentBody"),
         (COUNTY, "甘肃省委部署。", "甘肃省委", "中共甘肃省委员会", "PartyBody"),
         # autonomous prefectures by their short name; national bodies by the names reports use
-        (COUNTY_CITY, "指导凉山州中级人民法院工作。", "凉山州中级人民法院", "凉山彝族自治州中级人民法院", "Court"),
+        (COUNTY_CITY, "指导凉山州中级人民法院工作。", "凉山州中级人民法院", "凉山彝族自治州中级人民法院",
+         "Court"),
         (COUNTY_CITY, "司法部部署。", "司法部", "中华人民共和国司法部", "JusticeAdministration"),
         (COUNTY_CITY, "省市场监管局检查。", "省市场监管局", "湖南省市场监督管理局", "GovernmentBody"),
-        (COUNTY_CITY, "市人大常委会检查。", "市人大常委会", "浏阳市人民代表大会常务委员会", "PeoplesCongress"),
+        (COUNTY_CITY, "市人大常委会检查。", "市人大常委会", "浏阳市人民代表大会常务委员会",
+         "PeoplesCongress"),
         # in a county-level city, 市 is the city itself, not its prefecture
         (COUNTY_CITY, "在市委的领导下。", "市委", "中共浏阳市委员会", "PartyBody"),
         (COUNTY_CITY, "市政府常务会议研究。", "市政府", "浏阳市人民政府", "GovernmentBody"),
@@ -71,11 +74,13 @@ def orgs(issuer: str, sentence: str) -> list[tuple[str, str, str]]:
         (COUNTY, "县卫健局执法。", "县卫健局", "古浪县卫生健康局", "GovernmentBody"),
         (COUNTY, "县市场监管局执法。", "县市场监管局", "古浪县市场监督管理局", "GovernmentBody"),
         # Party commissions named without their committee; leading groups; people's tribunals; law firms
-        (COUNTY, "全面依法治县委员会召开会议。", "全面依法治县委员会", "中共古浪县委全面依法治县委员会", "PartyBody"),
+        (COUNTY, "全面依法治县委员会召开会议。", "全面依法治县委员会", "中共古浪县委全面依法治县委员会",
+         "PartyBody"),
         (COUNTY, "。成立县法治政府建设领导小组。", "县法治政府建设领导小组", "古浪县法治政府建设领导小组",
          "Committee"),
         (COUNTY, "黄羊川人民法庭审理。", "黄羊川人民法庭", "古浪县黄羊川人民法庭", "Court"),
-        (COUNTY, "。甘肃正天合律师事务所参与。", "甘肃正天合律师事务所", "甘肃正天合律师事务所", "Enterprise"),
+        (COUNTY, "。甘肃正天合律师事务所参与。", "甘肃正天合律师事务所", "甘肃正天合律师事务所",
+         "Enterprise"),
         # people's organizations, supervisory commissions, media
         (COUNTY, "县妇联参与。", "县妇联", "古浪县妇女联合会", "Association"),
         (COUNTY, "团县委参与。", "团县委", "共青团古浪县委员会", "Association"),
@@ -165,7 +170,8 @@ def test_commission_of_a_party_committee_and_its_office() -> None:
     ctx = context_from_strings(issuer=COUNTY_CITY)
     text = "市委全面依法治市委员会办公室牵头督察。"
     found = {text[o.begin : o.end]: (o.key, o.cls, o.parent) for o in find_organizations(text, ctx)}
-    assert found["市委全面依法治市委员会"] == ("中共浏阳市委全面依法治市委员会", "PartyBody", "中共浏阳市委员会")
+    assert found["市委全面依法治市委员会"] == ("中共浏阳市委全面依法治市委员会", "PartyBody",
+                                    "中共浏阳市委员会")
     assert found["市委全面依法治市委员会办公室"] == (
         "中共浏阳市委全面依法治市委员会办公室", "PartyBody", "中共浏阳市委全面依法治市委员会",
     )
@@ -232,7 +238,8 @@ def test_not_an_organization(issuer: str, sentence: str) -> None:
 @pytest.mark.parametrize(
     ("issuer", "sentence", "found"),
     [
-        ("甘肃省司法厅", "我厅印发通知，本厅党组研究。", [("我厅", "甘肃省司法厅"), ("本厅", "甘肃省司法厅")]),
+        ("甘肃省司法厅", "我厅印发通知，本厅党组研究。",
+         [("我厅", "甘肃省司法厅"), ("本厅", "甘肃省司法厅")]),
         ("武威市中级人民法院", "本院审结案件。", [("本院", "武威市中级人民法院")]),
         ("甘肃省司法厅", "保持基本局面稳定。", []),
         ("古浪县人民政府", "我局印发通知。", []),
@@ -244,6 +251,7 @@ def test_a_department_naming_itself(issuer: str, sentence: str, found: list[tupl
 
 def test_a_bare_name_joins_the_nearest_body_named_before() -> None:
     found = orgs(COUNTY, "配合张掖市人民检察院工作。检察院提出建议。")
-    assert [(s, k) for s, k, _c in found] == [("张掖市人民检察院", "张掖市人民检察院"), ("检察院", "张掖市人民检察院")]
+    assert [(s, k) for s, k, _c in found] == [("张掖市人民检察院", "张掖市人民检察院"),
+                                              ("检察院", "张掖市人民检察院")]
     found = orgs(COUNTY, "配合张掖市人民检察院、县检察院工作。检察院提出建议。")
     assert found[-1][:2] == ("检察院", "古浪县人民检察院")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
 from lawgraph.extract.extensions import DOC_EXTENSIONS, register_extensions, span_attrs
-from lawgraph.extract.pipeline import TOKENIZER, annotate, annotate_many, make_nlp
+from lawgraph.extract.pipeline import RELEASE, TOKENIZER, annotate, annotate_many, load_nlp, make_nlp
 from lawgraph.model import Report, ReportMeta
 
 
@@ -31,7 +34,8 @@ def test_tokenizer_doc_equals_a_doc_of_words() -> None:
 
     attrs = [ORTH, IDX, LENGTH, LOWER, NORM, SHAPE, LIKE_NUM, IS_DIGIT, IS_PUNCT, IS_SPACE]
     nlp = make_nlp(components=[])
-    texts = ["县政府印发《办法》，受理案件39件。", "县政府再次印发 PUNCT ORTH 三百五十 1,000 办法", "", "  \n"]
+    texts = ["县政府印发《办法》，受理案件39件。", "县政府再次印发 PUNCT ORTH 三百五十 1,000 办法", "",
+             "  \n"]
     for text in texts + texts:  # the second round reads the ids cached by the first
         doc = nlp.make_doc(text)
         words = list(rjieba.cut(text)) if text else []
@@ -62,8 +66,9 @@ def test_components_run_in_design_order() -> None:
     names = make_nlp().pipe_names
     assert names[:2] == ["lawgraph_context", "lawgraph_organizations"]
     order = ["lawgraph_context", "lawgraph_organizations", "lawgraph_places", "lawgraph_documents",
-             "lawgraph_initiatives", "lawgraph_actions", "lawgraph_indicators"]
+             "lawgraph_initiatives", "lawgraph_actions", "lawgraph_indicators", RELEASE]
     assert [n for n in order if n in names] == names
+    assert names[-1] == RELEASE
 
 
 def test_annotate_sets_report_context_and_spans() -> None:
@@ -102,3 +107,107 @@ def test_empty_and_whitespace_reports() -> None:
         facts = doc_to_facts(annotate(nlp, Report(name="e.txt", text=text, sha256="0", meta=ReportMeta())))
         assert facts.entities == ()
         assert facts.issuer is None
+
+
+CACHES = ("lawgraph.token_boundaries", "lawgraph.token_starts", "lawgraph.entity_refs")
+
+
+@pytest.mark.parametrize(
+    "components",
+    [["lawgraph_actions"], ["lawgraph_places"], ["lawgraph_actions", "lawgraph_indicators"], None],
+)
+def test_the_pipeline_releases_the_shared_caches(components: list[str] | None) -> None:
+    """Whichever components run, the Doc leaves the pipeline without the caches they shared."""
+    nlp = make_nlp(components=components)
+    report = _report("县政府印发《某县行政执法公示办法》，受理案件39件。")
+    for doc in (annotate(nlp, report), nlp(report.text), *annotate_many(nlp, [report])):
+        assert not any(key in doc.user_data for key in CACHES), list(doc.user_data)
+    # the caches were there while the components ran
+    doc = nlp.make_doc(report.text)
+    for _name, proc in nlp.pipeline[:-1]:
+        doc = proc(doc)
+    if components != ["lawgraph_places"]:
+        assert "lawgraph.entity_refs" in doc.user_data
+
+
+def _spans(doc: Doc) -> list[tuple[str, str, int, int, str, str]]:
+    return sorted(
+        (key, s.text, s.start_char, s.end_char, s.label_, s.kb_id_)
+        for key in doc.spans
+        for s in doc.spans[key]
+    )
+
+
+def test_a_pipeline_round_trips_through_disk(tmp_path: Path) -> None:
+    nlp = make_nlp()
+    text = "县政府与武威中院签订协议，在永登县上川镇开展“法治体检”活动，"
+    text += "印发《某县行政执法公示办法》，受理案件39件。"
+    report = _report(text)
+    before = annotate(nlp, report)
+    nlp.to_disk(tmp_path / "nlp")
+    assert (tmp_path / "nlp" / "lawgraph_actions" / "action_verbs.tsv").is_file()
+    assert (tmp_path / "nlp" / "lawgraph_organizations" / "org_cores.tsv").is_file()
+    loaded = load_nlp(tmp_path / "nlp")
+    assert loaded.pipe_names == nlp.pipe_names
+    after = annotate(loaded, report)
+    assert _spans(after) == _spans(before) and _spans(before)
+    assert after._.lg_actions == before._.lg_actions
+    assert after._.lg_indicators == before._.lg_indicators
+
+
+def test_a_loaded_pipeline_reads_its_own_lexicons(tmp_path: Path) -> None:
+    """from_disk builds the components from the saved files, not from the package's."""
+    nlp = make_nlp(components=["lawgraph_actions"])
+    nlp.to_disk(tmp_path)
+    verbs = tmp_path / "lawgraph_actions" / "action_verbs.tsv"
+    verbs.write_text(verbs.read_text("utf-8") + "甲乙丙\tsign\n", "utf-8")
+    report = _report("县政府甲乙丙协议。")
+    assert [a.verb for a in annotate(nlp, report)._.lg_actions] == []
+    loaded = make_nlp(components=["lawgraph_actions"]).from_disk(tmp_path)
+    assert [(a.verb, a.type) for a in annotate(loaded, report)._.lg_actions] == [("甲乙丙", "sign")]
+    again = make_nlp(components=["lawgraph_actions"])
+    again.from_bytes(loaded.to_bytes())
+    assert [a.verb for a in annotate(again, report)._.lg_actions] == ["甲乙丙"]
+
+
+def test_initialize_reads_the_files_of_a_folder(tmp_path: Path) -> None:
+    """[initialize.components.NAME] data_path: nlp.initialize() builds the component from that folder."""
+    nlp = make_nlp(components=["lawgraph_actions"])
+    (tmp_path / "action_verbs.tsv").write_text("甲乙丙\tsign\n", "utf-8")
+    nlp.config["initialize"]["components"]["lawgraph_actions"] = {"data_path": str(tmp_path)}
+    nlp.initialize()
+    assert [a.verb for a in annotate(nlp, _report("县政府甲乙丙协议，印发通知。"))._.lg_actions] == ["甲乙丙"]
+    nlp.config["initialize"]["components"] = {}
+    nlp.initialize()  # back to the package's files
+    assert [a.verb for a in annotate(nlp, _report("县政府甲乙丙协议，印发通知。"))._.lg_actions] == ["印发"]
+
+
+def test_spans_key_reaches_actions_and_facts() -> None:
+    from lawgraph.extract.facts import doc_to_facts
+
+    nlp = make_nlp(components=[])
+    nlp.add_pipe("lawgraph_organizations", config={"spans_key": "bodies"}, before=RELEASE)
+    nlp.add_pipe("lawgraph_actions", before=RELEASE)
+    doc = annotate(nlp, _report("武威中院受理案件。"))
+    assert "organization" not in doc.spans
+    assert [s.kb_id_ for s in doc.spans["bodies"]] == ["武威市中级人民法院"]
+    assert [a.agents for a in doc._.lg_actions] == [("武威市中级人民法院",)]
+    facts = doc_to_facts(doc)
+    court = next(e for e in facts.entities if e.key == "武威市中级人民法院")
+    assert (court.kind, court.cls, [m.text for m in court.mentions]) == ("organization", "Court",
+                                                                         ["武威中院"])
+
+
+def test_a_saved_pipeline_loads_in_a_fresh_process(tmp_path: Path) -> None:
+    """load_nlp registers lawgraph's tokenizer and factories before spacy.load reads the config."""
+    import subprocess
+    import sys
+
+    make_nlp(components=["lawgraph_organizations"]).to_disk(tmp_path)
+    code = (
+        "import sys; from lawgraph.extract.pipeline import load_nlp; "
+        "nlp = load_nlp(sys.argv[1]); print(' '.join(nlp.pipe_names))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["lawgraph_context", "lawgraph_organizations", RELEASE]

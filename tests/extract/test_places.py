@@ -48,13 +48,15 @@ def keys(found):
         # a county short form after its province, and in a list after it
         ("完成广西靖西、那坡扶贫协作。", SHENZHEN_DISTRICT, ("那坡", "County", "广西壮族自治区百色市那坡县")),
         # a township's short form inside the report's own district
-        ("宝龙、横岗文体中心动工。", SHENZHEN_DISTRICT, ("横岗", "Subdistrict", "广东省深圳市龙岗区横岗街道")),
+        ("宝龙、横岗文体中心动工。", SHENZHEN_DISTRICT,
+         ("横岗", "Subdistrict", "广东省深圳市龙岗区横岗街道")),
         # a place heading a body's abbreviation (温州市委) is still named in full
         ("温州市委部署改革。", "永嘉县人民政府", ("温州市", "City", "浙江省温州市")),
         # an autonomous prefecture's short form with its level word
         ("恩施州积极探索。", "湖北省人民政府", ("恩施州", "City", "湖北省恩施土家族苗族自治州")),
         # ambiguity resolved by the report's own district (five 龙城街道 in the table)
-        ("龙城街道建成养老网络。", SHENZHEN_DISTRICT, ("龙城街道", "Subdistrict", "广东省深圳市龙岗区龙城街道")),
+        ("龙城街道建成养老网络。", SHENZHEN_DISTRICT,
+         ("龙城街道", "Subdistrict", "广东省深圳市龙岗区龙城街道")),
     ],
 )
 def test_divisions(nlp, text, issuer, expected) -> None:
@@ -96,7 +98,8 @@ def test_village_alone(nlp) -> None:
 
 
 def test_community_alone_in_a_subdistrict_report(nlp) -> None:
-    found = places(nlp, "辖区龙泉社区设立法律服务站，推进社区矫正和智慧社区建设。", "石嘴山市大武口区长胜街道办事处")
+    found = places(nlp, "辖区龙泉社区设立法律服务站，推进社区矫正和智慧社区建设。",
+                   "石嘴山市大武口区长胜街道办事处")
     assert [(s, c) for s, c, _, _ in found] == [("龙泉社区", "Community")]
 
 
@@ -108,7 +111,8 @@ def test_community_alone_in_a_subdistrict_report(nlp) -> None:
         ("贵阳发展提速，贵安新区建设取得新进展。", "贵阳市人民政府", ("贵安新区", "NewArea", "贵安新区")),
         # 新区 alone is the report's own new area
         ("推动新区高质量发展。", GANSU_NEW_AREA, ("新区", "NewArea", "甘肃省兰州新区")),
-        ("建成兰州新区法治文化公园。", GANSU_NEW_AREA, ("兰州新区法治文化公园", "Park", "兰州新区法治文化公园")),
+        ("建成兰州新区法治文化公园。", GANSU_NEW_AREA,
+         ("兰州新区法治文化公园", "Park", "兰州新区法治文化公园")),
         ("在精细化工园区举办宣讲。", GANSU_NEW_AREA, ("精细化工园区", "Park", "兰州新区精细化工园区")),
         ("坪地新能源产业园加快建设。", SHENZHEN_DISTRICT, ("坪地新能源产业园", "Park", "坪地新能源产业园")),
         # a leading 区 is the report's own district
@@ -141,9 +145,9 @@ def test_generic_zone_alone_is_not_a_place(nlp) -> None:
         "沿海丰富的资源。",  # 海丰 across a word boundary
         "建成人行天桥4座。",  # 天桥区 is in 济南: a short form far from home needs its parent or a list
         "新建区文化馆一座。",  # 新建区 (南昌) is no single word here
-        "实现乡村振兴，推进玉林社区建设。",
+        "实现乡村振兴，推进玉林社区建设。",  # 乡村 is a word; 玉林 heads a community's name
         "组织法律宣传进村入户。",
-        "建成平湖南综合接驳站。",  # 湖南 straddles 平湖  # 实现乡 is a township; 乡村 is a word. 玉林 heads a community's name
+        "建成平湖南综合接驳站。",  # 湖南 straddles 平湖
     ],
 )
 def test_not_places(nlp, text) -> None:

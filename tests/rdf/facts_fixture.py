@@ -109,7 +109,8 @@ def make_facts(text: str = TEXT) -> ReportFacts:
                generated=("甲市法治建设工作组",), section=0),
         Action("建立", "cooperate", ("甲市司法局",), evidence_of(text, "建立", s2),
                partners=("甲市中级人民法院",), generated=("纠纷化解协作机制",), places=("甲省甲市",)),
-        Action("受理", "handle_cases", (), evidence_of(text, "受理", s3), time="全年"),
+        # a subjectless clause: extraction gives it the issuer (lawgraph.extract.agents)
+        Action("受理", "handle_cases", ("甲市司法局",), evidence_of(text, "受理", s3), time="全年"),
         Action("印发", "issue", ("甲市司法局",), evidence_of(text, "印发", s4), generated=("甲市行政执法监督办法",),
                used=("甲市行政执法监督办法",), objects=("不存在的实体",)),
     )
@@ -146,6 +147,6 @@ def make_second_facts() -> ReportFacts:
     actions = (
         Action("邀请", "invite", ("乙县人民政府",), evidence_of(text, "邀请", sentence),
                partners=("甲市中级人民法院",)),
-        Action("开展", "train", (), evidence_of(text, "开展", sentence)),
+        Action("开展", "train", ("乙县人民政府",), evidence_of(text, "开展", sentence)),
     )
     return ReportFacts(report=report, entities=(county, court), actions=actions, issuer="乙县人民政府")

@@ -12,7 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from facts_fixture import make_facts, make_second_facts  # noqa: E402
 
-from lawgraph.model import Action, Evidence  # noqa: E402
+from lawgraph.model import Action, Entity, Evidence  # noqa: E402
 from lawgraph.namespaces import (  # noqa: E402
     ACT,
     DCTERMS,
@@ -172,12 +172,26 @@ def test_actions_are_lean(facts, quads):
     assert not [q for q in quads if q.subject in acts and q.predicate == N(LG.section)]
 
 
-def test_unknown_agent_becomes_a_minimal_organization(facts):
+def test_an_implied_organization_is_described_as_given(facts):
+    """An agent no entity names is described from facts.implied_organizations, which extraction decides."""
     action = Action("成立", "establish", ("丙县人民政府",), facts.actions[0].evidence)
-    quads = facts_to_quads(dataclasses.replace(facts, actions=(action,), indicators=()))
+    implied = Entity("organization", "丙县人民政府", "OtherOrganization")
+    quads = facts_to_quads(
+        dataclasses.replace(facts, actions=(action,), indicators=(), implied_organizations=(implied,))
+    )
     node = N(resource_iri("org", "丙县人民政府"))
     assert set(objects(quads, node, RDF.type)) == {N(ORG.Organization), N(LG.OtherOrganization)}
     assert objects(quads, node, SKOS.prefLabel) == [ox.Literal("丙县人民政府", language="zh")]
+    (act,) = [q.subject for q in quads if q.object == N(PROV.Activity)]
+    assert objects(quads, act, PROV.wasAssociatedWith) == [node]
+
+
+def test_the_rdf_layer_adds_no_agent(facts):
+    """Agents are extraction's decision: an action given none gets none, even in a report with an issuer."""
+    action = Action("受理", "handle_cases", (), facts.actions[2].evidence)
+    quads = facts_to_quads(dataclasses.replace(facts, actions=(action,), indicators=()))
+    (act,) = [q.subject for q in quads if q.object == N(PROV.Activity)]
+    assert objects(quads, act, PROV.wasAssociatedWith) == []
 
 
 def test_indicators_are_data_cube_observations(facts, quads):

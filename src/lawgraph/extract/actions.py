@@ -10,15 +10,15 @@ stand:
 - right after a partner verb (联合, 会同, 邀请, 协同 …) → partners (``邀请X、Y召开…``);
 - after 在/于/赴 → the place (a place) or what it acted on;
 - after 对/向/为 → what it acted on (``对X实行委托管理``, ``向区人大报告工作``);
-- other entities before the verb → explicit subjects, coordinated with 、/和/及 (``X、Y成立…``); a subject
-  carries over to the following subjectless clauses of its sentence; the report's own area as subject
-  stands for the issuer; a clause with no subject is the issuer's;
+- other entities before the verb, in subject position → the clause's subject, coordinated with 、/和/及
+  (``X、Y成立…``);
 - after the verb: an organization created (establish) or a document issued (issue) is ``generated``, a
   document applied (落实, 贯彻, 执行, 依据 …) is ``used``, anything else is what it acted on.
 
-A pivot verb (组织, 指导, 督促 …) followed by an organization and another verb gives a second action whose
-agent is that organization (``组织律师协会联合石化集团举办…``). A report verb with nothing to report to is
-addressed to the report's addressee. Time is a date written in the clause or heading its sentence
+A pivot verb (组织, 指导, 督促 …) followed by an organization and another verb gives a second action
+(``组织律师协会联合石化集团举办…``). Who acts, from the subject, the pivot, the subject of an earlier clause
+and the issuer, is decided in one place, :mod:`lawgraph.extract.agents`. A report verb with nothing to
+report to is addressed to the report's addressee. Time is a date written in the clause or heading its sentence
 (``2022年3月`` → ``2022-03``).
 
 What is not a verb: a verb inside a 《》 title, a quotation or an entity's name, a verb after 的
@@ -36,29 +36,31 @@ Examples
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.extensions import iter_entity_spans
-from lawgraph.extract.numbers import _data_lines, trie_pattern
-from lawgraph.extract.tokens import release_token_caches, token_boundaries, token_starts
-from lawgraph.model import ENTITY_KINDS, Action, Evidence, Sentence
+from lawgraph.extract.agents import AgentRules, Subject
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon, package_text, parse_lines
+from lawgraph.extract.extensions import EntityRef, doc_entities, register_extensions
+from lawgraph.extract.numbers import trie_pattern
+from lawgraph.extract.tokens import token_boundaries, token_starts
+from lawgraph.model import Action, Evidence, Sentence
 
 __all__ = [
     "ACTION_TYPES",
-    "EntityRef",
     "ActionFinder",
     "make_action_finder",
     "load_verbs",
     "find_actions",
     "actions_from_text",
-    "doc_entities",
-    "release_token_boundaries",
+    "ActionVerbs",
+    "parse_verbs",
 ]
 
 ACTION_TYPES: tuple[str, ...] = (
@@ -121,15 +123,13 @@ _USE_BEFORE = re.compile(r"(?:落实|贯彻|执行|依据|按照|根据|遵照)[
 _PIVOT_VERBS = frozenset({"组织", "指导", "督促", "推动", "引导", "支持", "鼓励", "要求", "动员", "协调"})
 
 
-@functools.cache
-def load_verbs() -> dict[str, str]:
-    """The action verbs, ``{verb: type}``, from ``extract/data/action_verbs.tsv``.
+def parse_verbs(lines: Iterable[str]) -> dict[str, str]:
+    """``{verb: type}`` from the lines of ``action_verbs.tsv`` (``VERB<TAB>TYPE``; ``other`` when missing).
 
-    >>> load_verbs()["印发"], load_verbs()["邀请"], load_verbs()["落实"]
-    ('issue', 'invite', 'other')
+    The first line of a verb wins. A type outside :data:`ACTION_TYPES` is an error of the file.
     """
     verbs: dict[str, str] = {}
-    for line in _data_lines("action_verbs.tsv"):
+    for line in lines:
         verb, _, kind = line.partition("\t")
         kind = kind.strip() or "other"
         if kind not in ACTION_TYPES:
@@ -138,19 +138,27 @@ def load_verbs() -> dict[str, str]:
     return verbs
 
 
-@functools.cache
-def _verb_regex() -> re.Pattern[str]:
-    return re.compile(trie_pattern(load_verbs()))
+def load_verbs() -> dict[str, str]:
+    """The action verbs of the package's ``extract/data/action_verbs.tsv``, ``{verb: type}``.
+
+    >>> load_verbs()["印发"], load_verbs()["邀请"], load_verbs()["落实"]
+    ('issue', 'invite', 'other')
+    """
+    return parse_verbs(parse_lines(package_text("action_verbs.tsv")))
 
 
 @dataclass(frozen=True, slots=True)
-class EntityRef:
-    """An entity mention in the text: offsets, kind (``organization`` …) and key (canonical name)."""
+class ActionVerbs:
+    """The action verbs with their types, and one pattern that finds them (a trie: see ``trie_pattern``)."""
 
-    begin: int
-    end: int
-    kind: str
-    key: str
+    types: Mapping[str, str]
+    """``{verb: action type}``."""
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, types: Mapping[str, str]) -> ActionVerbs:
+        """The verbs ``types`` (``{verb: type}``) with their pattern compiled."""
+        return cls(dict(types), re.compile(trie_pattern(types)))
 
 
 @dataclass(slots=True)
@@ -184,6 +192,28 @@ def _groups(ents: Sequence[EntityRef], text: str) -> list[list[EntityRef]]:
     return groups
 
 
+def _role_of(ent: EntityRef, role: list[str] | None, roles: _Roles) -> list[str]:
+    """Where an entity before the verb goes, given the role its lead word gives (``None``: none).
+
+    A body or document after 在/于 is acted on, not a place (在区法院开庭); without a role word, acted on.
+    """
+    if role is None or (role is roles.places and ent.kind != "place"):
+        return roles.objects
+    return role
+
+
+class _Verb(NamedTuple):
+    """A clause's main verb: where it stands (with a light verb before it), the verb, its type, as written."""
+
+    begin: int
+    end: int
+    word: str
+    """The verb of ``action_verbs.tsv`` (建立)."""
+    type: str
+    text: str
+    """The verb as written, with a light verb or adverb before it (成功创建)."""
+
+
 def _with_object(action: Action, key: str) -> Action:
     return replace(action, objects=(*action.objects, key))
 
@@ -212,12 +242,12 @@ class _Finder:
         area: str | None,
         addressee: str | None,
         boundaries: tuple[Collection[int], Collection[int]] | None = None,
+        verbs: ActionVerbs,
     ) -> None:
         self.text = text
         self.entities = sorted(entities, key=lambda e: (e.begin, -e.end))
         self.ent_starts = [e.begin for e in self.entities]
-        self.issuer = issuer
-        self.area = area
+        self.agent_rules = AgentRules(issuer, area)
         self.addressee = addressee
         # Verbs inside a title, a quotation or a name are not verbs of the clause: mark those characters.
         mask = bytearray(len(text))
@@ -226,13 +256,13 @@ class _Finder:
                 mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         for e in self.entities:
             mask[e.begin : e.end] = b"\x01" * (e.end - e.begin)
-        kinds = load_verbs()
-        verbs: list[tuple[int, int, str, str]] = []
+        kinds, verb_pattern = verbs.types, verbs.pattern
+        found: list[tuple[int, int, str, str]] = []
         starts = None
         if boundaries is not None:  # a set already (token_starts) is used as it is
             starts = boundaries[0] if isinstance(boundaries[0], (set, frozenset)) else set(boundaries[0])
         ends = set(boundaries[1]) if boundaries is not None else None
-        for m in _verb_regex().finditer(text):
+        for m in verb_pattern.finditer(text):
             vb, ve = m.span()
             if mask[vb] and mask[ve - 1]:
                 continue
@@ -241,9 +271,9 @@ class _Finder:
             if starts is not None and ends is not None and (vb not in starts or ve not in ends):
                 continue  # not whole words of the segmenter: 出具 inside 作出|具体
             word = m.group()
-            verbs.append((vb, ve, word, kinds[word]))
-        self.verbs = verbs
-        self.verb_starts = [v[0] for v in verbs]
+            found.append((vb, ve, word, kinds[word]))
+        self.verbs = found
+        self.verb_starts = [v[0] for v in found]
 
     def _ents_in(self, begin: int, end: int) -> list[EntityRef]:
         i = bisect.bisect_left(self.ent_starts, begin)
@@ -269,150 +299,179 @@ class _Finder:
                 return v
         return verbs[0] if verbs else None
 
-    def _subject_key(self, ent: EntityRef) -> str:
-        if ent.kind == "place" and self.issuer and self.area and ent.key.endswith(self.area):
-            return self.issuer
-        return ent.key
-
     def clause_actions(
         self,
         begin: int,
         end: int,
         sentence: Sentence,
         carried: list[str],
-        explicit: list[str] | None = None,
+        pivot: list[str] | None = None,
         *,
         verbs: list[tuple[int, int, str, str]] | None = None,
         ents: list[EntityRef] | None = None,
     ) -> tuple[list[Action], list[str]]:
-        """The actions of the clause ``text[begin:end]`` and the subject it leaves to the next clause."""
-        text = self.text
+        """The actions of the clause ``text[begin:end]`` and the subject it leaves to the next clause.
+
+        ``carried`` is the subject an earlier clause of the sentence left; ``pivot`` the agents a pivot verb
+        hands this clause (组织X…: X). ``verbs`` and ``ents`` are the clause's, when the caller has them.
+        """
         if verbs is None:
             verbs = self._verbs_in(begin, end)
-        verb = self._main_verb(verbs)
-        if verb is None:
+        main = self._main_verb(verbs)
+        if main is None:
             return [], carried
-        vbegin, vend, word, vtype = verb
-        vtext = word
-        if vbegin - 2 >= begin and text[vbegin - 2 : vbegin] in _LIGHT_PREFIX:
-            vtext, vbegin = text[vbegin - 2 : vbegin] + vtext, vbegin - 2
+        verb = self._head(main, begin)
         if ents is None:
             ents = self._ents_in(begin, end)
-        if not ents and explicit is None:
+        if not ents and pivot is None:
             # Most clauses name no entity: only the agent, the time and the evidence to fill.
-            if vtype == "report" and self.addressee:
-                objects: tuple[str, ...] = (self.addressee,)
-            else:
-                objects = ()
-            agents = carried if carried else ([self.issuer] if self.issuer else [])
-            if word == "建立" and text.find("机制", vend, end) >= 0:
-                vtype = "cooperate"
-            return [
-                Action(
-                    verb=vtext,
-                    type=vtype,
-                    agents=tuple(agents),
-                    evidence=Evidence(begin, end, sentence.begin, sentence.end),
-                    objects=objects,
-                    time=_time(text[begin:end]) if "年" in text[begin:end] else None,
-                    section=sentence.section,
-                )
-            ], carried
+            return [self._bare_action(verb, begin, end, sentence, carried)], carried
         roles = _Roles([], [], [], [], [], [])
-        before = [e for e in ents if e.end <= vbegin]
-        after = [e for e in ents if e.begin >= vend]
-        subject_found = False
-        subject_is_org = False
+        before = [e for e in ents if e.end <= verb.begin]
+        after = [e for e in ents if e.begin >= verb.end]
+        subject = self._roles_before(roles, before, verb, begin, end, find_subject=pivot is None)
+        roles.agents = self.agent_rules.agents(subject=subject, pivot=pivot, carried=carried)
+        handed_on = self._roles_after(roles, after, verb, verbs)
+        action = self._action(verb, roles, ents, after, begin, end, sentence)
+        out = [action]
+        if handed_on is not None:
+            sub, _ = self.clause_actions(handed_on[1], end, sentence, carried, handed_on[0])
+            out.extend(sub)
+        return out, self.agent_rules.carried_after(subject, roles.agents, carried)
+
+    def _head(self, verb: tuple[int, int, str, str], begin: int) -> _Verb:
+        """The clause's main verb, with a light verb or adverb before it kept (实行委托管理, 成功创建)."""
+        vbegin, vend, word, vtype = verb
+        text = self.text
+        if vbegin - 2 >= begin and text[vbegin - 2 : vbegin] in _LIGHT_PREFIX:
+            return _Verb(vbegin - 2, vend, word, vtype, text[vbegin - 2 : vbegin] + word)
+        return _Verb(vbegin, vend, word, vtype, word)
+
+    def _bare_action(
+        self, verb: _Verb, begin: int, end: int, sentence: Sentence, carried: list[str]
+    ) -> Action:
+        """The action of a clause that names no entity."""
+        text = self.text
+        objects = (self.addressee,) if verb.type == "report" and self.addressee else ()
+        vtype = verb.type
+        if verb.word == "建立" and text.find("机制", verb.end, end) >= 0:
+            vtype = "cooperate"
+        return Action(
+            verb=verb.text,
+            type=vtype,
+            agents=tuple(self.agent_rules.agents(subject=None, pivot=None, carried=carried)),
+            evidence=Evidence(begin, end, sentence.begin, sentence.end),
+            objects=objects,
+            time=_time(text[begin:end]) if "年" in text[begin:end] else None,
+            section=sentence.section,
+        )
+
+    def _roles_before(
+        self, roles: _Roles, before: list[EntityRef], verb: _Verb, begin: int, end: int, *, find_subject: bool
+    ) -> Subject | None:
+        """Fill the roles of the entities before the verb; return the clause's subject, if it names one.
+
+        After 与/同/和 … partners, after 在/于/赴 … the place, after 对/向/为 … what is acted on; the first
+        coordinated group in subject position is the subject (unless ``find_subject`` is false: a pivot
+        already gave the agents); anything else is acted on.
+        """
+        text = self.text
+        subject: Subject | None = None
         last_role: list[str] | None = None
         prev_end = begin
         for group in _groups(before, text):
             lead = text[begin : group[0].begin]
-            keys = [e.key for e in group]
             if last_role is not None and _COORD_TAIL.search(text[prev_end : group[0].begin]):
                 # 与东莞松山湖、惠州惠阳区: a name the components missed breaks the run; 、 continues it.
                 for e in group:
-                    role = roles.objects if last_role is roles.places and e.kind != "place" else last_role
-                    _add(role, e.key)
+                    _add(_role_of(e, last_role, roles), e.key)
                 prev_end = group[-1].end
                 continue
             prev_end = group[-1].end
-            last_role = None
-            if _PARTNER_BEFORE.search(lead) and self._partner_gap(group, before, vbegin, end):
+            if _PARTNER_BEFORE.search(lead) and self._partner_gap(group, before, verb.begin, end):
                 last_role = roles.partners
-                for k in keys:
-                    _add(roles.partners, k)
             elif _PLACE_BEFORE.search(lead):
                 last_role = roles.places
-                for e in group:
-                    _add(roles.places if e.kind == "place" else roles.objects, e.key)
             elif _OBJECT_BEFORE.search(lead):
                 last_role = roles.objects
-                for k in keys:
-                    _add(roles.objects, k)
-            elif not subject_found and explicit is None and self._subject_position(lead, group, vbegin):
-                subject_found = True
-                subject_is_org = group[0].kind == "organization"
-                for e in group:
-                    _add(roles.agents, self._subject_key(e))
+            elif subject is None and find_subject and self._subject_position(lead, group, verb.begin):
+                subject = self.agent_rules.subject(group)
+                last_role = None
+                continue
             else:
-                for k in keys:
-                    _add(roles.objects, k)
-        if explicit is not None:
-            roles.agents = list(explicit)
-        elif not roles.agents:
-            roles.agents = list(carried) if carried else ([self.issuer] if self.issuer else [])
-        pivot: tuple[list[str], int] | None = None
-        prev_end = vend
-        partner_verb = vtext in _PARTNER_VERBS or word in _PARTNER_VERBS
-        use_verb = word in _USE_VERBS
+                last_role = None
+            for e in group:
+                _add(_role_of(e, last_role, roles), e.key)
+        return subject
+
+    def _roles_after(
+        self, roles: _Roles, after: list[EntityRef], verb: _Verb, verbs: list[tuple[int, int, str, str]]
+    ) -> tuple[list[str], int] | None:
+        """Fill the roles of the entities after the verb; return a pivot's agents and where its action starts.
+
+        A pivot verb (组织, 指导 …) right before an organization and another verb hands the action on to that
+        organization (组织律师协会联合石化集团举办…). Otherwise: partners right after a partner verb (联合X),
+        a place after 在/于, what an establish or issue verb generated, the documents applied (落实《…》),
+        else what was acted on.
+        """
+        text = self.text
+        prev_end = verb.end
+        partner_verb = verb.text in _PARTNER_VERBS or verb.word in _PARTNER_VERBS
+        use_verb = verb.word in _USE_VERBS
         for gi, group in enumerate(_groups(after, text)):
             gap = text[prev_end : group[0].begin]
             prev_end = group[-1].end
             if (
                 gi == 0
-                and word in _PIVOT_VERBS
+                and verb.word in _PIVOT_VERBS
                 and gap == ""
                 and group[0].kind == "organization"
                 and any(v[0] >= group[-1].end for v in verbs)
             ):
-                pivot = ([e.key for e in group], group[-1].end)
                 for e in group:
                     _add(roles.objects, e.key)
-                break
+                return [e.key for e in group], group[-1].end
             for e in group:
                 if gi == 0 and gap == "" and partner_verb:
                     _add(roles.partners, e.key)
                 elif _PLACE_BEFORE.search(gap) and e.kind == "place":
                     _add(roles.places, e.key)
-                elif (
-                    vtype == "establish"
-                    and e.kind == "organization"
-                    or vtype == "issue"
-                    and e.kind == "document"
+                elif (verb.type == "establish" and e.kind == "organization") or (
+                    verb.type == "issue" and e.kind == "document"
                 ):
                     _add(roles.generated, e.key)
                 elif e.kind == "document" and (use_verb or _USE_BEFORE.search(gap)):
                     _add(roles.used, e.key)
                 else:
                     _add(roles.objects, e.key)
-        if vtype == "establish" and (roles.partners or text.find("机制", vend, end) >= 0) and word == "建立":
+        return None
+
+    def _action(
+        self,
+        verb: _Verb,
+        roles: _Roles,
+        ents: list[EntityRef],
+        after: list[EntityRef],
+        begin: int,
+        end: int,
+        sentence: Sentence,
+    ) -> Action:
+        """The clause's action from its filled roles: the type settled, the addressee of a report added."""
+        vtype = verb.type
+        mechanism = roles.partners or self.text.find("机制", verb.end, end) >= 0
+        if vtype == "establish" and verb.word == "建立" and mechanism:
             vtype = "cooperate"
         if vtype == "discipline" and any(e.kind == "document" for e in after):
             vtype = "other"  # 动态调整《权责清单》 adjusts a document; it disciplines nobody
-        if (
-            vtype == "report"
-            and self.addressee
-            and not any(
-                e.kind == "organization" for e in ents if e.key in roles.objects or e.key in roles.partners
-            )
-        ):
-            roles.objects.append(self.addressee)
+        named = (e for e in ents if e.key in roles.objects or e.key in roles.partners)
+        if vtype == "report" and self.addressee and not any(e.kind == "organization" for e in named):
+            roles.objects.append(self.addressee)  # a report to nobody named goes to the addressee
         for k in roles.agents:  # an agent is not also its own partner or object
             for role in (roles.partners, roles.objects):
                 if k in role:
                     role.remove(k)
-        action = Action(
-            verb=vtext,
+        return Action(
+            verb=verb.text,
             type=vtype,
             agents=tuple(roles.agents),
             evidence=Evidence(begin, end, sentence.begin, sentence.end),
@@ -421,17 +480,9 @@ class _Finder:
             generated=tuple(roles.generated),
             used=tuple(roles.used),
             places=tuple(roles.places),
-            time=_time(text[begin:end]),
+            time=_time(self.text[begin:end]),
             section=sentence.section,
         )
-        out = [action]
-        if pivot is not None:
-            sub, _ = self.clause_actions(pivot[1], end, sentence, carried, explicit=pivot[0])
-            out.extend(sub)
-        # A body named as subject carries over to the subjectless clauses after it (a place does not:
-        # 某村成功创建…，培养… is the issuer's work again).
-        next_carried = roles.agents if subject_is_org else ([] if subject_found else carried)
-        return out, next_carried
 
     def _topic(self, ents: Sequence[EntityRef], sentence: Sentence) -> EntityRef | None:
         """A place named at the head of the sentence (the topic later clauses may refer to)."""
@@ -533,6 +584,7 @@ def find_actions(
     area: str | None = None,
     addressee: str | None = None,
     boundaries: tuple[Collection[int], Collection[int]] | None = None,
+    verbs: ActionVerbs | None = None,
 ) -> list[Action]:
     """Every action of ``text``, one per clause with a verb, in text order.
 
@@ -554,10 +606,16 @@ def find_actions(
         The offsets where words start and end (from the Doc's tokens, e.g.
         :func:`~lawgraph.extract.tokens.token_starts` and ``token_boundaries(doc)[1]``); a verb must start
         and end on them. Without it, any occurrence of a verb counts.
+    verbs : ActionVerbs, optional
+        The verbs to find (the component's); the package's ``action_verbs.tsv`` when not given.
     """
     if not sentences:
         sentences = [Sentence(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
-    finder = _Finder(text, entities, issuer=issuer, area=area, addressee=addressee, boundaries=boundaries)
+    if verbs is None:
+        verbs = ActionVerbs.of(load_verbs())
+    finder = _Finder(
+        text, entities, issuer=issuer, area=area, addressee=addressee, boundaries=boundaries, verbs=verbs
+    )
     out: list[Action] = []
     for sentence in sentences:
         out.extend(finder.sentence_actions(sentence))
@@ -571,34 +629,6 @@ def actions_from_text(
     return find_actions(text, entities=entities, issuer=issuer)
 
 
-def doc_entities(doc: Doc) -> list[EntityRef]:
-    """The entity mentions of an annotated Doc as :class:`EntityRef` (exact offsets when known).
-
-    The list is kept in ``doc.user_data`` while the span groups stay the same size, so the action and
-    indicator components read the spans once.
-    """
-    sizes = tuple(len(doc.spans[kind]) if kind in doc.spans else -1 for kind in ENTITY_KINDS)
-    cached = doc.user_data.get(_ENTITY_KEY)
-    if cached is not None and cached[0] == sizes:
-        return cached[1]  # type: ignore[no-any-return]
-    out = [
-        EntityRef(begin, end, kind, span.kb_id_ or span.text)
-        for kind, span, _, begin, end in iter_entity_spans(doc)
-    ]
-    doc.user_data[_ENTITY_KEY] = (sizes, out)
-    return out
-
-
-_ENTITY_KEY = "lawgraph.entity_refs"
-
-
-def release_token_boundaries(doc: Doc) -> None:
-    """Drop what :mod:`lawgraph.extract.tokens` and :func:`doc_entities` kept on ``doc`` (the last component
-    calls it)."""
-    release_token_caches(doc)
-    doc.user_data.pop(_ENTITY_KEY, None)
-
-
 def _issuer(doc: Doc) -> tuple[str | None, str | None, str | None]:
     ctx = doc._.lg_context if Doc.has_extension("lg_context") else None
     if ctx is not None:
@@ -609,16 +639,17 @@ def _issuer(doc: Doc) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
-class ActionFinder:
-    """The ``lawgraph_actions`` component: sets ``doc._.lg_actions``."""
+class ActionFinder(LexiconComponent):
+    """The ``lawgraph_actions`` component: sets ``doc._.lg_actions`` (its verbs: ``action_verbs.tsv``)."""
 
-    def __init__(self, nlp: Language, name: str = "lawgraph_actions") -> None:
-        from lawgraph.extract.extensions import register_extensions
+    files = ("action_verbs.tsv",)
 
-        register_extensions()
-        self.name = name
+    def build(self, lexicon: Lexicon) -> None:
+        """Read the verbs of ``lexicon``."""
+        self.verbs = ActionVerbs.of(parse_verbs(lexicon.lines("action_verbs.tsv")))
 
     def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.lg_actions`` and return ``doc``."""
         issuer, area, addressee = _issuer(doc)
         report = doc._.report
         # doc.text rebuilds the string from every token; the report holds the same string.
@@ -631,11 +662,17 @@ class ActionFinder:
             area=area,
             addressee=addressee,
             boundaries=(token_starts(doc, len(text)), token_boundaries(doc)[1]),
+            verbs=self.verbs,
         )
         return doc
 
 
-@Language.factory("lawgraph_actions", assigns=["doc._.lg_actions"])
+@Language.factory(
+    "lawgraph_actions",
+    assigns=["doc._.lg_actions"],
+    requires=["doc.spans", "doc._.lg_context"],
+)
 def make_action_finder(nlp: Language, name: str) -> ActionFinder:
     """Build the ``lawgraph_actions`` component (runs after the entity components)."""
-    return ActionFinder(nlp, name)
+    register_extensions()
+    return ActionFinder(name)

@@ -4,7 +4,9 @@ Relative names in a report only make sense from where it was written: 省政府 
 甘肃省人民政府, 区政府 in a report of 龙岗区 is 深圳市龙岗区人民政府. The component ``lawgraph_context``
 reads the issuer from ``doc._.report.meta`` (issuer, publisher, source, title) and, when the metadata is
 silent, from the opening of the text (``我代表龙岗区人民政府``), then places the issuer's area in the
-administrative-division table.
+administrative-division table. :class:`ContextReader` does the reading with an
+:class:`~lawgraph.extract.organizations.OrganizationFinder`, which tells whether a metadata string names a
+body and which; the component builds both from the organization data files.
 
 Examples
 --------
@@ -19,58 +21,18 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract import resolve
+from lawgraph.extract.areas import Located, locate_area
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon
+from lawgraph.extract.organizations import ORGANIZATION_FILES, OrganizationFinder
+from lawgraph.model import ReportContext
 
-__all__ = ["ReportContext", "context_from_strings", "report_context", "lawgraph_context"]
-
-
-@dataclass(frozen=True, slots=True)
-class ReportContext:
-    """Where a report was written, as canonical names.
-
-    ``chain`` lists the issuer's areas from the province down (``("广东省", "深圳市", "龙岗区")``);
-    ``own_prefix`` is how the area's bodies are named (``深圳市龙岗区`` → ``深圳市龙岗区人民政府``).
-    """
-
-    issuer: str | None = None
-    """Canonical name of the issuing body."""
-    issuer_surface: str | None = None
-    """The issuer as written."""
-    addressee: str | None = None
-    """Canonical name of the addressee, when the report has a cover letter."""
-    addressee_surface: str | None = None
-    publisher: str | None = None
-    """Canonical name of the body that published the page (版权所有), when it is named."""
-    bodies: tuple[tuple[str, str, str | None], ...] = ()
-    """(canonical name, class, parent) of the issuer, addressee and publisher: organizations of the report
-    even when only its metadata names them."""
-    area: str | None = None
-    """The issuer's own area (``兰州新区``, ``龙岗区``)."""
-    area_level: str | None = None
-    """``province``, ``city``, ``county``, ``district``, ``new_area``, ``town`` …"""
-    chain: tuple[str, ...] = ()
-    province: str | None = None
-    city: str | None = None
-    county: str | None = None
-    """The county or district, when the issuer sits at that level or below."""
-    own_prefix: str | None = None
-
-    @property
-    def local_city(self) -> str | None:
-        """The city a bare 市 (市委, 市政府) means: a county-level city's report means itself.
-
-        >>> ctx = context_from_strings(issuer="浏阳市人民政府")
-        >>> ctx.local_city, ctx.city
-        ('浏阳市', '长沙市')
-        """
-        if self.area_level == "county" and self.area and self.area.endswith("市"):
-            return self.area
-        return self.city
+__all__ = ["ContextReader", "ReportContextComponent", "context_from_strings", "make_report_context"]
 
 
 # "我代表龙岗区人民政府向大会作工作报告" and similar openings of work reports.
@@ -82,35 +44,15 @@ _JOINT = re.compile(r"[、,，\s]+")
 _GOVERNMENT_CORES = ("人民政府", "政府", "管理委员会", "管委会")
 
 
-def _area_in(title: str, hint: str) -> resolve.Located | None:
+def _area_in(title: str, hint: str) -> Located | None:
     """The first area named anywhere in a title (2022年坪山区政府工作报告 → 坪山区)."""
     for i in range(len(title) - 1):
         if not ("\u4e00" <= title[i] <= "\u9fff"):
             continue
-        located = resolve.locate_area(title[i:], hint=hint)
+        located = locate_area(title[i:], hint=hint)
         if located is not None:
             return located
     return None
-
-
-def _meta_body(surface: str, ctx: ReportContext, *, strict: bool = False) -> tuple[str, str, str | None]:
-    """(canonical name, class, parent) of a body named in the metadata (``省政府``, ``区人民政府``).
-
-    With ``strict``, a surface that is not wholly one organization name gives an empty name.
-    """
-    from lawgraph.extract.organizations import find_organizations
-
-    whole = [o for o in find_organizations(surface, ctx) if o.begin == 0 and o.end == len(surface)]
-    if whole:
-        return whole[-1].key, whole[-1].cls, whole[-1].parent
-    if strict:
-        return "", "", None
-    return resolve.canonical_org(surface, ctx) or surface, "GovernmentBody", None
-
-
-def _is_org_name(surface: str) -> bool:
-    """Whether ``surface`` is wholly one organization name (a 来源 line may name a news site instead)."""
-    return bool(_meta_body(surface, ReportContext(), strict=True)[0])
 
 
 def _first(*values: str | None) -> str | None:
@@ -120,29 +62,10 @@ def _first(*values: str | None) -> str | None:
     return None
 
 
-def context_from_strings(
-    *,
-    issuer: str | None = None,
-    title: str | None = None,
-    addressee: str | None = None,
-    publisher: str | None = None,
-    text: str = "",
-) -> ReportContext:
-    """Build a :class:`ReportContext` from the issuer, title, addressee and text of a report.
 
-    Parameters
-    ----------
-    issuer : str, optional
-        The issuer as written (metadata, signature, source line).
-    title : str, optional
-        The report's title; its head (``龙岗区2022年…``) names the area when the issuer is unknown.
-    addressee : str, optional
-        The addressee as written (``省政府``), resolved once the area is known.
-    publisher : str, optional
-        The body named in the page footer (``版权所有``), resolved like the addressee.
-    text : str
-        The report text; its opening (``我代表…人民政府``) is read when the metadata is silent.
-    """
+def _issuer_surface(issuer: str | None, text: str) -> str | None:
+    """The issuer as written: the metadata's, else the text's opening (我代表…), without 第N届 and, of a joint
+    signature (新区党工委、管委会), the government body."""
     surface = _first(issuer)
     if surface is None:
         match = _DELEGATE.search(text[:2000])
@@ -153,87 +76,177 @@ def context_from_strings(
         parts = [p for p in _JOINT.split(surface) if p]
         if len(parts) > 1:  # 新区党工委、管委会: the government body of a joint signature
             surface = next((p for p in parts if p.endswith(_GOVERNMENT_CORES)), parts[0])
+    return surface
+
+
+def _located_context(surface: str | None, title: str | None, text: str) -> ReportContext:
+    """The context of the issuer's area: read from the issuer, else the title, else the text's opening."""
     hint = text[:5000]
-    located = resolve.locate_area(surface or "", hint=hint)
+    located = locate_area(surface or "", hint=hint)
     if located is None and title:
         located = _area_in(title, hint)
     if located is None and surface is not None and surface[:1] in "省市区县":
         match = _DELEGATE.search(text[:2000])  # the text may name the area the metadata leaves out
         if match and match.group(1) != surface:
-            located = resolve.locate_area(match.group(1), hint=hint)
+            located = locate_area(match.group(1), hint=hint)
     if located is None:
-        ctx = ReportContext(issuer_surface=surface)
-    else:
-        ctx = ReportContext(
-            issuer_surface=surface,
-            area=located.area,
-            area_level=located.level,
-            chain=located.chain,
-            province=located.province,
-            city=located.city,
-            county=located.county,
-            own_prefix=located.prefix,
-        )
-    bodies: list[tuple[str, str, str | None]] = []
-    issuer_key = None
-    if surface:
-        body = _meta_body(surface, ctx)
-        issuer_key = body[0]
-        bodies.append(body)
-    if issuer_key is None and ctx.own_prefix:
-        # The issuer is the area's government (or the new area's management committee).
-        core = "管理委员会" if ctx.area_level == "new_area" else "人民政府"
-        issuer_key = ctx.own_prefix + core
-        bodies.append((issuer_key, "GovernmentBody", None))
-    addressee_surface = _first(addressee)
-    addressee_key = publisher_key = None
-    if addressee_surface:
-        body = _meta_body(addressee_surface, ctx)
-        addressee_key = body[0]
-        bodies.append(body)
-    if publisher and publisher.strip():
-        body = _meta_body(publisher.strip(), ctx, strict=True)
-        if body[0]:
-            publisher_key = body[0]
-            bodies.append(body)
+        return ReportContext(issuer_surface=surface)
     return ReportContext(
-        issuer=issuer_key,
         issuer_surface=surface,
-        addressee=addressee_key,
-        addressee_surface=addressee_surface,
-        publisher=publisher_key,
-        bodies=tuple(b for b in bodies if b[0]),
-        area=ctx.area,
-        area_level=ctx.area_level,
-        chain=ctx.chain,
-        province=ctx.province,
-        city=ctx.city,
-        county=ctx.county,
-        own_prefix=ctx.own_prefix,
+        area=located.area,
+        area_level=located.level,
+        chain=located.chain,
+        province=located.province,
+        city=located.city,
+        county=located.county,
+        own_prefix=located.prefix,
     )
 
 
-def report_context(doc: Doc) -> ReportContext:
-    """The :class:`ReportContext` of an annotated Doc (``doc._.report`` must be set, else text only)."""
-    report = doc._.report
-    if report is None:
-        return context_from_strings(text=doc.text)
-    meta = report.meta
-    issuer = _first(meta.issuer)
-    if issuer is None:
-        # A page's 来源 or footer names the issuer only when it is an organization (not 人民网).
-        issuer = next((s.strip() for s in (meta.source, meta.publisher) if s and _is_org_name(s.strip())), None)
-    return context_from_strings(
-        issuer=issuer,
-        title=meta.title,
-        addressee=meta.addressee,
-        publisher=meta.publisher,
-        text=report.text,
+class ContextReader:
+    """Reads where a report was written (see the module docstring).
+
+    Parameters
+    ----------
+    organizations : OrganizationFinder
+        Reads the bodies the metadata names (issuer, addressee, publisher).
+    """
+
+    def __init__(self, organizations: OrganizationFinder) -> None:
+        self.organizations = organizations
+
+    def from_strings(
+        self,
+        *,
+        issuer: str | None = None,
+        title: str | None = None,
+        addressee: str | None = None,
+        publisher: str | None = None,
+        text: str = "",
+    ) -> ReportContext:
+        """The :class:`ReportContext` of a report's issuer, title, addressee, publisher and text.
+
+        Parameters
+        ----------
+        issuer : str, optional
+            The issuer as written (metadata, signature, source line).
+        title : str, optional
+            The report's title; its head (``龙岗区2022年…``) names the area when the issuer is unknown.
+        addressee : str, optional
+            The addressee as written (``省政府``), resolved once the area is known.
+        publisher : str, optional
+            The body named in the page footer (``版权所有``), resolved like the addressee.
+        text : str
+            The report text; its opening (``我代表…人民政府``) is read when the metadata is silent.
+        """
+        surface = _issuer_surface(issuer, text)
+        ctx = _located_context(surface, title, text)
+        bodies: list[tuple[str, str, str | None]] = []
+        issuer_key = None
+        if surface:
+            body = self._meta_body(surface, ctx)
+            issuer_key = body[0]
+            bodies.append(body)
+        if issuer_key is None and ctx.own_prefix:
+            # The issuer is the area's government (or the new area's management committee).
+            core = "管理委员会" if ctx.area_level == "new_area" else "人民政府"
+            issuer_key = ctx.own_prefix + core
+            bodies.append((issuer_key, "GovernmentBody", None))
+        addressee_surface = _first(addressee)
+        addressee_key = publisher_key = None
+        if addressee_surface:
+            body = self._meta_body(addressee_surface, ctx)
+            addressee_key = body[0]
+            bodies.append(body)
+        if publisher and publisher.strip():
+            body = self._meta_body(publisher.strip(), ctx, strict=True)
+            if body[0]:
+                publisher_key = body[0]
+                bodies.append(body)
+        return replace(
+            ctx,
+            issuer=issuer_key,
+            addressee=addressee_key,
+            addressee_surface=addressee_surface,
+            publisher=publisher_key,
+            bodies=tuple(b for b in bodies if b[0]),
+        )
+
+    def of_doc(self, doc: Doc) -> ReportContext:
+        """The :class:`ReportContext` of a Doc: from ``doc._.report`` when set, else from the text alone."""
+        report = doc._.report
+        if report is None:
+            return self.from_strings(text=doc.text)
+        meta = report.meta
+        issuer = _first(meta.issuer)
+        if issuer is None:
+            # A page's 来源 or footer names the issuer only when it is an organization (not 人民网).
+            named = (s.strip() for s in (meta.source, meta.publisher) if s)
+            issuer = next((s for s in named if self._is_org_name(s)), None)
+        return self.from_strings(
+            issuer=issuer,
+            title=meta.title,
+            addressee=meta.addressee,
+            publisher=meta.publisher,
+            text=report.text,
+        )
+
+    def _meta_body(
+        self, surface: str, ctx: ReportContext, *, strict: bool = False
+    ) -> tuple[str, str, str | None]:
+        """(canonical name, class, parent) of a body named in the metadata (``省政府``, ``区人民政府``).
+
+        With ``strict``, a surface that is not wholly one organization name gives an empty name.
+        """
+        found = self.organizations.find(surface, ctx)
+        whole = [o for o in found if o.begin == 0 and o.end == len(surface)]
+        if whole:
+            return whole[-1].key, whole[-1].cls, whole[-1].parent
+        if strict:
+            return "", "", None
+        return self.organizations.names.canonical(surface, ctx) or surface, "GovernmentBody", None
+
+
+    def _is_org_name(self, surface: str) -> bool:
+        """Whether ``surface`` is wholly one organization name (a 来源 line may name a news site instead)."""
+        return bool(self._meta_body(surface, ReportContext(), strict=True)[0])
+
+
+def context_from_strings(
+    *,
+    issuer: str | None = None,
+    title: str | None = None,
+    addressee: str | None = None,
+    publisher: str | None = None,
+    text: str = "",
+) -> ReportContext:
+    """:meth:`ContextReader.from_strings` with a reader built from the package's data files.
+
+    A convenience for tests and notebooks: it builds the reader on each call (a few milliseconds); the
+    component keeps its own.
+    """
+    reader = ContextReader(OrganizationFinder.from_lexicon(Lexicon.from_package(ORGANIZATION_FILES)))
+    return reader.from_strings(
+        issuer=issuer, title=title, addressee=addressee, publisher=publisher, text=text
     )
 
 
-@Language.component("lawgraph_context", assigns=["doc._.lg_context"])
-def lawgraph_context(doc: Doc) -> Doc:
-    """Set ``doc._.lg_context`` to the report's :class:`ReportContext`."""
-    doc._.lg_context = report_context(doc)
-    return doc
+class ReportContextComponent(LexiconComponent):
+    """The ``lawgraph_context`` component: sets ``doc._.lg_context`` to the report's context."""
+
+    files = ORGANIZATION_FILES
+
+    def build(self, lexicon: Lexicon) -> None:
+        """Build the :class:`ContextReader` from ``lexicon``."""
+        self.reader = ContextReader(OrganizationFinder.from_lexicon(lexicon))
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.lg_context`` and return ``doc``."""
+        doc._.lg_context = self.reader.of_doc(doc)
+        return doc
+
+
+@Language.factory("lawgraph_context", assigns=["doc._.lg_context"])
+def make_report_context(nlp: Language, name: str) -> ReportContextComponent:
+    """Build the ``lawgraph_context`` component (first in :func:`~lawgraph.extract.pipeline.make_nlp`)."""
+    return ReportContextComponent(name)

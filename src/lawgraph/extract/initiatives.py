@@ -4,8 +4,8 @@ Initiatives are named two ways (words in ``extract/data/initiatives.json``):
 
 - **A quoted name** followed by an initiative noun, with up to six characters between
   (“放管服”改革, “兰剑突击”治安大清查行动, “五社”联动机制, “法治体检”活动), or a quoted name that ends with
-  one itself (“枫桥经验”, “某某模式”; a quoted “…工程” is a programme, a document). Once a quoted name is an initiative, its other quoted mentions in the
-  Doc are too (民营企业“法治体检”常态化).
+  one itself (“枫桥经验”, “某某模式”; a quoted “…工程” is a programme, a document). Once a quoted name is
+  an initiative, its other quoted mentions in the Doc are too (民营企业“法治体检”常态化).
 - **A name ending with a campaign suffix**: …专项行动, …专项整治(行动), …三年行动, …提升行动,
   …体制改革 … The name starts after the last clause boundary (开展, 落实, a comma …).
 
@@ -15,27 +15,26 @@ initiative noun. ``kb_id_`` is the name as a reader cites it, quotes included (�
 
 Examples
 --------
->>> is_slogan("三新一高"), is_slogan("两个确立"), is_slogan("四强"), is_slogan("放管服"), is_slogan("枫桥经验")
-(True, True, True, False, False)
+>>> [is_slogan(name) for name in ("三新一高", "两个确立", "四强", "放管服", "枫桥经验")]
+[True, True, True, False, False]
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon
 from lawgraph.extract.documents import clause_start, doc_text
-from lawgraph.extract.extensions import register_extensions, set_span_attrs
+from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
 from lawgraph.extract.tokens import token_starts
 
-__all__ = ["InitiativeMatch", "InitiativeFinder", "initiative_finder", "find_initiatives", "is_slogan"]
+__all__ = ["InitiativeMatch", "InitiativeFinder", "InitiativeRecognizer", "is_slogan", "make_initiatives"]
 
 _CJK = "\u4e00-\u9fff"
 _NUM = "一二三四五六七八九十百千两零0-9"
@@ -69,7 +68,7 @@ class InitiativeMatch:
 
 
 class InitiativeFinder:
-    """Compiled initiative rules (build once with :func:`initiative_finder`)."""
+    """Compiled initiative rules, from the parsed ``initiatives.json``."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         nouns = _alternation(data["quoted_nouns"])
@@ -127,34 +126,37 @@ class InitiativeFinder:
         return found
 
 
-@lru_cache(maxsize=1)
-def initiative_finder() -> InitiativeFinder:
-    """The shared :class:`InitiativeFinder` (rules compiled once)."""
-    raw = resources.files("lawgraph.extract").joinpath("data", "initiatives.json").read_text("utf-8")
-    return InitiativeFinder(json.loads(raw))
+class InitiativeRecognizer(LexiconComponent):
+    """Writes the initiative mentions to ``doc.spans[spans_key]`` (see the module docstring)."""
 
+    files = ("initiatives.json",)
 
-def find_initiatives(doc: Doc) -> list[InitiativeMatch]:
-    """Initiative mentions of a Doc."""
-    return initiative_finder().find(doc)
-
-
-class InitiativeRecognizer:
-    """Writes ``doc.spans["initiative"]`` (see the module docstring)."""
-
-    def __init__(self, *, spans_key: str = "initiative") -> None:
+    def __init__(
+        self,
+        name: str = "lawgraph_initiatives",
+        *,
+        spans_key: str = "initiative",
+        lexicon: Lexicon | None = None,
+    ) -> None:
         self.spans_key = spans_key
+        super().__init__(name, lexicon=lexicon)
+
+    def build(self, lexicon: Lexicon) -> None:
+        """Compile the rules of ``initiatives.json``."""
+        self.finder = InitiativeFinder(lexicon.json("initiatives.json"))
 
     def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` in place and return it."""
         spans = []
-        for match in find_initiatives(doc):
-            span = doc.char_span(match.begin, match.end, label="Initiative", kb_id=match.key, alignment_mode="expand")
-            if span is None:
+        for match in self.finder.find(doc):
+            found = entity_span(doc, match.begin, match.end, label="Initiative", kb_id=match.key)
+            if found is None:
                 continue
-            if (span.start_char, span.end_char) != (match.begin, match.end):
-                set_span_attrs(doc, self.spans_key, span, exact=(match.begin, match.end))
+            span, exact = found
+            if exact is not None:
+                set_span_attrs(doc, "initiative", span, exact=exact)
             spans.append(span)
-        doc.spans[self.spans_key] = spans
+        set_entity_spans(doc, "initiative", spans, spans_key=self.spans_key)
         return doc
 
 
@@ -162,4 +164,4 @@ class InitiativeRecognizer:
 def make_initiatives(nlp: Language, name: str, *, spans_key: str) -> InitiativeRecognizer:
     """Build the ``lawgraph_initiatives`` component."""
     register_extensions()
-    return InitiativeRecognizer(spans_key=spans_key)
+    return InitiativeRecognizer(name, spans_key=spans_key)

@@ -28,17 +28,20 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from importlib import resources
+
+from lawgraph.extract.data import package_text, parse_lines
 
 __all__ = [
     "Quantity",
     "parse_number",
     "parse_chinese",
     "normalize_decimal",
+    "QuantityFinder",
     "load_units",
+    "parse_units",
     "find_quantities",
     "trie_pattern",
     "APPROX_PREFIXES",
@@ -255,30 +258,28 @@ class Quantity:
     """The number is written in Chinese numerals (二十, 两, 半)."""
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("lawgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-@functools.cache
-def load_units() -> dict[str, str]:
-    """The units lawgraph recognizes, ``{unit: class}``, from ``extract/data/units.tsv``.
-
-    >>> load_units()["件"], load_units()["小时"], load_units()["年"]
-    ('count', 'time', 'year')
-    """
+def parse_units(lines: Iterable[str]) -> dict[str, str]:
+    """``{unit: class}`` from the lines of ``units.tsv`` (``UNIT<TAB>CLASS``; ``count`` when missing)."""
     units: dict[str, str] = {}
-    for line in _data_lines("units.tsv"):
+    for line in lines:
         unit, _, cls = line.partition("\t")
         units[unit.strip()] = cls.strip() or "count"
     return units
 
 
-@functools.cache
-def _quantity_regex() -> re.Pattern[str]:
+def load_units() -> dict[str, str]:
+    """The units lawgraph recognizes, ``{unit: class}``, from the package's ``extract/data/units.tsv``.
+
+    >>> load_units()["件"], load_units()["小时"], load_units()["年"]
+    ('count', 'time', 'year')
+    """
+    return parse_units(parse_lines(package_text("units.tsv")))
+
+
+def _quantity_regex(units: Iterable[str]) -> re.Pattern[str]:
     # No optional group in front: the engine then skips fast to the next digit or numeral. Hedges
-    # written before the number are read by looking back (see find_quantities).
-    unit_alt = trie_pattern(load_units())
+    # written before the number are read by looking back (see QuantityFinder.find).
+    unit_alt = trie_pattern(units)
     return re.compile(
         rf"(?P<num>{_AR_NUM}|{_ZH_NUM}|半)"
         r"(?P<mid>[多余])?"
@@ -295,24 +296,22 @@ _PERCENT_WORDS = re.compile(
 )
 
 
-@functools.cache
-def _approx_last_chars() -> frozenset[str]:
-    return frozenset(prefix[-1] for prefix in APPROX_PREFIXES)
+_APPROX_LAST_CHARS = frozenset(prefix[-1] for prefix in APPROX_PREFIXES)
 
 
 _NUMBER_START = re.compile(r"[\d" + _ZH_NUM[1 : _ZH_NUM.index("]")] + "半]")
-"""Every character a match of :func:`_quantity_regex` can start with: a digit, a character of
+"""Every character a match of the quantity pattern can start with: a digit, a character of
 :data:`_ZH_NUM`'s first class (which holds its second) or 半 (the ``num`` group's alternatives)."""
 
 
-def _iter_quantity_matches(text: str) -> Iterator[re.Match[str]]:
-    """``_quantity_regex().finditer(text)``, faster: the pattern is tried only where a number starts.
+def _iter_quantity_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, faster: the pattern is tried only where a number starts.
 
     The quantity pattern opens with a group of alternatives the regex engine cannot skip ahead on, so
     ``finditer`` tries it at every character; :data:`_NUMBER_START` finds the few places it can match.
     Matches never overlap and are taken left to right, as ``finditer`` takes them.
     """
-    match_at = _quantity_regex().match
+    match_at = pattern.match
     pos = 0
     for candidate in _NUMBER_START.finditer(text):
         start = candidate.start()
@@ -322,6 +321,24 @@ def _iter_quantity_matches(text: str) -> Iterator[re.Match[str]]:
         if match is not None:
             pos = match.end()
             yield match
+
+
+class QuantityFinder:
+    """Finds every *number + unit* of a text, for a table of units (see :func:`find_quantities`).
+
+    Parameters
+    ----------
+    units : mapping of str to str
+        ``{unit: class}`` (:func:`parse_units`).
+    """
+
+    def __init__(self, units: Mapping[str, str]) -> None:
+        self.units = dict(units)
+        self.pattern = _quantity_regex(self.units)
+
+    def find(self, text: str) -> list[Quantity]:
+        """Every *number + unit* in ``text``, left to right (see :func:`find_quantities`)."""
+        return _find_quantities(text, self.pattern, self.units)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -336,9 +353,15 @@ def find_quantities(text: str) -> list[Quantity]:
     [(Decimal('95'), '%'), (Decimal('9'), '类')]
     >>> [(q.value, q.unit) for q in find_quantities("百分之九十的案件")]
     [(Decimal('90'), '%')]
+
+    A convenience for tests and notebooks, with the package's units; the indicator component keeps its own
+    :class:`QuantityFinder`.
     """
-    units = load_units()
-    approx_last = _approx_last_chars()
+    return QuantityFinder(load_units()).find(text)
+
+
+def _find_quantities(text: str, pattern: re.Pattern[str], units: Mapping[str, str]) -> list[Quantity]:
+    approx_last = _APPROX_LAST_CHARS
     found: list[Quantity] = []
     for match in _PERCENT_WORDS.finditer(text) if "百分之" in text else ():
         value = parse_number(match.group("num"))
@@ -356,7 +379,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     chinese=not match.group("num")[0].isdigit(),
                 )
             )
-    for match in _iter_quantity_matches(text):
+    for match in _iter_quantity_matches(pattern, text):
         num, mid, scale, mid2, big, unit, post = match.groups()
         start, end = match.span()
         if start >= 3 and text.endswith("百分之", 0, start):

@@ -12,6 +12,9 @@ lawgraph class (``Court``, ``PartyBody`` …); the span's ``parent`` attribute
 
 Generic classes (各级人民法院, 基层人民调解委员会), slogans and meeting names are not organizations.
 
+:class:`OrganizationFinder` does the reading; the component builds one from its data files
+(:data:`ORGANIZATION_FILES`) and carries them through ``nlp.to_disk`` (:mod:`lawgraph.extract.component`).
+
 Examples
 --------
 >>> from lawgraph.extract.pipeline import make_nlp, annotate
@@ -26,21 +29,33 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from lawgraph.extract import resolve
-from lawgraph.extract.context import ReportContext, report_context
-from lawgraph.extract.extensions import set_span_attrs
+from lawgraph.extract.areas import expand_prefix, may_end_places, parse_places, short_name
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon, load_gazetteer
+from lawgraph.extract.extensions import entity_span, set_entity_spans, set_span_attrs
+from lawgraph.extract.gazetteer import Gazetteer
+from lawgraph.extract.org_names import ORG_NAME_FILES, Abbreviation, Core, OrgNames, fill_template
+from lawgraph.model import ReportContext
 
-__all__ = ["OrgMatch", "OrganizationRecognizer", "find_organizations", "make_organization_recognizer"]
+__all__ = [
+    "ORGANIZATION_FILES",
+    "OrgMatch",
+    "OrgWords",
+    "OrganizationFinder",
+    "OrganizationRecognizer",
+    "find_organizations",
+    "make_organization_recognizer",
+]
+
+ORGANIZATION_FILES = (*ORG_NAME_FILES, "org_words.json")
+"""The data files an :class:`OrganizationFinder` is built from."""
 
 _Trie: TypeAlias = dict[str, "_Trie"]  # one character → the subtrie after it ("" marks a word's end)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -62,8 +77,8 @@ _NAMED_CLASSES = frozenset({"Enterprise", "Institution", "MediaOutlet"})
 
 
 @dataclass(frozen=True, slots=True)
-class _Lexicon:
-    """The word lists of ``data/org_words.json``."""
+class OrgWords:
+    """The word lists of ``data/org_words.json``: what a name is not (generic words, actions, counts)."""
 
     generic: frozenset[str]
     generic_head: re.Pattern[str]
@@ -77,36 +92,35 @@ class _Lexicon:
     list_generic_item: re.Pattern[str]
     list_tail: re.Pattern[str]
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OrgWords:
+        """Compile the lists of the parsed ``org_words.json``."""
 
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    data = json.loads(resources.files("lawgraph.extract").joinpath("data/org_words.json").read_text("utf-8"))
+        def words(key: str) -> frozenset[str]:
+            return frozenset(data[key]["words"])
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(data[key]["words"])
+        def alternation(items: frozenset[str]) -> str:
+            return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
-    def alternation(items: frozenset[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
-
-    generic = words("generic")
-    return _Lexicon(
-        generic=generic,
-        generic_head=re.compile(alternation(generic)),
-        level_words=words("level_words"),
-        generic_modifiers=words("generic_modifiers"),
-        action_words=words("action_words"),
-        action_heads=tuple(sorted(words("action_words"), key=len, reverse=True)),
-        national_words=words("national_words"),
-        function_chars=frozenset(data["function_chars"]["chars"]),
-        zone_cores=words("zone_cores"),
-        list_generic_item=re.compile("(?:" + alternation(words("list_generic_endings")) + ")$"),
-        # 等 + an optional count (23个, 9家) + up to four qualifying characters (龙头) + the list noun
-        list_tail=re.compile(
-            r"等(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,4}?(?:"
-            + alternation(words("list_nouns"))
-            + ")"
-        ),
-    )
+        generic = words("generic")
+        return cls(
+            generic=generic,
+            generic_head=re.compile(alternation(generic)),
+            level_words=words("level_words"),
+            generic_modifiers=words("generic_modifiers"),
+            action_words=words("action_words"),
+            action_heads=tuple(sorted(words("action_words"), key=len, reverse=True)),
+            national_words=words("national_words"),
+            function_chars=frozenset(data["function_chars"]["chars"]),
+            zone_cores=words("zone_cores"),
+            list_generic_item=re.compile("(?:" + alternation(words("list_generic_endings")) + ")$"),
+            # 等 + an optional count (23个, 9家) + up to four qualifying characters (龙头) + the list noun
+            list_tail=re.compile(
+                r"等(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,4}?(?:"
+                + alternation(words("list_nouns"))
+                + ")"
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,60 +158,7 @@ def _trie_regex(words: list[str]) -> str:
     return build(trie)
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[
-    re.Pattern[str], dict[str, resolve.Core], dict[str, tuple[str, str, str]], tuple[tuple[str, str], ...]
-]:
-    cores = {c.core: c for c in resolve.org_cores()}
-    abbrs = resolve.org_abbreviations()
-    pattern = re.compile(_trie_regex(sorted(set(cores) | set(abbrs))))
-    kinds = tuple((r[0], r[1]) for r in resolve._read_tsv("org_kinds.tsv"))
-    return pattern, cores, abbrs, kinds
-
-
 _COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大个项类家]")
-
-
-def _guarded(
-    text: str, start: int, end: int, surface: str, core: resolve.Core | None, abbr: tuple[str, str, str] | None
-) -> bool:
-    """Whether the characters around a match rule it out (科 in 科技, 局 in 格局, 区委 in 社区委员会)."""
-    after = text[end : end + 1]
-    before = text[start - 1 : start] if start else ""
-    if surface.endswith("委") and after == "员":
-        return True
-    if abbr is not None:
-        return bool(after and after in abbr[2])
-    if core is None:
-        return False
-    if core.not_after == "*":
-        return bool(after) and _CJK.match(after) is not None and after not in _lexicon().function_chars
-    return bool((after and after in core.not_after) or (before and before in core.not_before))
-
-
-@lru_cache(maxsize=1)
-def _rjieba() -> Any:
-    """The ``rjieba`` module, imported on first use (importing it loads its dictionary: ~0.17 s)."""
-    import rjieba
-
-    return rjieba
-
-
-def _tag(text: str) -> list[tuple[str, str]]:
-    """rjieba's ``(word, tag)`` pairs of ``text`` (a fresh list)."""
-    return _rjieba().tag(text)  # type: ignore[no-any-return]
-
-
-@lru_cache(maxsize=1 << 16)
-def _is_place_word(word: str) -> bool:
-    """A full division name, the short form of a province or city, a level word or a new area.
-
-    Short forms of counties are left out: many are common words (友好区 → 友好, 新建区 → 新建).
-    """
-    index = resolve.divisions()
-    if word in index.full or word in _LEVEL_CHARS or word.endswith("新区"):
-        return True
-    return any(d.level <= 2 for d in index.short.get(word, ()))
 
 
 _BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z", "t"})
@@ -213,139 +174,20 @@ class _Walk:
     generic: bool
 
 
-def _left_extent(text: str, start: int, floor: int, *, floor_bounds: bool = False) -> _Walk:
-    """Where the name whose core starts at ``start`` begins (never before ``floor``).
-
-    Walks rjieba's tagged words leftwards over nouns and places. Verbs, numbers and locality words are
-    crossed (two at most) only when the walk then reaches a clause boundary; otherwise the name starts after
-    the first of them. A generic quantifier (各级, 全区) right before marks the whole phrase generic.
-    """
-    lo = max(floor, start - _WINDOW)
-    if lo >= start or not _CJK.match(text[start - 1]):
-        return _Walk(start, False, False)
-    lexicon = _lexicon()
-    action_heads, generic_words, national_words = lexicon.action_heads, lexicon.generic, lexicon.national_words
-    # word, tag, bridged, place word, anchor (a word a name can start with: a place, or 中央, 国家)
-    taken: list[tuple[str, str, bool, bool, bool]] = []
-    boundary = False
-    generic = False
-    size = 0
-    bridges = 0
-    for word, tag in reversed(_tag(text[lo:start])):
-        if not _CJK.match(word):
-            boundary = bool(_PUNCT.match(word))
-            break
-        if word.startswith(action_heads):  # 新建华夏中学: what is done to a body is not its name
-            boundary = True
-            break
-        if word in generic_words or word.startswith("各"):
-            generic = not any(t[3] for t in taken)
-            break
-        if size + len(word) > _MAX_NAME:
-            break
-        place = _is_place_word(word)
-        anchor = place or tag == "ns" or word in national_words
-        if tag in _NAME_TAGS or place:
-            taken.append((word, tag, False, place, anchor))
-        elif tag in _BRIDGE_TAGS and bridges < 2:
-            taken.append((word, tag, True, place, anchor))
-            bridges += 1
-        else:
-            break
-        size += len(word)
-    else:
-        boundary = lo == 0 or (floor_bounds and lo == floor)
-    # A verb before a place starts a clause (积极对接深圳市城市大数据中心): the name starts at the place.
-    seen_place = False
-    for i, (_word, word_tag, bridged, _place, anchor) in enumerate(taken):
-        if bridged and seen_place:
-            taken = taken[:i]
-            break
-        if word_tag == "v" and i + 1 < len(taken) and taken[i + 1][4]:
-            taken = taken[:i]  # 在深圳设立研发中心: a verb right after a place starts a clause
-            break
-        seen_place = seen_place or anchor
-    if boundary:
-        while taken and taken[-1][2] and taken[-1][1] not in ("f", "nr"):
-            taken.pop()
-    elif seen_place:  # the name starts at its leftmost place (or 中央, 国家)
-        last_place = max(i for i, t in enumerate(taken) if t[4])
-        taken = taken[: last_place + 1]
-    else:
-        first_bridge = next((i for i, t in enumerate(taken) if t[2]), None)
-        if first_bridge is not None:
-            taken = taken[:first_bridge]
-    begin = start - sum(len(t[0]) for t in taken)
-    proper = any(t[3] or t[1] in _PROPER_TAGS for t in taken)
-    return _Walk(begin, proper, generic)
-
-
-def _kind(name: str, kinds: tuple[tuple[str, str], ...]) -> str:
-    for keyword, cls in kinds:
-        if keyword in name:
-            return cls
-    return "GovernmentBody"
-
-
 def _split_prefix(written: str, ctx: ReportContext) -> tuple[str | None, str, str]:
     """Split a written head into (expanded area prefix or None, written area part, modifier)."""
     for char in _LEVEL_CHARS:
         if written.startswith(char) and not (char != "新区" and written.startswith("新区")):
-            full = resolve.expand_prefix(char, ctx)
+            full = expand_prefix(char, ctx)
             if full is not None:
                 return full, char, written[len(char) :]
-    places = resolve.parse_places(written)
+    places = parse_places(written)
     if places:
         area = written[: places[-1].end]
-        full = resolve.expand_prefix(area, ctx)
+        full = expand_prefix(area, ctx)
         if full is not None:
             return full, area, written[places[-1].end :]
     return None, "", written
-
-
-def _place_before(text: str, start: int, floor: int) -> tuple[int, str] | None:
-    """A place name written right before ``start`` (甘肃 in 甘肃省委): its start and text."""
-    index = resolve.divisions()
-    for size in range(min(8, start - floor), 1, -1):
-        piece = text[start - size : start]
-        if piece in index.short or piece in index.full:
-            return start - size, piece
-    return None
-
-
-def _word_ends_at(text: str, end: int, floor: int) -> bool:
-    """Whether a one-character core ending at ``end`` stands as a unit of its own.
-
-    It must not sit inside a longer word (科 in 莫斯科大学) nor end a two-character word (学科, 骨科, 棋局);
-    it may end a longer word (咨询组) or start one (组等), as rjieba cuts them.
-    """
-    start = end - 1
-    lo = max(floor, start - 4)
-    pos = lo
-    for word in _cut(text[lo : end + 3]):
-        if pos <= start < pos + len(word):
-            if pos == start:
-                return True
-            return pos + len(word) == end and len(word) > 2
-        pos += len(word)
-    return True
-
-
-def _cut(text: str) -> list[str]:
-    import rjieba
-
-    return list(rjieba.cut(text))
-
-
-def _fill(template: str, values: dict[str, str | None]) -> str | None:
-    out = template
-    for name, value in values.items():
-        token = "{" + name + "}"
-        if token in out:
-            if not value:
-                return None
-            out = out.replace(token, value)
-    return out
 
 
 class _SuffixIndex:
@@ -371,7 +213,8 @@ _JOINT_BODY = re.compile(r"中共(.+?)纪律检查委员会")
 
 def _is_level_committee(text: str, org: OrgMatch) -> bool:
     """Whether ``org`` is a Party committee written 省委 / 市委 / 区委 / 县委 (中共X委员会)."""
-    return text[org.end - 2 : org.end] in ("省委", "市委", "区委", "县委", "州委") and org.key.endswith("委员会")
+    written = text[org.end - 2 : org.end]
+    return written in ("省委", "市委", "区委", "县委", "州委") and org.key.endswith("委员会")
 
 
 def _suffix_coref(text: str, start: int, end: int, index: _SuffixIndex, floor: int) -> OrgMatch | None:
@@ -389,7 +232,9 @@ def _suffix_coref(text: str, start: int, end: int, index: _SuffixIndex, floor: i
 # "奇安信、东华软件等23个龙头企业": the names listed before 等 + a count + 企业/公司/产业项目 are enterprises.
 _LIST_CLAUSE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{2,10}、){0,12}[\u4e00-\u9fffA-Za-z]{2,10}$")
 _COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "an"})
-_NOT_NAME_HEAD = frozenset({"v", "vn", "p", "d", "ad", "c", "a", "u", "vd", "ul", "uj", "uz", "ug", "uv", "y", "r"})
+_NOT_NAME_HEAD = frozenset(
+    {"v", "vn", "p", "d", "ad", "c", "a", "u", "vd", "ul", "uj", "uz", "ug", "uv", "y", "r"}
+)
 
 
 # 我厅, 本局, 我委: a department's report naming itself (not 基本局面, 成本, 日本).
@@ -413,37 +258,6 @@ def _self_references(text: str, floor: int, ctx: ReportContext, found: list[OrgM
     return out
 
 
-def _listed_enterprises(text: str, floor: int, found: list[OrgMatch]) -> list[OrgMatch]:
-    taken = {(o.begin, o.end) for o in found}
-    spans = [(o.begin, o.end) for o in found]
-    out = []
-    for tail in _lexicon().list_tail.finditer(text, floor):
-        lo = max(floor, tail.start() - 140)
-        match = _LIST_CLAUSE.search(text, lo, tail.start())
-        if match is None:
-            continue
-        items = match.group(0).split("、")
-        pos = match.start()
-        for i, item in enumerate(items):
-            begin = pos
-            pos += len(item) + 1
-            if i == 0:  # the first item may follow a verb: 引进奇安信
-                words = _tag(item)
-                while words and words[0][1] in _NOT_NAME_HEAD and len(words) > 1:
-                    begin += len(words[0][0])
-                    words = words[1:]
-                item = "".join(w for w, _t in words)
-            end = begin + len(item)
-            if len(item) < 2 or _lexicon().list_generic_item.search(item) or _lexicon().generic_head.search(item):
-                continue
-            if len(item) == 2 and _tag(item)[0][1] in _COMMON_WORD_TAGS:
-                continue  # 食品、制药等企业: a common word, not a name
-            if (begin, end) in taken or any(b < end and begin < e for b, e in spans):
-                continue
-            out.append(OrgMatch(begin, end, item, "Enterprise"))
-    return out
-
-
 @dataclass(slots=True)
 class _Pending:
     """A mention without an area prefix, resolved once the whole text has been read."""
@@ -457,209 +271,6 @@ class _Pending:
     """The name when no fuller name in the report ends with ``tail``."""
 
 
-def _abbreviation(
-    text: str, start: int, end: int, surface: str, abbr: tuple[str, str, str], ctx: ReportContext, floor: int
-) -> OrgMatch | None:
-    template, cls, _not_after = abbr
-    values: dict[str, str | None] = {"province": ctx.province, "city": ctx.local_city, "own": ctx.own_prefix}
-    begin = start
-    if surface[0] in "省市区县":
-        before = _place_before(text, start, floor)
-        if before is not None:
-            full = resolve.expand_prefix(before[1] + surface[0], ctx)
-            if full is None:
-                return None
-            begin = before[0]
-            values[{"省": "province", "市": "city"}.get(surface[0], "own")] = full
-        elif start > floor and text[start - 1] + surface[0] in _lexicon().level_words:
-            return None  # 社区委, 城市政府: the level character belongs to the word before
-    elif "{own}" in template:
-        walk = _left_extent(text, start, floor)
-        if walk.begin < start:
-            full, area, modifier = _split_prefix(text[walk.begin : start], ctx)
-            if full is not None and not modifier:
-                begin = start - len(area)
-                values["own"] = full
-    key = _fill(template, values)
-    return None if key is None else OrgMatch(begin, end, key, cls)
-
-
-def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list[OrgMatch]:
-    """Every organization mention in ``text`` with its canonical name, class and parent.
-
-    Parameters
-    ----------
-    text : str
-        The report text.
-    ctx : ReportContext
-        The report's context, which resolves relative names (区政府, 新区检察院).
-    floor : int
-        Names never extend left of this offset.
-    """
-    pattern, cores, abbrs, kinds = _tables()
-    found: list[OrgMatch] = []
-    pending: list[_Pending] = []
-    last_end = floor
-    suffixes = _SuffixIndex(found)
-    pos = floor
-    while True:
-        match = pattern.search(text, pos)
-        if match is None:
-            break
-        start, end = match.span()
-        surface = match.group(0)
-        if _guarded(text, start, end, surface, cores.get(surface), abbrs.get(surface)):
-            pos = start + 1
-            continue
-        pos = end
-        prev = found[-1] if found and found[-1].end >= last_end else None
-        abbr = abbrs.get(surface)
-        if abbr is not None:
-            org = _abbreviation(text, start, end, surface, abbr, ctx, last_end)
-            if org is not None and prev is not None and prev.end == org.begin and _is_level_committee(text, prev):
-                if org.key.startswith(prev.key[:-2]) and org.key != prev.key:  # 市委 + 全面依法治市委员会
-                    org = OrgMatch(prev.begin, org.end, org.key, org.cls, prev.key)
-            if org is not None:
-                found.append(org)
-                last_end = end
-                if surface.endswith("人大") and text.startswith("及其常委会", end):
-                    found.append(OrgMatch(end + 2, end + 5, org.key + "常务委员会", cls=org.cls))
-                    last_end = end + 5
-            continue
-        core = cores[surface]
-        if len(surface) == 1 and not _word_ends_at(text, end, last_end):
-            continue  # 科 in 莫斯科大学
-        walk = _left_extent(text, start, last_end, floor_bounds=prev is not None)
-        if walk.generic:
-            continue
-        written = text[walk.begin : start]
-        inner = _NATIONAL_INSIDE.search(written)
-        if inner is not None and inner.start() > 0:  # 学科进入中国医学科学院 → 中国医学科学院
-            walk = _Walk(walk.begin + inner.start(), True, False)
-            written = text[walk.begin : start]
-        # A unit right after (or a few words after) the body it belongs to: 复议委员会办公室, 大学医学院.
-        if prev is not None and prev.end == walk.begin and (
-            core.needs == "sub"
-            or core.cls == "*"
-            or (core.cls == prev.cls == "Institution")
-            or (core.cls == "Committee" and prev.cls in ("PartyBody", "GovernmentBody"))
-        ):
-            cls = prev.cls if core.cls == "*" else core.cls
-            unit = written + core.full.replace("{P}", "")
-            # 市委全面依法治市委员会办公室 → 中共X市委全面依法治市委员会办公室
-            head = prev.key[:-2] if _is_level_committee(text, prev) else prev.key
-            if cls == "Committee" and prev.cls == "PartyBody":
-                cls = "PartyBody"  # a commission of a Party committee is a Party body
-            found.append(OrgMatch(prev.begin, end, head + unit, cls, prev.key))
-            last_end = end
-            continue
-        full, area, modifier = _split_prefix(written, ctx)
-        if full is None and not written and prev is not None and prev.end == start:
-            joint = _JOINT_BODY.fullmatch(prev.key)  # 县纪委监委: the supervisory commission of the same area
-            if joint is not None:
-                full = joint.group(1)
-        if core.needs == "place" and (full is None or modifier):
-            # A body named by its area alone starts at the area (指导凉山州中级人民法院). Each try reads
-            # places from a later start; none can end at the core unless the text before it ends with one.
-            for i in range(1, len(written) - 1 if resolve.may_end_places(written) else 1):
-                found_full, found_area, rest = _split_prefix(written[i:], ctx)
-                if found_full is not None and not rest and found_area not in _LEVEL_CHARS:
-                    walk = _Walk(walk.begin + i, True, False)
-                    written, full, area, modifier = written[i:], found_full, found_area, ""
-                    break
-        if modifier and (
-            _cut(modifier)[0] in _lexicon().generic
-            or modifier in _lexicon().generic_modifiers
-            or _COUNTED.match(modifier)
-            or modifier.endswith(("型", "类", "性"))
-        ):
-            continue  # 各级…, 社区委员会, 十大服务中心, 都市型大学
-        if surface in _lexicon().zone_cores and (
-            (not modifier and full is not None)
-            or (full is None and [t for _w, t in _tag(modifier)] in (["ns"], ["nz"], ["nr"]))
-        ):
-            continue  # a bare name + 中心 is a district or a building (深圳中心); a body says what it does
-        tail_end = end
-        bracket = _BRACKET_TAIL.match(text, end)
-        if bracket and core.cls in ("Institution", "Enterprise"):
-            tail_end = bracket.end()
-        cls = _kind(modifier + surface, kinds) if core.cls == "*" else core.cls
-        national = bool(_NATIONAL.match(written))
-        core_tail = core.full.replace("{P}", "") if core.full.startswith("{P}") else None
-        if full is None and len(modifier) < 3 and core.cls in _LOCAL_CLASSES:
-            known = _suffix_coref(text, start, end, suffixes, last_end)
-            if known is not None:
-                found.append(known)
-                last_end = end
-                continue
-        if core.needs == "sub" and not modifier:  # 调解和解组: the words back to the last punctuation
-            clause = re.search(r"[\u4e00-\u9fff]{2,6}$", text[max(last_end, start - 6) : start])
-            modifier = clause.group(0) if clause else ""
-            walk = _Walk(start - len(modifier), walk.proper, False)
-        if core.needs == "sub":
-            parent = next(
-                (o for o in reversed(found)
-                 if o.cls in ("Committee", "MediationCommittee") and o.parent is None
-                 and text.rfind("。", o.end, start) < 0),
-                None,
-            )
-            if parent is not None and modifier and full is None:
-                found.append(OrgMatch(walk.begin, end, parent.key + modifier + surface, parent.cls, parent.key))
-                last_end = end
-            continue
-        if core.needs == "place" and (full is None or modifier):
-            continue
-        if core.needs in ("name", "proper") and len(modifier) < 2 and (
-            full is None or (area in _LEVEL_CHARS and core.cls in ("Committee", "Association"))
-        ):
-            continue  # 市领导小组, 区协会: a level alone does not name a committee
-        if core.needs == "proper" and not (
-            walk.proper or national or area in _LEVEL_CHARS or _tag(modifier + surface) == [(modifier + surface, "nt")]
-        ):
-            continue  # 数据中心, 幼教集团 name kinds; 石化集团 is one organization word to rjieba
-        if cls == "Prison" and ctx.province:
-            short = resolve._SHORT_SUFFIX.sub("", ctx.province)
-            body = written.removeprefix(ctx.province).removeprefix(short).removeprefix("省")
-            found.append(OrgMatch(walk.begin, end, ctx.province + body + surface, cls))
-            last_end = end
-            continue
-        if cls in _NAMED_CLASSES and area not in _LEVEL_CHARS:
-            found.append(OrgMatch(walk.begin, tail_end, text[walk.begin : tail_end], cls))
-            last_end = tail_end
-            continue
-        if core_tail is None:  # a template such as 中共{P}工作委员会 takes the area alone
-            if modifier or full is None:
-                if full is None and not modifier:
-                    pending.append(_Pending(walk.begin, end, core.full.replace("{P}", ""), cls, None))
-                continue
-            found.append(OrgMatch(walk.begin, end, core.full.replace("{P}", full), cls))
-            last_end = end
-            continue
-        if full is not None:
-            found.append(OrgMatch(walk.begin, end, full + modifier + core_tail, cls))
-            last_end = end
-            continue
-        if national:
-            found.append(OrgMatch(walk.begin, end, modifier + core_tail, cls))
-            last_end = end
-            continue
-        fallback = None
-        if core.needs == "name" and ctx.own_prefix and cls in _LOCAL_CLASSES | {"*"}:
-            fallback = ctx.own_prefix + modifier + core_tail
-        elif core.needs in ("name", "proper"):
-            fallback = modifier + core_tail
-        if core.needs == "coref" or fallback is not None:
-            pending.append(_Pending(walk.begin, end, modifier + core_tail, cls, fallback))
-            last_end = end
-    found.extend(_listed_enterprises(text, floor, found))
-    found.extend(_self_references(text, floor, ctx, found))
-    found.sort(key=lambda o: (o.begin, o.end))
-    if pending:
-        found.extend(_resolve_pending(pending, found, ctx))
-        found.sort(key=lambda o: (o.begin, o.end))
-    return found
-
-
 def _resolve_pending(pending: list[_Pending], found: list[OrgMatch], ctx: ReportContext) -> list[OrgMatch]:
     """Bare names (检察院, 律师协会): the report's own body of that name, else the nearest one named before,
     else the fallback (the own area's body), else nothing."""
@@ -670,36 +281,525 @@ def _resolve_pending(pending: list[_Pending], found: list[OrgMatch], ctx: Report
         if own in keys:
             key: str | None = own
         else:
-            before = [o.key for o in found if o.end <= item.begin and o.key.endswith(item.tail) and o.key != item.tail]
-            after = [o.key for o in found if o.begin >= item.end and o.key.endswith(item.tail) and o.key != item.tail]
+            fuller = [o for o in found if o.key.endswith(item.tail) and o.key != item.tail]
+            before = [o.key for o in fuller if o.end <= item.begin]
+            after = [o.key for o in fuller if o.begin >= item.end]
             key = before[-1] if before else after[0] if after else item.fallback
         if key is not None:
             out.append(OrgMatch(item.begin, item.end, key, item.cls))
     return out
 
 
-class OrganizationRecognizer:
-    """Adds ``doc.spans["organization"]`` (see the module docstring)."""
+def _unit_of(core: Core, prev: OrgMatch) -> bool:
+    """Whether a name with ``core`` right after ``prev`` is a unit of it (复议委员会办公室, 大学医学院)."""
+    return (
+        core.needs == "sub"
+        or core.cls == "*"
+        or core.cls == prev.cls == "Institution"
+        or (core.cls == "Committee" and prev.cls in ("PartyBody", "GovernmentBody"))
+    )
 
-    def __init__(self, nlp: Language, name: str = "lawgraph_organizations", *, span_key: str = "organization") -> None:
-        self.name = name
-        self.span_key = span_key
+
+class OrganizationFinder:
+    """Finds organization mentions in a text (see the module docstring).
+
+    Parameters
+    ----------
+    names : OrgNames
+        Cores, abbreviations and keyword classes (``org_*.tsv``).
+    words : OrgWords
+        The word lists of ``org_words.json``.
+    gazetteer : Gazetteer
+        The division table, for the places a name starts with.
+    """
+
+    def __init__(self, names: OrgNames, words: OrgWords, gazetteer: Gazetteer) -> None:
+        import rjieba  # a core dependency (the tokenizer's segmenter); its tagger reads names leftwards
+
+        self.names = names
+        self.words = words
+        self.gazetteer = gazetteer
+        self.cores = {core.core: core for core in names.cores}
+        self.pattern = re.compile(_trie_regex(sorted(set(self.cores) | set(names.abbreviations))))
+        # A full division name, the short form of a province or city, or a level word (a word ending with 新区
+        # too). Short forms of counties are left out: many are common words (友好区 → 友好, 新建区 → 新建).
+        self.place_words = frozenset(gazetteer.by_official_name).union(
+            _LEVEL_CHARS,
+            (short for short, divs in gazetteer.by_any_short_form.items() if any(d.level <= 2 for d in divs)),
+        )
+        self._tag = rjieba.tag
+        self._cut_words = rjieba.cut
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> OrganizationFinder:
+        """Build a finder from the files of :data:`ORGANIZATION_FILES`."""
+        words = OrgWords.from_json(lexicon.json("org_words.json"))
+        return cls(OrgNames.from_lexicon(lexicon), words, load_gazetteer())
+
+    def find(self, text: str, ctx: ReportContext, *, floor: int = 0) -> list[OrgMatch]:
+        """Every organization mention in ``text`` with its canonical name, class and parent.
+
+        Parameters
+        ----------
+        text : str
+            The report text.
+        ctx : ReportContext
+            The report's context, which resolves relative names (区政府, 新区检察院).
+        floor : int
+            Names never extend left of this offset.
+        """
+        return _Scan(self, text, ctx, floor).run()
+
+    def _cut(self, text: str) -> list[str]:
+        return list(self._cut_words(text))
+
+    def _guarded(
+        self, text: str, start: int, end: int, surface: str, core: Core | None, abbr: Abbreviation | None
+    ) -> bool:
+        """Whether the characters around a match rule it out (科 in 科技, 局 in 格局, 区委 in 社区委员会)."""
+        after = text[end : end + 1]
+        before = text[start - 1 : start] if start else ""
+        if surface.endswith("委") and after == "员":
+            return True
+        if abbr is not None:
+            return bool(after and after in abbr.not_after)
+        if core is None:
+            return False
+        if core.not_after == "*":
+            return bool(after) and _CJK.match(after) is not None and after not in self.words.function_chars
+        return bool((after and after in core.not_after) or (before and before in core.not_before))
+
+    def _left_extent(self, text: str, start: int, floor: int, *, floor_bounds: bool = False) -> _Walk:
+        """Where the name whose core starts at ``start`` begins (never before ``floor``).
+
+        Walks rjieba's tagged words leftwards over nouns and places. Verbs, numbers and locality words
+        are crossed (two at most) only when the walk then reaches a clause boundary; otherwise the name
+        starts after the first of them. A generic quantifier (各级, 全区) right before marks the whole
+        phrase generic.
+        """
+        lo = max(floor, start - _WINDOW)
+        if lo >= start or not _CJK.match(text[start - 1]):
+            return _Walk(start, False, False)
+        words = self.words
+        action_heads, generic_words, national_words = words.action_heads, words.generic, words.national_words
+        # word, tag, bridged, place word, anchor (a word a name can start with: a place, or 中央, 国家)
+        taken: list[tuple[str, str, bool, bool, bool]] = []
+        boundary = False
+        generic = False
+        size = 0
+        bridges = 0
+        for word, tag in reversed(self._tag(text[lo:start])):
+            if not _CJK.match(word):
+                boundary = bool(_PUNCT.match(word))
+                break
+            if word.startswith(action_heads):  # 新建华夏中学: what is done to a body is not its name
+                boundary = True
+                break
+            if word in generic_words or word.startswith("各"):
+                generic = not any(t[3] for t in taken)
+                break
+            if size + len(word) > _MAX_NAME:
+                break
+            place = word in self.place_words or word.endswith("新区")
+            anchor = place or tag == "ns" or word in national_words
+            if tag in _NAME_TAGS or place:
+                taken.append((word, tag, False, place, anchor))
+            elif tag in _BRIDGE_TAGS and bridges < 2:
+                taken.append((word, tag, True, place, anchor))
+                bridges += 1
+            else:
+                break
+            size += len(word)
+        else:
+            boundary = lo == 0 or (floor_bounds and lo == floor)
+        # A verb before a place starts a clause (积极对接深圳市城市大数据中心): the name starts at the place.
+        seen_place = False
+        for i, (_word, word_tag, bridged, _place, anchor) in enumerate(taken):
+            if bridged and seen_place:
+                taken = taken[:i]
+                break
+            if word_tag == "v" and i + 1 < len(taken) and taken[i + 1][4]:
+                taken = taken[:i]  # 在深圳设立研发中心: a verb right after a place starts a clause
+                break
+            seen_place = seen_place or anchor
+        if boundary:
+            while taken and taken[-1][2] and taken[-1][1] not in ("f", "nr"):
+                taken.pop()
+        elif seen_place:  # the name starts at its leftmost place (or 中央, 国家)
+            last_place = max(i for i, t in enumerate(taken) if t[4])
+            taken = taken[: last_place + 1]
+        else:
+            first_bridge = next((i for i, t in enumerate(taken) if t[2]), None)
+            if first_bridge is not None:
+                taken = taken[:first_bridge]
+        begin = start - sum(len(t[0]) for t in taken)
+        proper = any(t[3] or t[1] in _PROPER_TAGS for t in taken)
+        return _Walk(begin, proper, generic)
+
+    def _place_before(self, text: str, start: int, floor: int) -> tuple[int, str] | None:
+        """A place name written right before ``start`` (甘肃 in 甘肃省委): its start and text."""
+        index = self.gazetteer
+        for size in range(min(8, start - floor), 1, -1):
+            piece = text[start - size : start]
+            if piece in index.by_any_short_form or piece in index.by_official_name:
+                return start - size, piece
+        return None
+
+    def _word_ends_at(self, text: str, end: int, floor: int) -> bool:
+        """Whether a one-character core ending at ``end`` stands as a unit of its own.
+
+        It must not sit inside a longer word (科 in 莫斯科大学) nor end a two-character word (学科, 骨科,
+        棋局); it may end a longer word (咨询组) or start one (组等), as rjieba cuts them.
+        """
+        start = end - 1
+        lo = max(floor, start - 4)
+        pos = lo
+        for word in self._cut(text[lo : end + 3]):
+            if pos <= start < pos + len(word):
+                if pos == start:
+                    return True
+                return pos + len(word) == end and len(word) > 2
+            pos += len(word)
+        return True
+
+    def _listed_enterprises(self, text: str, floor: int, found: list[OrgMatch]) -> list[OrgMatch]:
+        """奇安信、东华软件等23个龙头企业: names listed before 等 + a count + a list noun are enterprises."""
+        taken = {(o.begin, o.end) for o in found}
+        spans = [(o.begin, o.end) for o in found]
+        out = []
+        for tail in self.words.list_tail.finditer(text, floor):
+            lo = max(floor, tail.start() - 140)
+            match = _LIST_CLAUSE.search(text, lo, tail.start())
+            if match is None:
+                continue
+            items = match.group(0).split("、")
+            pos = match.start()
+            for i, item in enumerate(items):
+                begin = pos
+                pos += len(item) + 1
+                if i == 0:  # the first item may follow a verb: 引进奇安信
+                    words = self._tag(item)
+                    while words and words[0][1] in _NOT_NAME_HEAD and len(words) > 1:
+                        begin += len(words[0][0])
+                        words = words[1:]
+                    item = "".join(w for w, _t in words)
+                end = begin + len(item)
+                if len(item) < 2 or self.words.list_generic_item.search(item):
+                    continue
+                if self.words.generic_head.search(item):
+                    continue
+                if len(item) == 2 and self._tag(item)[0][1] in _COMMON_WORD_TAGS:
+                    continue  # 食品、制药等企业: a common word, not a name
+                if (begin, end) in taken or any(b < end and begin < e for b, e in spans):
+                    continue
+                out.append(OrgMatch(begin, end, item, "Enterprise"))
+        return out
+
+
+@dataclass(slots=True)
+class _Name:
+    """A name read leftwards from its core: where it starts, what is written there, its area and modifier."""
+
+    walk: _Walk
+    written: str
+    """``text[walk.begin:core start]``."""
+    full: str | None
+    """The area prefix, expanded (区 → 深圳市龙岗区), or ``None`` when the name starts with no area."""
+    area: str
+    """The area as written."""
+    modifier: str
+    """What stands between the area and the core (知识产权纠纷)."""
+
+
+@dataclass(slots=True)
+class _Scan:
+    """One pass of an :class:`OrganizationFinder` over a text: what it has found so far."""
+
+    finder: OrganizationFinder
+    text: str
+    ctx: ReportContext
+    floor: int
+    found: list[OrgMatch] = field(default_factory=list)
+    pending: list[_Pending] = field(default_factory=list)
+    last_end: int = 0
+    """Where the last name found ends: names never reach left of it."""
+    suffixes: _SuffixIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.last_end = self.floor
+        self.suffixes = _SuffixIndex(self.found)
+
+    def run(self) -> list[OrgMatch]:
+        """Read every core and abbreviation of the text, left to right; then lists, 我厅 and bare names."""
+        finder, text = self.finder, self.text
+        cores, abbreviations = finder.cores, finder.names.abbreviations
+        pos = self.floor
+        while (match := finder.pattern.search(text, pos)) is not None:
+            start, end = match.span()
+            surface = match.group(0)
+            abbr = abbreviations.get(surface)
+            if finder._guarded(text, start, end, surface, cores.get(surface), abbr):
+                pos = start + 1
+                continue
+            pos = end
+            found = self.found
+            prev = found[-1] if found and found[-1].end >= self.last_end else None
+            if abbr is not None:
+                self._abbreviated(start, end, surface, abbr, prev)
+            else:
+                self._named(start, end, surface, cores[surface], prev)
+        return self._finish()
+
+    def _add(self, org: OrgMatch) -> None:
+        """A name found: later names start after it."""
+        self.found.append(org)
+        self.last_end = org.end
+
+    def _abbreviated(
+        self, start: int, end: int, surface: str, abbr: Abbreviation, prev: OrgMatch | None
+    ) -> None:
+        """A body written as one word (中院, 省政府), with a place before it (甘肃省委) or after a Party
+        committee it belongs to (市委 + 全面依法治市委员会)."""
+        org = self._abbreviation(start, end, surface, abbr)
+        if org is None:
+            return
+        if (
+            prev is not None
+            and prev.end == org.begin
+            and _is_level_committee(self.text, prev)
+            and org.key.startswith(prev.key[:-2])
+            and org.key != prev.key
+        ):  # 市委 + 全面依法治市委员会
+            org = OrgMatch(prev.begin, org.end, org.key, org.cls, prev.key)
+        self.found.append(org)
+        self.last_end = end
+        if surface.endswith("人大") and self.text.startswith("及其常委会", end):
+            self._add(OrgMatch(end + 2, end + 5, org.key + "常务委员会", cls=org.cls))
+
+    def _abbreviation(self, start: int, end: int, surface: str, abbr: Abbreviation) -> OrgMatch | None:
+        text, ctx, floor = self.text, self.ctx, self.last_end
+        values: dict[str, str | None] = {
+            "province": ctx.province, "city": ctx.local_city, "own": ctx.own_prefix
+        }
+        begin = start
+        if surface[0] in "省市区县":
+            before = self.finder._place_before(text, start, floor)
+            if before is not None:
+                full = expand_prefix(before[1] + surface[0], ctx)
+                if full is None:
+                    return None
+                begin = before[0]
+                values[{"省": "province", "市": "city"}.get(surface[0], "own")] = full
+            elif start > floor and text[start - 1] + surface[0] in self.finder.words.level_words:
+                return None  # 社区委, 城市政府: the level character belongs to the word before
+        elif "{own}" in abbr.full:
+            walk = self.finder._left_extent(text, start, floor)
+            if walk.begin < start:
+                full, area, modifier = _split_prefix(text[walk.begin : start], ctx)
+                if full is not None and not modifier:
+                    begin = start - len(area)
+                    values["own"] = full
+        key = fill_template(abbr.full, values)
+        return None if key is None else OrgMatch(begin, end, key, abbr.cls)
+
+    def _named(self, start: int, end: int, surface: str, core: Core, prev: OrgMatch | None) -> None:
+        """A name ending with ``core``: read leftwards, then resolved, deferred or dropped."""
+        finder, text = self.finder, self.text
+        if len(surface) == 1 and not finder._word_ends_at(text, end, self.last_end):
+            return  # 科 in 莫斯科大学
+        walk = finder._left_extent(text, start, self.last_end, floor_bounds=prev is not None)
+        if walk.generic:
+            return
+        written = text[walk.begin : start]
+        inner = _NATIONAL_INSIDE.search(written)
+        if inner is not None and inner.start() > 0:  # 学科进入中国医学科学院 → 中国医学科学院
+            walk = _Walk(walk.begin + inner.start(), True, False)
+            written = text[walk.begin : start]
+        if prev is not None and prev.end == walk.begin and _unit_of(core, prev):
+            self._unit(prev, written, core, end)
+            return
+        name = self._name(walk, written, core, prev, start)
+        if self._unlikely(name, surface):
+            return
+        cls = finder.names.kind(name.modifier + surface) if core.cls == "*" else core.cls
+        if name.full is None and len(name.modifier) < 3 and core.cls in _LOCAL_CLASSES:
+            known = _suffix_coref(text, start, end, self.suffixes, self.last_end)
+            if known is not None:
+                self._add(known)
+                return
+        if core.needs == "sub":
+            self._sub_unit(name, start, end, surface)
+        elif self._names_enough(name, core, surface):
+            self._resolve(name, core, cls, surface, end)
+
+    def _unit(self, prev: OrgMatch, written: str, core: Core, end: int) -> None:
+        """A unit right after (or a few words after) the body it belongs to: 复议委员会办公室, 大学医学院."""
+        cls = prev.cls if core.cls == "*" else core.cls
+        unit = written + core.full.replace("{P}", "")
+        # 市委全面依法治市委员会办公室 → 中共X市委全面依法治市委员会办公室
+        head = prev.key[:-2] if _is_level_committee(self.text, prev) else prev.key
+        if cls == "Committee" and prev.cls == "PartyBody":
+            cls = "PartyBody"  # a commission of a Party committee is a Party body
+        self._add(OrgMatch(prev.begin, end, head + unit, cls, prev.key))
+
+    def _name(self, walk: _Walk, written: str, core: Core, prev: OrgMatch | None, start: int) -> _Name:
+        """Split what is written before the core into the area (expanded) and the modifier."""
+        ctx = self.ctx
+        full, area, modifier = _split_prefix(written, ctx)
+        if full is None and not written and prev is not None and prev.end == start:
+            joint = _JOINT_BODY.fullmatch(prev.key)  # 县纪委监委: the supervisory commission of the same area
+            if joint is not None:
+                full = joint.group(1)
+        if core.needs == "place" and (full is None or modifier):
+            # A body named by its area alone starts at the area (指导凉山州中级人民法院). Each try reads
+            # places from a later start; none can end at the core unless the text before it ends with one.
+            for i in range(1, len(written) - 1 if may_end_places(written) else 1):
+                found_full, found_area, rest = _split_prefix(written[i:], ctx)
+                if found_full is not None and not rest and found_area not in _LEVEL_CHARS:
+                    return _Name(_Walk(walk.begin + i, True, False), written[i:], found_full, found_area, "")
+        return _Name(walk, written, full, area, modifier)
+
+    def _unlikely(self, name: _Name, surface: str) -> bool:
+        """A kind of body rather than one body: 各级…, 社区委员会, 十大服务中心, 都市型大学, 深圳中心."""
+        words, modifier = self.finder.words, name.modifier
+        if modifier and (
+            self.finder._cut(modifier)[0] in words.generic
+            or modifier in words.generic_modifiers
+            or _COUNTED.match(modifier)
+            or modifier.endswith(("型", "类", "性"))
+        ):
+            return True
+        # a bare name + 中心 is a district or a building (深圳中心); a body says what it does
+        return surface in words.zone_cores and (
+            (not modifier and name.full is not None)
+            or (name.full is None and [t for _w, t in self.finder._tag(modifier)] in (["ns"], ["nz"], ["nr"]))
+        )
+
+    def _sub_unit(self, name: _Name, start: int, end: int, surface: str) -> None:
+        """A unit of a committee named just before (调解和解组): the words back to the last punctuation."""
+        text, walk, modifier = self.text, name.walk, name.modifier
+        if not modifier:
+            clause = re.search(r"[\u4e00-\u9fff]{2,6}$", text[max(self.last_end, start - 6) : start])
+            modifier = clause.group(0) if clause else ""
+            walk = _Walk(start - len(modifier), walk.proper, False)
+        parent = next(
+            (o for o in reversed(self.found)
+             if o.cls in ("Committee", "MediationCommittee") and o.parent is None
+             and text.rfind("。", o.end, start) < 0),
+            None,
+        )
+        if parent is not None and modifier and name.full is None:
+            self._add(OrgMatch(walk.begin, end, parent.key + modifier + surface, parent.cls, parent.key))
+
+    def _names_enough(self, name: _Name, core: Core, surface: str) -> bool:
+        """Whether the name says which body it is, as its core needs (an area, a modifier, a proper name)."""
+        full, area, modifier = name.full, name.area, name.modifier
+        if core.needs == "place" and (full is None or modifier):
+            return False
+        if core.needs in ("name", "proper") and len(modifier) < 2 and (
+            full is None or (area in _LEVEL_CHARS and core.cls in ("Committee", "Association"))
+        ):
+            return False  # 市领导小组, 区协会: a level alone does not name a committee
+        # 数据中心, 幼教集团 name kinds; 石化集团 is one organization word to rjieba
+        return core.needs != "proper" or (
+            name.walk.proper
+            or bool(_NATIONAL.match(name.written))
+            or area in _LEVEL_CHARS
+            or self.finder._tag(modifier + surface) == [(modifier + surface, "nt")]
+        )
+
+    def _resolve(self, name: _Name, core: Core, cls: str, surface: str, end: int) -> None:
+        """The canonical name: by the area written, the report's province (prisons), the name itself
+        (enterprises, institutions), or later, from the other names of the report (:class:`_Pending`)."""
+        text, ctx, walk, full, modifier = self.text, self.ctx, name.walk, name.full, name.modifier
+        if cls == "Prison" and ctx.province:
+            body = name.written.removeprefix(ctx.province).removeprefix(short_name(ctx.province))
+            body = body.removeprefix("省")
+            self._add(OrgMatch(walk.begin, end, ctx.province + body + surface, cls))
+        elif cls in _NAMED_CLASSES and name.area not in _LEVEL_CHARS:
+            bracket = _BRACKET_TAIL.match(text, end)
+            tail_end = bracket.end() if bracket and core.cls in ("Institution", "Enterprise") else end
+            self._add(OrgMatch(walk.begin, tail_end, text[walk.begin : tail_end], cls))
+        elif not core.full.startswith("{P}"):  # a template such as 中共{P}工作委员会 takes the area alone
+            if full is not None and not modifier:
+                self._add(OrgMatch(walk.begin, end, core.full.replace("{P}", full), cls))
+            elif full is None and not modifier:
+                self.pending.append(_Pending(walk.begin, end, core.full.replace("{P}", ""), cls, None))
+        elif full is not None:
+            self._add(OrgMatch(walk.begin, end, full + modifier + core.full.replace("{P}", ""), cls))
+        elif _NATIONAL.match(name.written):
+            self._add(OrgMatch(walk.begin, end, modifier + core.full.replace("{P}", ""), cls))
+        else:
+            self._defer(name, core, cls, end)
+
+    def _defer(self, name: _Name, core: Core, cls: str, end: int) -> None:
+        """A name without area (检察院, 律师协会): resolved once the whole text is read."""
+        tail = name.modifier + core.full.replace("{P}", "")
+        fallback = None
+        if core.needs == "name" and self.ctx.own_prefix and cls in _LOCAL_CLASSES | {"*"}:
+            fallback = self.ctx.own_prefix + tail
+        elif core.needs in ("name", "proper"):
+            fallback = tail
+        if core.needs == "coref" or fallback is not None:
+            self.pending.append(_Pending(name.walk.begin, end, tail, cls, fallback))
+            self.last_end = end
+
+    def _finish(self) -> list[OrgMatch]:
+        """Add listed enterprises and 我厅-style mentions, then resolve the bare names, in text order."""
+        text, floor, found = self.text, self.floor, self.found
+        found.extend(self.finder._listed_enterprises(text, floor, found))
+        found.extend(_self_references(text, floor, self.ctx, found))
+        found.sort(key=lambda o: (o.begin, o.end))
+        if self.pending:
+            found.extend(_resolve_pending(self.pending, found, self.ctx))
+            found.sort(key=lambda o: (o.begin, o.end))
+        return found
+
+
+def find_organizations(text: str, ctx: ReportContext, *, floor: int = 0) -> list[OrgMatch]:
+    """Every organization mention in ``text``, with a finder built from the package's data files.
+
+    A convenience for tests and notebooks: it builds an :class:`OrganizationFinder` on each call (a few
+    milliseconds); the component keeps its own.
+    """
+    finder = OrganizationFinder.from_lexicon(Lexicon.from_package(ORGANIZATION_FILES))
+    return finder.find(text, ctx, floor=floor)
+
+
+class OrganizationRecognizer(LexiconComponent):
+    """Adds the organization mentions to ``doc.spans[spans_key]`` (see the module docstring)."""
+
+    files = ORGANIZATION_FILES
+
+    def __init__(
+        self,
+        name: str = "lawgraph_organizations",
+        *,
+        spans_key: str = "organization",
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        self.spans_key = spans_key
+        super().__init__(name, lexicon=lexicon)
+
+    def build(self, lexicon: Lexicon) -> None:
+        """Build the :class:`OrganizationFinder` from ``lexicon``."""
+        self.finder = OrganizationFinder.from_lexicon(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` in place and return it."""
-        ctx = doc._.lg_context or report_context(doc)
+        ctx = doc._.lg_context or ReportContext()  # make_nlp always runs lawgraph_context first
         report = doc._.report
         # doc.text is rebuilt from the tokens on every access; the report holds the same string.
         text = report.text if report is not None else doc.text
         spans: list[Span] = []
-        for org in find_organizations(text, ctx):
-            span = doc.char_span(org.begin, org.end, label=org.cls, kb_id=org.key, alignment_mode="expand")
-            if span is None:
+        for org in self.finder.find(text, ctx):
+            found = entity_span(doc, org.begin, org.end, label=org.cls, kb_id=org.key)
+            if found is None:
                 continue
-            exact = (org.begin, org.end) if (span.start_char, span.end_char) != (org.begin, org.end) else None
-            set_span_attrs(doc, self.span_key, span, exact=exact, parent=org.parent)
+            span, exact = found
+            set_span_attrs(doc, "organization", span, exact=exact, parent=org.parent)
             spans.append(span)
-        doc.spans[self.span_key] = spans
+        set_entity_spans(doc, "organization", spans, spans_key=self.spans_key)
         return doc
 
 
@@ -707,8 +807,8 @@ class OrganizationRecognizer:
     "lawgraph_organizations",
     assigns=["doc.spans"],
     requires=["doc._.lg_context"],
-    default_config={"span_key": "organization"},
+    default_config={"spans_key": "organization"},
 )
-def make_organization_recognizer(nlp: Language, name: str, span_key: str) -> OrganizationRecognizer:
+def make_organization_recognizer(nlp: Language, name: str, spans_key: str) -> OrganizationRecognizer:
     """Build the ``lawgraph_organizations`` component."""
-    return OrganizationRecognizer(nlp, name, span_key=span_key)
+    return OrganizationRecognizer(name, spans_key=spans_key)

@@ -2,14 +2,17 @@
 
 :func:`make_nlp` is the one place that builds the pipeline: ``spacy.blank("zh")`` with the rjieba tokenizer
 (``lawgraph.RjiebaTokenizer.v1``; chosen on measurement, see ``../shared/notes/measurements.md``) and one
-component per entity kind, in the order of ``docs/DESIGN.md``. :func:`annotate` runs it on one
+component per entity kind, in the order of ``docs/DESIGN.md``. The pipeline ends with its own step,
+``lawgraph_release_caches``, which drops what the components shared on the Doc while they ran (token offsets,
+:mod:`lawgraph.extract.tokens`; entity references, :func:`~lawgraph.extract.extensions.doc_entities`),
+whichever of them ran. :func:`annotate` runs it on one
 :class:`~lawgraph.model.Report`; :func:`annotate_many` streams many through ``nlp.pipe``.
 
 Examples
 --------
 >>> nlp = make_nlp(components=["lawgraph_organizations"])
 >>> nlp.pipe_names
-['lawgraph_context', 'lawgraph_organizations']
+['lawgraph_context', 'lawgraph_organizations', 'lawgraph_release_caches']
 >>> from lawgraph.model import Report, ReportMeta
 >>> doc = annotate(nlp, Report(name="a.txt", text="省政府召开会议。", sha256="0",
 ...                            meta=ReportMeta(issuer="兰州新区管理委员会")))
@@ -23,15 +26,27 @@ import functools
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.extensions import register_extensions
+from lawgraph.extract.extensions import register_extensions, release_entity_refs
+from lawgraph.extract.tokens import release_token_caches
 from lawgraph.model import Report
 
-__all__ = ["COMPONENTS", "TOKENIZER", "make_nlp", "make_doc", "annotate", "annotate_many"]
+__all__ = [
+    "COMPONENTS",
+    "RELEASE",
+    "TOKENIZER",
+    "make_nlp",
+    "load_nlp",
+    "make_doc",
+    "annotate",
+    "annotate_many",
+    "release_caches",
+]
 
 TOKENIZER = "lawgraph.RjiebaTokenizer.v1"
 """The registered name of the tokenizer :func:`make_nlp` uses."""
@@ -47,6 +62,20 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 """(factory name, module registering it), in pipeline order."""
 
+RELEASE = "lawgraph_release_caches"
+"""The name of the pipeline's last step (:func:`release_caches`)."""
+
+
+@Language.component(RELEASE)
+def release_caches(doc: Doc) -> Doc:
+    """Drop the per-Doc caches the components shared (token offsets, entity references); return ``doc``.
+
+    :func:`make_nlp` ends every pipeline with it, so no component has to know which one runs last.
+    """
+    release_token_caches(doc)
+    release_entity_refs(doc)
+    return doc
+
 
 def _load_factory(module: str) -> bool:
     """Import the module that registers a component; ``False`` when that module is not installed."""
@@ -59,6 +88,23 @@ def _load_factory(module: str) -> bool:
     return True
 
 
+def _register() -> None:
+    """Register the extensions, the tokenizer and every component factory lawgraph has."""
+    register_extensions()
+    importlib.import_module("lawgraph.extract.tokenizer")
+    for _factory, module in COMPONENTS:
+        _load_factory(module)  # a module that is not installed registers nothing
+
+
+def load_nlp(path: str | Path) -> Language:
+    """The pipeline saved in the folder ``path`` by ``nlp.to_disk``, with the lexicons it was saved with.
+
+    ``spacy.load`` needs lawgraph's tokenizer and factories registered first; this registers them.
+    """
+    _register()
+    return spacy.load(path)
+
+
 def make_nlp(*, components: Sequence[str] | None = None) -> Language:
     """Build the pipeline.
 
@@ -66,23 +112,24 @@ def make_nlp(*, components: Sequence[str] | None = None) -> Language:
     ----------
     components : sequence of str, optional
         Factory names to include (default: every lawgraph component available, in pipeline order).
-        ``lawgraph_context`` is always first, since the others read ``doc._.lg_context``.
+        ``lawgraph_context`` is always first, since the others read ``doc._.lg_context``, and
+        ``lawgraph_release_caches`` always last.
 
     Returns
     -------
     Language
         ``spacy.blank("zh")`` with the rjieba tokenizer and the components.
     """
-    register_extensions()
-    importlib.import_module("lawgraph.extract.tokenizer")
+    _register()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     _speed_up_lexemes(nlp)
     wanted = None if components is None else set(components) | {"lawgraph_context"}
-    for factory, module in COMPONENTS:
+    for factory, _module in COMPONENTS:
         if wanted is not None and factory not in wanted:
             continue
-        if _load_factory(module):
+        if Language.has_factory(factory):
             nlp.add_pipe(factory)
+    nlp.add_pipe(RELEASE)
     return nlp
 
 

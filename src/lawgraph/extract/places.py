@@ -39,12 +39,9 @@ Examples
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Container
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -52,20 +49,25 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.data import Lexicon, load_gazetteer
 from lawgraph.extract.documents import doc_text
-from lawgraph.extract.extensions import register_extensions, set_span_attrs
-from lawgraph.extract.gazetteer import Division, Gazetteer, load_gazetteer
+from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
+from lawgraph.extract.gazetteer import Division, Gazetteer
 from lawgraph.extract.tokens import token_starts
 
 if TYPE_CHECKING:
-    from lawgraph.extract.context import ReportContext
+    from lawgraph.model import ReportContext
 
-__all__ = ["PlaceMatch", "PlaceFinder", "place_finder", "find_places", "make_places"]
+__all__ = ["PlaceMatch", "PlaceFinder", "PlaceRecognizer", "make_places"]
 
 _CJK = "\u4e00-\u9fff"
 # jieba part-of-speech tags that never sit inside a zone's name (adverb, preposition, conjunction,
 # particle, pronoun, numeral, classifier, punctuation …), and those that never start one (verbs).
-_HARD_STOP_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "mq", "q", "x", "ad", "y", "e", "o", "zg"})
+_HARD_STOP_TAGS = frozenset(
+    {"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "mq", "q", "x", "ad", "y", "e", "o",
+     "zg"}
+)
 _HAS_CJK = re.compile(f"[{_CJK}]")
 _NOT_IN_NAME_TAGS = _HARD_STOP_TAGS | {"v", "vd", "vn", "a", "f"}
 _LEADING_STOP_TAGS = frozenset({"v", "vd", "a", "ad", "d", "p", "c"})
@@ -96,7 +98,7 @@ class _Hit:
 
 
 class PlaceFinder:
-    """Compiled rules and indexes for place recognition (build once with :func:`place_finder`)."""
+    """Compiled rules and indexes for place recognition, from the division table and ``places.json``."""
 
     def __init__(self, gazetteer: Gazetteer, rules: dict[str, Any]) -> None:
         self.gaz = gazetteer
@@ -132,6 +134,7 @@ class PlaceFinder:
         self._has_word = rjieba.has_word
         keys = [get_string_id(s) for s in gazetteer.by_short]
         self.short_keys = np.array(sorted(keys), dtype=np.uint64)
+        self._county_keys: dict[tuple[str, ...], np.ndarray] = {}
 
     # -- helpers -------------------------------------------------------------------------------------
     def _full_hits(self, text: str) -> list[_Hit]:
@@ -157,12 +160,15 @@ class PlaceFinder:
                     break
         return hits
 
-    @lru_cache(maxsize=64)  # noqa: B019 - one finder lives for the process; keys per own county
     def _keys_with(self, extra_forms: tuple[str, ...]) -> np.ndarray:
+        """The short forms' string ids with a county's township short forms added (kept per county)."""
         if not extra_forms:
             return self.short_keys
-        extra = np.array([get_string_id(s) for s in extra_forms], dtype=np.uint64)
-        return np.unique(np.concatenate([self.short_keys, extra]))
+        keys = self._county_keys.get(extra_forms)
+        if keys is None:
+            extra = np.array([get_string_id(s) for s in extra_forms], dtype=np.uint64)
+            keys = self._county_keys[extra_forms] = np.unique(np.concatenate([self.short_keys, extra]))
+        return keys
 
     def _short_hits(self, doc: Doc, text: str, town_short: dict[str, Division]) -> list[_Hit]:
         if len(doc) == 0:
@@ -262,7 +268,8 @@ class PlaceFinder:
                 continue
             if hit.kind == "short":
                 i = bisect.bisect_right(zone_begins, hit.begin) - 1
-                if i >= 0 and any(b <= hit.begin and hit.end <= e for b, e in zone_spans[max(0, i - 3) : i + 1]):
+                near = zone_spans[max(0, i - 3) : i + 1] if i >= 0 else []
+                if any(b <= hit.begin and hit.end <= e for b, e in near):
                     continue
                 if text.startswith(self.org_after, hit.end):
                     continue
@@ -279,8 +286,10 @@ class PlaceFinder:
                 div = gaz.resolve(hit.name, within=within, parent=prev_div if adjacent else None)
                 if div is None:
                     div = self._by_evidence(hit.name, evidence)
+            parent_before = prev_div if adjacent else None
+            listed_after = prev_div if listed else None
             if div is not None and div.level >= 3 and not self._far_division_ok(
-                text, hit, div, ctx, starts, prev_div if adjacent else None, prev_div if listed else None, evidence
+                text, hit, div, ctx, starts, parent_before, listed_after, evidence
             ):
                 div = None
             if div is None and hit.kind == "short" and hit.name in town_short:
@@ -291,10 +300,15 @@ class PlaceFinder:
             key, parent, code = div.canonical, None, div.code
             up = gaz.parent(div)
             parent = up.canonical if up else None
-            if adjacent and prev is not None and prev_div is not None and div.level > prev_div.level:
-                if prev_div not in gaz.path(div):
-                    # The text names another parent (an older division, or a zone's town): it wins.
-                    key, parent, code = prev.key + div.name, prev.key, None
+            if (
+                adjacent
+                and prev is not None
+                and prev_div is not None
+                and div.level > prev_div.level
+                and prev_div not in gaz.path(div)
+            ):
+                # The text names another parent (an older division, or a zone's town): it wins.
+                key, parent, code = prev.key + div.name, prev.key, None
             match = PlaceMatch(hit.begin, hit.end, div.cls, key, parent, code)
             out.append(match)
             prev, prev_div, last_end = match, div, hit.end
@@ -343,7 +357,8 @@ class PlaceFinder:
         if div.level == 4:
             return False
         # A county's full name far from home: one whole token (新建/区/文化馆 is no 新建区).
-        return hit.begin in starts and hit.end in starts and not any(i in starts for i in range(hit.begin + 1, hit.end))
+        inside = any(i in starts for i in range(hit.begin + 1, hit.end))
+        return hit.begin in starts and hit.end in starts and not inside
 
     def _full_name_fits(self, text: str, hit: _Hit, starts: Container[int]) -> bool:
         """A full name starts where a word starts (a token start, or after a non-Chinese character), and its
@@ -406,7 +421,8 @@ class PlaceFinder:
         covered_begins = [b for b, _ in covered]
         longest = max((e - b for b, e in covered), default=0)
         out = []
-        prefix = "".join(ctx.chain) if ctx and ctx.chain and ctx.area_level in ("county", "district", "town") else None
+        local = ctx and ctx.chain and ctx.area_level in ("county", "district", "town")
+        prefix = "".join(ctx.chain) if ctx and local else None
         for m in self._village_rx.finditer(text):
             pos, end = m.start(), m.end()
             if text.startswith(self.village_not_before, end):
@@ -418,8 +434,11 @@ class PlaceFinder:
                     continue
                 if text[begin - 1 : begin] in ("镇", "乡"):
                     break  # the tail of a town chain the table does not know: not a village alone
-                if name in self.village_generic or name[0] in "个各全每该本这那" or name[-1] in "进驻到入包下回" or any(
-                    name.endswith(g) for g in self.village_generic_tails
+                if (
+                    name in self.village_generic
+                    or name[0] in "个各全每该本这那"
+                    or name[-1] in "进驻到入包下回"
+                    or any(name.endswith(g) for g in self.village_generic_tails)
                 ):
                     break
                 if any(flag in _NOT_IN_NAME_TAGS for _, flag in self._tag(name)):
@@ -439,7 +458,7 @@ class PlaceFinder:
         return tuple(x for x in (ctx.province, ctx.city, ctx.county) if x) if ctx else ()
 
     def _head_ok(self, head: _Hit, ctx: ReportContext | None) -> bool:
-        """A place heading a zone's name counts when it would count alone (新建 is no place in 新建湿地公园)."""
+        """A place heading a zone's name counts when it would count alone (新建 is none in 新建湿地公园)."""
         if head.kind == "full":
             return True
         within = tuple(x for x in (ctx.province, ctx.city, ctx.county) if x) if ctx else ()
@@ -477,7 +496,9 @@ class PlaceFinder:
         place_spans = sorted((h.begin, h.end) for h in hits)
         own = self._own_area(ctx)
         own_name = ctx.area if ctx else None
-        own_is_new_area = bool(ctx and ctx.area_level == "new_area" and ctx.area and ctx.area.endswith("新区"))
+        own_is_new_area = bool(
+            ctx and ctx.area_level == "new_area" and ctx.area and ctx.area.endswith("新区")
+        )
         zones: list[PlaceMatch] = []
         generic: list[tuple[int, int, str]] = []
         full_ends: dict[int, list[_Hit]] = {}
@@ -506,7 +527,11 @@ class PlaceFinder:
                 zones.append(PlaceMatch(start, m.end(), cls, mention, own[0], None))
                 continue
             rel = next(
-                (h for h in self.relative_heads if name.startswith(h) and len(name) > len(h) and start + len(h) in starts),
+                (
+                    h
+                    for h in self.relative_heads
+                    if name.startswith(h) and len(name) > len(h) and start + len(h) in starts
+                ),
                 None,
             )  # 区儿童公园, but not 市属公园
             rel_key = self._relative(rel, ctx) if rel else None
@@ -517,7 +542,8 @@ class PlaceFinder:
                 clause_head = start == 0 or text[start - 1] in "，。；、：,;:\n 　"
                 if clause_head and 2 <= len(name) <= 3 and self._generic_rx.sub("", name) == name:
                     # 贵安新区 opening a clause: a named new area the table does not know.
-                    zones.append(PlaceMatch(start, m.end(), cls, mention, ctx.province if ctx else None, None))
+                    province = ctx.province if ctx else None
+                    zones.append(PlaceMatch(start, m.end(), cls, mention, province, None))
                 elif own and own_is_new_area:  # 新区 alone, or 平安新区 read as "a safe 新区"
                     zones.append(PlaceMatch(m.start(), m.end(), cls, own[0], own[1], None))
                 continue
@@ -536,7 +562,9 @@ class PlaceFinder:
             zones.append(PlaceMatch(start, m.end(), cls, (prefix or "") + mention, parent, None))
         # Generic names (化工园区) only as aliases of a longer zone of this Doc that ends with them.
         for begin, end, mention in generic:
-            longer = [z for z in zones if text[z.begin : z.end].endswith(mention) and z.end - z.begin > end - begin]
+            longer = [
+                z for z in zones if text[z.begin : z.end].endswith(mention) and z.end - z.begin > end - begin
+            ]
             if longer:
                 z = longer[0]
                 zones.append(PlaceMatch(begin, end, z.cls, z.key, z.parent, None))
@@ -546,7 +574,9 @@ class PlaceFinder:
         for z in zones:
             mention = text[z.begin : z.end]
             longer = [
-                o for t, o in by_mention.items() if len(t) > len(mention) and t.endswith(mention) and o.cls == z.cls
+                o
+                for t, o in by_mention.items()
+                if len(t) > len(mention) and t.endswith(mention) and o.cls == z.cls
             ]
             if longer and z.key == mention:
                 merged.append(PlaceMatch(z.begin, z.end, z.cls, longer[0].key, longer[0].parent, None))
@@ -555,40 +585,42 @@ class PlaceFinder:
         return merged
 
 
-@lru_cache(maxsize=1)
-def place_finder() -> PlaceFinder:
-    """The shared :class:`PlaceFinder` (gazetteer and rules loaded once)."""
-    raw = resources.files("lawgraph.extract").joinpath("data", "places.json").read_text("utf-8")
-    return PlaceFinder(load_gazetteer(), json.loads(raw))
+class PlaceRecognizer(LexiconComponent):
+    """Writes the place mentions to ``doc.spans[spans_key]`` (see the module docstring)."""
 
+    files = ("places.json",)
 
-def find_places(doc: Doc) -> list[PlaceMatch]:
-    """Place mentions of an annotated Doc (uses ``doc._.lg_context`` when set)."""
-    register_extensions()
-    return place_finder().find(doc, doc._.lg_context)
-
-
-class PlaceRecognizer:
-    """Writes ``doc.spans["place"]`` (see the module docstring)."""
-
-    def __init__(self, *, spans_key: str = "place") -> None:
+    def __init__(
+        self, name: str = "lawgraph_places", *, spans_key: str = "place", lexicon: Lexicon | None = None
+    ) -> None:
         self.spans_key = spans_key
+        super().__init__(name, lexicon=lexicon)
+
+    def build(self, lexicon: Lexicon) -> None:
+        """Build the :class:`PlaceFinder` from the rules of ``places.json`` and the division table."""
+        self.finder = PlaceFinder(load_gazetteer(), lexicon.json("places.json"))
 
     def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` in place and return it."""
         spans = []
-        for match in find_places(doc):
-            span = doc.char_span(match.begin, match.end, label=match.cls, kb_id=match.key, alignment_mode="expand")
-            if span is None:
+        for match in self.finder.find(doc, doc._.lg_context):
+            found = entity_span(doc, match.begin, match.end, label=match.cls, kb_id=match.key)
+            if found is None:
                 continue
-            exact = (match.begin, match.end) if (span.start_char, span.end_char) != (match.begin, match.end) else None
-            set_span_attrs(doc, self.spans_key, span, exact=exact, parent=match.parent, code=match.code)
+            span, exact = found
+            set_span_attrs(doc, "place", span, exact=exact, parent=match.parent, code=match.code)
             spans.append(span)
-        doc.spans[self.spans_key] = spans
+        set_entity_spans(doc, "place", spans, spans_key=self.spans_key)
         return doc
 
 
-@Language.factory("lawgraph_places", assigns=["doc.spans"], default_config={"spans_key": "place"})
+@Language.factory(
+    "lawgraph_places",
+    assigns=["doc.spans"],
+    requires=["doc._.lg_context"],
+    default_config={"spans_key": "place"},
+)
 def make_places(nlp: Language, name: str, *, spans_key: str) -> PlaceRecognizer:
     """Build the ``lawgraph_places`` component."""
     register_extensions()
-    return PlaceRecognizer(spans_key=spans_key)
+    return PlaceRecognizer(name, spans_key=spans_key)

@@ -3,7 +3,7 @@
 The places, documents, initiatives, actions and indicators components each ask whether a match starts or
 ends on a word of the segmenter. :func:`token_boundaries` reads the offsets as arrays (not token by token)
 and :func:`token_starts` keeps the starts as a set; both are cached in ``doc.user_data`` until
-:func:`release_token_caches`, which the last component calls.
+:func:`release_token_caches`, which the pipeline's last step (``lawgraph_release_caches``) calls.
 
 >>> import spacy
 >>> doc = spacy.blank("en")("two words")

