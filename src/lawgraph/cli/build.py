@@ -165,9 +165,13 @@ def build_cli(
             push=push, compact=compact,
         )
     from lawgraph.api import build_quads, write_graph
+    from lawgraph.atomic import is_special, is_stdout
     from lawgraph.rdf.serialize import check_writable, rdf_format
 
     assert output is not None  # without -o, --store or --push was given and the corpus build ran above
+    to_stdout = is_stdout(output)
+    if fmt is None and (to_stdout or is_special(output)) and not output.suffix:
+        fmt = "nq"  # `-o -`, `-o /dev/null`: nothing to read a format from; N-Quads streams best
     try:
         rdf_format(output, fmt)
     except ValueError as err:
@@ -182,6 +186,6 @@ def build_cli(
             typer.echo("lawgraph: nothing was built; no output written", err=True)
         raise typer.Exit(2)
     written = write_graph(result, output, format=fmt)
-    if not quiet:
-        print_summary(result.summary(), written)
+    if not quiet:  # with the graph on stdout, the summary goes to stderr
+        print_summary(result.summary(), None if to_stdout else written, stream=sys.stderr if to_stdout else None)
     raise typer.Exit(1 if result.errors else 0)
