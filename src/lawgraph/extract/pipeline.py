@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lawgraph.extract.extensions import register_extensions
+from lawgraph.ingest import MAX_REPORT_CHARS
 from lawgraph.model import Report
 
 __all__ = ["COMPONENTS", "TOKENIZER", "make_nlp", "make_doc", "annotate", "annotate_many"]
@@ -77,6 +78,7 @@ def make_nlp(*, components: Sequence[str] | None = None) -> Language:
     importlib.import_module("lawgraph.extract.tokenizer")
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     _speed_up_lexemes(nlp)
+    nlp.max_length = max(nlp.max_length, MAX_REPORT_CHARS)  # ingest refuses longer texts with its own error
     wanted = None if components is None else set(components) | {"lawgraph_context"}
     for factory, module in COMPONENTS:
         if wanted is not None and factory not in wanted:
