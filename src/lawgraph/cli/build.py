@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 import typer
@@ -119,6 +121,10 @@ def _build_corpus(
     raise typer.Exit(2 if summary.all_failed else summary.exit_code)
 
 
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
 @app.command("build", help=_HELP)
 def build_cli(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Report files, folders or glob patterns."),
@@ -155,6 +161,8 @@ def build_cli(
         "about twice as fast). Skip it when more builds follow right away.",
     ),
 ) -> None:
+    # SIGTERM ends the build like Ctrl-C: workers are stopped, temporary files removed, the store left whole
+    signal.signal(signal.SIGTERM, _interrupt)
     if output is None and store is None and push is None:
         raise OutputError(None, "say where the graph goes: -o OUT, --store DIR, or both")
     if prune and store is None:
