@@ -213,14 +213,14 @@ class FairScheduler:
             ticket = _Ticket(client, self._light(client, now), self._usage(client, now), self._seq)
             self._waiting.append(ticket)
             self._inflight[client] += 1
-            deadline = now + self.queue_wait
+            deadline = time.monotonic() + self.queue_wait  # real time, whatever clock measures usage
             try:
                 while True:
                     self._assign()
                     if ticket.lease is not None:
                         self._cond.notify_all()  # others may have been assigned too
                         return ticket.lease
-                    left = deadline - self._clock()
+                    left = deadline - time.monotonic()
                     if left <= 0:
                         raise Busy(503, f"the endpoint is busy; no worker was free within {self.queue_wait:g} s",
                                    math.ceil(self.queue_wait))
