@@ -96,8 +96,14 @@ def bench_service(n: int, seed: int) -> dict[str, object]:
     ours, raw = Listener(), Listener()
     url_ours = f"http://127.0.0.1:{ours.port}/sparql"
     store = ox.Store()
-    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("o"),
-                      ox.NamedNode("http://x/g")))
+    store.add(
+        ox.Quad(
+            ox.NamedNode("http://x/s"),
+            ox.NamedNode("http://x/p"),
+            ox.Literal("o"),
+            ox.NamedNode("http://x/g"),
+        )
+    )
     refused = ran = other = 0
     start = time.perf_counter()
     queries = list(fuzzing.service_placements(n, url_ours, seed=seed))
@@ -115,14 +121,20 @@ def bench_service(n: int, seed: int) -> dict[str, object]:
     time.sleep(1.0)
     through_lawgraph = ours.count
     # the same queries, aimed at the other listener, on raw pyoxigraph in a child process
-    url_raw = f"http://127.0.0.1:{raw.port}/sparql"
     base_ours, base_raw = f"127.0.0.1:{ours.port}/", f"127.0.0.1:{raw.port}/"
-    lines = "".join(q.replace(base_ours, base_raw).encode("unicode_escape").decode("ascii") + "\n" for q in queries)
+    lines = "".join(
+        q.replace(base_ours, base_raw).encode("unicode_escape").decode("ascii") + "\n" for q in queries
+    )
     subprocess.run([sys.executable, "-c", _RAW], input=lines, text=True, timeout=3600, check=True)
     time.sleep(1.0)
     return {
-        "placements": n, "seed": seed, "refused": refused, "ran": ran, "other_errors": other,
-        "connections_through_lawgraph": through_lawgraph, "connections_raw_oxigraph": raw.count,
+        "placements": n,
+        "seed": seed,
+        "refused": refused,
+        "ran": ran,
+        "other_errors": other,
+        "connections_through_lawgraph": through_lawgraph,
+        "connections_raw_oxigraph": raw.count,
         "connections_to_the_first_listener_after_the_raw_run": ours.count - through_lawgraph,
         "seconds": round(ours_seconds, 1),
     }
@@ -139,7 +151,7 @@ def _extract_case(args: tuple[str, bytes, str]) -> tuple[str, str]:
     try:
         result = process_report(path, nlp=_nlp())
         for sentence in result.report.sentences:
-            assert result.report.text[sentence.begin:sentence.end], "empty evidence span"
+            assert result.report.text[sentence.begin : sentence.end], "empty evidence span"
         return "ok", ""
     except LawgraphError as err:
         return "lawgraph", err.reason[:80]
@@ -166,8 +178,10 @@ def bench_mutations(n: int, seed: int, jobs: int, limit: float) -> dict[str, obj
     data = report.read_bytes()
     text = data.decode("utf-8")
     half = n // 2
-    cases = [(f"t{i}.txt", t.encode("utf-8", "surrogatepass"), "") for i, t in
-             enumerate(fuzzing.text_mutations(text, half, seed=seed))]
+    cases = [
+        (f"t{i}.txt", t.encode("utf-8", "surrogatepass"), "")
+        for i, t in enumerate(fuzzing.text_mutations(text, half, seed=seed))
+    ]
     cases += [(f"b{i}.txt", b, "") for i, b in enumerate(fuzzing.byte_mutations(data, n - half, seed=seed))]
     folder = tempfile.mkdtemp(prefix="lawgraph-mut-")
     counts = {"ok": 0, "lawgraph": 0, "crash": 0, "hang": 0, "worker_died": 0}
@@ -201,8 +215,15 @@ def bench_mutations(n: int, seed: int, jobs: int, limit: float) -> dict[str, obj
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.terminate()
     pool.shutdown(wait=True, cancel_futures=True)
-    return {"mutations": n, "text": half, "bytes": n - half, "seed": seed, **counts,
-            "seconds": round(time.perf_counter() - start, 1), "first_problems": crashes}
+    return {
+        "mutations": n,
+        "text": half,
+        "bytes": n - half,
+        "seed": seed,
+        **counts,
+        "seconds": round(time.perf_counter() - start, 1),
+        "first_problems": crashes,
+    }
 
 
 class _Client:
@@ -211,11 +232,20 @@ class _Client:
 
     def query(self, text: str, timeout: float = 60.0) -> tuple[int, float]:
         start = time.perf_counter()
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout, source_address=(self.source, 0))
+        conn = http.client.HTTPConnection(
+            self.host, self.port, timeout=timeout, source_address=(self.source, 0)
+        )
         try:
             body = urllib.parse.urlencode({"query": text})
-            conn.request("POST", "/sparql", body=body, headers={
-                "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})
+            conn.request(
+                "POST",
+                "/sparql",
+                body=body,
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Accept": "application/sparql-results+json",
+                },
+            )
             resp = conn.getresponse()
             resp.read()
             return resp.status, time.perf_counter() - start
@@ -245,13 +275,30 @@ def bench_load(seconds: float, warmup: float, workers: int, timeout: float) -> d
     trig = folder / "founding.trig"
     build([_corpus() / "lanzhou-new-area-2022.txt"]).serialize(trig, format="trig")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "lawgraph", "serve", str(trig), "--port", "0", "--workers", str(workers),
-         "--timeout", str(timeout), "--host", "127.0.0.1"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        [
+            sys.executable,
+            "-m",
+            "lawgraph",
+            "serve",
+            str(trig),
+            "--port",
+            "0",
+            "--workers",
+            str(workers),
+            "--timeout",
+            str(timeout),
+            "--host",
+            "127.0.0.1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     url = proc.stdout.readline().strip() if proc.stdout else ""
     port = int(urllib.parse.urlsplit(url).port or 0)
-    heavy_q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"  # runs to the limit
+    heavy_q = (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }"  # runs to the limit
+    )
     medium_q, medium_alone = _calibrate(port, target=0.5)
     light_q = "ASK { ?r a lg:Report }"
     stop = threading.Event()
@@ -267,10 +314,14 @@ def bench_load(seconds: float, warmup: float, workers: int, timeout: float) -> d
             elif status != 200:
                 stop.wait(0.1)  # a refused looping client tries again at once, as the clients did
 
-    threads = [threading.Thread(target=loop, args=("heavy", f"127.0.1.{i + 1}", heavy_q, 0), daemon=True)
-               for i in range(2)]
-    threads += [threading.Thread(target=loop, args=("medium", f"127.0.2.{i + 1}", medium_q, 0), daemon=True)
-                for i in range(50)]
+    threads = [
+        threading.Thread(target=loop, args=("heavy", f"127.0.1.{i + 1}", heavy_q, 0), daemon=True)
+        for i in range(2)
+    ]
+    threads += [
+        threading.Thread(target=loop, args=("medium", f"127.0.2.{i + 1}", medium_q, 0), daemon=True)
+        for i in range(50)
+    ]
     threads.append(threading.Thread(target=loop, args=("light", "127.0.3.1", light_q, 0.25), daemon=True))
     started = time.monotonic()
     for t in threads:
@@ -294,15 +345,24 @@ def bench_load(seconds: float, warmup: float, workers: int, timeout: float) -> d
             codes[str(r[1])] = codes.get(str(r[1]), 0) + 1
         out: dict[str, object] = {"requests": len(rows), "statuses": codes}
         if times:
-            out.update(p50=round(statistics.median(times), 3),
-                       p99=round(times[min(len(times) - 1, int(0.99 * len(times)))], 3), max=round(times[-1], 3))
+            out.update(
+                p50=round(statistics.median(times), 3),
+                p99=round(times[min(len(times) - 1, int(0.99 * len(times)))], 3),
+                max=round(times[-1], 3),
+            )
         return out
 
     return {
-        "seconds": seconds, "warmup": warmup, "workers": workers, "timeout": timeout,
-        "medium_query": medium_q, "medium_query_seconds_alone": round(medium_alone, 3),
-        "light_all": summary("light", 0), "light_after_warmup": summary("light", warmup),
-        "medium": summary("medium", 0), "heavy": summary("heavy", 0),
+        "seconds": seconds,
+        "warmup": warmup,
+        "workers": workers,
+        "timeout": timeout,
+        "medium_query": medium_q,
+        "medium_query_seconds_alone": round(medium_alone, 3),
+        "light_all": summary("light", 0),
+        "light_after_warmup": summary("light", warmup),
+        "medium": summary("medium", 0),
+        "heavy": summary("heavy", 0),
         "worker_peak_rss_bytes": peaks,
     }
 

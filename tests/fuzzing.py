@@ -118,10 +118,45 @@ def service_placements(n: int, url: str, *, seed: int = 17) -> Iterator[str]:
 
 
 _INSERTS = [
-    "12345678901234567890123456789件", "９９．９％", "1,234,567.89亿元", "0.0000001%", "一千零五十万零三百人次",
-    "《", "》", "“", "”", "<p>", "</div>", "&amp;", "&#x1b;", "\x1b[31m", "\u202e", "\u3000", "\ufeff",
-    "\x00", "\r", "\n\n\n", "一、", "（二）", "3.", "第十二条", "万万万万万亿", "半", "多", "余",
-    "、", "；", "。", "2022年12月31日", "..", "%", "件件件", "9" * 400, "〇" * 50, "\ud7ff", "🙂",
+    "12345678901234567890123456789件",
+    "９９．９％",
+    "1,234,567.89亿元",
+    "0.0000001%",
+    "一千零五十万零三百人次",
+    "《",
+    "》",
+    "“",
+    "”",
+    "<p>",
+    "</div>",
+    "&amp;",
+    "&#x1b;",
+    "\x1b[31m",
+    "\u202e",
+    "\u3000",
+    "\ufeff",
+    "\x00",
+    "\r",
+    "\n\n\n",
+    "一、",
+    "（二）",
+    "3.",
+    "第十二条",
+    "万万万万万亿",
+    "半",
+    "多",
+    "余",
+    "、",
+    "；",
+    "。",
+    "2022年12月31日",
+    "..",
+    "%",
+    "件件件",
+    "9" * 400,
+    "〇" * 50,
+    "\ud7ff",
+    "🙂",
 ]
 
 
@@ -136,15 +171,19 @@ def text_mutations(text: str, n: int, *, seed: int = 17) -> Iterator[str]:
             if kind == 0:
                 out = out[:i] + rng.choice(_INSERTS) + out[i:]
             elif kind == 1:
-                out = out[:i] + out[i + rng.randint(1, 200):]
+                out = out[:i] + out[i + rng.randint(1, 200) :]
             elif kind == 2:
                 j = rng.randrange(len(out) + 1)
                 a, b = sorted((i, j))
-                out = out[:a] + out[b:b + (b - a)] + out[a:b] + out[b + (b - a):]
+                out = out[:a] + out[b : b + (b - a)] + out[a:b] + out[b + (b - a) :]
             elif kind == 3:
-                out = out[:i] + out[i:i + rng.randint(1, 100)] * rng.randint(2, 20) + out[i:]
+                out = out[:i] + out[i : i + rng.randint(1, 100)] * rng.randint(2, 20) + out[i:]
             else:
-                out = out[:i] + "".join(chr(rng.randrange(0x20, 0x3000)) for _ in range(rng.randint(1, 20))) + out[i:]
+                out = (
+                    out[:i]
+                    + "".join(chr(rng.randrange(0x20, 0x3000)) for _ in range(rng.randint(1, 20)))
+                    + out[i:]
+                )
         yield out
 
 
@@ -161,5 +200,5 @@ def byte_mutations(data: bytes, n: int, *, seed: int = 17) -> Iterator[bytes]:
             elif kind == 1:
                 out[i:i] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 8)))
             else:
-                del out[i:i + rng.randint(1, 64)]
+                del out[i : i + rng.randint(1, 64)]
         yield bytes(out)

@@ -259,7 +259,8 @@ class Scripted:
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+        serve = self.httpd.serve_forever
+        self.thread = threading.Thread(target=serve, kwargs={"poll_interval": 0.1}, daemon=True)
         self.thread.start()
 
     def close(self) -> None:

@@ -189,10 +189,12 @@ def _send(url: str, method: str, body: bytes, *, endpoint: str, auth: str | None
         reason = getattr(err.reason, "strerror", None) or str(err.reason)
         raise _Stop(endpoint, f"cannot reach the server: {printable(reason, limit=120)}") from err
     except (TimeoutError, OSError) as err:
-        raise _Stop(endpoint, f"cannot reach the server: {printable(str(err.strerror or err), limit=120)}") from err
+        reason = printable(str(err.strerror or err), limit=120)
+        raise _Stop(endpoint, f"cannot reach the server: {reason}") from err
     if status not in EXPECTED_STATUS:
-        raise RemoteError(endpoint, f"{method} answered HTTP {status}, not 200, 201 or 204: the graph may not "
-                                    "be stored")
+        raise RemoteError(
+            endpoint, f"{method} answered HTTP {status}, not 200, 201 or 204: the graph may not be stored"
+        )
     return status
 
 
@@ -265,10 +267,12 @@ def push(
         if stopped is not None:
             result.failed.append(PushFailure(target, method, "not sent after the failure above"))
             continue
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, name)]
+        quads = store.quads_for_pattern(None, None, None, name)
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         try:
-            status = _send(graph_url(endpoint, target), method, body, endpoint=endpoint, auth=auth, timeout=timeout)
+            url = graph_url(endpoint, target)
+            status = _send(url, method, body, endpoint=endpoint, auth=auth, timeout=timeout)
         except _Stop as err:
             stopped = err
             result.failed.append(PushFailure(target, method, err.reason))

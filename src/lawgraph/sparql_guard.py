@@ -30,7 +30,7 @@ True
 >>> check_query("SELECT * WHERE { ?s a lg:Report .SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }")
 Traceback (most recent call last):
 ...
-lawgraph.errors.QueryError: query: SERVICE (federated query) is refused: lawgraph never lets a query open a connection
+lawgraph.errors.QueryError: query: SERVICE (federated query) is refused: lawgraph never lets a query ...
 >>> has_service_keyword("SELECT * { ?s ?p 'SERVICE <http://x/> {}' }")
 False
 """
@@ -80,8 +80,13 @@ _LOCAL = rf"(?:(?:{_NC}|:|{_PLX})(?:(?:{_NC}|[.:]|{_PLX})*(?:{_NC}|:|{_PLX}))?)"
 _TOKEN_PARTS = [
     ("ws", r"[ \t\r\n]+"),
     ("comment", r"\#[^\r\n]*"),
-    ("string", r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-               r'|"(?:[^"\\\r\n]|\\.)*"' r"|'(?:[^'\\\r\n]|\\.)*'"),
+    (
+        "string",
+        r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+        r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+        r'|"(?:[^"\\\r\n]|\\.)*"'
+        r"|'(?:[^'\\\r\n]|\\.)*'",
+    ),
     ("iri", None),  # filled per reading: with or without parentheses inside
     ("var", rf"[?$]{_NC}+"),
     ("bnode", rf"_:{_NC}(?:(?:{_NC}|\.)*{_NC})?"),
@@ -299,7 +304,7 @@ def check_query(
 
 
 def check_update(update: str, *, where: str = "update") -> QueryCheck:
-    """Check a SPARQL update before it runs (an update's WHERE may hold SERVICE too); see :func:`check_query`."""
+    """Check a SPARQL update before it runs (its WHERE may hold SERVICE too); see :func:`check_query`."""
     limits = {"max_bytes": MAX_QUERY_BYTES, "max_nesting": MAX_NESTING, "max_operators": MAX_OPERATORS}
     return _check(update, where=where, update=True, limits=limits)
 
@@ -320,7 +325,7 @@ def guarded_rdflib_store(inner: Any) -> Any:
         from oxrdflib import OxigraphStore
 
         class GuardedOxigraphStore(OxigraphStore):
-            """oxrdflib's store, with lawgraph's query checks in front of Oxigraph (and of rdflib's engine)."""
+            """oxrdflib's store, with lawgraph's checks in front of Oxigraph (and of rdflib's engine)."""
 
             def query(self, query: Any, *args: Any, **kwargs: Any) -> Any:
                 if isinstance(query, str):
@@ -342,4 +347,6 @@ def guarded_rdflib_store(inner: Any) -> Any:
 
 def _algebra_has_service(prepared: Any) -> bool:
     """Whether an rdflib ``Query``/``Update`` object's algebra holds a SERVICE pattern."""
-    return any(_node_name(node) == "ServiceGraphPattern" for node in _walk(getattr(prepared, "algebra", prepared)))
+    return any(
+        _node_name(node) == "ServiceGraphPattern" for node in _walk(getattr(prepared, "algebra", prepared))
+    )

@@ -195,5 +195,6 @@ def build_cli(
         raise typer.Exit(2)
     written = write_graph(result, output, format=fmt)
     if not quiet:  # with the graph on stdout, the summary goes to stderr
-        print_summary(result.summary(), None if to_stdout else written, stream=sys.stderr if to_stdout else None)
+        shown = None if to_stdout else written
+        print_summary(result.summary(), shown, stream=sys.stderr if to_stdout else None)
     raise typer.Exit(1 if result.errors else 0)

@@ -53,21 +53,29 @@ def serve_cli(
     ),
     cors: bool = typer.Option(False, "--cors", help="Allow browser tools on other sites (YASGUI) to query it."),
     express: int | None = typer.Option(
-        None, "--express", help="Workers kept for clients whose queries have been short (default 1 with 2+ workers)."
+        None, "--express",
+        help="Workers kept for clients whose queries have been short (default 1 with 2+ workers).",
     ),
     express_timeout: float = typer.Option(2.0, "--express-timeout", help="Seconds a query may run on them."),
-    queue_wait: float = typer.Option(5.0, "--queue-wait", help="Seconds a query may wait for a worker (then 503)."),
+    queue_wait: float = typer.Option(
+        5.0, "--queue-wait", help="Seconds a query may wait for a worker (then 503)."
+    ),
     per_client: int = typer.Option(2, "--per-client", help="Queries one client may have running or waiting."),
     client_budget: float = typer.Option(
         120.0, "--client-budget", help="Seconds of worker time one client may use per minute (then 429)."
     ),
     memory_limit: int = typer.Option(
-        2048, "--memory-limit", metavar="MIB", help="Memory a worker may use for a query on top of its data; 0: no cap."
+        2048, "--memory-limit", metavar="MIB",
+        help="Memory a worker may use for a query on top of its data; 0: no cap.",
     ),
     max_query_bytes: int = typer.Option(100_000, "--max-query-bytes", help="Longest query accepted."),
     max_connections: int = typer.Option(128, "--max-connections", help="Open connections in all."),
-    max_client_connections: int = typer.Option(16, "--max-client-connections", help="Open connections per client."),
-    idle_timeout: float = typer.Option(10.0, "--idle-timeout", help="Seconds of silence before a connection closes."),
+    max_client_connections: int = typer.Option(
+        16, "--max-client-connections", help="Open connections per client."
+    ),
+    idle_timeout: float = typer.Option(
+        10.0, "--idle-timeout", help="Seconds of silence before a connection closes."
+    ),
     allow_host: list[str] | None = typer.Option(
         None, "--allow-host", help="Another host name clients may use in the Host header (repeatable)."
     ),

@@ -277,7 +277,9 @@ def _owner(iri: str, name: str, this_run: dict[str, str], stored: dict[str, str]
     if first is not None and first != name:
         return first
     kept = stored.get(iri)
-    if first is None and kept is not None and kept != name and os.path.isabs(_on_disk(kept)) and os.path.exists(_on_disk(kept)):
+    on_disk = _on_disk(kept) if kept is not None else ""
+    elsewhere = kept is not None and kept != name
+    if first is None and elsewhere and os.path.isabs(on_disk) and os.path.exists(on_disk):
         return kept
     return None
 

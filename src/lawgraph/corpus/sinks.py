@@ -181,7 +181,8 @@ class NQuadsFileSink:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # beside a link's target, or in the temporary folder for a FIFO or device (published by copying)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=temp_folder(self.path))
+            folder = temp_folder(self.path)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
         except OSError as err:
             raise OutputError(self.path, f"cannot write: {err.strerror or err}") from err
         self._tmp = Path(tmp)

@@ -31,6 +31,9 @@ DEFAULT_MAX_RESULT_BYTES = 50_000_000
 MEMORY_AUTO_BYTES = 1 << 30
 """Store folders up to this size on disk are queried from an in-memory copy unless told otherwise."""
 
+LIGHT_SECONDS = 0.1
+"""A query whose text typically runs this fast may take the express workers (see :mod:`~lawgraph.server.fairness`)."""
+
 DEFAULT_MEMORY_LIMIT = 2 << 30
 """Bytes of address space a worker may add to what its data takes, for one query."""
 
@@ -161,7 +164,7 @@ class SparqlServer:
         self.idle_timeout = float(idle_timeout)
         self.allowed_hosts = [h.lower() for h in allowed_hosts or []]
         self.scheduler = FairScheduler(
-            per_client=per_client, budget=client_budget, queue_wait=queue_wait, light_seconds=0.5
+            per_client=per_client, budget=client_budget, queue_wait=queue_wait, light_seconds=LIGHT_SECONDS
         )
         self._pool = _WorkerPool(
             memory=self.memory, timeout=self.timeout, scheduler=self.scheduler, express=express,

@@ -10,11 +10,13 @@ same for the endpoint's worker processes:
   ``window`` seconds gets 429, with ``Retry-After`` saying when its budget is back.
 - **A fair queue:** waiting queries are served least-used client first, so fifty clients looping queries
   do not push a newcomer back; none waits longer than ``queue_wait`` (then 503 with ``Retry-After``).
-- **An express lane:** ``express`` workers only take queries of *light* clients, whose queries in the
-  window took ``light_seconds`` or less on average (a new client counts as light). So two clients
-  looping 30-second queries, or fifty looping half-second ones, cannot keep a short query waiting. A query
-  on an express worker has a shorter time limit (the pool's ``express_timeout``): a client that looks
-  light and sends a heavy query loses that query once, then queues with everyone else.
+- **An express lane:** ``express`` workers only take *known-light* queries: a query whose text (white
+  space aside) has run before, typically in ``light_seconds`` or less (the median of its last five runs;
+  the last one took at most a second). So two clients
+  looping 30-second queries, or fifty looping half-second ones, cannot keep a short query waiting, and
+  nobody can put a new, possibly heavy, query on the express lane. A query on an express worker also has a
+  shorter time limit (the pool's ``express_timeout``): one whose cost changed is cut once, and its text is
+  then no longer light.
 
 The scheduler only hands out opaque worker objects; :mod:`lawgraph.server.pool` runs the queries.
 
@@ -25,10 +27,10 @@ Examples
 >>> lease = s.acquire("10.0.0.1")
 >>> lease.worker
 'w1'
->>> s.acquire("10.0.0.1")
+>>> s.acquire("10.0.0.1")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-lawgraph.server.fairness.Busy: 429: this client already has 1 query running or waiting; send the next when one ends
+lawgraph.server.fairness.Busy: 429: this client already has 1 query running or waiting; send the next ...
 >>> s.release(lease, keep=True)
 """
 
@@ -37,7 +39,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections import Counter, deque
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,6 +65,7 @@ class Lease:
     client: Hashable
     express: bool
     started: float
+    key: Hashable = None
 
 
 @dataclass(eq=False)
@@ -71,7 +74,12 @@ class _Ticket:
     light: bool
     usage: float
     seq: int
+    key: Hashable = None
     lease: Lease | None = None
+
+
+_KNOWN_QUERIES = 10_000
+"""Query texts whose recent run times the scheduler remembers (least recently run forgotten first)."""
 
 
 @dataclass
@@ -94,7 +102,7 @@ class FairScheduler:
     queue_wait : float
         Longest wait for a worker before 503.
     light_seconds : float
-        A client whose queries in the window took at most this long on average is light.
+        A query text whose last runs each took at most this long is light (may use express workers).
     clock : callable
         Monotonic seconds (replaceable in tests).
     """
@@ -106,7 +114,7 @@ class FairScheduler:
         budget: float = 120.0,
         window: float = 60.0,
         queue_wait: float = 5.0,
-        light_seconds: float = 0.5,
+        light_seconds: float = 0.1,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.per_client = per_client
@@ -121,6 +129,7 @@ class FairScheduler:
         self._waiting: list[_Ticket] = []
         self._inflight: Counter[Hashable] = Counter()
         self._history: dict[Hashable, _History] = {}
+        self._runs: OrderedDict[Hashable, deque[float]] = OrderedDict()  # query key -> its last run times
         self._seq = 0
 
     # -- workers
@@ -158,10 +167,27 @@ class FairScheduler:
         history = self._prune(client, now)
         return sum(s for _, s in history.ended) + sum(now - t for t in history.running.values())
 
-    def _light(self, client: Hashable, now: float) -> bool:
-        history = self._prune(client, now)
-        times = [s for _, s in history.ended] + [now - t for t in history.running.values()]
-        return not times or sum(times) / len(times) <= self.light_seconds
+    def _light(self, key: Hashable) -> bool:
+        runs = self._runs.get(key) if key is not None else None
+        if not runs:
+            return False
+        # its typical run (the median of the last five) is short, and the last one was not long
+        typical, last = sorted(runs)[(len(runs) - 1) // 2], runs[-1]  # the lower median
+        return typical <= self.light_seconds and last <= max(1.0, 4 * self.light_seconds)
+
+    def is_light(self, key: Hashable) -> bool:
+        """Whether the query ``key`` stands for has run before, each recent time within ``light_seconds``."""
+        with self._cond:
+            return self._light(key)
+
+    def _record_run(self, key: Hashable, seconds: float) -> None:
+        if key is None:
+            return
+        runs = self._runs.pop(key, None) or deque(maxlen=5)
+        runs.append(seconds)
+        self._runs[key] = runs  # most recently run last
+        while len(self._runs) > _KNOWN_QUERIES:
+            self._runs.popitem(last=False)
 
     def _retry_after_budget(self, client: Hashable, now: float) -> float:
         history = self._history[client]
@@ -189,11 +215,15 @@ class FairScheduler:
             else:
                 continue
             self._idle.remove(worker)
-            ticket.lease = Lease(worker=worker, client=ticket.client, express=is_express, started=now)
+            ticket.lease = Lease(
+                worker=worker, client=ticket.client, express=is_express, started=now, key=ticket.key
+            )
             self._prune(ticket.client, now).running[id(ticket.lease)] = now
 
-    def acquire(self, client: Hashable) -> Lease:
+    def acquire(self, client: Hashable, key: Hashable = None) -> Lease:
         """Wait (at most ``queue_wait``) for a worker for one query of ``client``.
+
+        ``key`` names the query (a hash of its text): a known-light one may take an express worker.
 
         Raises
         ------
@@ -203,14 +233,21 @@ class FairScheduler:
         with self._cond:
             now = self._clock()
             if self._inflight[client] >= self.per_client:
-                raise Busy(429, f"this client already has {self.per_client} "
-                           f"quer{'y' if self.per_client == 1 else 'ies'} running or waiting; "
-                           "send the next when one ends", 1)
+                raise Busy(
+                    429,
+                    f"this client already has {self.per_client} "
+                    f"quer{'y' if self.per_client == 1 else 'ies'} running or waiting; "
+                    "send the next when one ends",
+                    1,
+                )
             if self._usage(client, now) >= self.budget:
-                raise Busy(429, f"this client used its {self.budget:g} s of query time per {self.window:g} s",
-                           math.ceil(self._retry_after_budget(client, now)))
+                raise Busy(
+                    429,
+                    f"this client used its {self.budget:g} s of query time per {self.window:g} s",
+                    math.ceil(self._retry_after_budget(client, now)),
+                )
             self._seq += 1
-            ticket = _Ticket(client, self._light(client, now), self._usage(client, now), self._seq)
+            ticket = _Ticket(client, self._light(key), self._usage(client, now), self._seq, key)
             self._waiting.append(ticket)
             self._inflight[client] += 1
             deadline = time.monotonic() + self.queue_wait  # real time, whatever clock measures usage
@@ -222,8 +259,11 @@ class FairScheduler:
                         return ticket.lease
                     left = deadline - time.monotonic()
                     if left <= 0:
-                        raise Busy(503, f"the endpoint is busy; no worker was free within {self.queue_wait:g} s",
-                                   math.ceil(self.queue_wait))
+                        raise Busy(
+                            503,
+                            f"the endpoint is busy; no worker was free within {self.queue_wait:g} s",
+                            math.ceil(self.queue_wait),
+                        )
                     self._cond.wait(left)
             except BaseException:
                 self._inflight[client] -= 1
@@ -233,22 +273,28 @@ class FairScheduler:
             finally:
                 self._waiting.remove(ticket)
 
-    def _finish(self, lease: Lease, *, keep: bool) -> None:
+    def _finish(self, lease: Lease, *, keep: bool, record: bool = False) -> None:
         now = self._clock()
         history = self._prune(lease.client, now)
         history.running.pop(id(lease), None)
         history.ended.append((now, now - lease.started))
+        if record:
+            self._record_run(lease.key, now - lease.started)
         if keep:
             self._idle.append(lease.worker)
         self._cond.notify_all()
 
     def release(self, lease: Lease, *, keep: bool) -> None:
-        """The query of ``lease`` ended; ``keep`` the worker (False: it was killed and will be replaced)."""
+        """The query of ``lease`` ended; ``keep`` the worker (False: it was killed and will be replaced).
+
+        Its run time is remembered under the lease's query key, so a query that was cut at a time limit
+        is not light the next time.
+        """
         with self._cond:
             self._inflight[lease.client] -= 1
             if self._inflight[lease.client] <= 0:
                 del self._inflight[lease.client]
-            self._finish(lease, keep=keep)
+            self._finish(lease, keep=keep, record=True)
             self._forget_idle_clients()
 
     def _forget_idle_clients(self) -> None:

@@ -35,7 +35,9 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - BaseHTTPRequestHandler's name
         logger.info("%s %s", self.address_string(), printable(format % args))
 
-    def _send(self, status: int, content_type: str, body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> None:
+    def _send(
+        self, status: int, content_type: str, body: bytes, headers: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -73,8 +75,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._refuse(400, "one Host header is needed", close=True)
             return False
         if hosts and not self.server_ref.host_allowed(hosts[0]):
-            self._refuse(421, "this endpoint does not answer for that Host (see `lawgraph serve --allow-host`)",
-                         close=True)
+            self._refuse(
+                421, "this endpoint does not answer for that Host (see `lawgraph serve --allow-host`)",
+                close=True,
+            )
             return False
         return True
 

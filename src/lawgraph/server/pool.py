@@ -1,4 +1,4 @@
-"""The worker processes of one endpoint: a query goes to a worker the fair scheduler picks, under a time limit.
+"""The worker processes of one endpoint: each query goes to the worker the fair scheduler picks, time-limited.
 
 A worker that misses the deadline, runs out of its memory cap or dies is killed and a fresh one is started
 by one long-lived spawner thread (so the kernel's parent-death signal, which follows the thread that
@@ -8,6 +8,7 @@ number of workers. The answer to that query is 503; every other client goes on.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import queue
@@ -151,8 +152,9 @@ class _WorkerPool:
         max_query_bytes: int,
     ) -> Answer:
         """Evaluate one query of ``client`` in a worker the scheduler picks."""
+        key = hashlib.blake2b(" ".join(query.split()).encode("utf-8", "surrogatepass"), digest_size=16).digest()
         try:
-            lease = self.scheduler.acquire(client)
+            lease = self.scheduler.acquire(client, key)
         except Busy as busy:
             return _answer(busy.status, busy.message, ("Retry-After", str(busy.retry_after)))
         worker: _Worker = lease.worker
@@ -165,8 +167,11 @@ class _WorkerPool:
             if not worker.conn.poll(limit):
                 if lease.express:
                     return _answer(
-                        503, f"the query was cancelled after {limit:g} s on the worker kept for short queries; "
-                        "send it again: it will wait for the other workers", ("Retry-After", "1"))
+                        503,
+                        f"the query was cancelled after {limit:g} s on the worker kept for short queries; "
+                        "send it again: it will wait for the other workers",
+                        ("Retry-After", "1"),
+                    )
                 return _answer(503, f"the query was cancelled after the time limit of {limit:g} s",
                                ("Retry-After", "5"))
             status, meta, body = worker.conn.recv()
@@ -189,4 +194,5 @@ class _WorkerPool:
             cap = f" of {self.memory_limit // (1 << 20)} MiB" if self.memory_limit else ""
             return _answer(503, f"the query was stopped: it needed more memory than its worker's limit{cap}",
                            ("Retry-After", "5"))
-        return _answer(503, "the query's worker stopped unexpectedly; the endpoint goes on", ("Retry-After", "5"))
+        message = "the query's worker stopped unexpectedly; the endpoint goes on"
+        return _answer(503, message, ("Retry-After", "5"))

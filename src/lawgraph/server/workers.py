@@ -17,6 +17,7 @@ query, so answers follow the store.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import IO, Any, cast
 
@@ -82,6 +83,9 @@ def _worker_main(conn: Any, source: str, memory: bool, parent_pid: int, memory_l
         conn.send(("error", 500, getattr(err, "message", None) or str(err)))
         return
     signature = _store_signature(source) if on_disk else ()
+    from lawgraph.sparql_guard import check_query
+
+    check_query("ASK { ?s ?p ?o }")  # load rdflib's grammar now, not during the first client's query
     if memory_limit is not None:
         cap_memory(memory_limit)
     conn.send(("ready", 0, ""))
@@ -122,7 +126,13 @@ def _worker_main(conn: Any, source: str, memory: bool, parent_pid: int, memory_l
 
 class _Worker:
     def __init__(
-        self, ctx: Any, store_path: str, *, memory: bool, start_timeout: float, memory_limit: int | None = None,
+        self,
+        ctx: Any,
+        store_path: str,
+        *,
+        memory: bool,
+        start_timeout: float,
+        memory_limit: int | None = None,
         express: bool = False,
     ) -> None:
         self.express = express
@@ -148,9 +158,7 @@ class _Worker:
         self.conn.close()
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             self.conn.send(None)
-        except (OSError, ValueError):
-            pass
         self.process.join(2)
         self.kill()
