@@ -54,7 +54,7 @@ def serve_cli(
     cors: bool = typer.Option(False, "--cors", help="Allow browser tools on other sites (YASGUI) to query it."),
     express: int | None = typer.Option(
         None, "--express",
-        help="Workers kept for clients whose queries have been short (default 1 with 2+ workers).",
+        help="Workers kept for queries that ran fast before (default 1 with 2+ workers).",
     ),
     express_timeout: float = typer.Option(2.0, "--express-timeout", help="Seconds a query may run on them."),
     queue_wait: float = typer.Option(

@@ -70,7 +70,7 @@ class SparqlServer:
     examples : dict of str to str, optional
         Example queries for the browser page; the saved queries by default.
     express : int
-        Workers kept for light clients, whose queries have been short (1 when ``workers`` ≥ 2, else 0).
+        Workers kept for known-light queries, whose text ran fast before (1 when ``workers`` ≥ 2, else 0).
     express_timeout : float
         Seconds a query may run on an express worker.
     queue_wait : float

@@ -52,7 +52,7 @@ class _WorkerPool:
     scheduler : FairScheduler
         Decides which waiting query gets which worker.
     express : int
-        Workers kept for light clients (see :mod:`lawgraph.server.fairness`).
+        Workers kept for known-light queries (see :mod:`lawgraph.server.fairness`).
     express_timeout : float
         Seconds a query may run on an express worker.
     memory_limit : int or None
@@ -84,7 +84,7 @@ class _WorkerPool:
         self._spawner: threading.Thread | None = None
 
     def start(self, store_path: str, workers: int) -> None:
-        """Start ``workers`` processes on ``store_path``, the last ``express`` of them for light clients."""
+        """Start ``workers`` processes on ``store_path``, the last ``express`` of them for light queries."""
         self._store_path = store_path
         for i in range(workers):
             self._add_worker(express=i >= workers - self.express)
