@@ -127,10 +127,36 @@ def _views(text: str) -> list[str]:
 
 
 def _tokens(text: str, reading: re.Pattern[str]) -> Iterator[tuple[str, str]]:
-    for m in reading.finditer(text):
+    """The tokens of ``text`` (white space left out), in linear time.
+
+    A quote that opens no string (unterminated) makes the regex scan to the end of the line, or of the
+    text; every later quote of the same kind before that point fails the same way, so it is not tried
+    again (its characters are read as code, which can only make the checks stricter).
+    """
+    pos, end = 0, len(text)
+    failed_until: dict[str, int] = {}
+    while pos < end:
+        ch = text[pos]
+        if ch in "\"'" and failed_until.get(ch, -1) > pos:
+            yield "other", ch
+            pos += 1
+            continue
+        m = reading.match(text, pos)
+        if m is None:  # cannot happen: "other" matches any character
+            return
         kind = m.lastgroup or "other"
+        if ch in "\"'" and kind != "string":
+            long = text.startswith(ch * 3, pos)
+            eol = len(text) if long else _line_end(text, pos)
+            failed_until[ch] = max(failed_until.get(ch, -1), eol)
         if kind != "ws":
             yield kind, m.group()
+        pos = m.end()
+
+
+def _line_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find("\n", pos), text.find("\r", pos)) if i >= 0]
+    return min(ends) if ends else len(text)
 
 
 def _is_service(word: str) -> bool:
@@ -263,6 +289,24 @@ def _check(text: str, *, where: str, update: bool, limits: dict[str, int]) -> Qu
     if not isinstance(text, str):
         raise QueryError(where, "the query must be text")
     check_limits(text, where=where, **limits)
+    key = (text, update)
+    with _PARSE_LOCK:
+        known = _PASSED.get(key)
+    if known is not None:  # the same text passed before (an endpoint sees the same queries again and again)
+        return known
+    checked = _check_parsed(text, where=where, update=update)
+    with _PARSE_LOCK:
+        _PASSED[key] = checked
+        while len(_PASSED) > 1024:
+            _PASSED.pop(next(iter(_PASSED)))
+    return checked
+
+
+_PASSED: dict[tuple[str, bool], QueryCheck] = {}
+"""Texts that passed the parse and the text check (the limits are checked every time), oldest first."""
+
+
+def _check_parsed(text: str, *, where: str, update: bool) -> QueryCheck:
     tree = _parse(text, update=update)
     if tree is None:
         # rdflib cannot read it: Oxigraph may only see it if no spelling of the word could be the keyword.

@@ -6,13 +6,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from lawgraph.errors import InputError, LawgraphError, QueryError, StoreError
+from lawgraph.errors import InputError, QueryError, StoreError
 from lawgraph.server.fairness import FairScheduler
 from lawgraph.server.handler import _Handler
 from lawgraph.server.http import LimitedHTTPServer
 from lawgraph.server.page import _page, _saved_examples
 from lawgraph.server.pool import Answer, _answer, _WorkerPool
-from lawgraph.sparql_guard import MAX_QUERY_BYTES, SERVICE_REFUSED, check_limits, has_service_keyword
+from lawgraph.sparql_guard import MAX_QUERY_BYTES
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -284,15 +284,13 @@ class SparqlServer:
     ) -> Answer:
         """Evaluate one query of ``client`` under the endpoint's rules; returns the :class:`Answer`.
 
-        The cheap checks run here (size, nesting, operators, the SERVICE keyword in the text); the worker
-        runs the rest (the parse tree, with rdflib's grammar) before Oxigraph sees the query.
+        Only the size is checked here; the worker runs every other check (nesting, operators, the parse
+        tree and the tokens: :func:`lawgraph.sparql_guard.check_query`) before Oxigraph sees the query, so
+        their cost counts against the client's time and never holds up the HTTP threads.
         """
-        try:
-            check_limits(query, where="query", max_bytes=self.max_query_bytes)
-        except LawgraphError as err:
-            return _answer(400, err.reason)
-        if has_service_keyword(query):
-            return _answer(400, SERVICE_REFUSED)
+        size = len(query.encode("utf-8", "surrogatepass"))
+        if size > self.max_query_bytes:
+            return _answer(400, f"the query is {size} bytes long; the limit is {self.max_query_bytes}")
         return self._pool.run(
             query,
             client=client,

@@ -1,8 +1,7 @@
 """Refusing federated queries at the door: :func:`find_service` is the endpoint's cheap text check.
 
 The full check (limits, rdflib's parse tree, the tokens) is :mod:`lawgraph.sparql_guard`, which every
-worker runs before Oxigraph sees a query; this is its text check, run in the HTTP thread so that a
-SERVICE query does not even take a worker.
+worker runs before Oxigraph sees a query; this is its text check alone, for callers that want a yes/no.
 """
 
 from __future__ import annotations
