@@ -32,7 +32,7 @@ MEMORY_AUTO_BYTES = 1 << 30
 """Store folders up to this size on disk are queried from an in-memory copy unless told otherwise."""
 
 LIGHT_SECONDS = 0.1
-"""A query whose text typically runs this fast may take the express workers (see :mod:`~lawgraph.server.fairness`)."""
+"""Seconds a query's text typically runs in to be light: it may then take the express workers."""
 
 DEFAULT_MEMORY_LIMIT = 2 << 30
 """Bytes of address space a worker may add to what its data takes, for one query."""

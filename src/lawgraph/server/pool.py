@@ -152,7 +152,8 @@ class _WorkerPool:
         max_query_bytes: int,
     ) -> Answer:
         """Evaluate one query of ``client`` in a worker the scheduler picks."""
-        key = hashlib.blake2b(" ".join(query.split()).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        text = " ".join(query.split()).encode("utf-8", "surrogatepass")
+        key = hashlib.blake2b(text, digest_size=16).digest()
         try:
             lease = self.scheduler.acquire(client, key)
         except Busy as busy:
