@@ -228,3 +228,96 @@ def test_push_the_founding_report_twice(oxigraph, corpus_dir, tmp_path):
     push(path, endpoint=oxigraph.store)
     assert oxigraph.count(NAMED) == named
     assert oxigraph.count(DEFAULT) == default
+
+
+class Scripted:
+    """A local HTTP server that answers each request with a scripted status and records what it got."""
+
+    def __init__(self, answer) -> None:
+        import http.server
+        import threading
+
+        self.seen: list[tuple[str, str, str | None]] = []
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _any(self):
+                outer.seen.append((self.command, self.path, self.headers.get("Authorization")))
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                status, headers, body = answer(self)
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_PUT = do_POST = do_GET = _any
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        serve = self.httpd.serve_forever
+        self.thread = threading.Thread(target=serve, kwargs={"poll_interval": 0.1}, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(5)
+
+
+@pytest.mark.parametrize("code", [301, 302, 303, 307, 308])
+def test_a_redirect_is_not_followed_and_the_credentials_stay(trig, capsys, monkeypatch, code):
+    other = Scripted(lambda h: (204, {}, b""))
+    redirecting = Scripted(lambda h: (code, {"Location": other.url + "/elsewhere"}, b""))
+    try:
+        monkeypatch.setenv("LAWGRAPH_ENDPOINT_AUTH", "ann:s3cret")
+        with pytest.raises(SystemExit) as done:
+            main(["push", str(trig), "--endpoint", redirecting.url + "/store"])
+        assert done.value.code == 1
+        err = capsys.readouterr().err
+        assert f"HTTP {code}, a redirect to {other.url}/elsewhere; not followed" in err
+        assert other.seen == []  # the other host never saw a request, let alone the Authorization header
+        assert len(redirecting.seen) == 1  # and nothing more was sent after the redirect
+    finally:
+        other.close()
+        redirecting.close()
+
+
+def test_only_the_protocol_statuses_count_as_stored(trig):
+    from lawgraph.push import PushError
+
+    accepted = Scripted(lambda h: (202, {}, b"queued"))
+    try:
+        with pytest.raises(PushError, match="HTTP 202, not 200, 201 or 204") as raised:
+            push(trig, endpoint=accepted.url + "/store", environ={})
+        assert raised.value.result.graphs == [] and len(raised.value.result.failed) == 3
+    finally:
+        accepted.close()
+
+
+def test_the_summary_says_which_graphs_went(trig, capsys):
+    # the server refuses the named graphs and stores the default graph: the summary names what did not go
+    def answer(h):
+        return (400, {}, b"bad graph \x1b[31mred\x1b[0m\n") if "graph=" in h.path else (204, {}, b"")
+
+    server = Scripted(answer)
+    try:
+        from lawgraph.push import PushError
+
+        with pytest.raises(PushError) as raised:
+            push(trig, endpoint=server.url + "/store", environ={})
+        result = raised.value.result
+        assert [g.graph for g in result.graphs] == [None] and len(result.failed) == 2
+        assert all("\x1b" not in f.reason for f in result.failed)
+        assert "\\x1b[31m" in result.failed[0].reason  # shown, not obeyed
+        with pytest.raises(SystemExit) as done:
+            main(["push", str(trig), "--endpoint", server.url + "/store"])
+        err = capsys.readouterr().err
+        assert done.value.code == 1 and "not stored:" in err and "\x1b" not in err
+        assert result.failed[0].graph in err
+    finally:
+        server.close()

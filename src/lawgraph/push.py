@@ -8,7 +8,12 @@
   instead, for a push of the whole corpus.
 - Credentials come from the environment only: ``LAWGRAPH_ENDPOINT_AUTH=user:password`` (HTTP Basic) or
   ``LAWGRAPH_ENDPOINT_TOKEN=...`` (``Authorization: Bearer``). They never appear in messages.
-- Network failures and refusals raise :class:`~lawgraph.errors.RemoteError` with one readable line.
+- Success is only a status the protocol promises: 200, 201 or 204. A redirect is never followed (it
+  would carry the credentials, or turn the body into a ``GET`` that stores nothing): it is a failure that
+  names where it pointed. Text from the server is shown without control characters.
+- Every graph is tried; at the end :class:`PushError` (a :class:`~lawgraph.errors.RemoteError`) says which
+  graphs were stored and which were not, and why. After a refusal of the credentials, a redirect or a
+  network failure the remaining graphs are not sent (they would fail the same way).
 
 Graph store endpoints: Oxigraph ``http://HOST:7878/store``; Fuseki ``http://HOST:3030/DATASET/data``;
 GraphDB ``http://HOST:7200/repositories/REPO/rdf-graphs/service``; Virtuoso ``http://HOST:8890/sparql-graph-crud``
@@ -31,14 +36,30 @@ import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
 from lawgraph.errors import InputError, RemoteError
 from lawgraph.namespaces import STORE_GRAPH
+from lawgraph.sanitize import printable
 
-__all__ = ["PushedGraph", "PushResult", "push", "graph_url", "auth_header", "AUTH_ENV", "TOKEN_ENV"]
+__all__ = [
+    "PushedGraph",
+    "PushFailure",
+    "PushResult",
+    "PushError",
+    "push",
+    "graph_url",
+    "auth_header",
+    "AUTH_ENV",
+    "TOKEN_ENV",
+    "EXPECTED_STATUS",
+]
+
+EXPECTED_STATUS = frozenset({200, 201, 204})
+"""The statuses the Graph Store Protocol answers a stored graph with; anything else is a failure."""
 
 AUTH_ENV = "LAWGRAPH_ENDPOINT_AUTH"
 """Environment variable holding ``user:password`` for HTTP Basic authentication."""
@@ -59,17 +80,49 @@ class PushedGraph:
     status: int
 
 
+@dataclass(frozen=True)
+class PushFailure:
+    """One graph that was not stored: its IRI (None for the default graph), the method and why."""
+
+    graph: str | None
+    method: str
+    reason: str
+
+
 @dataclass
 class PushResult:
-    """What :func:`push` sent."""
+    """What :func:`push` sent (``graphs``) and what it could not (``failed``)."""
 
     endpoint: str
     graphs: list[PushedGraph] = field(default_factory=list)
+    failed: list[PushFailure] = field(default_factory=list)
 
     @property
     def triples(self) -> int:
         """Triples sent over all graphs."""
         return sum(g.triples for g in self.graphs)
+
+
+class PushError(RemoteError):
+    """Some graphs were not stored; ``result`` says which went and which did not."""
+
+    def __init__(self, where: str, reason: str, result: PushResult) -> None:
+        super().__init__(where, reason)
+        self.result = result
+
+
+class _Stop(RemoteError):
+    """A failure after which no other graph is sent (credentials refused, a redirect, no connection)."""
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Never follow a redirect: urllib would resend to another host with the Authorization header."""
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def graph_url(endpoint: str, graph: str | None) -> str:
@@ -105,29 +158,44 @@ def auth_header(environ: dict[str, str] | None = None) -> str | None:
     return None
 
 
+def _detail(err: urllib.error.HTTPError) -> str:
+    try:
+        lines = err.read(300).decode("utf-8", "replace").strip().splitlines()
+    except (OSError, ValueError):
+        return ""
+    return printable(lines[0], limit=200) if lines else ""
+
+
 def _send(url: str, method: str, body: bytes, *, endpoint: str, auth: str | None, timeout: float) -> int:
     request = urllib.request.Request(url, data=body, method=method)
     request.add_header("Content-Type", "application/n-triples; charset=utf-8")
     if auth:
         request.add_header("Authorization", auth)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) checked
+        with _OPENER.open(request, timeout=timeout) as response:
             response.read()
-            return int(response.status)
+            status = int(response.status)
     except urllib.error.HTTPError as err:
-        detail = ""
-        try:
-            detail = err.read(300).decode("utf-8", "replace").strip().splitlines()[0]
-        except (OSError, IndexError):
-            pass
+        if 300 <= err.code < 400:
+            where = printable(err.headers.get("Location") or "elsewhere", limit=120)
+            raise _Stop(endpoint, f"{method} answered HTTP {err.code}, a redirect to {where}; not followed "
+                                  "(it would resend the credentials): push to the final URL") from err
         hint = " (check LAWGRAPH_ENDPOINT_AUTH / LAWGRAPH_ENDPOINT_TOKEN)" if err.code in (401, 403) else ""
-        raise RemoteError(endpoint, f"{method} refused with HTTP {err.code} {err.reason}{hint}"
-                                    + (f": {detail}" if detail else "")) from err
+        detail = _detail(err)
+        message = (f"{method} refused with HTTP {err.code} {printable(str(err.reason), limit=80)}{hint}"
+                   + (f": {detail}" if detail else ""))
+        raise (_Stop if err.code in (401, 403) else RemoteError)(endpoint, message) from err
     except urllib.error.URLError as err:
         reason = getattr(err.reason, "strerror", None) or str(err.reason)
-        raise RemoteError(endpoint, f"cannot reach the server: {reason}") from err
+        raise _Stop(endpoint, f"cannot reach the server: {printable(reason, limit=120)}") from err
     except (TimeoutError, OSError) as err:
-        raise RemoteError(endpoint, f"cannot reach the server: {err.strerror or err}") from err
+        reason = printable(str(err.strerror or err), limit=120)
+        raise _Stop(endpoint, f"cannot reach the server: {reason}") from err
+    if status not in EXPECTED_STATUS:
+        raise RemoteError(
+            endpoint, f"{method} answered HTTP {status}, not 200, 201 or 204: the graph may not be stored"
+        )
+    return status
 
 
 def _graph_names(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
@@ -164,7 +232,10 @@ def push(
     Raises
     ------
     RemoteError
-        The endpoint is not an http(s) URL, cannot be reached, or refuses a request.
+        The endpoint is not an http(s) URL.
+    PushError
+        Some graphs were not stored (unreachable, refused, redirected, an unexpected status); its
+        ``result`` lists the graphs that went and those that did not.
     """
     from lawgraph.store import read_source
 
@@ -175,28 +246,46 @@ def push(
     store = source if isinstance(source, ox.Store) else read_source(source)
     named = _graph_names(store)
     result = PushResult(endpoint=endpoint)
-
-    def send(name: ox.NamedNode | ox.BlankNode | ox.DefaultGraph, target: str | None, method: str) -> None:
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, name)]
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-        status = _send(graph_url(endpoint, target), method, body, endpoint=endpoint, auth=auth, timeout=timeout)
-        result.graphs.append(PushedGraph(graph=target, method=method, triples=len(triples), status=status))
-
+    plan: list[tuple[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, str | None, str]] = []
     wanted = list(graphs) if graphs is not None else None
     if wanted:
         names = {g.value for g in named if isinstance(g, ox.NamedNode)}
         if not named and len(wanted) == 1:
-            send(ox.DefaultGraph(), wanted[0], "PUT")
-            return result
-        missing = [g for g in wanted if g not in names]
-        if missing:
-            raise InputError(str(source), f"has no graph {missing[0]}")
-        for iri in wanted:
-            send(ox.NamedNode(iri), iri, "PUT")
-        return result
-    for graph in named:
-        if isinstance(graph, ox.NamedNode):
-            send(graph, graph.value, "PUT")
-    if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())):
-        send(ox.DefaultGraph(), None, "PUT" if replace_default else "POST")
+            plan.append((ox.DefaultGraph(), wanted[0], "PUT"))
+        else:
+            missing = [g for g in wanted if g not in names]
+            if missing:
+                raise InputError(str(source), f"has no graph {missing[0]}")
+            plan.extend((ox.NamedNode(iri), iri, "PUT") for iri in wanted)
+    else:
+        plan.extend((g, g.value, "PUT") for g in named if isinstance(g, ox.NamedNode))
+        if any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+            plan.append((ox.DefaultGraph(), None, "PUT" if replace_default else "POST"))
+
+    stopped: RemoteError | None = None
+    for name, target, method in plan:
+        if stopped is not None:
+            result.failed.append(PushFailure(target, method, "not sent after the failure above"))
+            continue
+        quads = store.quads_for_pattern(None, None, None, name)
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        try:
+            url = graph_url(endpoint, target)
+            status = _send(url, method, body, endpoint=endpoint, auth=auth, timeout=timeout)
+        except _Stop as err:
+            stopped = err
+            result.failed.append(PushFailure(target, method, err.reason))
+            continue
+        except RemoteError as err:
+            result.failed.append(PushFailure(target, method, err.reason))
+            continue
+        result.graphs.append(PushedGraph(graph=target, method=method, triples=len(triples), status=status))
+    if result.failed:
+        first = result.failed[0].reason
+        if not result.graphs:
+            reason = f"{first}; nothing was stored ({len(plan)} graph{'s' if len(plan) != 1 else ''})"
+        else:
+            reason = f"{len(result.failed)} of {len(plan)} graphs were not stored; the first: {first}"
+        raise PushError(endpoint, reason, result)
     return result

@@ -53,6 +53,7 @@ __all__ = [
     "short_term",
     "mask_query",
     "bind_params",
+    "graph_names",
 ]
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -238,8 +239,13 @@ def run_query(
     where: str = "query",
     default_graph: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
+    limits: Mapping[str, int] | None = None,
 ) -> Any:
-    """Run a SPARQL query on ``store``.
+    """Run a SPARQL query on ``store``, after :func:`lawgraph.sparql_guard.check_query`.
+
+    The query is checked first: over a size, nesting or operator limit, or with ``SERVICE`` anywhere (read
+    with a SPARQL grammar, and from its tokens), it is refused before Oxigraph sees it, so no query can
+    make this process open a connection.
 
     Parameters
     ----------
@@ -254,7 +260,10 @@ def run_query(
     where : str
         What to name in error messages (a file name, ``saved query NAME``).
     default_graph, named_graphs : list of IRI, optional
-        Restrict the dataset (SPARQL protocol ``default-graph-uri`` / ``named-graph-uri``).
+        Restrict the dataset (SPARQL protocol ``default-graph-uri`` / ``named-graph-uri``); they win over
+        the query's own ``FROM`` / ``FROM NAMED``, which are honoured otherwise.
+    limits : mapping, optional
+        ``max_bytes``, ``max_nesting``, ``max_operators`` for :func:`~lawgraph.sparql_guard.check_query`.
 
     Returns
     -------
@@ -263,24 +272,48 @@ def run_query(
     Raises
     ------
     QueryError
-        The query is malformed (the message gives line and column) or cannot be evaluated.
+        The query is malformed (the message gives line and column), refused (SERVICE, a limit, a graph
+        name that is not an absolute IRI) or cannot be evaluated.
     """
+    from lawgraph.sparql_guard import check_query
+
     kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
     subs = parse_params(params)
     if subs:
         query = bind_params(query, subs)
+    checked = check_query(query, where=where, **dict(limits or {}))
     if default_graph:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-    elif union:
+        kwargs["default_graph"] = graph_names(default_graph, "default-graph-uri")
+    elif union and not checked.has_dataset:  # FROM / FROM NAMED name the dataset: honour them
         kwargs["use_default_graph_as_union"] = True
     if named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        kwargs["named_graphs"] = graph_names(named_graphs, "named-graph-uri")
     try:
         return store.query(query, **kwargs)
     except SyntaxError as err:
         raise _syntax_error(err, where, query) from err
     except (OSError, ValueError, TypeError) as err:
         raise QueryError(where, f"cannot evaluate: {' '.join(str(err).split())}") from err
+
+
+def graph_names(iris: Sequence[str], where: str) -> list[ox.NamedNode]:
+    """Graph names given by a client (``default-graph-uri``), each checked to be an absolute IRI.
+
+    >>> graph_names(["http://x/g"], "default-graph-uri")
+    [<NamedNode value=http://x/g>]
+    >>> graph_names(["not an iri"], "default-graph-uri")
+    Traceback (most recent call last):
+    ...
+    lawgraph.errors.QueryError: default-graph-uri: 'not an iri' is not an absolute IRI
+    """
+    names = []
+    for iri in iris:
+        try:
+            names.append(ox.NamedNode(iri))
+        except (ValueError, TypeError):
+            shown = iri if len(iri) <= 80 else iri[:80] + "…"
+            raise QueryError(where, f"{shown!r} is not an absolute IRI") from None
+    return names
 
 
 def query_kind(result: Any) -> str:

@@ -175,14 +175,15 @@ def open_store(path: str | Path, *, read_only: bool = False, memory: bool = Fals
     >>> len(ds)
     0
     """
-    from oxrdflib import OxigraphStore
     from rdflib import Dataset
+
+    from lawgraph.sparql_guard import guarded_rdflib_store
 
     if memory:
         inner = memory_copy(open_oxigraph(path, read_only=True))
     else:
         inner = open_oxigraph(path, read_only=read_only)
-    return Dataset(store=OxigraphStore(store=inner))
+    return Dataset(store=guarded_rdflib_store(inner))  # every query is checked: no SERVICE, limits
 
 
 def memory_copy(store: ox.Store) -> ox.Store:

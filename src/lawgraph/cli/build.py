@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 import typer
@@ -125,6 +127,10 @@ def _build_corpus(
     raise typer.Exit(2 if summary.all_failed else summary.exit_code)
 
 
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
 @app.command("build", help=_HELP)
 def build_cli(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Report files, folders or glob patterns."),
@@ -161,6 +167,8 @@ def build_cli(
         "about twice as fast). Skip it when more builds follow right away.",
     ),
 ) -> None:
+    # SIGTERM ends the build like Ctrl-C: workers are stopped, temporary files removed, the store left whole
+    signal.signal(signal.SIGTERM, _interrupt)
     if output is None and store is None and push is None:
         raise OutputError(None, "say where the graph goes: -o OUT, --store DIR, or both")
     if prune and store is None:
@@ -171,9 +179,13 @@ def build_cli(
             push=push, compact=compact,
         )
     from lawgraph.api import build_quads, write_graph
+    from lawgraph.atomic import is_special, is_stdout
     from lawgraph.rdf.serialize import check_writable, rdf_format
 
     assert output is not None  # without -o, --store or --push was given and the corpus build ran above
+    to_stdout = is_stdout(output)
+    if fmt is None and (to_stdout or is_special(output)) and not output.suffix:
+        fmt = "nq"  # `-o -`, `-o /dev/null`: nothing to read a format from; N-Quads streams best
     try:
         rdf_format(output, fmt)
     except ValueError as err:
@@ -188,6 +200,7 @@ def build_cli(
             typer.echo("lawgraph: nothing was built; no output written", err=True)
         raise typer.Exit(2)
     written = write_graph(result, output, format=fmt)
-    if not quiet:
-        print_summary(result.summary(), written)
+    if not quiet:  # with the graph on stdout, the summary goes to stderr
+        shown = None if to_stdout else written
+        print_summary(result.summary(), shown, stream=sys.stderr if to_stdout else None)
     raise typer.Exit(1 if result.errors else 0)

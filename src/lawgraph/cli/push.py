@@ -40,11 +40,24 @@ def push_cli(
     replace_default: bool = typer.Option(False, "--replace-default", help="PUT the default graph (replace)."),
     timeout: float = typer.Option(60.0, "--timeout", help="Seconds to wait for each request."),
 ) -> None:
-    from lawgraph.push import push
+    from lawgraph.push import PushError, PushResult, push
+    from lawgraph.sanitize import printable
 
-    result = push(source, endpoint=endpoint, graphs=graph or None, replace_default=replace_default,
-                  timeout=timeout)
-    named = sum(1 for g in result.graphs if g.graph is not None)
-    default = " and the default graph" if any(g.graph is None for g in result.graphs) else ""
-    typer.echo(f"pushed {result.triples} triples in {named} named graph{'s' if named != 1 else ''}{default} "
-               f"to {endpoint}")
+    shown = printable(endpoint, limit=200)
+
+    def went(result: PushResult) -> str:
+        named = sum(1 for g in result.graphs if g.graph is not None)
+        default = " and the default graph" if any(g.graph is None for g in result.graphs) else ""
+        return f"{result.triples} triples in {named} named graph{'s' if named != 1 else ''}{default}"
+
+    try:
+        result = push(source, endpoint=endpoint, graphs=graph or None, replace_default=replace_default,
+                      timeout=timeout)
+    except PushError as err:
+        typer.echo(f"lawgraph: {shown}: {err.reason}", err=True)
+        if err.result.graphs:  # some went: say which did not, so they can be sent again
+            typer.echo(f"lawgraph: stored {went(err.result)}; not stored:", err=True)
+            for failure in err.result.failed:
+                typer.echo(f"  {failure.graph or '(default graph)'}: {failure.reason}", err=True)
+        raise typer.Exit(err.exit_code) from None
+    typer.echo(f"pushed {went(result)} to {shown}")

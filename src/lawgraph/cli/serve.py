@@ -22,8 +22,9 @@ can query it with GET or POST; results come as SPARQL JSON, XML, CSV or TSV, gra
 by the Accept header.
 
 It binds to 127.0.0.1 unless --host says otherwise, refuses SPARQL UPDATE and SERVICE (federated
-queries would make the server open connections), cancels a query after --timeout seconds and refuses
-results larger than --max-result-bytes.
+queries would make the server open connections), cancels a query after --timeout seconds, refuses results
+larger than --max-result-bytes and shares its workers fairly between clients (per-client limits, a short
+queue, a worker kept for short queries). docs/security.md lists every limit and how to change it.
 
 Examples:
 
@@ -51,6 +52,33 @@ def serve_cli(
         "Default: on for RDF files and for stores up to 1 GiB on disk.",
     ),
     cors: bool = typer.Option(False, "--cors", help="Allow browser tools on other sites (YASGUI) to query it."),
+    express: int | None = typer.Option(
+        None, "--express",
+        help="Workers kept for queries that ran fast before (default 1 with 2+ workers).",
+    ),
+    express_timeout: float = typer.Option(2.0, "--express-timeout", help="Seconds a query may run on them."),
+    queue_wait: float = typer.Option(
+        5.0, "--queue-wait", help="Seconds a query may wait for a worker (then 503)."
+    ),
+    per_client: int = typer.Option(2, "--per-client", help="Queries one client may have running or waiting."),
+    client_budget: float = typer.Option(
+        120.0, "--client-budget", help="Seconds of worker time one client may use per minute (then 429)."
+    ),
+    memory_limit: int = typer.Option(
+        2048, "--memory-limit", metavar="MIB",
+        help="Memory a worker may use for a query on top of its data; 0: no cap.",
+    ),
+    max_query_bytes: int = typer.Option(100_000, "--max-query-bytes", help="Longest query accepted."),
+    max_connections: int = typer.Option(128, "--max-connections", help="Open connections in all."),
+    max_client_connections: int = typer.Option(
+        16, "--max-client-connections", help="Open connections per client."
+    ),
+    idle_timeout: float = typer.Option(
+        10.0, "--idle-timeout", help="Seconds of silence before a connection closes."
+    ),
+    allow_host: list[str] | None = typer.Option(
+        None, "--allow-host", help="Another host name clients may use in the Host header (repeatable)."
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each request on stderr."),
 ) -> None:
     from lawgraph.server import SparqlServer
@@ -59,7 +87,11 @@ def serve_cli(
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     server = SparqlServer(
         source, host=host, port=port, timeout=timeout, max_result_bytes=max_result_bytes, workers=workers,
-        memory=memory, cors=cors,
+        memory=memory, cors=cors, express=express, express_timeout=express_timeout, queue_wait=queue_wait,
+        per_client=per_client, client_budget=client_budget,
+        memory_limit=memory_limit << 20 if memory_limit > 0 else None, max_query_bytes=max_query_bytes,
+        max_connections=max_connections, max_client_connections=max_client_connections,
+        idle_timeout=idle_timeout, allowed_hosts=allow_host,
     )
     signal.signal(signal.SIGTERM, _stop)
     if server.memory and source.is_dir():

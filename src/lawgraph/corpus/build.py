@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,7 +142,19 @@ def source_name(path: str | Path) -> str:
     Absolute names let ``--prune`` tell a report that was deleted from one that is merely outside this
     run's inputs, and keep two reports with the same file name in different folders apart.
     """
-    return Path(os.path.abspath(path)).as_posix()
+    name = Path(os.path.abspath(path)).as_posix()
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # a name that is not UTF-8 on disk: its bytes, percent-encoded (reversible)
+        return "file://" + urllib.parse.quote_from_bytes(os.fsencode(name))
+    return name
+
+
+def _on_disk(name: str) -> str:
+    """The local path a :func:`source_name` stands for."""
+    if name.startswith("file://"):
+        return os.fsdecode(urllib.parse.unquote_to_bytes(name[len("file://"):]))
+    return name
 
 
 def _expand(inputs: Iterable[str | Path], failures: Callable[[str, str], None]) -> Iterator[Path]:
@@ -264,7 +277,9 @@ def _owner(iri: str, name: str, this_run: dict[str, str], stored: dict[str, str]
     if first is not None and first != name:
         return first
     kept = stored.get(iri)
-    if first is None and kept is not None and kept != name and os.path.isabs(kept) and os.path.exists(kept):
+    on_disk = _on_disk(kept) if kept is not None else ""
+    elsewhere = kept is not None and kept != name
+    if first is None and elsewhere and os.path.isabs(on_disk) and os.path.exists(on_disk):
         return kept
     return None
 
@@ -274,7 +289,7 @@ def _prune(ox_store: Any, emit: EventCallback, summary: CorpusSummary) -> None:
 
     for record in stored_reports(ox_store).values():
         name = record.name
-        if name is None or not os.path.isabs(name) or os.path.exists(name):
+        if name is None or not os.path.isabs(_on_disk(name)) or os.path.exists(_on_disk(name)):
             continue
         remove_report(ox_store, record.iri)
         summary.pruned.append(name)

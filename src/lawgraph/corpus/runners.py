@@ -9,6 +9,7 @@ with bounded submission). The Dask runner lives in :mod:`lawgraph.corpus.cluster
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -45,6 +46,15 @@ def run_serial(tasks: Iterable[ReportTask], *, nlp: Any | None = None) -> Iterat
     """
     for task in tasks:
         yield extract_task(task, nlp=nlp)
+
+
+def _init_child(parent_pid: int) -> None:
+    """Pool initializer: die with the parent (SIGTERM, SIGKILL or a crash of the build leaves no worker
+    behind under PID 1), then build the pipeline."""
+    from lawgraph.sandbox import die_with_parent
+
+    die_with_parent(parent_pid)
+    init_worker()
 
 
 def _crashed(task: ReportTask) -> ReportOutcome:
@@ -93,9 +103,12 @@ def run_pool(
     context = multiprocessing.get_context(start_method)
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker)
+        return ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_init_child, initargs=(os.getpid(),)
+        )
 
     crashes = 0
+    finished = False  # False in `finally` when the consumer stopped early (Ctrl-C, SIGTERM, an error)
     pool: ProcessPoolExecutor | None = None  # started with the first task: an all-unchanged run starts none
     pending: deque[tuple[ReportTask, Future[ReportOutcome]]] = deque()
     source = iter(tasks)
@@ -111,6 +124,7 @@ def run_pool(
                     pool = new_pool()
                 pending.append((task, pool.submit(extract_task, task)))
             if not pending or pool is None:
+                finished = True
                 return
             task, future = pending.popleft()
             try:
@@ -131,4 +145,7 @@ def run_pool(
             yield outcome
     finally:
         if pool is not None:
+            if not finished:  # do not wait for the reports in flight: stop the workers now
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
+                    process.terminate()
             pool.shutdown(wait=True, cancel_futures=True)

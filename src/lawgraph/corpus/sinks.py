@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from lawgraph.atomic import publish
+from lawgraph.atomic import publish, temp_folder
 from lawgraph.corpus.work import ReportOutcome
 from lawgraph.errors import OutputError
 
@@ -180,7 +180,9 @@ class NQuadsFileSink:
         """Lines written so far."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+            # beside a link's target, or in the temporary folder for a FIFO or device (published by copying)
+            folder = temp_folder(self.path)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
         except OSError as err:
             raise OutputError(self.path, f"cannot write: {err.strerror or err}") from err
         self._tmp = Path(tmp)

@@ -30,7 +30,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation
 
 from lawgraph.extract.data import package_text, parse_lines
 
@@ -63,6 +63,7 @@ _DIGITS = {
     "九": 9,
 }
 _SMALL = {"十": 10, "百": 100, "千": 1000}
+_EXACT = Context(prec=10**6, Emax=MAX_EMAX, Emin=MIN_EMIN)
 _SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千": Decimal(1000), "百": Decimal(100)}
 
 APPROX_PREFIXES: tuple[str, ...] = (
@@ -141,9 +142,13 @@ def normalize_decimal(value: Decimal) -> Decimal:
     >>> normalize_decimal(Decimal("18700.00")), normalize_decimal(Decimal("99.70"))
     (Decimal('18700'), Decimal('99.7'))
     """
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    # Enough precision for every digit: the default context (28 digits) makes quantize raise
+    # InvalidOperation on a 29-digit number, and normalize round one.
+    digits = max(28, len(value.as_tuple().digits), value.adjusted() + 1)
+    exact = Context(prec=digits, Emax=MAX_EMAX, Emin=MIN_EMIN)
+    if value == value.to_integral_value(context=exact):
+        return value.quantize(Decimal(1), context=exact)
+    return value.normalize(context=exact)
 
 
 def parse_chinese(text: str) -> Decimal | None:
@@ -227,7 +232,7 @@ def parse_number(text: str) -> Decimal | None:
         except InvalidOperation:  # pragma: no cover - the regex only lets digits through
             return None
         for scale in match.group(2):
-            value *= _SCALES[scale]
+            value = value.scaleb(_SCALES[scale].adjusted(), context=_EXACT)  # exact at any length
         return normalize_decimal(value)
     parsed = parse_chinese(text)
     return None if parsed is None else normalize_decimal(parsed)

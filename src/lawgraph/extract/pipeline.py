@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from lawgraph.extract.extensions import register_extensions, release_entity_refs
 from lawgraph.extract.tokens import release_token_caches
+from lawgraph.ingest import MAX_REPORT_CHARS
 from lawgraph.model import Report
 
 __all__ = [
@@ -123,6 +124,7 @@ def make_nlp(*, components: Sequence[str] | None = None) -> Language:
     _register()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     _speed_up_lexemes(nlp)
+    nlp.max_length = max(nlp.max_length, MAX_REPORT_CHARS)  # ingest refuses longer texts with its own error
     wanted = None if components is None else set(components) | {"lawgraph_context"}
     for factory, _module in COMPONENTS:
         if wanted is not None and factory not in wanted:

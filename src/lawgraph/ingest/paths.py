@@ -9,13 +9,23 @@ yielded in sorted order, so a build over a folder is the same on every machine. 
 from __future__ import annotations
 
 import glob
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lawgraph.errors import InputError
 from lawgraph.ingest.formats import HTML_SUFFIXES, LOCK_PREFIX, REPORT_SUFFIXES, suffix_list
 
-__all__ = ["REPORT_SUFFIXES", "HTML_SUFFIXES", "is_report_path", "iter_report_paths"]
+__all__ = [
+    "REPORT_SUFFIXES",
+    "HTML_SUFFIXES",
+    "is_report_path",
+    "iter_report_paths",
+    "read_regular_file",
+    "readable_name",
+    "check_regular",
+]
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -32,6 +42,82 @@ def is_report_path(path: str | Path) -> bool:
     """
     path = Path(path)
     return path.suffix.lower() in REPORT_SUFFIXES and not path.name.startswith(LOCK_PREFIX)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def check_regular(path: str | Path) -> None:
+    """Refuse a path that is not a regular file (after symbolic links): a FIFO would block a read forever.
+
+    Raises
+    ------
+    InputError
+        ``path`` is a FIFO, a device or a socket.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # reading it says what is wrong
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise InputError(path, f"is {_kind(mode)}, not a report file; lawgraph reads only regular files")
+
+
+def read_regular_file(path: str | Path) -> bytes:
+    """The bytes of ``path``, refusing anything but a regular file without blocking on it.
+
+    The file is opened non-blocking and checked on the open descriptor, so a FIFO put in place between a
+    check and the read cannot hang the build either.
+
+    Raises
+    ------
+    InputError
+        ``path`` is not a regular file.
+    OSError
+        It cannot be opened or read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(path, f"is {_kind(mode)}, not a report file; lawgraph reads only regular files")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    finally:
+        os.close(fd)
+
+
+def readable_name(path: str | Path) -> str:
+    """A file's name as text a report can carry: a name that is not UTF-8 on disk (a GBK name from a
+    Windows archive) is decoded as GB18030 when that reads, else its bad bytes are shown as ``\\xNN``.
+
+    >>> import os
+    >>> readable_name(os.fsdecode(b"\\xb1\\xa8\\xb8\\xe6.txt"))
+    '报告.txt'
+    >>> readable_name(os.fsdecode(b"r\\xff.txt"))
+    'r\\\\xff.txt'
+    """
+    raw = os.fsencode(Path(path).name)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        name = raw.decode("gb18030")
+        if name.isprintable():
+            return name
+    except UnicodeDecodeError:
+        pass
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def _folder_reports(folder: Path) -> list[Path]:
@@ -66,7 +152,8 @@ def iter_report_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
     Raises
     ------
     InputError
-        For a path that does not exist, a folder without reports or a pattern that matches no report.
+        For a path that does not exist, a FIFO, device or socket, a folder without reports or a pattern
+        that matches no report.
         The error is raised when the generator reaches that input, after the earlier inputs were yielded.
 
     Examples
@@ -87,6 +174,7 @@ def iter_report_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
             if not found:
                 raise InputError(path, f"folder contains no {suffix_list()} reports")
         elif path.exists():
+            check_regular(path)
             found = [path]
         elif _GLOB_CHARS & set(str(item)):
             matches = (Path(p) for p in glob.glob(str(item), recursive=True))

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from lawgraph.errors import InputError, QueryError, StoreError
+from lawgraph.server.fairness import FairScheduler
 from lawgraph.server.handler import _Handler
-from lawgraph.server.negotiation import _error
+from lawgraph.server.http import LimitedHTTPServer
 from lawgraph.server.page import _page, _saved_examples
-from lawgraph.server.pool import _WorkerPool
-from lawgraph.server.safety import find_service
+from lawgraph.server.pool import Answer, _answer, _WorkerPool
+from lawgraph.sparql_guard import MAX_QUERY_BYTES
 
-__all__ = ["DEFAULT_TIMEOUT", "DEFAULT_MAX_RESULT_BYTES", "MEMORY_AUTO_BYTES", "SparqlServer"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_MAX_RESULT_BYTES",
+    "DEFAULT_MEMORY_LIMIT",
+    "MEMORY_AUTO_BYTES",
+    "SparqlServer",
+]
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds a query may run before its worker is killed."""
@@ -24,6 +30,12 @@ DEFAULT_MAX_RESULT_BYTES = 50_000_000
 
 MEMORY_AUTO_BYTES = 1 << 30
 """Store folders up to this size on disk are queried from an in-memory copy unless told otherwise."""
+
+LIGHT_SECONDS = 0.1
+"""Seconds a query's text typically runs in to be light: it may then take the express workers."""
+
+DEFAULT_MEMORY_LIMIT = 2 << 30
+"""Bytes of address space a worker may add to what its data takes, for one query."""
 
 
 def _folder_bytes(path: Path) -> int:
@@ -57,6 +69,29 @@ class SparqlServer:
         straight into memory) and for store folders up to :data:`MEMORY_AUTO_BYTES` on disk.
     examples : dict of str to str, optional
         Example queries for the browser page; the saved queries by default.
+    express : int
+        Workers kept for known-light queries, whose text ran fast before (1 when ``workers`` ≥ 2, else 0).
+    express_timeout : float
+        Seconds a query may run on an express worker.
+    queue_wait : float
+        Seconds a query may wait for a worker before 503 with ``Retry-After``.
+    per_client : int
+        Queries one client (IP address) may have running or waiting.
+    client_budget : float
+        Seconds of worker time one client may use per minute.
+    memory_limit : int or None
+        Bytes of memory a worker may use on top of its data (:data:`DEFAULT_MEMORY_LIMIT`); None: no cap.
+    max_query_bytes : int
+        Longest query accepted (:data:`lawgraph.sparql_guard.MAX_QUERY_BYTES`).
+    max_connections, max_client_connections : int
+        Open connections in all, and from one IP address; more are answered 503 and closed.
+    idle_timeout : float
+        Seconds a connection may stay silent (while sending a request, or between requests) before it is
+        closed.
+    allowed_hosts : list of str, optional
+        Host names the ``Host`` header may carry besides the bound address (and ``localhost`` when bound
+        to a loopback address). Other hosts get 421, which stops DNS-rebinding pages. With a wildcard bind
+        (``0.0.0.0``) and no list, any host is accepted.
 
     Examples
     --------
@@ -76,6 +111,17 @@ class SparqlServer:
         memory: bool | None = None,
         cors: bool = False,
         examples: dict[str, str] | None = None,
+        express: int | None = None,
+        express_timeout: float = 2.0,
+        queue_wait: float = 5.0,
+        per_client: int = 2,
+        client_budget: float = 120.0,
+        memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+        max_query_bytes: int = MAX_QUERY_BYTES,
+        max_connections: int = 128,
+        max_client_connections: int = 16,
+        idle_timeout: float = 10.0,
+        allowed_hosts: list[str] | None = None,
     ) -> None:
         if timeout <= 0:
             raise QueryError("--timeout", "must be a positive number of seconds")
@@ -83,6 +129,20 @@ class SparqlServer:
             raise QueryError("--workers", "must be at least 1")
         if max_result_bytes < 1:
             raise QueryError("--max-result-bytes", "must be positive")
+        express = (1 if workers >= 2 else 0) if express is None else express
+        if not 0 <= express < workers:
+            raise QueryError("--express", "must be at least 0 and fewer than --workers")
+        for name, value in (("--express-timeout", express_timeout), ("--queue-wait", queue_wait),
+                            ("--client-budget", client_budget), ("--idle-timeout", idle_timeout)):
+            if value <= 0:
+                raise QueryError(name, "must be a positive number of seconds")
+        for name, count in (("--per-client", per_client), ("--max-query-bytes", max_query_bytes),
+                            ("--max-connections", max_connections),
+                            ("--max-client-connections", max_client_connections)):
+            if count < 1:
+                raise QueryError(name, "must be at least 1")
+        if memory_limit is not None and memory_limit < (64 << 20):
+            raise QueryError("--memory-limit", "must be at least 64 MiB")
         self.source = Path(source)
         self.host = host
         self.port = port
@@ -96,8 +156,21 @@ class SparqlServer:
         self._examples = examples
         self._tmpdir: str | None = None
         self._store_path: str | None = None
-        self._pool = _WorkerPool(memory=self.memory, timeout=self.timeout)
-        self._httpd: ThreadingHTTPServer | None = None
+        self.express = express
+        self.max_query_bytes = max_query_bytes
+        self.memory_limit = memory_limit
+        self.max_connections = max_connections
+        self.max_client_connections = max_client_connections
+        self.idle_timeout = float(idle_timeout)
+        self.allowed_hosts = [h.lower() for h in allowed_hosts or []]
+        self.scheduler = FairScheduler(
+            per_client=per_client, budget=client_budget, queue_wait=queue_wait, light_seconds=LIGHT_SECONDS
+        )
+        self._pool = _WorkerPool(
+            memory=self.memory, timeout=self.timeout, scheduler=self.scheduler, express=express,
+            express_timeout=express_timeout, memory_limit=memory_limit,
+        )
+        self._httpd: LimitedHTTPServer | None = None
         self._closed = False
         self._serving = False
         self._page = b""
@@ -141,12 +214,14 @@ class SparqlServer:
         try:
             self._pool.start(self._store_path, self.n_workers)
             self._page = _page(self._examples if self._examples is not None else _saved_examples())
-            handler = type("_Handler", (_Handler,), {"server_ref": self})
+            handler = type("_Handler", (_Handler,), {"server_ref": self, "timeout": self.idle_timeout})
             try:
-                self._httpd = ThreadingHTTPServer((self.host, self.port), handler)
+                self._httpd = LimitedHTTPServer(
+                    (self.host, self.port), handler, max_connections=self.max_connections,
+                    max_client_connections=self.max_client_connections,
+                )
             except OSError as err:
                 raise StoreError(f"{self.host}:{self.port}", f"cannot listen: {err.strerror or err}") from err
-            self._httpd.daemon_threads = True
         except BaseException:
             self.close()
             raise
@@ -183,23 +258,57 @@ class SparqlServer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def host_allowed(self, host_header: str | None) -> bool:
+        """Whether a request's ``Host`` header names this endpoint (see ``allowed_hosts``)."""
+        if not host_header:
+            return False
+        host = host_header.strip().lower()
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        name = name.strip("[]")
+        if name in self.allowed_hosts:
+            return True
+        bound = self.host.lower().strip("[]")
+        if bound in ("0.0.0.0", "::", ""):
+            return not self.allowed_hosts and "/" not in host
+        return name in {bound, "localhost", "127.0.0.1", "::1"} if _is_loopback(bound) else name == bound
+
     def execute(
         self,
         query: str,
         *,
+        client: str = "local",
         accept: str | None = None,
         format_param: str | None = None,
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
-    ) -> tuple[int, str, bytes]:
-        """Evaluate one query under the endpoint's rules; returns ``(status, content type, body)``."""
-        if find_service(query):
-            return _error(400, "SERVICE (federated query) is refused by this endpoint")
+    ) -> Answer:
+        """Evaluate one query of ``client`` under the endpoint's rules; returns the :class:`Answer`.
+
+        Only the size is checked here; the worker runs every other check (nesting, operators, the parse
+        tree and the tokens: :func:`lawgraph.sparql_guard.check_query`) before Oxigraph sees the query, so
+        their cost counts against the client's time and never holds up the HTTP threads.
+        """
+        size = len(query.encode("utf-8", "surrogatepass"))
+        if size > self.max_query_bytes:
+            return _answer(400, f"the query is {size} bytes long; the limit is {self.max_query_bytes}")
         return self._pool.run(
             query,
+            client=client,
             accept=accept,
             format_param=format_param,
             max_result_bytes=self.max_result_bytes,
             default_graph=default_graph,
             named_graphs=named_graphs,
+            max_query_bytes=self.max_query_bytes,
         )
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -1,29 +1,16 @@
-"""Refusing federated queries: :func:`find_service` finds the ``SERVICE`` keyword outside strings, IRIs
-and comments, with ``\\uXXXX`` escapes decoded first (Oxigraph would otherwise fetch the named URL).
+"""Refusing federated queries at the door: :func:`find_service` is the endpoint's cheap text check.
+
+The full check (limits, rdflib's parse tree, the tokens) is :mod:`lawgraph.sparql_guard`, which every
+worker runs before Oxigraph sees a query; this is its text check alone, for callers that want a yes/no.
 """
 
 from __future__ import annotations
 
-import re
-
-from lawgraph.query import mask_query
+from lawgraph.sparql_guard import has_service_keyword
 
 __all__ = ["find_service"]
 
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_SERVICE = re.compile(r"(?<![\w?$:.\-])SERVICE(?![\w:\-])", re.I)
-
-
-def _unescape(query: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        code = int(m.group(1) or m.group(2), 16)
-        return chr(code) if code <= 0x10FFFF else m.group(0)
-
-    return _UNICODE_ESCAPE.sub(repl, query)
-
 
 def find_service(query: str) -> bool:
-    """Whether ``query`` uses the ``SERVICE`` keyword (federated query) anywhere outside strings, IRIs and comments."""
-    # Read the text both as written and with \u escapes decoded (SPARQL 1.1 allows engines to decode them
-    # anywhere): a keyword seen either way is refused.
-    return any(_SERVICE.search(mask_query(text)) for text in (query, _unescape(query)))
+    """Whether ``query`` uses the ``SERVICE`` keyword (federated query) in any reading of its tokens."""
+    return has_service_keyword(query)
