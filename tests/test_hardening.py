@@ -287,7 +287,7 @@ def test_output_to_a_device_and_to_stdout(tmp_path):
     nq = tmp_path / "g.nq"
     nq.write_bytes(proc.stdout)
     out = subprocess.run(
-        [*LAWGRAPH, "query", str(nq), "ASK { ?s ?p ?o }", "-F", "json", "-o", "-"],
+        [*LAWGRAPH, "query", str(nq), "ASK { ?s ?p ?o }", "-f", "json", "-o", "-"],
         capture_output=True,
         timeout=120,
     )
