@@ -41,7 +41,17 @@ from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon, load_gazetteer
 from lawgraph.extract.extensions import entity_span, set_entity_spans, set_span_attrs
 from lawgraph.extract.gazetteer import Gazetteer
-from lawgraph.extract.org_names import ORG_NAME_FILES, Abbreviation, Core, OrgNames, fill_template
+from lawgraph.extract.org_names import (
+    LEVEL_WORDS,
+    ORG_NAME_FILES,
+    Abbreviation,
+    Core,
+    OrgNames,
+    area_prefix,
+    fill_template,
+    relative_area,
+    template_values,
+)
 from lawgraph.model import ReportContext
 
 __all__ = [
@@ -63,9 +73,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "l", "ng", "an", "b", "eng", "nrt", "nrfg", "i"})
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中国|中华)")
 _NATIONAL_INSIDE = re.compile(r"中国|中华|国家(?!级)")
-_LEVEL_CHARS = ("新区", "省", "市", "区", "县")
+_LEVEL_CHARS = frozenset(LEVEL_WORDS)
 _WINDOW = 18
 _MAX_NAME = 14
+_SELF_STANDING = frozenset({"own", "party", "mass", "list"})
+"""What a core needs when it names a body of the report's own level written alone (司法局, 工会)."""
 _LOCAL_CLASSES = frozenset(
     {"GovernmentBody", "PartyBody", "PeoplesCongress", "PoliticalConsultativeConference", "Court",
      "Procuratorate", "PublicSecurityOrgan", "JusticeAdministration", "Committee", "MediationCommittee",
@@ -83,6 +95,7 @@ class OrgWords:
     generic: frozenset[str]
     generic_head: re.Pattern[str]
     level_words: frozenset[str]
+    not_levels: tuple[str, ...]
     generic_modifiers: frozenset[str]
     action_words: frozenset[str]
     action_heads: tuple[str, ...]
@@ -107,6 +120,7 @@ class OrgWords:
             generic=generic,
             generic_head=re.compile(alternation(generic)),
             level_words=words("level_words"),
+            not_levels=tuple(sorted(words("not_levels"), key=len, reverse=True)),
             generic_modifiers=words("generic_modifiers"),
             action_words=words("action_words"),
             action_heads=tuple(sorted(words("action_words"), key=len, reverse=True)),
@@ -174,17 +188,31 @@ class _Walk:
     generic: bool
 
 
-def _split_prefix(written: str, ctx: ReportContext) -> tuple[str | None, str, str]:
-    """Split a written head into (expanded area prefix or None, written area part, modifier)."""
-    for char in _LEVEL_CHARS:
-        if written.startswith(char) and not (char != "新区" and written.startswith("新区")):
-            full = expand_prefix(char, ctx)
-            if full is not None:
-                return full, char, written[len(char) :]
+def _unsafe_names() -> frozenset[str]:
+    return load_gazetteer().unsafe_names
+
+
+def _split_prefix(
+    written: str, ctx: ReportContext, not_levels: tuple[str, ...] = ()
+) -> tuple[str | None, str, str]:
+    """Split a written head into (expanded area prefix or None, written area part, modifier).
+
+    The head starts with a level word (区, 自治区: the report's area of that level) or a written area
+    (武威, 甘肃省兰州市); ``not_levels`` are words that start with a level character but are none (市场,
+    乡村).
+    """
+    if not written.startswith(not_levels):
+        for word in LEVEL_WORDS:
+            if written.startswith(word):
+                full = relative_area(word, ctx)
+                if full is not None:
+                    return full, word, written[len(word) :]
     places = parse_places(written)
-    if places:
+    if places and not (
+        len(places) == 1 and places[0].level == "county" and written[: places[0].end] in _unsafe_names()
+    ):  # 会同 (会同县) is also a verb: alone it is no area prefix
         area = written[: places[-1].end]
-        full = expand_prefix(area, ctx)
+        full = area_prefix(area, ctx)
         if full is not None:
             return full, area, written[places[-1].end :]
     return None, "", written
@@ -297,6 +325,7 @@ def _unit_of(core: Core, prev: OrgMatch) -> bool:
         or core.cls == "*"
         or core.cls == prev.cls == "Institution"
         or (core.cls == "Committee" and prev.cls in ("PartyBody", "GovernmentBody"))
+        or (core.needs == "party" and prev.cls == "PartyBody")
     )
 
 
@@ -436,14 +465,28 @@ class OrganizationFinder:
         proper = any(t[3] or t[1] in _PROPER_TAGS for t in taken)
         return _Walk(begin, proper, generic)
 
-    def _place_before(self, text: str, start: int, floor: int) -> tuple[int, str] | None:
-        """A place name written right before ``start`` (甘肃 in 甘肃省委): its start and text."""
+    def _place_before(self, text: str, start: int, floor: int, level: str = "") -> tuple[int, str] | None:
+        """A place name written right before ``start`` (甘肃 in 甘肃省委, 宁夏回族 in 宁夏回族自治区党委): its
+        start and text."""
         index = self.gazetteer
         for size in range(min(8, start - floor), 1, -1):
             piece = text[start - size : start]
             if piece in index.by_any_short_form or piece in index.by_official_name:
                 return start - size, piece
+            if level and piece + level in index.by_official_name:
+                return start - size, piece
         return None
+
+    def _is_word(self, text: str, start: int, end: int, floor: int) -> bool:
+        """Whether ``text[start:end]`` starts and ends a word as rjieba cuts its surroundings (工会 in
+        支持工会, not 台联 in 平台联动)."""
+        lo = max(floor, start - 4)
+        bounds = {lo}
+        pos = lo
+        for word in self._cut(text[lo : end + 3]):
+            pos += len(word)
+            bounds.add(pos)
+        return start in bounds and end in bounds
 
     def _word_ends_at(self, text: str, end: int, floor: int) -> bool:
         """Whether a one-character core ending at ``end`` stands as a unit of its own.
@@ -560,6 +603,9 @@ class _Scan:
     ) -> None:
         """A body written as one word (中院, 省政府), with a place before it (甘肃省委) or after a Party
         committee it belongs to (市委 + 全面依法治市委员会)."""
+        short = len(surface) == 2 and abbr.level is None
+        if short and not self.finder._is_word(self.text, start, end, self.last_end):
+            return  # 中办 in 集中办公
         org = self._abbreviation(start, end, surface, abbr)
         if org is None:
             return
@@ -578,29 +624,39 @@ class _Scan:
 
     def _abbreviation(self, start: int, end: int, surface: str, abbr: Abbreviation) -> OrgMatch | None:
         text, ctx, floor = self.text, self.ctx, self.last_end
-        values: dict[str, str | None] = {
-            "province": ctx.province, "city": ctx.local_city, "own": ctx.own_prefix
-        }
+        values = template_values(abbr, ctx)
         begin = start
-        if surface[0] in "省市区县":
-            before = self.finder._place_before(text, start, floor)
+        level = abbr.level if abbr.level is not None and surface.startswith(abbr.level) else None
+        if level is None and abbr.level is None and surface[0] in "省市区县":
+            level = surface[0]  # 省委依法治省办: a level word without {L}
+        if level is not None:
+            place_before = self.finder._place_before
+            before = place_before(text, start, floor, level)
+            while before is not None and (more := place_before(text, before[0], floor)) is not None:
+                before = (more[0], more[1] + before[1])  # 甘肃省 + 兰州 + 新区党工委
             if before is not None:
-                full = expand_prefix(before[1] + surface[0], ctx)
+                full = expand_prefix(before[1] + level, ctx)
                 if full is None:
                     return None
                 begin = before[0]
-                values[{"省": "province", "市": "city"}.get(surface[0], "own")] = full
+                values["L"] = full
+                values[{"省": "province", "市": "city"}.get(level, "own")] = full
             elif start > floor and text[start - 1] + surface[0] in self.finder.words.level_words:
                 return None  # 社区委, 城市政府: the level character belongs to the word before
         elif "{own}" in abbr.full:
             walk = self.finder._left_extent(text, start, floor)
             if walk.begin < start:
-                full, area, modifier = _split_prefix(text[walk.begin : start], ctx)
+                not_levels = self.finder.words.not_levels
+                full, area, modifier = _split_prefix(text[walk.begin : start], ctx, not_levels)
                 if full is not None and not modifier:
                     begin = start - len(area)
                     values["own"] = full
         key = fill_template(abbr.full, values)
-        return None if key is None else OrgMatch(begin, end, key, abbr.cls)
+        if key is None:
+            return None
+        if abbr.cls == "PartyBody" and begin - 2 >= floor and text[begin - 2 : begin] == "中共":
+            begin -= 2  # 中共甘肃省委
+        return OrgMatch(begin, end, key, abbr.cls)
 
     def _named(self, start: int, end: int, surface: str, core: Core, prev: OrgMatch | None) -> None:
         """A name ending with ``core``: read leftwards, then resolved, deferred or dropped."""
@@ -629,6 +685,8 @@ class _Scan:
                 return
         if core.needs == "sub":
             self._sub_unit(name, start, end, surface)
+        elif core.needs in _SELF_STANDING:
+            self._own(name, core, cls, start, end)
         elif self._names_enough(name, core, surface):
             self._resolve(name, core, cls, surface, end)
 
@@ -645,18 +703,26 @@ class _Scan:
     def _name(self, walk: _Walk, written: str, core: Core, prev: OrgMatch | None, start: int) -> _Name:
         """Split what is written before the core into the area (expanded) and the modifier."""
         ctx = self.ctx
-        full, area, modifier = _split_prefix(written, ctx)
+        full, area, modifier = _split_prefix(written, ctx, self.finder.words.not_levels)
         if full is None and not written and prev is not None and prev.end == start:
             joint = _JOINT_BODY.fullmatch(prev.key)  # 县纪委监委: the supervisory commission of the same area
             if joint is not None:
                 full = joint.group(1)
-        if core.needs == "place" and (full is None or modifier):
+        if core.needs in _SELF_STANDING | {"place"} and (full is None or modifier):
             # A body named by its area alone starts at the area (指导凉山州中级人民法院). Each try reads
             # places from a later start; none can end at the core unless the text before it ends with one.
             for i in range(1, len(written) - 1 if may_end_places(written) else 1):
-                found_full, found_area, rest = _split_prefix(written[i:], ctx)
+                found_full, found_area, rest = _split_prefix(written[i:], ctx, self.finder.words.not_levels)
                 if found_full is not None and not rest and found_area not in _LEVEL_CHARS:
                     return _Name(_Walk(walk.begin + i, True, False), written[i:], found_full, found_area, "")
+        if core.needs in _SELF_STANDING and (full is None or modifier):
+            for word in LEVEL_WORDS:  # 报省司法厅: a level word right before the core
+                size = len(word)
+                if written.endswith(word) and written[-size - 1 :][:2] not in self.finder.words.level_words:
+                    area_full = relative_area(word, ctx)
+                    if area_full is not None:
+                        walk = _Walk(walk.begin + len(written) - size, True, False)
+                        return _Name(walk, word, area_full, word, "")
         return _Name(walk, written, full, area, modifier)
 
     def _unlikely(self, name: _Name, surface: str) -> bool:
@@ -707,6 +773,44 @@ class _Scan:
             or area in _LEVEL_CHARS
             or self.finder._tag(modifier + surface) == [(modifier + surface, "nt")]
         )
+
+    def _own(self, name: _Name, core: Core, cls: str, start: int, end: int) -> None:
+        """A standard department or people's organization (司法局, 政法委, 工会): of the area written before
+        it, else of the report's own level (a 厅 of its province). A modifier that is no area makes it a
+        kind of body or another's (企业工会, 铁路公安局): not named."""
+        full, modifier, begin = name.full, name.modifier, name.walk.begin
+        if full is None and modifier and (
+            len(modifier) == 1 or (core.needs in ("own", "party") and not _NATIONAL.match(modifier))
+        ):  # 经司法局批准, 会同农业农村厅: the words before a department are not part of its name
+            modifier, begin = "", start
+        if modifier:
+            return  # 企业工会, 国家数据局: a kind of body, or a national one
+        if full is None:
+            if not self.finder._is_word(self.text, start, end, self.last_end):
+                return  # 台联 in 平台联动
+            full = self._own_area(core)
+            if full is None:
+                return
+        tail = core.full.replace("{P}", "")
+        if core.needs == "party":
+            key = "中共" + full + "委" + tail
+        elif "{P}" in core.full:
+            key = core.full.replace("{P}", full)
+        else:
+            key = full + tail
+        self._add(OrgMatch(begin, end, key, cls))
+
+    def _own_area(self, core: Core) -> str | None:
+        """The area a department or organization written alone belongs to: the report's own, or its
+        province for a 厅 (and for a 局 whose function is a 厅 at the provincial level, none)."""
+        ctx = self.ctx
+        if core.core.endswith("厅"):
+            return ctx.province
+        if ctx.area_level == "province" and core.full.endswith("局") and (
+            core.full[3:-1] + "厅" in self.finder.cores
+        ):
+            return None  # 司法局 in a province's report: the bureaus of its cities, not one body
+        return ctx.own_prefix
 
     def _resolve(self, name: _Name, core: Core, cls: str, surface: str, end: int) -> None:
         """The canonical name: by the area written, the report's province (prisons), the name itself
