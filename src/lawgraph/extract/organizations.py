@@ -70,7 +70,7 @@ ORGANIZATION_FILES = (*ORG_NAME_FILES, "org_words.json")
 _Trie: TypeAlias = dict[str, "_Trie"]  # one character → the subtrie after it ("" marks a word's end)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Tags of words that can sit inside a name before its core (nouns, places, abbreviations, idioms …).
-_NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "l", "ng", "an", "b", "eng", "nrt", "nrfg", "i"})
+_NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "l", "ng", "an", "b", "eng", "nrt", "nrfg", "i", "s"})
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中国|中华)")
 _NATIONAL_INSIDE = re.compile(r"中国|中华|国家(?!级)")
 _LEVEL_CHARS = frozenset(LEVEL_WORDS)
@@ -176,7 +176,13 @@ _COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大�
 
 
 _BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z", "t"})
-_PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "eng", "nrt", "nrfg"})
+_PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "eng", "nrt", "nrfg", "s"})
+_CONJUNCTIONS = frozenset({"与", "和", "及"})
+_HOSTED_UNITS = frozenset({"工作站", "服务站", "工作室", "服务点"})
+_HOSTS = re.compile(r"在[^，,。；;：:]*、[^，,。；;：:]*(?:设立|建立|设置|成立|建成|挂牌|组建|开设)了?$")
+_CLAUSE_WORDS = frozenset({"是", "为", "在", "对", "把", "将", "由", "从", "向", "被"})
+"""Words that start a clause: a name never reaches left of them."""
+"""Crossed like a verb inside a name that a clause boundary closes (国际葡萄与葡萄酒交流合作中心)."""
 _PUNCT = re.compile(r"[\s，。、；：！？,.;:!?（）()“”\"《》【】]")
 _BRACKET_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
 
@@ -186,6 +192,17 @@ class _Walk:
     begin: int
     proper: bool
     generic: bool
+
+
+def _ends_with_place(written: str) -> bool:
+    """Whether ``written`` is a chain of places or ends with one (成都 before 国家植物园)."""
+    if not may_end_places(written):
+        return False
+    for i in range(len(written) - 1):
+        places = parse_places(written[i:])
+        if places and places[-1].end == len(written) - i:
+            return True
+    return False
 
 
 def _unsafe_names() -> frozenset[str]:
@@ -414,29 +431,41 @@ class OrganizationFinder:
         # word, tag, bridged, place word, anchor (a word a name can start with: a place, or 中央, 国家)
         taken: list[tuple[str, str, bool, bool, bool]] = []
         boundary = False
+        by_action = False
         generic = False
         size = 0
         bridges = 0
-        for word, tag in reversed(self._tag(text[lo:start])):
+        tagged = list(reversed(self._tag(text[lo:start])))
+        for index, (word, tag) in enumerate(tagged):
+            if word in ("-", "—") and taken and index + 1 < len(tagged) and tagged[index + 1][1] == "ns":
+                taken.append((word, "x", False, False, False))  # 中国—中亚…合作中心
+                size += 1
+                continue
             if not _CJK.match(word):
                 boundary = bool(_PUNCT.match(word))
                 break
-            if word.startswith(action_heads):  # 新建华夏中学: what is done to a body is not its name
-                boundary = True
+            if word.startswith(action_heads) or word in _CLAUSE_WORDS or word[-1:] == "是":
+                boundary = by_action = True  # 新建华夏中学: what is done to a body is not its name; 二是…
                 break
+            place = self._is_place_word(word, tag)
             if word in generic_words or word.startswith("各"):
-                generic = not any(t[3] for t in taken)
-                break
+                after = tagged[index + 1] if index + 1 < len(tagged) else None
+                if after is None or not self._is_place_word(*after):  # 绵阳全国…交易中心 is a name
+                    generic = not any(t[3] for t in taken)
+                    break
             if size + len(word) > _MAX_NAME:
                 break
-            place = word in self.place_words or word.endswith("新区")
-            anchor = place or tag == "ns" or word in national_words
-            if tag in _NAME_TAGS or place:
+            anchor = place or (tag == "ns" and len(word) > 1 and word not in words.level_words)
+            anchor = anchor or word in national_words
+            if (tag in _NAME_TAGS or place) and word not in _CONJUNCTIONS:
                 taken.append((word, tag, False, place, anchor))
-            elif tag in _BRIDGE_TAGS and bridges < 2:
+            elif (tag in _BRIDGE_TAGS or word in _CONJUNCTIONS) and bridges < 2:
                 taken.append((word, tag, True, place, anchor))
                 bridges += 1
             else:
+                before = tagged[index + 1] if index + 1 < len(tagged) else ("", "")
+                counted = tag == "q" or (len(word) == 1 and (before[1] == "m" or before[0].isdigit()))
+                generic = generic or counted  # 新增10个…学院, 3所…学院: a count names a kind
                 break
             size += len(word)
         else:
@@ -444,10 +473,10 @@ class OrganizationFinder:
         # A verb before a place starts a clause (积极对接深圳市城市大数据中心): the name starts at the place.
         seen_place = False
         for i, (_word, word_tag, bridged, _place, anchor) in enumerate(taken):
-            if bridged and seen_place:
+            if bridged and seen_place and taken[i - 1][4]:
                 taken = taken[:i]
                 break
-            if word_tag == "v" and i + 1 < len(taken) and taken[i + 1][4]:
+            if word_tag == "v" and i + 1 < len(taken) and taken[i + 1][4] and not by_action:
                 taken = taken[:i]  # 在深圳设立研发中心: a verb right after a place starts a clause
                 break
             seen_place = seen_place or anchor
@@ -462,8 +491,13 @@ class OrganizationFinder:
             if first_bridge is not None:
                 taken = taken[:first_bridge]
         begin = start - sum(len(t[0]) for t in taken)
-        proper = any(t[3] or t[1] in _PROPER_TAGS for t in taken)
+        proper = any(t[3] or (t[1] in _PROPER_TAGS and t[0] not in words.level_words) for t in taken)
         return _Walk(begin, proper, generic)
+
+    def _is_place_word(self, word: str, tag: str) -> bool:
+        """Whether a word of the walk names a place (a division, a province's or city's short form, a level
+        word or a new area)."""
+        return word in self.place_words or word.endswith("新区")
 
     def _place_before(self, text: str, start: int, floor: int, level: str = "") -> tuple[int, str] | None:
         """A place name written right before ``start`` (甘肃 in 甘肃省委, 宁夏回族 in 宁夏回族自治区党委): its
@@ -492,16 +526,17 @@ class OrganizationFinder:
         """Whether a one-character core ending at ``end`` stands as a unit of its own.
 
         It must not sit inside a longer word (科 in 莫斯科大学) nor end a two-character word (学科, 骨科,
-        棋局); it may end a longer word (咨询组) or start one (组等), as rjieba cuts them.
+        棋局) or a proper name (莫斯科); it may end a longer word (咨询组) or start one (组等), as rjieba
+        tags them.
         """
         start = end - 1
         lo = max(floor, start - 4)
         pos = lo
-        for word in self._cut(text[lo : end + 3]):
+        for word, tag in self._tag(text[lo : end + 3]):
             if pos <= start < pos + len(word):
                 if pos == start:
                     return True
-                return pos + len(word) == end and len(word) > 2
+                return pos + len(word) == end and len(word) > 2 and tag not in _PROPER_TAGS
             pos += len(word)
         return True
 
@@ -517,6 +552,7 @@ class OrganizationFinder:
                 continue
             items = match.group(0).split("、")
             pos = match.start()
+            listed: list[OrgMatch] = []
             for i, item in enumerate(items):
                 begin = pos
                 pos += len(item) + 1
@@ -527,15 +563,18 @@ class OrganizationFinder:
                         words = words[1:]
                     item = "".join(w for w, _t in words)
                 end = begin + len(item)
-                if len(item) < 2 or self.words.list_generic_item.search(item):
-                    continue
-                if self.words.generic_head.search(item):
-                    continue
-                if len(item) == 2 and self._tag(item)[0][1] in _COMMON_WORD_TAGS:
-                    continue  # 食品、制药等企业: a common word, not a name
+                if (
+                    len(item) < 2
+                    or self.words.list_generic_item.search(item)
+                    or self.words.generic_head.search(item)
+                    or (len(item) == 2 and self._tag(item)[0][1] in _COMMON_WORD_TAGS)
+                ):  # 食品、制药等企业: one kind of enterprise listed makes the whole list kinds
+                    listed = []
+                    break
                 if (begin, end) in taken or any(b < end and begin < e for b, e in spans):
                     continue
-                out.append(OrgMatch(begin, end, item, "Enterprise"))
+                listed.append(OrgMatch(begin, end, item, "Enterprise"))
+            out.extend(listed)
         return out
 
 
@@ -668,14 +707,27 @@ class _Scan:
             return
         written = text[walk.begin : start]
         inner = _NATIONAL_INSIDE.search(written)
-        if inner is not None and inner.start() > 0:  # 学科进入中国医学科学院 → 中国医学科学院
+        if inner is not None and inner.start() > 0 and not _ends_with_place(written[: inner.start()]):
+            # 学科进入中国医学科学院 → 中国医学科学院; but 成都国家植物园 keeps its place
             walk = _Walk(walk.begin + inner.start(), True, False)
             written = text[walk.begin : start]
         if prev is not None and prev.end == walk.begin and _unit_of(core, prev):
             self._unit(prev, written, core, end)
             return
+        if core.cls == "-":
+            return  # 国际航运中心, 物流中心: a designation or a facility, not a body
+        if (
+            prev is not None
+            and prev.end == walk.begin
+            and core.cls == "Institution"
+            and prev.key.startswith("中华人民共和国")
+            and not written.startswith(("、", "，"))
+        ):  # 教育部宁夏高等研究院: an institution named after the ministry that runs it
+            self.found.pop()
+            self._add(OrgMatch(prev.begin, end, text[prev.begin : end], core.cls))
+            return
         name = self._name(walk, written, core, prev, start)
-        if self._unlikely(name, surface):
+        if self._unlikely(name, surface) or self._hosted(name, core):
             return
         cls = finder.names.kind(name.modifier + surface) if core.cls == "*" else core.cls
         if name.full is None and len(name.modifier) < 3 and core.cls in _LOCAL_CLASSES:
@@ -741,6 +793,14 @@ class _Scan:
             or (name.full is None and [t for _w, t in self.finder._tag(modifier)] in (["ns"], ["nz"], ["nr"]))
         )
 
+    def _hosted(self, name: _Name, core: Core) -> bool:
+        """A kind of unit set up in each of several bodies (在新区法院、检察院设立法律援助工作站): not one
+        body of the report's own area."""
+        if name.full is not None or core.core not in _HOSTED_UNITS:
+            return False
+        begin = name.walk.begin
+        return _HOSTS.search(self.text, max(self.floor, begin - 80), begin) is not None
+
     def _sub_unit(self, name: _Name, start: int, end: int, surface: str) -> None:
         """A unit of a committee named just before (调解和解组): the words back to the last punctuation."""
         text, walk, modifier = self.text, name.walk, name.modifier
@@ -762,8 +822,10 @@ class _Scan:
         full, area, modifier = name.full, name.area, name.modifier
         if core.needs == "place" and (full is None or modifier):
             return False
+        if core.needs == "name" and modifier in self.finder.words.national_words:
+            return False  # 国家技术创新中心: a national designation without its field
         if core.needs in ("name", "proper") and len(modifier) < 2 and (
-            full is None or (area in _LEVEL_CHARS and core.cls in ("Committee", "Association"))
+            full is None or (area in _LEVEL_CHARS and core.cls in ("Committee", "Association", "Institution"))
         ):
             return False  # 市领导小组, 区协会: a level alone does not name a committee
         # 数据中心, 幼教集团 name kinds; 石化集团 is one organization word to rjieba
@@ -799,6 +861,8 @@ class _Scan:
         else:
             key = full + tail
         self._add(OrgMatch(begin, end, key, cls))
+        if key.endswith("人民代表大会") and self.text.startswith("及其常委会", end):
+            self._add(OrgMatch(end + 2, end + 5, key + "常务委员会", cls=cls))
 
     def _own_area(self, core: Core) -> str | None:
         """The area a department or organization written alone belongs to: the report's own, or its
