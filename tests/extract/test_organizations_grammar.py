@@ -120,3 +120,41 @@ def test_not_an_organization(issuer: str, sentence: str) -> None:
 
 def test_an_ordinary_word_that_is_also_a_county_is_no_area_prefix() -> None:
     assert keys(PROVINCE, "自然资源厅会同农业农村厅研究。")["农业农村厅"] == "湖南省农业农村厅"
+
+
+def test_rule_of_law_report_bodies() -> None:
+    found = keys(
+        DISTRICT,
+        "区委常委会会议专题研究，区委依法治区办牵头督察，接受区人大及其常委会监督，"
+        "办理人大代表建议和政协委员提案。",
+    )
+    assert found == {
+        "区委常委会": "中共武汉市江汉区委员会常务委员会",
+        "区委依法治区办": "中共武汉市江汉区委全面依法治区委员会办公室",
+        "区人大": "武汉市江汉区人民代表大会",
+        "常委会": "武汉市江汉区人民代表大会常务委员会",
+        "人大": "武汉市江汉区人民代表大会",
+        "政协": "中国人民政治协商会议武汉市江汉区委员会",
+    }
+
+
+def test_a_street_office_is_named_by_its_street() -> None:
+    assert keys("武汉市武昌区人民政府", "中南路街道办事处依法履职。") == {
+        "中南路街道办事处": "武汉市武昌区中南路街道办事处"
+    }
+
+
+def test_national_news_outlets() -> None:
+    assert keys(COUNTY, "在人民日报、新华网、学习强国等媒体刊发。") == {
+        "人民日报": "人民日报",
+        "新华网": "新华网",
+        "学习强国": "学习强国",
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["坚持实事求是。", "推动产学研科协同创新。", "推进14个街道公共法律服务工作站建设。"],
+)
+def test_not_a_body_either(sentence: str) -> None:
+    assert orgs(DISTRICT, sentence) == []

@@ -11,7 +11,8 @@ body it is:
 - bodies written as one word: relative to a level word (省委, 自治区党委, 县委常委会, 区政协:
   ``org_abbreviations.tsv``, one surface per word of :data:`LEVEL_PREFIXES`), national bodies (中组部,
   国家发展改革委: ``org_national.tsv``), international organizations (世界卫生组织:
-  ``org_international.tsv``), central state-owned enterprises (中石化, 国家电网: ``org_enterprises.tsv``);
+  ``org_international.tsv``), national news outlets (人民日报, 新华网: ``org_media.tsv``), central
+  state-owned enterprises (中石化, 国家电网: ``org_enterprises.tsv``);
 - a core shared by many kinds (中心, 办公室) takes its class from a keyword of the name (``org_kinds.tsv``).
 
 :class:`OrgNames` holds them, read from a :class:`~lawgraph.extract.data.Lexicon` of :data:`ORG_NAME_FILES`;
@@ -59,6 +60,7 @@ ORG_NAME_FILES = (
     "org_abbreviations.tsv",
     "org_national.tsv",
     "org_international.tsv",
+    "org_media.tsv",
     "org_enterprises.tsv",
     "org_kinds.tsv",
 )
@@ -203,7 +205,7 @@ class OrgNames:
                     abbreviations[surface] = Abbreviation(row[1], row[2], not_after, word)
             else:
                 abbreviations[row[0]] = Abbreviation(row[1], row[2], not_after)
-        for name in ("org_national.tsv", "org_international.tsv"):
+        for name in ("org_national.tsv", "org_international.tsv", "org_media.tsv"):
             for row in lexicon.tsv(name):
                 abbreviations[row[0]] = Abbreviation(row[1], row[2], row[3] if len(row) > 3 else "")
         for row in lexicon.tsv("org_enterprises.tsv"):

@@ -130,7 +130,7 @@ class OrgWords:
             list_generic_item=re.compile("(?:" + alternation(words("list_generic_endings")) + ")$"),
             # 等 + an optional count (23个, 9家) + up to four qualifying characters (龙头) + the list noun
             list_tail=re.compile(
-                r"等(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,4}?(?:"
+                r"等(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,2}?(?:"
                 + alternation(words("list_nouns"))
                 + ")"
             ),
@@ -177,7 +177,11 @@ _COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大�
 
 _BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z", "t"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "eng", "nrt", "nrfg", "s"})
-_CONJUNCTIONS = frozenset({"与", "和", "及"})
+_CONJUNCTIONS = frozenset({"与"})
+_BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]")
+_CLASSIFIERS = frozenset("个家所批项类座级")
+_KIND_WORD = re.compile(r"型$|[^文]{2}化$")
+"""A word that classifies (紧密型, 一体化): a name with one names a kind of body."""
 _HOSTED_UNITS = frozenset({"工作站", "服务站", "工作室", "服务点"})
 _HOSTS = re.compile(r"在[^，,。；;：:]*、[^，,。；;：:]*(?:设立|建立|设置|成立|建成|挂牌|组建|开设)了?$")
 _CLAUSE_WORDS = frozenset({"是", "为", "在", "对", "把", "将", "由", "从", "向", "被"})
@@ -411,9 +415,11 @@ class OrganizationFinder:
             return bool(after and after in abbr.not_after)
         if core is None:
             return False
+        if before and before in core.not_before:
+            return True
         if core.not_after == "*":
             return bool(after) and _CJK.match(after) is not None and after not in self.words.function_chars
-        return bool((after and after in core.not_after) or (before and before in core.not_before))
+        return bool(after and after in core.not_after)
 
     def _left_extent(self, text: str, start: int, floor: int, *, floor_bounds: bool = False) -> _Walk:
         """Where the name whose core starts at ``start`` begins (never before ``floor``).
@@ -435,11 +441,15 @@ class OrganizationFinder:
         generic = False
         size = 0
         bridges = 0
-        tagged = list(reversed(self._tag(text[lo:start])))
+        tagged = list(reversed(self._tag_bracketed(text[lo:start])))
         for index, (word, tag) in enumerate(tagged):
             if word in ("-", "—") and taken and index + 1 < len(tagged) and tagged[index + 1][1] == "ns":
                 taken.append((word, "x", False, False, False))  # 中国—中亚…合作中心
                 size += 1
+                continue
+            if _BRACKETED.fullmatch(word) and taken:  # 上海（长三角）国际科技创新中心
+                taken.append((word, "nz", False, False, False))
+                size += len(word)
                 continue
             if not _CJK.match(word):
                 boundary = bool(_PUNCT.match(word))
@@ -450,10 +460,18 @@ class OrganizationFinder:
             place = self._is_place_word(word, tag)
             if word in generic_words or word.startswith("各"):
                 after = tagged[index + 1] if index + 1 < len(tagged) else None
-                if after is None or not self._is_place_word(*after):  # 绵阳全国…交易中心 is a name
+                if after is None or not (self._is_place_word(*after) or _BRACKETED.fullmatch(after[0])):
+                    # 绵阳全国…交易中心, 成渝（兴隆湖）综合性科学中心 are names
                     generic = not any(t[3] for t in taken)
                     break
             if size + len(word) > _MAX_NAME:
+                break
+            verb_taken = any(t[2] and t[1] == "v" for t in taken)  # a count left of a verb
+            if tag == "m" and word[-1] in _CLASSIFIERS:  # 升格一批…大学, 国家一级图书馆: a count or a rank
+                generic = not verb_taken  # counts another thing (两个学科进入中国医学科学院)
+                break
+            if word in _CONJUNCTIONS and index + 1 < len(tagged) and self._ends_name(tagged[index + 1][0]):
+                boundary = True  # 海螺集团与皖维集团: two names
                 break
             anchor = place or (tag == "ns" and len(word) > 1 and word not in words.level_words)
             anchor = anchor or word in national_words
@@ -465,7 +483,7 @@ class OrganizationFinder:
             else:
                 before = tagged[index + 1] if index + 1 < len(tagged) else ("", "")
                 counted = tag == "q" or (len(word) == 1 and (before[1] == "m" or before[0].isdigit()))
-                generic = generic or counted  # 新增10个…学院, 3所…学院: a count names a kind
+                generic = generic or (counted and not verb_taken)  # 新增10个…学院: a count names a kind
                 break
             size += len(word)
         else:
@@ -490,9 +508,27 @@ class OrganizationFinder:
             first_bridge = next((i for i, t in enumerate(taken) if t[2]), None)
             if first_bridge is not None:
                 taken = taken[:first_bridge]
+        while taken and _BRACKETED.fullmatch(taken[-1][0]):
+            taken.pop()  # a name does not start with a bracket
         begin = start - sum(len(t[0]) for t in taken)
         proper = any(t[3] or (t[1] in _PROPER_TAGS and t[0] not in words.level_words) for t in taken)
         return _Walk(begin, proper, generic)
+
+    def _tag_bracketed(self, text: str) -> list[tuple[str, str]]:
+        """rjieba's tags of ``text``; a bracketed qualifier inside a name (上海（长三角）) is one proper
+        word."""
+        out: list[tuple[str, str]] = []
+        pos = 0
+        for match in _BRACKETED.finditer(text):
+            out.extend(self._tag(text[pos : match.start()]) if match.start() > pos else [])
+            out.append((match.group(0), "nz"))
+            pos = match.end()
+        out.extend(self._tag(text[pos:]) if pos < len(text) else [])
+        return out
+
+    def _ends_name(self, word: str) -> bool:
+        """Whether a word ends with the core of a body's name (海螺集团)."""
+        return any(word.endswith(core) for core in self.cores if len(core) > 1)
 
     def _is_place_word(self, word: str, tag: str) -> bool:
         """Whether a word of the walk names a place (a division, a province's or city's short form, a level
@@ -511,16 +547,19 @@ class OrganizationFinder:
                 return start - size, piece
         return None
 
-    def _is_word(self, text: str, start: int, end: int, floor: int) -> bool:
+    def _is_word(self, text: str, start: int, end: int, floor: int, *, head: bool = False) -> bool:
         """Whether ``text[start:end]`` starts and ends a word as rjieba cuts its surroundings (工会 in
-        支持工会, not 台联 in 平台联动)."""
+        支持工会, not 台联 in 平台联动); with ``head``, starting one is enough (人大 in 人大代表)."""
         lo = max(floor, start - 4)
         bounds = {lo}
+        heads = set()  # where a word starts at ``start`` and runs past ``end`` (人大 in 人大代表)
         pos = lo
         for word in self._cut(text[lo : end + 3]):
+            if pos == start and pos + len(word) > end:
+                heads.add(pos)
             pos += len(word)
             bounds.add(pos)
-        return start in bounds and end in bounds
+        return start in bounds and (end in bounds or (head and start in heads))
 
     def _word_ends_at(self, text: str, end: int, floor: int) -> bool:
         """Whether a one-character core ending at ``end`` stands as a unit of its own.
@@ -546,6 +585,8 @@ class OrganizationFinder:
         spans = [(o.begin, o.end) for o in found]
         out = []
         for tail in self.words.list_tail.finditer(text, floor):
+            if not self._is_word(text, tail.start(), tail.start() + 1, floor):
+                continue  # 依法平等保护民营企业: 等 of 平等
             lo = max(floor, tail.start() - 140)
             match = _LIST_CLAUSE.search(text, lo, tail.start())
             if match is None:
@@ -760,6 +801,15 @@ class _Scan:
             joint = _JOINT_BODY.fullmatch(prev.key)  # 县纪委监委: the supervisory commission of the same area
             if joint is not None:
                 full = joint.group(1)
+        if core.needs in _SELF_STANDING | {"place"} and full is None:
+            for k in (1, 2):  # 中南路街道办事处: the tagger cut the place's first character off
+                begin = walk.begin - k
+                if begin < self.last_end or not _CJK.match(self.text[begin]):
+                    break
+                longer = self.text[begin:start]
+                found_full, found_area, rest = _split_prefix(longer, ctx, self.finder.words.not_levels)
+                if found_full is not None and len(found_area) > k and not rest:
+                    return _Name(_Walk(begin, True, False), longer, found_full, found_area, "")
         if core.needs in _SELF_STANDING | {"place"} and (full is None or modifier):
             # A body named by its area alone starts at the area (指导凉山州中级人民法院). Each try reads
             # places from a later start; none can end at the core unless the text before it ends with one.
@@ -785,6 +835,8 @@ class _Scan:
             or modifier in words.generic_modifiers
             or _COUNTED.match(modifier)
             or modifier.endswith(("型", "类", "性"))
+            or modifier[0] in _CLASSIFIERS
+            or any(_KIND_WORD.search(word) for word in self.finder._cut(modifier))
         ):
             return True
         # a bare name + 中心 is a district or a building (深圳中心); a body says what it does
@@ -848,7 +900,7 @@ class _Scan:
         if modifier:
             return  # 企业工会, 国家数据局: a kind of body, or a national one
         if full is None:
-            if not self.finder._is_word(self.text, start, end, self.last_end):
+            if not self.finder._is_word(self.text, start, end, self.last_end, head=True):
                 return  # 台联 in 平台联动
             full = self._own_area(core)
             if full is None:
