@@ -72,3 +72,18 @@ def test_level_words_and_area_from_text() -> None:
     assert (level_of("县委常委会"), level_of("自治州人民政府"), level_of("工会")) == (3, 2, None)
     assert area_from_text("四川省省长 某某\n各位代表：", 1) == "四川省"
     assert area_from_text("没有地名的文字。", 1) is None
+
+
+def test_the_body_a_title_starts_with_is_the_issuer() -> None:
+    text = "2021年，在区委、区政府的坚强领导下，我局深入推进依法行政。"
+    ctx = context_from_strings(title="武昌区司法局2021年法治政府建设年度报告", text=text)
+    assert (ctx.issuer, ctx.own_prefix) == ("武汉市武昌区司法局", "武汉市武昌区")
+
+
+def test_a_self_reference_is_no_opening_subject() -> None:
+    assert opening_subject("2021年，我局深入推进依法行政。", ("局",)) is None
+
+
+def test_a_county_party_committee_and_government_as_subject_name_the_county() -> None:
+    text = "2022年，渭源县委、县政府坚持以习近平法治思想为引领。定西市……渭源"
+    assert context_from_strings(text=text).issuer == "渭源县人民政府"

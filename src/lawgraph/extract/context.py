@@ -43,6 +43,7 @@ _DELEGATE = re.compile(r"代表([\u4e00-\u9fff]{2,30}?(?:人民政府|管理委�
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十\d]+届")
 _JOINT = re.compile(r"[、,，\s]+")
 _GOVERNMENT_CORES = ("人民政府", "政府", "管理委员会", "管委会")
+_TITLE_YEAR = re.compile(r"^\d{4}年度?")
 _NOT_ISSUERS = frozenset({"MediaOutlet", "Enterprise", "Institution"})
 _NEWS_ENDINGS = ("网", "客户端", "日报", "晚报", "电视台", "新闻", "报社", "APP")
 
@@ -164,6 +165,8 @@ class ContextReader:
         surface = _issuer_surface(issuer, text)
         if surface is not None and not self._may_issue(surface):
             surface = None  # a news site or paper that reprinted the report
+        if surface is None and title:
+            surface = self._title_body(title)
         if surface is None:
             surface = opening_subject(text, self.body_words)
         ctx = _located_context(surface, title, text)
@@ -237,6 +240,14 @@ class ContextReader:
             return "", "", None
         return self.organizations.names.canonical(surface, ctx) or surface, "GovernmentBody", None
 
+
+    def _title_body(self, title: str) -> str | None:
+        """The body a title starts with (武昌区司法局2021年法治政府建设年度报告 → 武昌区司法局)."""
+        head = _TITLE_YEAR.sub("", title.strip())
+        for org in self.organizations.find(head, ReportContext()):
+            if org.begin == 0 and org.cls not in _NOT_ISSUERS:
+                return head[: org.end]
+        return None
 
     def _may_issue(self, surface: str) -> bool:
         """Whether ``surface`` may be a report's issuer: not a news outlet (人民网, 某某日报客户端)."""

@@ -47,6 +47,7 @@ _FRAME = re.compile(
     r"(?:领导下|指导下|关心下|支持下|监督下|部署下))[，,]\s*"
 )
 _PROSE = re.compile(r"[。，,；;]")
+_SELF = re.compile(r"[我本][厅局委院办署所会]")
 _SCAN = 30000
 """How much of the text is read to count area names."""
 
@@ -75,6 +76,8 @@ def opening_subject(text: str, body_words: Iterable[str], *, lines: int = 12) ->
     clause = prose[0]
     while (frame := _FRAME.match(clause)) is not None:
         clause = clause[frame.end() :]
+    if _SELF.match(clause):
+        return None  # 我局, 本厅: the issuer names itself, but not which body it is
     places = parse_places(clause)
     start = places[-1].end if places else (m.end() if (m := _LEVEL_START.match(clause)) else 0)
     head = re.match(r"[\u4e00-\u9fff]{0,20}", clause[start:])
