@@ -1,16 +1,18 @@
 """The ``lawgraph_organizations`` component: bodies named in full, compositionally or by abbreviation.
 
-A body's name is ``<area chain><modifier><core>`` (兰州新区 + 知识产权纠纷 + 人民调解委员会). The component
-finds every core and standard abbreviation from the data files (``org_cores.tsv``,
-``org_abbreviations.tsv``, ``org_national.tsv``; word lists in ``org_words.json``) with one compiled regex
-over the text, reads the words to the left of each
-core with rjieba's tagger to find where the name begins, and resolves the area against the report's context
-(``doc._.lg_context``) to the canonical, full official name (``span.kb_id_``). ``span.label_`` is the
-lawgraph class (``Court``, ``PartyBody`` …); the span's ``parent`` attribute
-(:func:`~lawgraph.extract.extensions.span_attrs`) names the body a unit belongs to (复议委员会办公室 →
-行政复议委员会).
+A body's name is ``[area or level word][functional core][kind suffix]`` (兰州新区 + 知识产权纠纷 +
+人民调解委员会, 区 + 司法局, 自治区党委). The component finds every core and whole-word name of the data files
+(:mod:`lawgraph.extract.org_names`) with one compiled regex over the text, reads the words to the left of
+each core to find where the name begins (:mod:`lawgraph.extract.org_walk`), and resolves the area against
+the report's context (``doc._.lg_context``) to the canonical, full official name (``span.kb_id_``): a level
+word is the report's area of that level, a standard department or people's organization written alone is
+the report's own level's. ``span.label_`` is the lawgraph class (``Court``, ``PartyBody`` …); the span's
+``parent`` attribute (:func:`~lawgraph.extract.extensions.span_attrs`) names the body a unit belongs to
+(复议委员会办公室 → 行政复议委员会). Readings over the whole text (listed enterprises, 我厅, short forms of
+names given before) are in :mod:`lawgraph.extract.org_refs`.
 
-Generic classes (各级人民法院, 基层人民调解委员会), slogans and meeting names are not organizations.
+Kinds of bodies (各级人民法院, 基层工会, 新增10个产业学院), designations (国家技术创新中心, 国际航运中心), slogans
+and meeting names are not organizations.
 
 :class:`OrganizationFinder` does the reading; the component builds one from its data files
 (:data:`ORGANIZATION_FILES`) and carries them through ``nlp.to_disk`` (:mod:`lawgraph.extract.component`).
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -52,6 +54,16 @@ from lawgraph.extract.org_names import (
     relative_area,
     template_values,
 )
+from lawgraph.extract.org_refs import (
+    OrgMatch,
+    Pending,
+    SuffixIndex,
+    listed_enterprises,
+    resolve_pending,
+    self_references,
+    suffix_coref,
+)
+from lawgraph.extract.org_walk import CJK, CLASSIFIERS, KIND_WORD, NameWalker, OrgWords, Walk
 from lawgraph.model import ReportContext
 
 __all__ = [
@@ -68,14 +80,9 @@ ORGANIZATION_FILES = (*ORG_NAME_FILES, "org_words.json")
 """The data files an :class:`OrganizationFinder` is built from."""
 
 _Trie: TypeAlias = dict[str, "_Trie"]  # one character → the subtrie after it ("" marks a word's end)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-# Tags of words that can sit inside a name before its core (nouns, places, abbreviations, idioms …).
-_NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "l", "ng", "an", "b", "eng", "nrt", "nrfg", "i", "s"})
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中国|中华)")
 _NATIONAL_INSIDE = re.compile(r"中国|中华|国家(?!级)")
 _LEVEL_CHARS = frozenset(LEVEL_WORDS)
-_WINDOW = 18
-_MAX_NAME = 14
 _SELF_STANDING = frozenset({"own", "party", "mass", "list"})
 """What a core needs when it names a body of the report's own level written alone (司法局, 工会)."""
 _LOCAL_CLASSES = frozenset(
@@ -86,66 +93,6 @@ _LOCAL_CLASSES = frozenset(
 """Classes whose bodies belong to an area: written without one, they are the report's own area's."""
 _NAMED_CLASSES = frozenset({"Enterprise", "Institution", "MediaOutlet"})
 """Classes whose bodies keep the name they are written with (深圳中学 is not 深圳市中学)."""
-
-
-@dataclass(frozen=True, slots=True)
-class OrgWords:
-    """The word lists of ``data/org_words.json``: what a name is not (generic words, actions, counts)."""
-
-    generic: frozenset[str]
-    generic_head: re.Pattern[str]
-    level_words: frozenset[str]
-    not_levels: tuple[str, ...]
-    generic_modifiers: frozenset[str]
-    action_words: frozenset[str]
-    action_heads: tuple[str, ...]
-    national_words: frozenset[str]
-    function_chars: frozenset[str]
-    zone_cores: frozenset[str]
-    list_generic_item: re.Pattern[str]
-    list_tail: re.Pattern[str]
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> OrgWords:
-        """Compile the lists of the parsed ``org_words.json``."""
-
-        def words(key: str) -> frozenset[str]:
-            return frozenset(data[key]["words"])
-
-        def alternation(items: frozenset[str]) -> str:
-            return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
-
-        generic = words("generic")
-        return cls(
-            generic=generic,
-            generic_head=re.compile(alternation(generic)),
-            level_words=words("level_words"),
-            not_levels=tuple(sorted(words("not_levels"), key=len, reverse=True)),
-            generic_modifiers=words("generic_modifiers"),
-            action_words=words("action_words"),
-            action_heads=tuple(sorted(words("action_words"), key=len, reverse=True)),
-            national_words=words("national_words"),
-            function_chars=frozenset(data["function_chars"]["chars"]),
-            zone_cores=words("zone_cores"),
-            list_generic_item=re.compile("(?:" + alternation(words("list_generic_endings")) + ")$"),
-            # 等 + an optional count (23个, 9家) + up to four qualifying characters (龙头) + the list noun
-            list_tail=re.compile(
-                r"等(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,2}?(?:"
-                + alternation(words("list_nouns"))
-                + ")"
-            ),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class OrgMatch:
-    """One organization mention: offsets into the text, canonical name, class and parent."""
-
-    begin: int
-    end: int
-    key: str
-    cls: str
-    parent: str | None = None
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -175,27 +122,9 @@ def _trie_regex(words: list[str]) -> str:
 _COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大个项类家]")
 
 
-_BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z", "t"})
-_PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "eng", "nrt", "nrfg", "s"})
-_CONJUNCTIONS = frozenset({"与"})
-_BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]")
-_CLASSIFIERS = frozenset("个家所批项类座级")
-_KIND_WORD = re.compile(r"型$|[^文]{2}化$")
-"""A word that classifies (紧密型, 一体化): a name with one names a kind of body."""
 _HOSTED_UNITS = frozenset({"工作站", "服务站", "工作室", "服务点"})
 _HOSTS = re.compile(r"在[^，,。；;：:]*、[^，,。；;：:]*(?:设立|建立|设置|成立|建成|挂牌|组建|开设)了?$")
-_CLAUSE_WORDS = frozenset({"是", "为", "在", "对", "把", "将", "由", "从", "向", "被"})
-"""Words that start a clause: a name never reaches left of them."""
-"""Crossed like a verb inside a name that a clause boundary closes (国际葡萄与葡萄酒交流合作中心)."""
-_PUNCT = re.compile(r"[\s，。、；：！？,.;:!?（）()“”\"《》【】]")
 _BRACKET_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
-
-
-@dataclass(frozen=True, slots=True)
-class _Walk:
-    begin: int
-    proper: bool
-    generic: bool
 
 
 def _ends_with_place(written: str) -> bool:
@@ -239,24 +168,6 @@ def _split_prefix(
     return None, "", written
 
 
-class _SuffixIndex:
-    """Every ending (three characters or more) of the names found so far → the latest such body."""
-
-    def __init__(self, found: list[OrgMatch]) -> None:
-        self.found = found
-        self.seen = 0
-        self.ends: dict[str, OrgMatch] = {}
-
-    def lookup(self, tail: str) -> OrgMatch | None:
-        while self.seen < len(self.found):
-            org = self.found[self.seen]
-            self.seen += 1
-            if org.parent is None:
-                for i in range(len(org.key) - 2):
-                    self.ends[org.key[i:]] = org
-        return self.ends.get(tail)
-
-
 _JOINT_BODY = re.compile(r"中共(.+?)纪律检查委员会")
 
 
@@ -264,79 +175,6 @@ def _is_level_committee(text: str, org: OrgMatch) -> bool:
     """Whether ``org`` is a Party committee written 省委 / 市委 / 区委 / 县委 (中共X委员会)."""
     written = text[org.end - 2 : org.end]
     return written in ("省委", "市委", "区委", "县委", "州委") and org.key.endswith("委员会")
-
-
-def _suffix_coref(text: str, start: int, end: int, index: _SuffixIndex, floor: int) -> OrgMatch | None:
-    """A short form that ends a body already named: 复议委员会 after 兰州新区行政复议委员会."""
-    for size in range(min(6, start - floor), 1, -1):
-        head = text[start - size : start]
-        if not all(_CJK.match(c) for c in head):
-            continue
-        org = index.lookup(head + text[start:end])
-        if org is not None:
-            return OrgMatch(start - size, end, org.key, org.cls)
-    return None
-
-
-# "奇安信、东华软件等23个龙头企业": the names listed before 等 + a count + 企业/公司/产业项目 are enterprises.
-_LIST_CLAUSE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{2,10}、){0,12}[\u4e00-\u9fffA-Za-z]{2,10}$")
-_COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "an"})
-_NOT_NAME_HEAD = frozenset(
-    {"v", "vn", "p", "d", "ad", "c", "a", "u", "vd", "ul", "uj", "uz", "ug", "uv", "y", "r"}
-)
-
-
-# 我厅, 本局, 我委: a department's report naming itself (not 基本局面, 成本, 日本).
-_SELF = re.compile(r"(?<![基根资成日版样剧文范脚课账自])[我本](厅|局|委|院|办|署)(?![长属级内面势部员])")
-_SELF_ENDINGS = {"厅": ("厅",), "局": ("局",), "委": ("委员会", "委"), "院": ("院",), "办": ("办公室", "办"),
-                 "署": ("署",)}
-
-
-def _self_references(text: str, floor: int, ctx: ReportContext, found: list[OrgMatch]) -> list[OrgMatch]:
-    """我厅 / 本局 in a report whose issuer is a 厅 / 局: mentions of the issuer."""
-    issuer = next((body for body in ctx.bodies if body[0] == ctx.issuer), None)
-    if issuer is None:
-        return []
-    key, cls, parent = issuer
-    spans = [(o.begin, o.end) for o in found]
-    out = []
-    for match in _SELF.finditer(text, floor):
-        begin, end = match.span()
-        if key.endswith(_SELF_ENDINGS[match.group(1)]) and not any(b < end and begin < e for b, e in spans):
-            out.append(OrgMatch(begin, end, key, cls, parent))
-    return out
-
-
-@dataclass(slots=True)
-class _Pending:
-    """A mention without an area prefix, resolved once the whole text has been read."""
-
-    begin: int
-    end: int
-    tail: str
-    """modifier + full core (复议委员会), matched against the ends of other names."""
-    cls: str
-    fallback: str | None
-    """The name when no fuller name in the report ends with ``tail``."""
-
-
-def _resolve_pending(pending: list[_Pending], found: list[OrgMatch], ctx: ReportContext) -> list[OrgMatch]:
-    """Bare names (检察院, 律师协会): the report's own body of that name, else the nearest one named before,
-    else the fallback (the own area's body), else nothing."""
-    out = []
-    keys = {o.key for o in found}
-    for item in pending:
-        own = (ctx.own_prefix or "") + item.tail
-        if own in keys:
-            key: str | None = own
-        else:
-            fuller = [o for o in found if o.key.endswith(item.tail) and o.key != item.tail]
-            before = [o.key for o in fuller if o.end <= item.begin]
-            after = [o.key for o in fuller if o.begin >= item.end]
-            key = before[-1] if before else after[0] if after else item.fallback
-        if key is not None:
-            out.append(OrgMatch(item.begin, item.end, key, item.cls))
-    return out
 
 
 def _unit_of(core: Core, prev: OrgMatch) -> bool:
@@ -364,21 +202,12 @@ class OrganizationFinder:
     """
 
     def __init__(self, names: OrgNames, words: OrgWords, gazetteer: Gazetteer) -> None:
-        import rjieba  # a core dependency (the tokenizer's segmenter); its tagger reads names leftwards
-
         self.names = names
         self.words = words
         self.gazetteer = gazetteer
         self.cores = {core.core: core for core in names.cores}
         self.pattern = re.compile(_trie_regex(sorted(set(self.cores) | set(names.abbreviations))))
-        # A full division name, the short form of a province or city, or a level word (a word ending with 新区
-        # too). Short forms of counties are left out: many are common words (友好区 → 友好, 新建区 → 新建).
-        self.place_words = frozenset(gazetteer.by_official_name).union(
-            _LEVEL_CHARS,
-            (short for short, divs in gazetteer.by_any_short_form.items() if any(d.level <= 2 for d in divs)),
-        )
-        self._tag = rjieba.tag
-        self._cut_words = rjieba.cut
+        self.walker = NameWalker(words, gazetteer, self.cores)
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> OrganizationFinder:
@@ -400,9 +229,6 @@ class OrganizationFinder:
         """
         return _Scan(self, text, ctx, floor).run()
 
-    def _cut(self, text: str) -> list[str]:
-        return list(self._cut_words(text))
-
     def _guarded(
         self, text: str, start: int, end: int, surface: str, core: Core | None, abbr: Abbreviation | None
     ) -> bool:
@@ -418,212 +244,14 @@ class OrganizationFinder:
         if before and before in core.not_before:
             return True
         if core.not_after == "*":
-            return bool(after) and _CJK.match(after) is not None and after not in self.words.function_chars
+            return bool(after) and CJK.match(after) is not None and after not in self.words.function_chars
         return bool(after and after in core.not_after)
-
-    def _left_extent(self, text: str, start: int, floor: int, *, floor_bounds: bool = False) -> _Walk:
-        """Where the name whose core starts at ``start`` begins (never before ``floor``).
-
-        Walks rjieba's tagged words leftwards over nouns and places. Verbs, numbers and locality words
-        are crossed (two at most) only when the walk then reaches a clause boundary; otherwise the name
-        starts after the first of them. A generic quantifier (各级, 全区) right before marks the whole
-        phrase generic.
-        """
-        lo = max(floor, start - _WINDOW)
-        if lo >= start or not _CJK.match(text[start - 1]):
-            return _Walk(start, False, False)
-        words = self.words
-        action_heads, generic_words, national_words = words.action_heads, words.generic, words.national_words
-        # word, tag, bridged, place word, anchor (a word a name can start with: a place, or 中央, 国家)
-        taken: list[tuple[str, str, bool, bool, bool]] = []
-        boundary = False
-        by_action = False
-        generic = False
-        size = 0
-        bridges = 0
-        tagged = list(reversed(self._tag_bracketed(text[lo:start])))
-        for index, (word, tag) in enumerate(tagged):
-            if word in ("-", "—") and taken and index + 1 < len(tagged) and tagged[index + 1][1] == "ns":
-                taken.append((word, "x", False, False, False))  # 中国—中亚…合作中心
-                size += 1
-                continue
-            if _BRACKETED.fullmatch(word) and taken:  # 上海（长三角）国际科技创新中心
-                taken.append((word, "nz", False, False, False))
-                size += len(word)
-                continue
-            if not _CJK.match(word):
-                boundary = bool(_PUNCT.match(word))
-                break
-            if word.startswith(action_heads) or word in _CLAUSE_WORDS or word[-1:] == "是":
-                boundary = by_action = True  # 新建华夏中学: what is done to a body is not its name; 二是…
-                break
-            place = self._is_place_word(word, tag)
-            if word in generic_words or word.startswith("各"):
-                after = tagged[index + 1] if index + 1 < len(tagged) else None
-                if after is None or not (self._is_place_word(*after) or _BRACKETED.fullmatch(after[0])):
-                    # 绵阳全国…交易中心, 成渝（兴隆湖）综合性科学中心 are names
-                    generic = not any(t[3] for t in taken)
-                    break
-            if size + len(word) > _MAX_NAME:
-                break
-            verb_taken = any(t[2] and t[1] == "v" for t in taken)  # a count left of a verb
-            if tag == "m" and word[-1] in _CLASSIFIERS:  # 升格一批…大学, 国家一级图书馆: a count or a rank
-                generic = not verb_taken  # counts another thing (两个学科进入中国医学科学院)
-                break
-            if word in _CONJUNCTIONS and index + 1 < len(tagged) and self._ends_name(tagged[index + 1][0]):
-                boundary = True  # 海螺集团与皖维集团: two names
-                break
-            anchor = place or (tag == "ns" and len(word) > 1 and word not in words.level_words)
-            anchor = anchor or word in national_words
-            if (tag in _NAME_TAGS or place) and word not in _CONJUNCTIONS:
-                taken.append((word, tag, False, place, anchor))
-            elif (tag in _BRIDGE_TAGS or word in _CONJUNCTIONS) and bridges < 2:
-                taken.append((word, tag, True, place, anchor))
-                bridges += 1
-            else:
-                before = tagged[index + 1] if index + 1 < len(tagged) else ("", "")
-                counted = tag == "q" or (len(word) == 1 and (before[1] == "m" or before[0].isdigit()))
-                generic = generic or (counted and not verb_taken)  # 新增10个…学院: a count names a kind
-                break
-            size += len(word)
-        else:
-            boundary = lo == 0 or (floor_bounds and lo == floor)
-        # A verb before a place starts a clause (积极对接深圳市城市大数据中心): the name starts at the place.
-        seen_place = False
-        for i, (_word, word_tag, bridged, _place, anchor) in enumerate(taken):
-            if bridged and seen_place and taken[i - 1][4]:
-                taken = taken[:i]
-                break
-            if word_tag == "v" and i + 1 < len(taken) and taken[i + 1][4] and not by_action:
-                taken = taken[:i]  # 在深圳设立研发中心: a verb right after a place starts a clause
-                break
-            seen_place = seen_place or anchor
-        if boundary:
-            while taken and taken[-1][2] and taken[-1][1] not in ("f", "nr"):
-                taken.pop()
-        elif seen_place:  # the name starts at its leftmost place (or 中央, 国家)
-            last_place = max(i for i, t in enumerate(taken) if t[4])
-            taken = taken[: last_place + 1]
-        else:
-            first_bridge = next((i for i, t in enumerate(taken) if t[2]), None)
-            if first_bridge is not None:
-                taken = taken[:first_bridge]
-        while taken and _BRACKETED.fullmatch(taken[-1][0]):
-            taken.pop()  # a name does not start with a bracket
-        begin = start - sum(len(t[0]) for t in taken)
-        proper = any(t[3] or (t[1] in _PROPER_TAGS and t[0] not in words.level_words) for t in taken)
-        return _Walk(begin, proper, generic)
-
-    def _tag_bracketed(self, text: str) -> list[tuple[str, str]]:
-        """rjieba's tags of ``text``; a bracketed qualifier inside a name (上海（长三角）) is one proper
-        word."""
-        out: list[tuple[str, str]] = []
-        pos = 0
-        for match in _BRACKETED.finditer(text):
-            out.extend(self._tag(text[pos : match.start()]) if match.start() > pos else [])
-            out.append((match.group(0), "nz"))
-            pos = match.end()
-        out.extend(self._tag(text[pos:]) if pos < len(text) else [])
-        return out
-
-    def _ends_name(self, word: str) -> bool:
-        """Whether a word ends with the core of a body's name (海螺集团)."""
-        return any(word.endswith(core) for core in self.cores if len(core) > 1)
-
-    def _is_place_word(self, word: str, tag: str) -> bool:
-        """Whether a word of the walk names a place (a division, a province's or city's short form, a level
-        word or a new area)."""
-        return word in self.place_words or word.endswith("新区")
-
-    def _place_before(self, text: str, start: int, floor: int, level: str = "") -> tuple[int, str] | None:
-        """A place name written right before ``start`` (甘肃 in 甘肃省委, 宁夏回族 in 宁夏回族自治区党委): its
-        start and text."""
-        index = self.gazetteer
-        for size in range(min(8, start - floor), 1, -1):
-            piece = text[start - size : start]
-            if piece in index.by_any_short_form or piece in index.by_official_name:
-                return start - size, piece
-            if level and piece + level in index.by_official_name:
-                return start - size, piece
-        return None
-
-    def _is_word(self, text: str, start: int, end: int, floor: int, *, head: bool = False) -> bool:
-        """Whether ``text[start:end]`` starts and ends a word as rjieba cuts its surroundings (工会 in
-        支持工会, not 台联 in 平台联动); with ``head``, starting one is enough (人大 in 人大代表)."""
-        lo = max(floor, start - 4)
-        bounds = {lo}
-        heads = set()  # where a word starts at ``start`` and runs past ``end`` (人大 in 人大代表)
-        pos = lo
-        for word in self._cut(text[lo : end + 3]):
-            if pos == start and pos + len(word) > end:
-                heads.add(pos)
-            pos += len(word)
-            bounds.add(pos)
-        return start in bounds and (end in bounds or (head and start in heads))
-
-    def _word_ends_at(self, text: str, end: int, floor: int) -> bool:
-        """Whether a one-character core ending at ``end`` stands as a unit of its own.
-
-        It must not sit inside a longer word (科 in 莫斯科大学) nor end a two-character word (学科, 骨科,
-        棋局) or a proper name (莫斯科); it may end a longer word (咨询组) or start one (组等), as rjieba
-        tags them.
-        """
-        start = end - 1
-        lo = max(floor, start - 4)
-        pos = lo
-        for word, tag in self._tag(text[lo : end + 3]):
-            if pos <= start < pos + len(word):
-                if pos == start:
-                    return True
-                return pos + len(word) == end and len(word) > 2 and tag not in _PROPER_TAGS
-            pos += len(word)
-        return True
-
-    def _listed_enterprises(self, text: str, floor: int, found: list[OrgMatch]) -> list[OrgMatch]:
-        """奇安信、东华软件等23个龙头企业: names listed before 等 + a count + a list noun are enterprises."""
-        taken = {(o.begin, o.end) for o in found}
-        spans = [(o.begin, o.end) for o in found]
-        out = []
-        for tail in self.words.list_tail.finditer(text, floor):
-            if not self._is_word(text, tail.start(), tail.start() + 1, floor):
-                continue  # 依法平等保护民营企业: 等 of 平等
-            lo = max(floor, tail.start() - 140)
-            match = _LIST_CLAUSE.search(text, lo, tail.start())
-            if match is None:
-                continue
-            items = match.group(0).split("、")
-            pos = match.start()
-            listed: list[OrgMatch] = []
-            for i, item in enumerate(items):
-                begin = pos
-                pos += len(item) + 1
-                if i == 0:  # the first item may follow a verb: 引进奇安信
-                    words = self._tag(item)
-                    while words and words[0][1] in _NOT_NAME_HEAD and len(words) > 1:
-                        begin += len(words[0][0])
-                        words = words[1:]
-                    item = "".join(w for w, _t in words)
-                end = begin + len(item)
-                if (
-                    len(item) < 2
-                    or self.words.list_generic_item.search(item)
-                    or self.words.generic_head.search(item)
-                    or (len(item) == 2 and self._tag(item)[0][1] in _COMMON_WORD_TAGS)
-                ):  # 食品、制药等企业: one kind of enterprise listed makes the whole list kinds
-                    listed = []
-                    break
-                if (begin, end) in taken or any(b < end and begin < e for b, e in spans):
-                    continue
-                listed.append(OrgMatch(begin, end, item, "Enterprise"))
-            out.extend(listed)
-        return out
-
 
 @dataclass(slots=True)
 class _Name:
     """A name read leftwards from its core: where it starts, what is written there, its area and modifier."""
 
-    walk: _Walk
+    walk: Walk
     written: str
     """``text[walk.begin:core start]``."""
     full: str | None
@@ -643,14 +271,14 @@ class _Scan:
     ctx: ReportContext
     floor: int
     found: list[OrgMatch] = field(default_factory=list)
-    pending: list[_Pending] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
     last_end: int = 0
     """Where the last name found ends: names never reach left of it."""
-    suffixes: _SuffixIndex = field(init=False)
+    suffixes: SuffixIndex = field(init=False)
 
     def __post_init__(self) -> None:
         self.last_end = self.floor
-        self.suffixes = _SuffixIndex(self.found)
+        self.suffixes = SuffixIndex(self.found)
 
     def run(self) -> list[OrgMatch]:
         """Read every core and abbreviation of the text, left to right; then lists, 我厅 and bare names."""
@@ -684,7 +312,7 @@ class _Scan:
         """A body written as one word (中院, 省政府), with a place before it (甘肃省委) or after a Party
         committee it belongs to (市委 + 全面依法治市委员会)."""
         short = len(surface) == 2 and abbr.level is None
-        if short and not self.finder._is_word(self.text, start, end, self.last_end):
+        if short and not self.finder.walker.is_word(self.text, start, end, self.last_end):
             return  # 中办 in 集中办公
         org = self._abbreviation(start, end, surface, abbr)
         if org is None:
@@ -710,7 +338,7 @@ class _Scan:
         if level is None and abbr.level is None and surface[0] in "省市区县":
             level = surface[0]  # 省委依法治省办: a level word without {L}
         if level is not None:
-            place_before = self.finder._place_before
+            place_before = self.finder.walker.place_before
             before = place_before(text, start, floor, level)
             while before is not None and (more := place_before(text, before[0], floor)) is not None:
                 before = (more[0], more[1] + before[1])  # 甘肃省 + 兰州 + 新区党工委
@@ -724,7 +352,7 @@ class _Scan:
             elif start > floor and text[start - 1] + surface[0] in self.finder.words.level_words:
                 return None  # 社区委, 城市政府: the level character belongs to the word before
         elif "{own}" in abbr.full:
-            walk = self.finder._left_extent(text, start, floor)
+            walk = self.finder.walker.left_extent(text, start, floor)
             if walk.begin < start:
                 not_levels = self.finder.words.not_levels
                 full, area, modifier = _split_prefix(text[walk.begin : start], ctx, not_levels)
@@ -741,16 +369,16 @@ class _Scan:
     def _named(self, start: int, end: int, surface: str, core: Core, prev: OrgMatch | None) -> None:
         """A name ending with ``core``: read leftwards, then resolved, deferred or dropped."""
         finder, text = self.finder, self.text
-        if len(surface) == 1 and not finder._word_ends_at(text, end, self.last_end):
+        if len(surface) == 1 and not finder.walker.word_ends_at(text, end, self.last_end):
             return  # 科 in 莫斯科大学
-        walk = finder._left_extent(text, start, self.last_end, floor_bounds=prev is not None)
+        walk = finder.walker.left_extent(text, start, self.last_end, floor_bounds=prev is not None)
         if walk.generic:
             return
         written = text[walk.begin : start]
         inner = _NATIONAL_INSIDE.search(written)
         if inner is not None and inner.start() > 0 and not _ends_with_place(written[: inner.start()]):
             # 学科进入中国医学科学院 → 中国医学科学院; but 成都国家植物园 keeps its place
-            walk = _Walk(walk.begin + inner.start(), True, False)
+            walk = Walk(walk.begin + inner.start(), True, False)
             written = text[walk.begin : start]
         if prev is not None and prev.end == walk.begin and _unit_of(core, prev):
             self._unit(prev, written, core, end)
@@ -772,7 +400,7 @@ class _Scan:
             return
         cls = finder.names.kind(name.modifier + surface) if core.cls == "*" else core.cls
         if name.full is None and len(name.modifier) < 3 and core.cls in _LOCAL_CLASSES:
-            known = _suffix_coref(text, start, end, self.suffixes, self.last_end)
+            known = suffix_coref(text, start, end, self.suffixes, self.last_end)
             if known is not None:
                 self._add(known)
                 return
@@ -793,7 +421,7 @@ class _Scan:
             cls = "PartyBody"  # a commission of a Party committee is a Party body
         self._add(OrgMatch(prev.begin, end, head + unit, cls, prev.key))
 
-    def _name(self, walk: _Walk, written: str, core: Core, prev: OrgMatch | None, start: int) -> _Name:
+    def _name(self, walk: Walk, written: str, core: Core, prev: OrgMatch | None, start: int) -> _Name:
         """Split what is written before the core into the area (expanded) and the modifier."""
         ctx = self.ctx
         full, area, modifier = _split_prefix(written, ctx, self.finder.words.not_levels)
@@ -804,26 +432,26 @@ class _Scan:
         if core.needs in _SELF_STANDING | {"place"} and full is None:
             for k in (1, 2):  # 中南路街道办事处: the tagger cut the place's first character off
                 begin = walk.begin - k
-                if begin < self.last_end or not _CJK.match(self.text[begin]):
+                if begin < self.last_end or not CJK.match(self.text[begin]):
                     break
                 longer = self.text[begin:start]
                 found_full, found_area, rest = _split_prefix(longer, ctx, self.finder.words.not_levels)
                 if found_full is not None and len(found_area) > k and not rest:
-                    return _Name(_Walk(begin, True, False), longer, found_full, found_area, "")
+                    return _Name(Walk(begin, True, False), longer, found_full, found_area, "")
         if core.needs in _SELF_STANDING | {"place"} and (full is None or modifier):
             # A body named by its area alone starts at the area (指导凉山州中级人民法院). Each try reads
             # places from a later start; none can end at the core unless the text before it ends with one.
             for i in range(1, len(written) - 1 if may_end_places(written) else 1):
                 found_full, found_area, rest = _split_prefix(written[i:], ctx, self.finder.words.not_levels)
                 if found_full is not None and not rest and found_area not in _LEVEL_CHARS:
-                    return _Name(_Walk(walk.begin + i, True, False), written[i:], found_full, found_area, "")
+                    return _Name(Walk(walk.begin + i, True, False), written[i:], found_full, found_area, "")
         if core.needs in _SELF_STANDING and (full is None or modifier):
             for word in LEVEL_WORDS:  # 报省司法厅: a level word right before the core
                 size = len(word)
                 if written.endswith(word) and written[-size - 1 :][:2] not in self.finder.words.level_words:
                     area_full = relative_area(word, ctx)
                     if area_full is not None:
-                        walk = _Walk(walk.begin + len(written) - size, True, False)
+                        walk = Walk(walk.begin + len(written) - size, True, False)
                         return _Name(walk, word, area_full, word, "")
         return _Name(walk, written, full, area, modifier)
 
@@ -831,19 +459,18 @@ class _Scan:
         """A kind of body rather than one body: 各级…, 社区委员会, 十大服务中心, 都市型大学, 深圳中心."""
         words, modifier = self.finder.words, name.modifier
         if modifier and (
-            self.finder._cut(modifier)[0] in words.generic
+            self.finder.walker.cut(modifier)[0] in words.generic
             or modifier in words.generic_modifiers
             or _COUNTED.match(modifier)
             or modifier.endswith(("型", "类", "性"))
-            or modifier[0] in _CLASSIFIERS
-            or any(_KIND_WORD.search(word) for word in self.finder._cut(modifier))
+            or modifier[0] in CLASSIFIERS
+            or any(KIND_WORD.search(word) for word in self.finder.walker.cut(modifier))
         ):
             return True
         # a bare name + 中心 is a district or a building (深圳中心); a body says what it does
-        return surface in words.zone_cores and (
-            (not modifier and name.full is not None)
-            or (name.full is None and [t for _w, t in self.finder._tag(modifier)] in (["ns"], ["nz"], ["nr"]))
-        )
+        tags = [t for _w, t in self.finder.walker.tag(modifier)]
+        bare_name = name.full is None and tags in (["ns"], ["nz"], ["nr"])
+        return surface in words.zone_cores and ((not modifier and name.full is not None) or bare_name)
 
     def _hosted(self, name: _Name, core: Core) -> bool:
         """A kind of unit set up in each of several bodies (在新区法院、检察院设立法律援助工作站): not one
@@ -859,7 +486,7 @@ class _Scan:
         if not modifier:
             clause = re.search(r"[\u4e00-\u9fff]{2,6}$", text[max(self.last_end, start - 6) : start])
             modifier = clause.group(0) if clause else ""
-            walk = _Walk(start - len(modifier), walk.proper, False)
+            walk = Walk(start - len(modifier), walk.proper, False)
         parent = next(
             (o for o in reversed(self.found)
              if o.cls in ("Committee", "MediationCommittee") and o.parent is None
@@ -885,7 +512,7 @@ class _Scan:
             name.walk.proper
             or bool(_NATIONAL.match(name.written))
             or area in _LEVEL_CHARS
-            or self.finder._tag(modifier + surface) == [(modifier + surface, "nt")]
+            or self.finder.walker.tag(modifier + surface) == [(modifier + surface, "nt")]
         )
 
     def _own(self, name: _Name, core: Core, cls: str, start: int, end: int) -> None:
@@ -900,7 +527,7 @@ class _Scan:
         if modifier:
             return  # 企业工会, 国家数据局: a kind of body, or a national one
         if full is None:
-            if not self.finder._is_word(self.text, start, end, self.last_end, head=True):
+            if not self.finder.walker.is_word(self.text, start, end, self.last_end, head=True):
                 return  # 台联 in 平台联动
             full = self._own_area(core)
             if full is None:
@@ -930,7 +557,8 @@ class _Scan:
 
     def _resolve(self, name: _Name, core: Core, cls: str, surface: str, end: int) -> None:
         """The canonical name: by the area written, the report's province (prisons), the name itself
-        (enterprises, institutions), or later, from the other names of the report (:class:`_Pending`)."""
+        (enterprises, institutions), or later, from the other names of the report
+        (:class:`~lawgraph.extract.org_refs.Pending`)."""
         text, ctx, walk, full, modifier = self.text, self.ctx, name.walk, name.full, name.modifier
         if cls == "Prison" and ctx.province:
             body = name.written.removeprefix(ctx.province).removeprefix(short_name(ctx.province))
@@ -944,7 +572,7 @@ class _Scan:
             if full is not None and not modifier:
                 self._add(OrgMatch(walk.begin, end, core.full.replace("{P}", full), cls))
             elif full is None and not modifier:
-                self.pending.append(_Pending(walk.begin, end, core.full.replace("{P}", ""), cls, None))
+                self.pending.append(Pending(walk.begin, end, core.full.replace("{P}", ""), cls, None))
         elif full is not None:
             self._add(OrgMatch(walk.begin, end, full + modifier + core.full.replace("{P}", ""), cls))
         elif _NATIONAL.match(name.written):
@@ -961,17 +589,17 @@ class _Scan:
         elif core.needs in ("name", "proper"):
             fallback = tail
         if core.needs == "coref" or fallback is not None:
-            self.pending.append(_Pending(name.walk.begin, end, tail, cls, fallback))
+            self.pending.append(Pending(name.walk.begin, end, tail, cls, fallback))
             self.last_end = end
 
     def _finish(self) -> list[OrgMatch]:
         """Add listed enterprises and 我厅-style mentions, then resolve the bare names, in text order."""
         text, floor, found = self.text, self.floor, self.found
-        found.extend(self.finder._listed_enterprises(text, floor, found))
-        found.extend(_self_references(text, floor, self.ctx, found))
+        found.extend(listed_enterprises(self.finder.walker, text, floor, found))
+        found.extend(self_references(text, floor, self.ctx, found))
         found.sort(key=lambda o: (o.begin, o.end))
         if self.pending:
-            found.extend(_resolve_pending(self.pending, found, self.ctx))
+            found.extend(resolve_pending(self.pending, found, self.ctx))
             found.sort(key=lambda o: (o.begin, o.end))
         return found
 
