@@ -39,6 +39,9 @@ def keys(issuer: str, sentence: str) -> dict[str, str]:
         # an ordinary verb inside a name, after a clause verb
         ("。争取设立湘江应用技术学院。", "湘江应用技术学院"),
         ("。支持湖南东方理工大学建设。", "湖南东方理工大学"),
+        # a region the tagger knows keeps its place before 国家; an adverb starts a clause
+        ("。高标准建设华中国家植物园。", "华中国家植物园"),
+        ("。充分发挥湖南医学科学院带动作用。", "湖南医学科学院"),
         # an institution named after the ministry that runs it is one name
         ("。教育部湖南高等研究院成立。", "教育部湖南高等研究院"),
         # central state-owned enterprises by their short forms
@@ -74,6 +77,9 @@ def test_congress_and_its_standing_committee_written_bare() -> None:
         (PROVINCE, "。推进危化品、煤矿等企业安全监测。"),  # kinds of enterprises
         (PROVINCE, "。在城乡建设上开新局。"),
         (PROVINCE, "。游览大唐不夜城。"),
+        (PROVINCE, "。推动良乡大学城建设。"),  # a university town is a place
+        (PROVINCE, "。支持市县级医院发展。"),
+        (PROVINCE, "。建设长江多式联运中心和算力中心。"),  # facilities
         (COUNTY, "。在县法院、检察院、县看守所设立法律援助工作站。"),  # a station in each: a kind
     ],
 )

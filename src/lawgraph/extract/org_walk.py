@@ -179,7 +179,8 @@ class NameWalker:
             place = self.is_place_word(word, tag)
             if word in generic_words or word.startswith("各"):
                 after = tagged[index + 1] if index + 1 < len(tagged) else None
-                if after is None or not (self.is_place_word(*after) or BRACKETED.fullmatch(after[0])):
+                place_after = after is not None and after[0] not in LEVEL_WORDS and self.is_place_word(*after)
+                if not (place_after or (after is not None and BRACKETED.fullmatch(after[0]))):
                     # 绵阳全国…交易中心, 成渝（兴隆湖）综合性科学中心 are names
                     generic = not any(t[3] for t in taken)
                     break

@@ -11,8 +11,8 @@ the report's own level's. ``span.label_`` is the lawgraph class (``Court``, ``Pa
 (复议委员会办公室 → 行政复议委员会). Readings over the whole text (listed enterprises, 我厅, short forms of
 names given before) are in :mod:`lawgraph.extract.org_refs`.
 
-Kinds of bodies (各级人民法院, 基层工会, 新增10个产业学院), designations (国家技术创新中心, 国际航运中心), slogans
-and meeting names are not organizations.
+Kinds of bodies (各级人民法院, 基层工会, 新增10个产业学院), designations (国家技术创新中心, 国际航运中心),
+slogans and meeting names are not organizations.
 
 :class:`OrganizationFinder` does the reading; the component builds one from its data files
 (:data:`ORGANIZATION_FILES`) and carries them through ``nlp.to_disk`` (:mod:`lawgraph.extract.component`).
@@ -81,7 +81,7 @@ ORGANIZATION_FILES = (*ORG_NAME_FILES, "org_words.json")
 
 _Trie: TypeAlias = dict[str, "_Trie"]  # one character → the subtrie after it ("" marks a word's end)
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中国|中华)")
-_NATIONAL_INSIDE = re.compile(r"中国|中华|国家(?!级)")
+_NATIONAL_INSIDE = re.compile(r"中国(?!家)|中华|国家(?!级)")
 _LEVEL_CHARS = frozenset(LEVEL_WORDS)
 _SELF_STANDING = frozenset({"own", "party", "mass", "list"})
 """What a core needs when it names a body of the report's own level written alone (司法局, 工会)."""
@@ -376,7 +376,7 @@ class _Scan:
             return
         written = text[walk.begin : start]
         inner = _NATIONAL_INSIDE.search(written)
-        if inner is not None and inner.start() > 0 and not _ends_with_place(written[: inner.start()]):
+        if inner is not None and inner.start() > 0 and not self._named_place(written[: inner.start()]):
             # 学科进入中国医学科学院 → 中国医学科学院; but 成都国家植物园 keeps its place
             walk = Walk(walk.begin + inner.start(), True, False)
             written = text[walk.begin : start]
@@ -410,6 +410,13 @@ class _Scan:
             self._own(name, core, cls, start, end)
         elif self._names_enough(name, core, surface):
             self._resolve(name, core, cls, surface, end)
+
+    def _named_place(self, written: str) -> bool:
+        """Whether ``written`` ends with a place, or a region the tagger knows (华南 before 国家植物园)."""
+        if _ends_with_place(written):
+            return True
+        tags = self.finder.walker.tag(written)
+        return bool(tags) and tags[-1][1] == "ns" and len(tags[-1][0]) > 1
 
     def _unit(self, prev: OrgMatch, written: str, core: Core, end: int) -> None:
         """A unit right after (or a few words after) the body it belongs to: 复议委员会办公室, 大学医学院."""
