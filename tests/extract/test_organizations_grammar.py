@@ -158,3 +158,13 @@ def test_national_news_outlets() -> None:
 )
 def test_not_a_body_either(sentence: str) -> None:
     assert orgs(DISTRICT, sentence) == []
+
+
+def test_a_list_shares_the_area_of_its_first_item() -> None:
+    found = keys(COUNTY, "在县法院、检察院、县看守所设立法律援助工作站。")
+    assert found == {
+        "县法院": "古浪县人民法院",
+        "检察院": "古浪县人民检察院",
+        "县看守所": "古浪县看守所",
+    }
+    assert keys(COUNTY, "配合武威市中级人民法院、检察院工作。")["检察院"] == "武威市人民检察院"

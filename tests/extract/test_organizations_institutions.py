@@ -89,3 +89,22 @@ def test_not_a_named_body(issuer: str, sentence: str) -> None:
         assert "法律援助工作站" not in found
     else:
         assert found == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("。加入政务服务“跨域通办”联盟。", "政务服务“跨域通办”联盟"),  # a quoted slogan inside a name
+        ("。建好国家“人工智能+”农业中试基地。", "国家“人工智能+”农业中试基地"),
+        ("。深化湘煤集团、湘电集团改革。", "湘煤集团"),  # listed with another enterprise of its kind
+    ],
+)
+def test_names_with_quotes_and_in_lists(sentence: str, surface: str) -> None:
+    assert surface in surfaces(PROVINCE, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["。组建产业联盟。", "。打造“湘江”品牌中心。", "。组建物流集团、能源集团。"]
+)
+def test_kinds_with_quotes_and_in_lists(sentence: str) -> None:
+    assert surfaces(PROVINCE, sentence) == []

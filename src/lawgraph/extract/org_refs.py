@@ -39,6 +39,8 @@ class OrgMatch:
     key: str
     cls: str
     parent: str | None = None
+    area: str | None = None
+    """The area prefix the name was written with, expanded (新区法院 → 兰州新区), when it has one."""
 
 
 class SuffixIndex:

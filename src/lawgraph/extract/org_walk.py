@@ -41,8 +41,9 @@ _CONJUNCTIONS = frozenset({"与"})
 """Crossed like a verb inside a name that a clause boundary closes (国际葡萄与葡萄酒交流合作中心)."""
 _CLAUSE_WORDS = frozenset({"是", "为", "在", "对", "把", "将", "由", "从", "向", "被"})
 """Words that start a clause: a name never reaches left of them."""
-BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]")
-"""A bracketed qualifier inside a name (上海（长三角）国际科技创新中心, 中国（深圳）…)."""
+BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]|“[^“”，。]{1,12}”")
+"""A bracketed qualifier or a quoted slogan inside a name (上海（长三角）国际科技创新中心, 中国（深圳）…,
+政务服务“跨域通办”联盟)."""
 CLASSIFIERS = frozenset("个家所批项类座级")
 KIND_WORD = re.compile(r"型$|[^文]{2}化$")
 """A word that classifies (紧密型, 一体化): a name with one names a kind of body."""
@@ -149,7 +150,7 @@ class NameWalker:
         phrase generic.
         """
         lo = max(floor, start - _WINDOW)
-        if lo >= start or not CJK.match(text[start - 1]):
+        if lo >= start or not (CJK.match(text[start - 1]) or text[start - 1] == "”"):
             return Walk(start, False, False)
         words = self.words
         action_heads, generic_words, national_words = words.action_heads, words.generic, words.national_words
@@ -166,7 +167,7 @@ class NameWalker:
                 taken.append((word, "x", False, False, False))  # 中国—中亚…合作中心
                 size += 1
                 continue
-            if BRACKETED.fullmatch(word) and taken:  # 上海（长三角）国际科技创新中心
+            if BRACKETED.fullmatch(word) and (taken or word[0] == "“"):  # 上海（长三角）…, “跨域通办”联盟
                 taken.append((word, "nz", False, False, False))
                 size += len(word)
                 continue
@@ -179,9 +180,8 @@ class NameWalker:
             place = self.is_place_word(word, tag)
             if word in generic_words or word.startswith("各"):
                 after = tagged[index + 1] if index + 1 < len(tagged) else None
-                place_after = after is not None and after[0] not in LEVEL_WORDS and self.is_place_word(*after)
-                if not (place_after or (after is not None and BRACKETED.fullmatch(after[0]))):
-                    # 绵阳全国…交易中心, 成渝（兴隆湖）综合性科学中心 are names
+                if after is None or after[0] in LEVEL_WORDS or not self.is_place_word(*after):
+                    # 绵阳全国…交易中心 is a name
                     generic = not any(t[3] for t in taken)
                     break
             if size + len(word) > _MAX_NAME:

@@ -122,6 +122,8 @@ def _trie_regex(words: list[str]) -> str:
 _COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大个项类家]")
 
 
+_LISTED_CORES = frozenset({"集团", "公司", "有限公司", "股份有限公司", "有限责任公司"})
+"""Cores of names that need no proper name as items of a list of enterprises (龙煤集团、北大荒集团)."""
 _HOSTED_UNITS = frozenset({"工作站", "服务站", "工作室", "服务点"})
 _HOSTS = re.compile(r"在[^，,。；;：:]*、[^，,。；;：:]*(?:设立|建立|设置|成立|建成|挂牌|组建|开设)了?$")
 _BRACKET_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
@@ -272,6 +274,8 @@ class _Scan:
     floor: int
     found: list[OrgMatch] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
+    weak: list[OrgMatch] = field(default_factory=list)
+    """Names with no proper name or place in them (龙煤集团): bodies only as items of a list of bodies."""
     last_end: int = 0
     """Where the last name found ends: names never reach left of it."""
     suffixes: SuffixIndex = field(init=False)
@@ -410,6 +414,8 @@ class _Scan:
             self._own(name, core, cls, start, end)
         elif self._names_enough(name, core, surface):
             self._resolve(name, core, cls, surface, end)
+        elif core.core in _LISTED_CORES and name.full is None and len(name.modifier) >= 2:
+            self.weak.append(OrgMatch(name.walk.begin, end, text[name.walk.begin : end], cls))
 
     def _named_place(self, written: str) -> bool:
         """Whether ``written`` ends with a place, or a region the tagger knows (华南 before 国家植物园)."""
@@ -546,7 +552,7 @@ class _Scan:
             key = core.full.replace("{P}", full)
         else:
             key = full + tail
-        self._add(OrgMatch(begin, end, key, cls))
+        self._add(OrgMatch(begin, end, key, cls, area=full))
         if key.endswith("人民代表大会") and self.text.startswith("及其常委会", end):
             self._add(OrgMatch(end + 2, end + 5, key + "常务委员会", cls=cls))
 
@@ -577,11 +583,12 @@ class _Scan:
             self._add(OrgMatch(walk.begin, tail_end, text[walk.begin : tail_end], cls))
         elif not core.full.startswith("{P}"):  # a template such as 中共{P}工作委员会 takes the area alone
             if full is not None and not modifier:
-                self._add(OrgMatch(walk.begin, end, core.full.replace("{P}", full), cls))
+                self._add(OrgMatch(walk.begin, end, core.full.replace("{P}", full), cls, area=full))
             elif full is None and not modifier:
                 self.pending.append(Pending(walk.begin, end, core.full.replace("{P}", ""), cls, None))
         elif full is not None:
-            self._add(OrgMatch(walk.begin, end, full + modifier + core.full.replace("{P}", ""), cls))
+            key = full + modifier + core.full.replace("{P}", "")
+            self._add(OrgMatch(walk.begin, end, key, cls, area=full))
         elif _NATIONAL.match(name.written):
             self._add(OrgMatch(walk.begin, end, modifier + core.full.replace("{P}", ""), cls))
         else:
@@ -591,7 +598,14 @@ class _Scan:
         """A name without area (检察院, 律师协会): resolved once the whole text is read."""
         tail = name.modifier + core.full.replace("{P}", "")
         fallback = None
-        if core.needs == "name" and self.ctx.own_prefix and cls in _LOCAL_CLASSES | {"*"}:
+        begin = name.walk.begin
+        prev = self.found[-1] if self.found else None
+        if (  # 新区法院、检察院: a list shares its first item's area
+            prev is not None and prev.area and prev.end == begin - 1 and self.text[begin - 1] == "、"
+            and cls in _LOCAL_CLASSES and not name.modifier
+        ):
+            fallback = prev.area + tail
+        elif core.needs == "name" and self.ctx.own_prefix and cls in _LOCAL_CLASSES | {"*"}:
             fallback = self.ctx.own_prefix + tail
         elif core.needs in ("name", "proper"):
             fallback = tail
@@ -599,11 +613,26 @@ class _Scan:
             self.pending.append(Pending(name.walk.begin, end, tail, cls, fallback))
             self.last_end = end
 
+    def _listed_weak(self) -> list[OrgMatch]:
+        """A name without a proper name listed next to a body of the same kind is one too (深化龙煤集团、
+        北大荒集团、龙江森工集团改革)."""
+        text, out = self.text, []
+        begins = {(o.begin, o.cls, o.key[-2:]) for o in self.found}
+        ends = {(o.end, o.cls, o.key[-2:]) for o in self.found}
+        for org in self.weak:
+            kind = (org.cls, org.key[-2:])
+            after = text[org.end : org.end + 1] == "、" and (org.end + 1, *kind) in begins
+            before = text[org.begin - 1 : org.begin] == "、" and (org.begin - 1, *kind) in ends
+            if after or before:
+                out.append(org)
+        return out
+
     def _finish(self) -> list[OrgMatch]:
         """Add listed enterprises and 我厅-style mentions, then resolve the bare names, in text order."""
         text, floor, found = self.text, self.floor, self.found
         found.extend(listed_enterprises(self.finder.walker, text, floor, found))
         found.extend(self_references(text, floor, self.ctx, found))
+        found.extend(self._listed_weak())
         found.sort(key=lambda o: (o.begin, o.end))
         if self.pending:
             found.extend(resolve_pending(self.pending, found, self.ctx))
