@@ -51,9 +51,9 @@ def test_page_publisher_is_an_organization_with_its_parent() -> None:
 
 def test_national_issuer() -> None:
     facts = doc_to_facts(_facts("国务院常务会议审议。", ReportMeta(issuer="国务院")))
-    assert facts.issuer == "国务院"
+    assert facts.issuer == "中华人民共和国国务院"
     (body,) = [e for e in facts.entities if e.kind == "organization"]
-    assert (body.key, body.cls, body.alt_labels) == ("国务院", "GovernmentBody", ("国务院",))
+    assert (body.key, body.cls, body.alt_labels) == ("中华人民共和国国务院", "GovernmentBody", ("国务院",))
 
 
 def test_parent_is_carried() -> None:
@@ -99,7 +99,7 @@ def test_two_bodies_in_one_token_keep_their_own_mentions() -> None:
     text = "认真落实中共中央国务院决策部署。"
     facts = doc_to_facts(_facts(text, ReportMeta(issuer="古浪县人民政府")))
     mentions = {e.key: [m.text for m in e.mentions] for e in facts.entities if e.mentions}
-    assert mentions == {"中国共产党中央委员会": ["中共中央"], "国务院": ["国务院"]}
+    assert mentions == {"中国共产党中央委员会": ["中共中央"], "中华人民共和国国务院": ["国务院"]}
 
 
 def test_an_organization_sits_in_the_deepest_place_its_name_spells_out() -> None:
