@@ -40,7 +40,7 @@ def keys(found):
         ("永登县召开会议。", None, ("永登县", "County", "甘肃省兰州市永登县")),
         ("龙岗区召开会议。", None, ("龙岗区", "District", "广东省深圳市龙岗区")),
         ("布吉街道召开会议。", SHENZHEN_DISTRICT, ("布吉街道", "Subdistrict", "广东省深圳市龙岗区布吉街道")),
-        ("秦川镇召开会议。", GANSU_NEW_AREA, ("秦川镇", "Town", "甘肃省兰州市皋兰县秦川镇")),
+        ("秦川镇召开会议。", "皋兰县人民政府", ("秦川镇", "Town", "甘肃省兰州市皋兰县秦川镇")),
         # safe short forms of provinces, cities and counties
         ("甘肃改革走在前列。", None, ("甘肃", "Province", "甘肃省")),
         ("深圳经济持续增长。", None, ("深圳", "City", "广东省深圳市")),

@@ -138,3 +138,31 @@ def test_division_short_forms(nlp, text, expected) -> None:
 
 def test_a_short_form_heading_an_organization_is_not_a_place(nlp) -> None:
     assert "上海" not in surfaces(nlp, "上海合作组织成员国代表来访。")
+
+
+def dated(nlp, text: str, year: int, issuer: str = "兰州新区管理委员会") -> set[tuple[str, str, str]]:
+    meta = ReportMeta(issuer=issuer, year=year)
+    doc = annotate(nlp, Report(name="t.txt", text=text, sha256="0", meta=meta))
+    return {(doc.text[s.start_char : s.end_char], s.label_, s.kb_id_) for s in doc.spans["place"]}
+
+
+def test_a_township_is_read_with_the_divisions_of_the_reports_year(nlp) -> None:
+    # 上川镇 was in 永登县 in the table of 2021–2022 and is in 皋兰县 in that of 2025: a 2022 report that
+    # writes it alone and one that writes 永登县上川镇 give one node.
+    alone = dated(nlp, "上川镇建成文化广场。", 2022)
+    written = dated(nlp, "永登县上川镇建成文化广场。", 2022)
+    assert ("上川镇", "Town", "甘肃省兰州市永登县上川镇") in alone & written
+    assert ("上川镇", "Town", "甘肃省兰州市皋兰县上川镇") in dated(nlp, "上川镇建成文化广场。", 2025)
+
+
+def test_a_township_under_a_functional_area_then(nlp) -> None:
+    # The 2021–2022 table files 中川镇 under 兰州新区 (no county's in law is in any table), not 皋兰县.
+    assert ("中川镇", "Town", "甘肃省兰州新区中川镇") in dated(nlp, "兰州市中川镇举办宣讲。", 2022)
+
+
+def test_a_division_renamed_after_the_reports_year(nlp) -> None:
+    found = dated(nlp, "襄樊市经济增长较快。", 2009, issuer="湖北省人民政府")
+    assert ("襄樊市", "City", "湖北省襄阳市") in found  # one node with today's 襄阳市
+    assert not any(
+        s == "襄樊市" for s, _, _ in dated(nlp, "襄樊市经济增长较快。", 2015, issuer="湖北省人民政府")
+    )

@@ -50,10 +50,11 @@ from spacy.tokens import Doc
 
 from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon, load_gazetteer
+from lawgraph.extract.dated import DatedDivisions
 from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
 from lawgraph.extract.gazetteer import Division, Gazetteer
-from lawgraph.extract.place_match import PlaceMatch
+from lawgraph.extract.place_match import PlaceMatch, alternation
 from lawgraph.extract.regions import RegionFinder
 from lawgraph.extract.tokens import token_starts
 from lawgraph.extract.zones import Hit, ZoneFinder
@@ -101,6 +102,8 @@ class PlaceFinder:
         rules: dict[str, Any] = lexicon.json("places.json")
         self.gaz = gazetteer
         self.regions = RegionFinder(lexicon)
+        self.dated = DatedDivisions(lexicon.tsv("division_changes.tsv"))
+        self._old_rx = re.compile(alternation(list(self.dated.old_names)))
         ends = "".join(sorted(gazetteer.lengths_by_end))
         self._end_rx = re.compile(f"[{re.escape(ends)}]")
         self.org_after = tuple(rules["org_after_short_form"])
@@ -193,6 +196,8 @@ class PlaceFinder:
         text = doc_text(doc)
         gaz = self.gaz
         ctx = context
+        report = doc._.report if doc.has_extension("report") else None
+        year = report.meta.year if report is not None else None
         within = tuple(x for x in (ctx.province, ctx.city, ctx.county) if x) if ctx else ()
         own_county = None
         if ctx and ctx.county:
@@ -273,6 +278,8 @@ class PlaceFinder:
             ):
                 # The text names another parent (an older division, or a zone's town): it wins.
                 key, parent, code = prev.key + div.name, prev.key, None
+            elif (then := self.dated.parent_then(div, year)) is not None:
+                key, parent, code = then + div.name, then, None  # 上川镇 in a 2022 report: 永登县's
             match = PlaceMatch(hit.begin, hit.end, div.cls, key, parent, code)
             out.append(match)
             prev, prev_div, last_end = match, div, hit.end
@@ -286,6 +293,7 @@ class PlaceFinder:
         out.extend(self._villages(text, starts, ctx, taken, out + zones))
         out.extend(zones)
         out.extend(self._listed(named, out, zone_spans))
+        out.extend(self._retired(text, year, starts, out))
         out.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
         return out
 
@@ -301,6 +309,22 @@ class PlaceFinder:
             for m in listed
             if (m.begin, m.end) not in taken and not (part.search(m.key) and self._in_zone(m, zone_spans))
         ]
+
+    def _retired(
+        self, text: str, year: int | None, starts: Container[int], found: list[PlaceMatch]
+    ) -> list[PlaceMatch]:
+        """Divisions a change after the report's year retired, by their full names then (襄樊市 in 2009)."""
+        if year is None or not self.dated.old_names:
+            return []
+        taken = [(m.begin, m.end) for m in found]
+        out = []
+        for m in self._old_rx.finditer(text):
+            then = self.dated.old_name(m.group(), year)
+            aligned = m.start() in starts or not _HAS_CJK.match(text, m.start() - 1)
+            if then is None or not aligned or any(b < m.end() and m.start() < e for b, e in taken):
+                continue
+            out.append(PlaceMatch(m.start(), m.end(), then[1], then[0]))
+        return out
 
     @staticmethod
     def _in_zone(m: PlaceMatch, zone_spans: list[tuple[int, int]]) -> bool:
@@ -457,7 +481,7 @@ class PlaceFinder:
 class PlaceRecognizer(LexiconComponent):
     """Writes the place mentions to ``doc.spans[spans_key]`` (see the module docstring)."""
 
-    files = RegionFinder.files
+    files = (*RegionFinder.files, "division_changes.tsv")
 
     def __init__(
         self, name: str = "lawgraph_places", *, spans_key: str = "place", lexicon: Lexicon | None = None

@@ -349,7 +349,8 @@ class ZoneFinder:
                     continue
             if suffix == "新区" and head_place is None:
                 clause_head = start == 0 or text[start - 1] in "，。；、：,;:\n 　"
-                after_verb = start > 0 and text[start - 1] not in "“"
+                # after a verb (推进天府新区); in a new area's own report 新区 there is its own (制约新区).
+                after_verb = start > 0 and text[start - 1] not in "“" and not own_is_new_area
                 named = 2 <= len(name) <= 3 and self._nominal(name) and not self._generic_rx.search(name)
                 if (clause_head or after_verb) and named:
                     # 贵安新区 opening a clause: a named new area the table does not know.
