@@ -166,3 +166,33 @@ def test_a_division_renamed_after_the_reports_year(nlp) -> None:
     assert not any(
         s == "襄樊市" for s, _, _ in dated(nlp, "襄樊市经济增长较快。", 2015, issuer="湖北省人民政府")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the items of a list share an elliptic kind
+        ("建好长城、黄河国家文化公园。", ("长城", "Place", "长城国家文化公园")),
+        ("金鸡岭、白鹭洲等遗址入选名录。", ("金鸡岭", "Place", "金鸡岭遗址")),
+        ("南山、北坡国家考古遗址公园开园。", ("南山", "Place", "南山国家考古遗址公园")),
+    ],
+)
+def test_a_list_shares_its_kind(nlp, text, expected) -> None:
+    assert expected in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建成世界级城市群。",  # only descriptive words before the kind
+        "完成42万平方米清水河片区更新。",  # a quantity is no part of a name
+        "参加中国—中亚峰会。",  # a region heading an event's name
+    ],
+)
+def test_names_do_not_run_over_words_that_are_no_name(nlp, text) -> None:
+    assert not any(s.startswith(("世界级", "万平方米")) or s == "中亚" for s in surfaces(nlp, text))
+
+
+def test_a_zone_name_starts_after_a_verb_between_two_zones(nlp) -> None:
+    got = surfaces(nlp, "星河科创城成为链接光明科学城的枢纽。")
+    assert "光明科学城" in got and not any("成为" in s for s in got)

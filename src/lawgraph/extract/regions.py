@@ -81,6 +81,9 @@ class RegionFinder:
         self._after = tuple(rules["bare_region_after"])
         self._before = tuple(rules["bare_region_before"])
         self._region_suffixes = tuple(rules["region_after_abbreviation"])
+        self._event_rx = re.compile(
+            f"[^，。；、,;“”\\s]{{0,6}}?(?:{alternation(rules['region_not_before'])})"
+        )
 
     def _bare_ok(self, text: str, begin: int, end: int) -> bool:
         return text.startswith(self._after, end) or any(text.endswith(w, 0, begin) for w in self._before)
@@ -103,6 +106,8 @@ class RegionFinder:
                 continue
             if form in self.bare and not self._bare_ok(text, begin, end):
                 continue
+            if self._event_rx.match(text, end):
+                continue  # 中国—中亚峰会: the event's name
             canonical, parent = self.forms[form]
             out.append(PlaceMatch(begin, end, OTHER_PLACE, canonical, parent))
         return out

@@ -112,6 +112,7 @@ class ZoneFinder:
         self.designations = frozenset(rules["designation_suffixes"])
         self.full_forms: dict[str, str] = rules["suffix_full_forms"]
         self.located_sites = tuple(rules["located_site_suffixes"])
+        self.elliptic = tuple(rules["elliptic_suffixes"])
         self.zone_generic = frozenset(rules["zone_generic_names"])
         self._generic_rx = re.compile(f"(?:{alternation(rules['zone_generic_names'])})")
         self._lead_rx = re.compile(f"(?:{alternation(rules['zone_lead_strip'])})")  # match() anchors at pos
@@ -120,8 +121,9 @@ class ZoneFinder:
         )
         numerals = "一二三四五六七八九十两几多0-9０-９"
         marks = re.escape(_IN_NAME_MARKS)
+        units = "(?:[大个项类座家批条所]|万|亿|平方米|平方公里|公里|米|亩|吨)"  # 42万平方米清水河片区
         self._boundary_rx = re.compile(
-            f"(?P<p>[^{_CJK}{marks}A-Za-z0-9]|——|[{numerals}]+[大个项类座家批条])|{alternation(rules['boundary_words'])}"
+            f"(?P<p>[^{_CJK}{marks}A-Za-z0-9]|——|[{numerals}.]+{units}+)|{alternation(rules['boundary_words'])}"
         )
         self.name_heads = tuple(rules["zone_name_heads"])
         self._hard_rx = re.compile(f"[^{_CJK}{marks}A-Za-z0-9]")
@@ -358,6 +360,10 @@ class ZoneFinder:
                 elif own and own_is_new_area:  # 新区 alone, or 平安新区 read as "a safe 新区"
                     zones.append(PlaceMatch(m.start(), m.end(), cls, own[0], own[1]))
                 continue
+            if suffix in self.elliptic and text[m.start() - 1 : m.start()] == "等":
+                # 甲、乙等遗址: each item is one of the kind
+                zones.extend(self._items(text, m.start() - 1, "", suffix, cls, place_spans, starts, by_begin))
+                continue
             if len(name) < 2:
                 continue
             if head_place is not None or self._proper(text, start, m.start(), place_spans):
@@ -373,6 +379,15 @@ class ZoneFinder:
             zones.append(
                 PlaceMatch(start, m.end(), cls, (prefix or "") + self._full(mention, suffix), parent)
             )
+        # 甲、乙、丙国家文化公园: the items before a named one of an elliptic kind share its kind.
+        located = {e: b for b, e in place_spans}  # 仙居下汤遗址: the list goes on before the locator
+        for z in list(zones):
+            kind = next((k for k in self.elliptic if text.endswith(k, z.begin, z.end)), None)
+            first = located.get(z.begin, z.begin)
+            if kind is not None and text[first - 1 : first] in "、和及与" and first > 0:
+                name = text[z.begin : z.end - len(kind)]
+                tail = next((name[i:] for i in range(2, len(name)) if self._generic(name[i:])), "")
+                zones.extend(self._items(text, first - 1, tail, kind, z.cls, place_spans, starts, by_begin))
         # 成都西部片区 inside 成都西部片区国家城乡融合发展试验区: the longer name holds it.
         longest: dict[int, int] = {}
         for z in zones:
@@ -399,6 +414,37 @@ class ZoneFinder:
             if suffix in self.located_sites and end - len(suffix) - head.end >= 2:
                 start = head.end
         return PlaceMatch(start, end, cls, self._full(text[start:end], suffix), parent)
+
+    def _items(
+        self,
+        text: str,
+        end: int,
+        tail: str,
+        suffix: str,
+        cls: str,
+        places: list[tuple[int, int]],
+        starts: Container[int],
+        by_begin: dict[int, list[Hit]],
+    ) -> list[PlaceMatch]:
+        """The items of a list that ends at ``end`` (before 等, 和 or 、), each a place of ``tail`` +
+        ``suffix`` (甲、乙国家考古遗址公园 → 甲国家考古遗址公园); a site drops the division locating it."""
+        out: list[PlaceMatch] = []
+        pos = end
+        while pos > 0 and text[pos - 1 : pos] not in "，。；：,;:" and len(out) < 8:
+            begin = self._zone_start(text, pos, places, starts)
+            item = text[begin:pos]
+            if not 2 <= len(item) <= 8 or self._generic(item) or "、" in item:
+                break
+            head = next((h for h in by_begin.get(begin, ()) if h.end < pos and h.kind != "listed"), None)
+            if head is not None and suffix in self.located_sites and pos - head.end >= 2:
+                begin = head.end  # 余姚井头山 → 井头山
+            out.append(
+                PlaceMatch(begin, pos, cls, text[begin:pos] + tail + self.full_forms.get(suffix, suffix))
+            )
+            if text[begin - 1 : begin] not in "、和及与":
+                break
+            pos = begin - 1
+        return out
 
     def _free_trade(
         self, text: str, start: int, kind: int, end: int, suffix: str, ftz: str | None, head: Hit | None
