@@ -64,21 +64,23 @@ def test_agents_no_organization_names_are_implied_organizations() -> None:
     ev = Evidence(0, 2, 0, 10)
     acts = [
         Action("创建", "award", (VILLAGE.key,), ev),
-        Action("成立", "establish", ("甲县司法局", VILLAGE.key), ev),
-        Action("受理", "handle_cases", (ISSUER,), ev),
+        Action("成立", "establish", ("甲县司法局", "某协会筹备组", VILLAGE.key), ev),
+        Action("受理", "handle_cases", (ISSUER, "某协会筹备组"), ev),
     ]
     entities = [
         Entity("organization", "甲县司法局", "JusticeAdministration"),
         Entity("organization", ISSUER, "GovernmentBody"),
         Entity("place", VILLAGE.key, "Village"),
     ]
-    implied = Entity("organization", VILLAGE.key, "OtherOrganization")
+    implied = Entity("organization", "某协会筹备组", "OtherOrganization")
     assert implied_organizations(acts, entities) == (implied,)  # once, though two actions name it
-    also_a_body = [*entities, Entity("organization", VILLAGE.key, "GovernmentBody")]
+    # a village that acts is a place, not also an organization (issue 12)
+    assert all(e.key != VILLAGE.key for e in implied_organizations(acts, entities))
+    also_a_body = [*entities, Entity("organization", "某协会筹备组", "GovernmentBody")]
     assert implied_organizations(acts, also_a_body) == ()
 
 
-def test_a_place_as_subject_becomes_an_implied_organization_of_the_facts() -> None:
+def test_a_place_as_subject_is_the_agent_as_a_place() -> None:
     from lawgraph.extract.facts import doc_to_facts
     from lawgraph.extract.pipeline import annotate, make_nlp
     from lawgraph.model import Report, ReportMeta
@@ -90,4 +92,4 @@ def test_a_place_as_subject_becomes_an_implied_organization_of_the_facts() -> No
     assert [a.agents for a in facts.actions] == [(town,)]
     assert ("place", town) in {(e.kind, e.key) for e in facts.entities}
     assert ("organization", town) not in {(e.kind, e.key) for e in facts.entities}
-    assert facts.implied_organizations == (Entity("organization", town, "OtherOrganization"),)
+    assert facts.implied_organizations == ()  # the town acts as the place it is (issue 12)

@@ -12,8 +12,9 @@ of the clause's action are, in this order:
 4. the report's issuer: a clause with no subject is the issuer's. Only a report that names no issuer leaves
    an action without agents.
 
-An agent is always an organization in the graph (``prov:wasAssociatedWith``). A subject that the entity
-components found as something else (a place, a document, an initiative) is still the agent, and
+An agent is an organization in the graph (``prov:wasAssociatedWith``), or a place that acts (a city, a
+zone, a village: linked as the place it is, never also made an organization). A subject that the entity
+components found as something else (a document, an initiative) is still the agent, and
 :func:`implied_organizations` describes it as an organization of class ``OtherOrganization`` under the same
 key, without mentions; the RDF layer writes these descriptions as it is given them.
 
@@ -112,12 +113,13 @@ def implied_organizations(actions: Iterable[Action], entities: Iterable[Entity])
     resolve to them.
 
     >>> from lawgraph.model import Evidence
-    >>> act = Action("成立", "establish", ("某村", "某县司法局"), Evidence(0, 1, 0, 1))
+    >>> act = Action("成立", "establish", ("某协会筹备组", "某县司法局"), Evidence(0, 1, 0, 1))
     >>> bureau = Entity("organization", "某县司法局", "JusticeAdministration")
     >>> [(e.kind, e.key, e.cls, e.mentions) for e in implied_organizations([act], [bureau])]
-    [('organization', '某村', 'OtherOrganization', ())]
+    [('organization', '某协会筹备组', 'OtherOrganization', ())]
     """
-    known = {entity.key for entity in entities if entity.kind == "organization"}
+    # A place that acts (a city, a zone, a village) is linked as the place it is (vocab.ACTION_ROLES).
+    known = {entity.key for entity in entities if entity.kind in ("organization", "place")}
     found: dict[str, Entity] = {}
     for action in actions:
         for key in action.agents:
