@@ -33,44 +33,30 @@ Examples
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-__all__ = ["NameMatch", "NameGrammar", "TextTokens", "is_count", "is_numbered"]
+from lawgraph.extract.doc_words import NUM, NameWords, TextTokens, alternation, is_count, is_numbered
+
+__all__ = ["NameMatch", "NameGrammar"]
 
 _CJK = "\u4e00-\u9fff"
-_NUM = "一二三四五六七八九十百千万亿两双0-9０-９"
 _SOFT = "“”·•+＋×xX%％—\\-－～~.．／/"
 """Characters that may stand inside a name without ending it (besides CJK, digits and letters)."""
 _HARD = re.compile(rf"[^{_CJK}0-9A-Za-z０-９Ａ-Ｚａ-ｚ{_SOFT}（）()]")
 _NAME_CHAR = re.compile(rf"[{_CJK}0-9A-Za-z]")
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”")
-_ORDINAL = re.compile(rf"第[{_NUM}]+[轮期批届次个]")
-_COUNTED = re.compile(rf"[{_NUM}]+(?:个|项|条|大|类|批|方面|件|张|种)")
-_CLASSIFIERS = frozenset("个项名家批类种")
-_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+_ORDINAL = re.compile(rf"第[{NUM}]+[轮期批届次个]")
 _ENUMERATION = re.compile(
     r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
 )
-_COUNT = re.compile(rf"[{_NUM}]+(?:个|项|条|大|类|批|方面|件|张|种|小)?")
-
-
-def is_numbered(name: str) -> bool:
-    """Whether a quoted name is a numbered short name (“双百工程”, “1+1+9”, “民营经济32条”), which needs its
-    field to say which programme it is."""
-    return bool(name) and (name[0] in _NUM or bool(re.search(r"[0-9+＋]", name)))
-
-
-def is_count(name: str, heads: Sequence[str]) -> bool:
-    """Whether ``name`` only counts programmes of a kind (十大工程, 八项工程, 五大行动)."""
-    return any(re.fullmatch(rf"[{_NUM}]+[大项个条类]{re.escape(head)}", name) for head in heads)
-
-
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_COUNT = re.compile(rf"[{NUM}]+(?:个|项|条|大|类|批|方面|件|张|种|小)?")
+_COUNTED = re.compile(rf"[{NUM}]+(?:个|项|条|大|类|批|方面|件|张|种)")
+_COUNTED_THINGS = re.compile(rf"(?<![第{NUM}])[{NUM}]+个")
+_CLASSIFIERS = frozenset("个项名家批类种")
+_LIST_END = re.compile(r"[，。；：！？,;:!?\n]")
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,82 +69,52 @@ class NameMatch:
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class TextTokens:
-    """A text with its token boundaries (sorted starts and ends, and the set of both)."""
+def _one_name_per_programme(names: list[NameMatch]) -> list[NameMatch]:
+    """A field before a quoted name is part of it only where the report never names it alone:
+    职业教育“双高计划” is “双高计划” when the report also writes “双高计划” bare."""
+    bare = {n.title for n in names if n.title.startswith("“") and n.title.endswith("”")}
+    out = []
+    for n in names:
+        quote = n.title.find("“")
+        core = n.title[quote:]
+        if quote > 0 and core in bare and core.count("“") == 1:
+            n = NameMatch(n.begin, n.end, core)
+        out.append(n)
+    return out
 
-    text: str
-    starts: Sequence[int]
-    ends: Sequence[int]
-    edges: frozenset[int]
 
-    def words(self, begin: int, end: int) -> list[tuple[int, int]]:
-        """The tokens that lie wholly inside ``[begin, end)``, as ``(start, end)``."""
-        i = bisect.bisect_left(self.starts, begin)
-        out = []
-        while i < len(self.starts) and self.ends[i] <= end:
-            out.append((self.starts[i], self.ends[i]))
-            i += 1
-        return out
+def _in_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside “…” on its line (the quoted names have their own rules)."""
+    line = text.rfind("\n", 0, pos) + 1
+    return text.count("“", line, pos) > text.count("”", line, pos)
 
-    def is_word(self, begin: int, end: int) -> bool:
-        """Whether ``text[begin:end]`` starts and ends on token boundaries."""
-        return begin in self.edges and end in self.edges
+
+def _quoted_at(text: str, pos: int, floor: int) -> bool:
+    """Whether ``pos`` lies inside quotes opened after ``floor``."""
+    return text.count("“", floor, pos) > text.count("”", floor, pos)
 
 
 class NameGrammar:
-    """The words of the name grammar (``name_grammar`` of ``documents.json``), compiled."""
+    """The name grammar: finds the named documents of a text (:meth:`quoted`, :meth:`unquoted`)."""
 
-    def __init__(self, data: dict[str, Any], *, place: Callable[[str], bool]) -> None:
+    def __init__(self, words: NameWords, *, place: Callable[[str], bool]) -> None:
+        self.words = words
         self.place = place
-        self.doc_heads = tuple(data["document_heads"])
-        self.quoted_heads = tuple(data["quoted_heads"])
-        self.other_heads = tuple(data["other_heads"])
-        self.issuing = frozenset(data["issuing_verbs"])
-        self.opening = frozenset(data["opening_verbs"])
-        self.adverbs = frozenset(data["adverbs"])
-        self.conjunctions = frozenset(data["conjunctions"])
-        self.prepositions = frozenset(data["prepositions"])
-        self.leads = frozenset(data["lead_words"])
-        self.generic = frozenset(data["generic_words"])
-        self.blockers = tuple(data["name_blockers"])
-        self.not_before = tuple(data["head_not_before"])
-        self.window: int = data["window"]
-        all_doc = self.doc_heads + self.quoted_heads
-        self._unquoted = re.compile(rf"(?:{_alternation(self.doc_heads)})+")
-        self._doc_head_set = frozenset(all_doc)
-        self._inner = re.compile(rf"(?:{_alternation(all_doc)})$|[{_NUM}]+条$")
-        self._ends_head = re.compile(rf"(?:{_alternation(all_doc + self.other_heads)})$")
-        self.verbs = (
-            self.issuing
-            | self.opening
-            | self.adverbs
-            | frozenset(data["clearing_verbs"])
-            | frozenset(data["clause_verbs"])
-        )
-        self.breaks = frozenset(data["break_words"])
-        self.named_heads = tuple(data["named_heads"])
-        self.clearing = frozenset(data["clearing_verbs"])
-        self.quoted_leads = frozenset(data["quoted_lead_words"])
-        self.clause_verbs = frozenset(data["clause_verbs"])
-        self.body_rule_heads = tuple(data["body_rule_heads"])
-        self.deng_words = frozenset(data["words_ending_in_deng"])
-        self.construction = tuple(data["construction_verbs"])
-        self.not_documents = tuple(data["not_document_compounds"])
-        self.head_compounds = tuple(data["head_compounds"])
-        self.de_heads = tuple(data["de_heads"])
-        self.min_length: dict[str, int] = data["min_length"]
-        self._head_at = re.compile(_alternation(all_doc))
-        self._head_before = re.compile(rf"(?:{_alternation(all_doc + self.other_heads)})$")
-        self.function_words = frozenset(data["function_words"])
-        self.run_joints = frozenset(data["run_joints"])
-        self.all_doc_heads = all_doc
+        doc_heads = words.document_heads + words.quoted_heads
+        every_head = alternation(doc_heads + words.other_heads)
+        self.doc_heads = frozenset(doc_heads)
+        self.count_heads = doc_heads
+        self._unquoted = re.compile(rf"(?:{alternation(words.document_heads)})+")
+        self._inner = re.compile(rf"(?:{alternation(doc_heads)})$|[{NUM}]+条$")
+        self._head_at = re.compile(alternation(doc_heads))
+        self._head_before = re.compile(rf"(?:{every_head})$")
+        self._ends_name = re.compile(rf"(?:{every_head}|法|法典)$")
 
     # -- where a name starts -------------------------------------------------------------------------
 
     def _floor(self, text: str, end: int) -> int:
         """After the last character before ``end`` that ends a clause (quotes and closed brackets aside)."""
-        lo = max(0, end - self.window)
+        lo = max(0, end - self.words.window)
         depth = 0
         quoted = False
         for i in range(end - 1, lo - 1, -1):
@@ -199,7 +155,7 @@ class NameGrammar:
         # the clause's opening: verbs with their adverbs, until a verb that takes the document
         issuing_seen = False
         for b, e in words:
-            kind = self._verb_kind(text[b:e])
+            kind = self.words.verb_kind(text[b:e])
             kind = "issuing" if kind == "clause" else kind
             if kind is None or (issuing_seen and kind not in ("issuing", "clearing")):
                 break
@@ -211,69 +167,63 @@ class NameGrammar:
             if b < start:
                 continue
             word = text[b:e]
-            kind = self._verb_kind(word)
+            kind = self.words.verb_kind(word)
             if kind in ("issuing", "clearing") or (quoted and kind == "clause"):
                 start, before = e, "issuing" if kind == "clause" else kind
-            elif word.endswith("等") and word not in self.deng_words:
-                start = e  # 健全甲、乙等…规则: the list shares the verb before it
+            elif kind == "opening" and self.place(text[start:b]):
+                # 推进成都深化空间规划…: a place and its verb, not a title
+                start, before = e, kind
+            elif (word.endswith("等") and word not in self.words.words_ending_in_deng) or (
+                word in self.words.conjunctions and self._joins_names(text, start, b)
+            ):
+                start = e  # 健全甲、乙等…规则, 清理甲或“乙”措施: the list shares the verb before it
             elif self._breaks(text, word, start, b, e == end, quoted=quoted):
                 start, before = e, "clause"
+            elif word == "关于" and not quoted:
+                break  # 国务院关于支持甲在…的意见: a 关于-title runs to its head
         return self._strip_leads(tt, start, end, orgs), before
 
     def _breaks(self, text: str, word: str, start: int, at: int, last: bool, *, quoted: bool) -> bool:
         """Whether ``word`` at ``at`` ends what stands before a name: a copula or 作为, 的 (unless the head
         follows it: …示范区的意见), 和 between two whole names; before a quote also 关于 and a count
         (引进2个…“三名工程”团队)."""
-        if word in self.breaks or (word == "的" and (not last or quoted or not self._de_head(text, at))):
-            return True
-        if word in self.conjunctions and self._joins_names(text, start, at):
+        if word in self.words.break_words or (
+            word == "的" and (not last or quoted or not self._de_head(text, at))
+        ):
             return True
         count = bool(_COUNT.fullmatch(word)) and not word.isdigit() or word in _CLASSIFIERS
         return quoted and (word == "关于" or count)
 
     def _de_head(self, text: str, at: int) -> bool:
         """Whether the head after a 的 at ``at`` is one a title joins with 的 (…示范区的意见)."""
-        return text.startswith(self.de_heads, at + 1)
-
-    def _verb_kind(self, word: str) -> str | None:
-        """``issuing``, ``clearing``, ``clause``, ``opening`` or ``adverb`` for a verb group (深入实施 is
-        实施)."""
-        for w in (word, word[2:] if word[:2] in self.adverbs else ""):
-            if w in self.clearing:
-                return "clearing"
-            if w in self.issuing:
-                return "issuing"
-            if w in self.clause_verbs:
-                return "clause"
-            if w in self.opening:
-                return "opening"
-        return "adverb" if word in self.adverbs else None
+        return text.startswith(self.words.de_heads, at + 1)
 
     def _words(self, tt: TextTokens, floor: int, end: int) -> list[tuple[int, int]]:
-        """The tokens of ``[floor, end)`` outside quotes, two joined where they spell one verb (用|好)."""
+        """The tokens of ``[floor, end)`` outside quotes, two joined where they spell one verb (用|好,
+        实施|好)."""
         text = tt.text
-        tokens = [w for w in tt.words(floor, end) if not self._quoted_at(text, w[0], floor)]
+        tokens = [w for w in tt.words(floor, end) if not _quoted_at(text, w[0], floor)]
         out: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
             b, e = tokens[i]
-            if i + 1 < len(tokens) and tokens[i + 1][0] == e and text[b : tokens[i + 1][1]] in self.verbs:
-                e = tokens[i + 1][1]
-                i += 1
+            if i + 1 < len(tokens) and tokens[i + 1][0] == e:
+                joined = text[b : tokens[i + 1][1]]
+                verb = (
+                    text[b:e] in self.words.verbs
+                    and text[e : tokens[i + 1][1]] in self.words.verb_complements
+                )
+                if joined in self.words.verbs or verb:
+                    e = tokens[i + 1][1]
+                    i += 1
             out.append((b, e))
             i += 1
         return out
 
-    @staticmethod
-    def _quoted_at(text: str, pos: int, floor: int) -> bool:
-        """Whether ``pos`` lies inside quotes opened after ``floor``."""
-        segment = text[floor:pos]
-        return segment.count("“") > segment.count("”")
-
     def _joins_names(self, text: str, start: int, at: int) -> bool:
         """Whether a 和/与/及 at ``at`` joins two names: what stands before it is itself a whole name."""
         before = text[start:at]
-        return before.endswith("”") or bool(self._ends_head.search(before)) or not before
+        return before.endswith("”") or bool(self._ends_name.search(before)) or not before
 
     def _strip_leads(self, tt: TextTokens, start: int, end: int, orgs: dict[int, int]) -> int:
         text = tt.text
@@ -287,7 +237,9 @@ class NameGrammar:
                 start = m.end()
                 continue
             for word in (text[start:e] for e in (start + 3, start + 2, start + 1)):
-                if (word in self.leads or word in self.prepositions) and tt.is_word(start, start + len(word)):
+                if (word in self.words.lead_words or word in self.words.prepositions) and tt.is_word(
+                    start, start + len(word)
+                ):
                     start += len(word)
                     break
             else:
@@ -304,12 +256,14 @@ class NameGrammar:
         i = 0
         while i < len(quotes):
             run = [quotes[i]]
-            while i + 1 < len(quotes) and text[run[-1].end() : quotes[i + 1].start()] in self.run_joints:
+            while (
+                i + 1 < len(quotes) and text[run[-1].end() : quotes[i + 1].start()] in self.words.run_joints
+            ):
                 i += 1
                 run.append(quotes[i])
             i += 1
             out.extend(n for n in self._quoted_run(tt, run, orgs) if not self._project(tt, n))
-        return out
+        return _one_name_per_programme(out)
 
     def _project(self, tt: TextTokens, name: NameMatch) -> bool:
         """Whether a quoted …工程 is a construction project, not a programme: its clause says it is built or
@@ -319,22 +273,31 @@ class NameGrammar:
         text = tt.text
         clause = _CLAUSE_END.search(text, name.end, name.end + 60)
         after = text[name.end : clause.start() if clause else name.end + 60]
-        if any(verb in after for verb in self.construction):
+        if any(verb in after for verb in self.words.construction_verbs):
             return True
-        before = text[max(0, name.begin - 30) : name.begin]
-        previous = before[:-1].rsplit("、", 1)[-1] if before.endswith("、") else ""
-        following = (
-            text[name.end + 1 : name.end + 40].split("、", 1)[0] if text.startswith("、", name.end) else ""
-        )
-        return any(n.endswith("工程") and "”" not in n for n in (previous, following))
+        return any(item.endswith("工程") and "“" not in item for item in self._list_items(text, name))
+
+    @staticmethod
+    def _list_items(text: str, name: NameMatch) -> list[str]:
+        """The other items of the 、-list a name stands in (none when it stands alone)."""
+        left = _LIST_END.search(text[max(0, name.begin - 120) : name.begin][::-1])
+        right = _LIST_END.search(text, name.end, name.end + 120)
+        lo = name.begin - (left.start() if left else min(120, name.begin))
+        hi = right.start() if right else min(len(text), name.end + 120)
+        items = text[lo : name.begin].split("、")[:-1] + text[name.end : hi].split("、")[1:]
+        return [re.sub(r"等\S*$", "", item) for item in items]
 
     def _quoted_run(self, tt: TextTokens, run: list[re.Match[str]], orgs: dict[int, int]) -> list[NameMatch]:
         text = tt.text
-        inner = [bool(self._inner.search(q.group(1))) for q in run]
-        begin, _ = self.start(tt, run[0].start(), orgs, quoted=True)
+        inner = [self._holds_head(q.group(1)) for q in run]
+        begin, before = self.start(tt, run[0].start(), orgs, quoted=True)
+        if before == "clearing":
+            return []  # 清理“一刀切”限制性措施, 搞“形象工程”: what is taken away or done badly
         prefix = text[begin : run[0].start()]
-        if "”" in prefix or "“" in prefix or prefix in self.quoted_leads:
+        if "”" in prefix or "“" in prefix or prefix in self.words.quoted_lead_words:
             begin, prefix = run[0].start(), ""  # 与省“十五五”规划: the report's own area is no part of it
+        if text.endswith(self.words.designation_words, 0, run[0].start()):
+            return []  # 把法治建设作为“一把手”工程: what something is treated as, not a programme
         tail = self._tail(tt, run[-1].end())
         if tail is None or not tail[3]:
             # no head after the quotes, or one that makes no document (“千万工程”经验, “甲”改革)
@@ -356,6 +319,14 @@ class NameGrammar:
             out.append(NameMatch(b, head_end if last else q.end(), pre + q.group() + post))
         return out
 
+    def _holds_head(self, core: str) -> bool:
+        """Whether quoted words end with their own head (“千万工程”, “民营经济32条”); a list joined by + or 、
+        whose last item has it does not (“场所码+电子哨兵+白名单”)."""
+        if not self._inner.search(core):
+            return False
+        last = re.split(r"[+＋、]", core)[-1]
+        return last == core or len(last) > 4
+
     def _inner_name(
         self, tt: TextTokens, q: re.Match[str], prefix: str, begin: int, k: int
     ) -> list[NameMatch]:
@@ -363,11 +334,11 @@ class NameGrammar:
         (生物经济“双百工程”), which only the first of a run has."""
         text = tt.text
         core = q.group(1)
-        if text.startswith(self.not_before, q.end()):
+        if text.startswith(self.words.head_not_before, q.end()):
             return []  # “五个一工程”奖: an award
         if k == 0 and prefix and is_numbered(core):
             return [NameMatch(begin, q.end(), prefix + q.group())]
-        if is_count(core, self.all_doc_heads):
+        if is_count(core, self.count_heads):
             return []  # “十大工程”: a set of programmes
         return [NameMatch(q.start(), q.end(), q.group())]
 
@@ -384,24 +355,27 @@ class NameGrammar:
             stop += 1
         for b, e in tt.words(pos, stop):
             word = text[b:e]
-            stops = self._verb_kind(word) in ("issuing", "clause", "clearing") or word in self.conjunctions
-            stops = stops or word in self.function_words
+            stops = (
+                self.words.verb_kind(word) in ("issuing", "clause", "clearing")
+                or word in self.words.conjunctions
+            )
+            stops = stops or word in self.words.function_words
             if stops and not self._head_at.match(text, b):
                 stop = b
                 break
         for end in range(stop, pos, -1):
             m = self._head_before.search(text, pos, end)
-            if m is None or text.startswith(self.not_before, end):
+            if m is None or text.startswith(self.words.head_not_before, end):
                 continue
             if end in tt.edges or m.start() in tt.edges:  # “三北”六期工程|建设: the head opens the word
                 if listed and m.start() != pos:
                     return None  # “甲”等多元利用工程, “乙”等22项专项行动: a class; the quotes are examples
-                return listed, text[pos:end], end, m.group() in self._doc_head_set
+                return listed, text[pos:end], end, m.group() in self.doc_heads
         return None
 
     def _ends_word(self, tt: TextTokens, end: int) -> bool:
         """Whether a head that ends at ``end`` ends the noun (计划生育, 规划体系 and …工程奖 go on)."""
-        return end in tt.edges and not tt.text.startswith(self.not_before, end)
+        return end in tt.edges and not tt.text.startswith(self.words.head_not_before, end)
 
     def unquoted(
         self, tt: TextTokens, orgs: dict[int, int], free: Callable[[int, int], bool]
@@ -410,19 +384,25 @@ class NameGrammar:
         text = tt.text
         out: list[NameMatch] = []
         for m in self._unquoted.finditer(text):
-            if not free(m.start(), m.end()) or not self._ends_word(tt, m.end()):
+            if (
+                not free(m.start(), m.end())
+                or not self._ends_word(tt, m.end())
+                or _in_quotes(text, m.start())
+            ):
                 continue
             begin, before = self.start(tt, m.start(), orgs)
             name = text[begin : m.end()]
             ends_clause = not _NAME_CHAR.match(text[m.end() : m.end() + 1] or "。")
             if before == "clearing" or (
-                before == "opening" and ends_clause and not m.group().endswith(self.named_heads)
+                before == "opening" and ends_clause and not m.group().endswith(self.words.named_heads)
             ):
                 continue  # 优化…便利化举措, 完善…的措施, 清理…限制措施: measures as a practice
-            if text.endswith(self.not_documents, 0, m.end()) or text.startswith(
-                self.head_compounds, m.start()
+            if text.endswith(self.words.not_document_compounds, 0, m.end()) or text.startswith(
+                self.words.head_compounds, m.start()
             ):
                 continue  # 科学指引, 讨论决定, 规划建设: a phrase, not a document
+            if m.group().endswith(self.words.about_heads) and "关于" not in name:
+                continue  # 深度和广度决定, 服从组织决定: a title of this kind reads 关于…的决定
             if "”" in name or "“" in name or not self._proper(tt, begin, m.start(), m.end(), orgs):
                 continue
             out.append(NameMatch(begin, m.end(), name))
@@ -434,25 +414,27 @@ class NameGrammar:
         and the counts (4个方面21条措施), and more than the name of a place (香港发展规划) or of bodies
         (区人大及其常委会决议)."""
         text = tt.text
-        if end - begin < 6 or any(len(w) > 1 and w in text[begin:end] for w in self.blockers):
+        if end - begin < 6 or any(len(w) > 1 and w in text[begin:end] for w in self.words.name_blockers):
             return False
         if text[head - 1 : head] in "和与及、":
             return False  # 利用和计划烧除: a head right after 和 is no name's end
         at = begin
-        while at in orgs and orgs[at] <= head and not text[head:end].endswith(self.body_rule_heads):
+        while at in orgs and orgs[at] <= head and not text[head:end].endswith(self.words.body_rule_heads):
             at = orgs[at]  # 区人大及其常委会决议决定: a body's decisions, not one named document
             joint = re.match(r"及其|和|与|及|、", text[at:head])
             at += joint.end() if joint else 0
-        if _COUNTED.match(text, at, head):
-            return False  # 4个方面21条措施, 十大专项规划, 12个重点产业稳增长方案: a count of documents
-        if end - begin < max((n for h, n in self.min_length.items() if text.endswith(h, 0, end)), default=0):
+        if _COUNTED.match(text, at, head) or _COUNTED_THINGS.search(text, at, head):
+            return False  # 4个方面21条措施, 十大专项规划, 增加3000个…计划: a count, not a title
+        if end - begin < max(
+            (n for h, n in self.words.min_length.items() if text.endswith(h, 0, end)), default=0
+        ):
             return False
         content = []
         for b, e in tt.words(at, head) or [(at, head)]:
             word = text[b:e]
-            if word in self.blockers:
+            if word in self.words.name_blockers:
                 return False
-            if word in self.generic or _COUNT.fullmatch(word):
+            if word in self.words.generic_words or _COUNT.fullmatch(word):
                 continue
             content.append(word)
         words = "".join(content)

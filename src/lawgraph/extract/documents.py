@@ -1,17 +1,16 @@
 """The ``lawgraph_documents`` component: policies, laws, plans and agreements named in a report.
 
-Three rules, each one compiled regex pass over ``doc.text`` (words in ``extract/data/documents.json``):
+Four rules (words in ``extract/data/documents.json``):
 
 - **Titles in 《》**, with nested quotes and brackets (《关于…〈…〉的通知》, 《…(2022版)》). The title is
   the text between the outer 《》.
-- **Named documents without 《》**: a quoted name followed by a document noun (“1+32”托管移交协议,
-  “XX”九条务实举措, “1+1+9”工作部署), a quoted programme whose name ends with 工程/计划/规划
-  (“三名工程”), or a name ending with a specific document noun (…若干措施, …29条措施, …工作指引,
-  …战略规划, …建设计划). The name starts after the last clause boundary (出台, 落实,
-  a comma …); a leading 省/市/区 is the report's own province, city or district (省高水平大学建设计划 →
-  广东省高水平大学建设计划). Generic names (相关规定, 整改方案) are not documents.
-- **Laws named without 《》**: a small list of national laws and regulations (民法典, 行政复议法 …), and
-  any …法/…法典 right after a context such as 学习, 宣讲, 贯彻 or in a list with a known law.
+- **Laws named without 《》**: a list of national laws and regulations (民法典, 行政复议法 …), and any
+  …法/…法典 right after a context such as 学习, 宣讲, 贯彻 (the verbs are no part of it).
+- **Quoted programmes and named plans, lists and measures without 《》**, read by the name grammar of
+  :mod:`lawgraph.extract.doc_names`: “信号升格”行动, 生物经济“双百工程”, 城乡居民增收计划,
+  稳就业20条政策措施 … A leading 省/自治区/市/区/县 is the report's own area, and its 政府 the area's
+  人民政府 (省政府工作规则 → 四川省人民政府工作规则).
+- **Short forms**: a title followed by （以下简称《纲要草案》） makes 《纲要草案》 a mention of it.
 
 Spans go to ``doc.spans["document"]`` with ``label_ == "PolicyDocument"``, ``kb_id_`` = the title without
 《》 (a title that only drops 中华人民共和国 shares the longer title's key); the span's attributes
@@ -40,7 +39,8 @@ from spacy.tokens import Doc
 
 from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon, load_gazetteer, package_text
-from lawgraph.extract.doc_names import NameGrammar, TextTokens
+from lawgraph.extract.doc_names import NameGrammar
+from lawgraph.extract.doc_words import NameWords, TextTokens
 from lawgraph.extract.extensions import (
     entity_span,
     entity_spans_key,
@@ -62,7 +62,6 @@ __all__ = [
     "doc_type",
     "doc_version",
     "clause_start",
-    "is_numbered_slogan",
     "doc_text",
     "make_documents",
 ]
@@ -146,17 +145,6 @@ def doc_text(doc: Doc) -> str:
     return doc.text
 
 
-def is_numbered_slogan(name: str) -> bool:
-    """A quoted run of numbers and one-character words (“三新一高”, “十四五”), which names no document.
-
-    Examples
-    --------
-    >>> is_numbered_slogan("十四五"), is_numbered_slogan("三名工程")
-    (True, False)
-    """
-    return bool(re.fullmatch(r"[一二三四五六七八九十百千两0-9+]+[\u4e00-\u9fff]?", name))
-
-
 def clause_start(
     text: str, end: int, *, boundary: re.Pattern[str], starts: Container[int] | None = None, window: int = 30
 ) -> int:
@@ -192,7 +180,8 @@ class DocumentFinder:
     def __init__(self, data: dict[str, Any], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.doc_types = DocTypes.from_json(data)
-        self.grammar = NameGrammar(data["name_grammar"], place=lambda name: bool(gazetteer.lookup(name)))
+        words = NameWords.from_json(data["name_grammar"])
+        self.grammar = NameGrammar(words, place=lambda name: bool(gazetteer.lookup(name)))
         self._book = re.compile(r"《((?:[^《》\n]|《[^《》\n]*》){1,120})》")
         self.laws = frozenset(data["national_laws"])
         self.law_not_before = "律规治院官人学制庭理务定者"
@@ -210,13 +199,13 @@ class DocumentFinder:
         self._contexts = tuple(sorted(data["law_contexts"], key=len, reverse=True))
         contexts = _alternation(data["law_contexts"])
         law = rf"(?:{re.escape(self.law_prefix)})?[{_CJK}]{{2,14}}?法典?"
-        self._law_ctx = re.compile(rf"(?:{contexts})(?:了)?({law})(?=[、，。；,;和及等与的]|$)")
+        self._law_ctx = re.compile(rf"(?:{contexts})(?:了|好)?({law})(?=[、，。；,;和及等与的]|$)")
 
     def find(self, doc: Doc, context: ReportContext | None = None) -> list[DocumentMatch]:
         """Every document mention in ``doc``, in text order."""
         text = doc_text(doc)
         starts, ends = token_boundaries(doc)
-        tt = TextTokens(text, starts, ends, frozenset(starts) | frozenset(ends) | {len(text)})
+        tt = TextTokens.of(text, starts, ends)
         orgs = _organization_starts(doc)
         found: list[DocumentMatch] = []
         taken: list[tuple[int, int]] = []
@@ -246,8 +235,9 @@ class DocumentFinder:
         for m in self._law_ctx.finditer(text):
             b, e = m.start(1), m.end(1)
             title = m.group(1)
-            while title.startswith(self._contexts):  # 贯彻落实民营经济促进法: the verbs are no part of it
-                cut = next(len(w) for w in self._contexts if title.startswith(w))
+            while title.startswith(self._contexts) or title.startswith("的"):
+                # 贯彻落实民营经济促进法, 新修订的…法: the verbs are no part of it
+                cut = next((len(w) for w in self._contexts if title.startswith(w)), 1)
                 title, b = title[cut:], b + cut
             long_enough = len(title.removeprefix(self.law_prefix)) >= 3
             if free(b, e) and long_enough and title[-2] not in self.law_not_after:
@@ -262,7 +252,7 @@ class DocumentFinder:
         for word, level in self.relative:
             if not name.startswith(word):
                 continue
-            area = {"province": ctx.province, "city": ctx.city}.get(level)
+            area = {"province": ctx.province, "city": ctx.city or _municipality(ctx.province)}.get(level)
             if level == "county":
                 area = ctx.own_prefix if ctx.area_level in ("district", "county") else None
             if not area:
@@ -306,6 +296,11 @@ def _aliased(text: str, found: list[DocumentMatch]) -> list[DocumentMatch]:
             else DocumentMatch(d.begin, d.end, full.key, full.doc_type, full.version)
         )
     return out
+
+
+def _municipality(province: str | None) -> str | None:
+    """A province-level city (北京市, 天津市) is the 市 its own reports name."""
+    return province if province and province.endswith("市") else None
 
 
 def _organization_starts(doc: Doc) -> dict[int, int]:
