@@ -127,6 +127,8 @@ _PARTNER_BEFORE = re.compile(r"(?:与|同|跟|和|联合|会同|协同|携手|�
 _PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|深入|走进|进驻)$")
 _OBJECT_BEFORE = re.compile(r"(?:对|向|为|给|将|把|帮助|推动|督促|指导|支持|协助)$")
 _BY_BEFORE = re.compile(r"(?:被|由)$")
+_PURPOSE_NEXT = re.compile(r"\s*(?:要|必须|需要|就要|务必)")
+"""The head of a clause after one that states a purpose (做好政府工作，要…)."""
 _PRONOUNS = frozenset({"你们", "您", "你", "其", "他们", "大家"})
 _HELD_OBJECT = re.compile(r"(?:对|将|把)([^，,；;的]{2,25}?)(?:进行|予以|给予|实行|作出)?$")
 """What 对/将/把 put before a verb that has nothing after it (对3名干部予以调整)."""
@@ -877,8 +879,9 @@ class _Finder:
                 continue
             if self._mask[cut] or any(x.begin == cut + 1 for x in ents):
                 continue  # 、 inside a name, or between the names of a list (邀请X、Y召开…)
-            if not self.words.lead_ok(self._masked(cut + 1, vb, ents)[0]):
-                continue
+            lead = self._masked(cut + 1, vb, ents)[0]
+            if not lead.strip("\ue000\ue001\ue002\ue003、") or not self.words.lead_ok(lead):
+                continue  # 成员3名、调解…成员6名: a list goes on; a new predicate has its own lead (向X…, 亲自…)
             parts.append((start, cut))
             start = cut + 1
         parts.append((start, end))
@@ -920,6 +923,8 @@ class _Finder:
             clause_ents = [e for e in ents[ei:ej] if e.end <= end]
             vi, ei = vj, ej
             acts = []
+            if _PURPOSE_NEXT.match(text, end + 1):
+                continue  # 做好政府工作，要坚持…: what the next clause requires is for this clause's sake
             for b, e in self._parts(begin, end, clause_verbs, clause_ents):
                 acts.extend(
                     self.clause_actions(

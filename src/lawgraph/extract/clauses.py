@@ -109,7 +109,7 @@ _GOAL_END = re.compile(
 )
 _GOAL_START = re.compile(r"实现|达到|确保|力争|的")
 """An object phrase that starts a result (推动实现…) or makes the verb a modifier (新建的公园…)."""
-_LEADING = re.compile(r"^[了着过好]")
+_LEADING = re.compile(r"^(?:[了着过好]|[和并及与](?=[\u4e00-\u9fff]{2}))")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_TEXT = re.compile(r"[\ue000-\ue003、，,和及与等并\s“”\"《》（）()]")
 
