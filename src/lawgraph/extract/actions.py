@@ -129,6 +129,9 @@ _OBJECT_BEFORE = re.compile(r"(?:对|向|为|给|将|把|帮助|推动|督促|�
 _BY_BEFORE = re.compile(r"(?:被|由)$")
 _PURPOSE_NEXT = re.compile(r"\s*(?:要|必须|需要|就要|务必)")
 """The head of a clause after one that states a purpose (做好政府工作，要…)."""
+_NAME_HEAD = re.compile(r"[\u4e00-\u9fff](?<![与和及同在于对向为把将])")
+"""A CJK character right before a place after the verb makes the place the end of a name or slogan
+(建设平安黑龙江, 打造“航运浙江”): the place is not what the action acts on."""
 _PRONOUNS = frozenset({"你们", "您", "你", "其", "他们", "大家"})
 _HELD_OBJECT = re.compile(r"(?:对|将|把)([^，,；;的]{2,25}?)(?:进行|予以|给予|实行|作出)?$")
 """What 对/将/把 put before a verb that has nothing after it (对3名干部予以调整)."""
@@ -732,8 +735,8 @@ class _Finder:
         A pivot verb (组织, 指导 …) right before an organization and another verb hands the action on to that
         organization (组织律师协会联合石化集团举办…). Otherwise: partners right after a partner verb (联合X),
         a place after 在/于, what an establish or issue verb generated, the documents applied (落实《…》),
-        else what was acted on. A place that a 的 after it makes a modifier (解决制约新区…的困难) is none of
-        these: the object phrase keeps it.
+        else what was acted on. A place that a 的 after it makes a modifier (解决制约新区…的困难), or that ends
+        a name or slogan (建设平安黑龙江) is none of these: the object phrase keeps it.
         """
         text = self.text
         prev_end = verb.end
@@ -752,14 +755,16 @@ class _Finder:
                 for e in group:
                     _add(roles.objects, e.key)
                 return [e.key for e in group], group[-1].end
-            if group[0].kind == "place" and text.find("的", group[-1].end, end) >= 0:
+            if group[0].kind == "place" and (
+                text.find("的", group[-1].end, end) >= 0 or _NAME_HEAD.match(text, group[0].begin - 1)
+            ) and group[0].begin > verb.end:
                 continue
             for e in group:
                 if gi == 0 and gap == "" and partner_verb:
                     _add(roles.partners, e.key)
                 elif _PLACE_BEFORE.search(gap) and e.kind == "place":
                     _add(roles.places, e.key)
-                elif (verb.type == "establish" and e.kind == "organization") or (
+                elif (verb.type == "establish" and e.kind in ("organization", "place")) or (
                     verb.type == "issue" and e.kind == "document"
                 ):
                     _add(roles.generated, e.key)

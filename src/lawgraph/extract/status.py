@@ -61,7 +61,8 @@ _PLANNED_CUE = re.compile(
     r"(?=[我也还仍都必并亦即今下将计拟力争预明接未要])"
     rf"(?:我们|我区|我市|我县|我省|我州|我局|我委|我厅|我院|也|还|仍|都|必|并|亦|即|今后|下一步)将"
     rf"|将(?:{_ADVERB_AFTER_JIANG})"
-    r"|计划(?!单列|生育|经济|内|外)|拟(?!定|订|任|稿)|力争|预计|下一步|今后|明年|接下来|未来[一二三五几]年"
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=[年月还并将]))计划(?!单列|生育|经济|内|外)"
+    r"|拟(?!定|订|任|稿)|力争|预计|下一步|今后|明年|接下来|未来[一二三五几]年"
     rf"|(?<![主重需只首纲概])要(?:{_ADVERB_AFTER_JIANG}|把)"
 )
 _SHORTCOMING_CUE = re.compile(
@@ -133,6 +134,8 @@ def cue_status(text: str, year: int | None = None) -> str | None:
     ('planned', None)
     >>> cue_status("到2025年基本建成法治政府", 2022), cue_status("2022年建成法治政府", 2022)
     ('planned', None)
+    >>> cue_status("启动实施三年行动计划"), cue_status("计划新建调解室10个")
+    (None, 'planned')
     """
     cues = _cues(text, year)
     return cues[-1][1] if cues else None
