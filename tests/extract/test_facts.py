@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from lawgraph.extract.extensions import SpanAttrs, doc_entities, span_attrs
 from lawgraph.extract.facts import doc_to_facts
 from lawgraph.extract.pipeline import annotate, make_nlp
-from lawgraph.model import Evidence, Indicator, Report, ReportMeta, Sentence
+from lawgraph.model import Action, Evidence, Indicator, Report, ReportMeta, Sentence
 
 
 def _facts(text: str, meta: ReportMeta, sentences: tuple[Sentence, ...] = ()):
@@ -68,8 +69,21 @@ def test_indicators_are_copied() -> None:
     doc = _facts(text, ReportMeta(issuer="古浪县人民政府"))
     ind = Indicator(Decimal(12), "件", "12件", "办结案件", Evidence(6, 9, 0, len(text)))
     doc._.lg_indicators = [ind]
-    assert doc_to_facts(doc).indicators == (ind,)
+    assert doc_to_facts(doc).indicators == (replace(ind, status="done"),)
     assert doc_to_facts(doc).actions == ()
+
+
+def test_indicators_and_actions_get_their_status_from_one_reader() -> None:
+    """An observation of a plan is planned, like the action of its clause (lawgraph.extract.status)."""
+    text = "下一步，我们将受理案件20件。"
+    doc = _facts(text, ReportMeta(issuer="古浪县人民政府"))
+    at = text.index("20件")
+    evidence = Evidence(at, at + 3, 0, len(text))
+    doc._.lg_indicators = [Indicator(Decimal(20), "件", "20件", "受理案件", evidence)]
+    doc._.lg_actions = [Action("受理", "handle_cases", ("古浪县人民政府",), Evidence(7, 14, 0, len(text)))]
+    facts = doc_to_facts(doc)
+    assert [i.status for i in facts.indicators] == ["planned"]
+    assert [a.status for a in facts.actions] == ["planned"]
 
 
 def test_document_and_initiative_on_the_same_offsets_keep_their_own_attributes() -> None:
