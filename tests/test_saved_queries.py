@@ -33,6 +33,8 @@ REPORTS = {
         "2023年，贺兰县受理行政复议案件30件。"
         "县司法局联合县公安局开展普法宣传。"
         "制定《贺兰县重大行政决策程序规定》。\n\n"
+        "二、下一步工作安排\n\n"
+        "修订行政执法公示办法，推进执法规范化建设。\n\n"
         "贺兰县人民政府\n2024年1月25日\n"
     ),
 }
@@ -44,6 +46,7 @@ SAVED = (
     "issued-documents",
     "mediation-committees",
     "organization-actions",
+    "planned-actions",
     "report-indicators",
 )
 
@@ -141,6 +144,14 @@ def test_cooperation(store) -> None:
     assert ("永宁县人民政府", "永宁县人民法院", "cooperate") in got
     assert ("永宁县人民政府", "永宁县人民检察院", "cooperate") in got
     assert ("贺兰县司法局", "贺兰县公安局", "cooperate") in got
+
+
+def test_planned_actions_of_a_body(store) -> None:
+    """The README's example: what a body plans (status planned), not what it did."""
+    table = rows(store, "planned-actions", org_label="贺兰县人民政府")
+    expected = {("修订", "行政执法公示办法"), ("推进", "执法规范化建设")}
+    assert {(r["verb"], r["objectText"]) for r in table} == expected
+    assert rows(store, "planned-actions", org_label="永宁县人民政府") == []
 
 
 def test_report_indicators_as_a_table(store) -> None:

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent / "rdf"))
 from facts_fixture import make_facts, make_second_facts  # noqa: E402
 
 from lawgraph.errors import InputError  # noqa: E402
+from lawgraph.model import Action  # noqa: E402
 from lawgraph.namespaces import LG, NIF, PROV, SDMX_MEASURE, SDO, SKOS, XSD, resource_iri  # noqa: E402
 from lawgraph.rdf import facts_to_quads, quads_to_graph, write_quads  # noqa: E402
 from lawgraph.validate import validate  # noqa: E402
@@ -210,3 +211,36 @@ def test_merged_reports_that_disagree_on_a_parent_conform():
     assert len(parents) == 2
     result = validate(quads_to_graph(quads))
     assert result.conforms, "\n".join(map(str, result.errors))
+
+
+def test_every_action_and_observation_has_one_status_of_the_scheme(good_quads):
+    errors = _problems(_without(good_quads, LG.status, "/action/"))
+    assert errors and {e.path for e in errors} == {"lg:status"}
+    planned = ox.NamedNode("https://w3id.org/lawgraph/status/planned")
+    other = ox.NamedNode("https://w3id.org/lawgraph/status/maybe")
+    broken = [
+        ox.Quad(q.subject, q.predicate, other, q.graph_name) if q.object == planned else q for q in good_quads
+    ]
+    errors = _problems(broken)
+    assert {(e.path, e.constraint) for e in errors} == {("lg:status", "In")}
+
+
+def test_an_action_says_what_it_acts_on():
+    """Without an entity it acts on, works with, produces or applies, and without lg:objectText, an action
+    names nothing: a violation."""
+    facts = make_facts()
+    bare = dataclasses.replace(facts.actions[2], object_text=None)  # 受理, which links no entity
+    errors = _problems(facts_to_quads(dataclasses.replace(facts, actions=(bare,), indicators=())))
+    assert errors and all("lg:objectText" in e.message for e in errors)
+
+
+def test_an_award_whose_giver_is_not_named_has_no_agent():
+    """X获评…: the recipient is what the award acts on; with no giver named, no agent, and that conforms."""
+    facts = make_facts()
+    ev = facts.actions[0].evidence
+    award = Action(
+        "获评", "award", (), ev, objects=("甲市司法局",), object_text="法治建设先进单位", status="done"
+    )
+    quads = facts_to_quads(dataclasses.replace(facts, actions=(*facts.actions, award)))
+    result = validate(quads_to_graph(quads))
+    assert result.conforms, "\n".join(map(str, result.violations))

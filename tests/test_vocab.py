@@ -14,7 +14,7 @@ from lawgraph.ontology import load_ontology, load_shapes
 from lawgraph.vocab import ACTION_ROLES, ENTITY_KINDS, SCOPED_KINDS, class_named, kind_of_class, node_classes
 
 LG_NS = str(LG._NS)
-NOT_NODE_CLASSES = {LG.Section, LG.ActionType}
+NOT_NODE_CLASSES = {LG.Section, LG.ActionType, LG.Status}
 """lawgraph classes that are no kind of node the views show: sections and the action-type concepts."""
 
 ENTITY_CLASSES = [(kind.name, cls) for kind in ENTITY_KINDS.values() for cls in kind.classes]

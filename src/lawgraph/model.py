@@ -162,7 +162,8 @@ class Action:
     """Local name of the action-type concept (``establish``, ``issue`` …; ``other`` outside the scheme)."""
     agents: tuple[str, ...]
     """Entity keys of the agents, decided by :mod:`lawgraph.extract.agents` (the report's issuer when the
-    clause has no subject; empty only when the report names no issuer)."""
+    clause has no subject in the report's own voice; empty when the report names no issuer, and for an award
+    whose giver the text does not name)."""
     evidence: Evidence
     objects: tuple[str, ...] = ()
     """Entity keys of what it acted on."""
@@ -174,6 +175,12 @@ class Action:
     places: tuple[str, ...] = ()
     time: str | None = None
     section: int | None = None
+    object_text: str | None = None
+    """What it acted on as written, when the entities it names do not say it all (``lg:objectText``):
+    ``行政争议化解机制`` of 与…建立行政争议化解机制."""
+    status: str | None = None
+    """``done``, ``planned`` or ``shortcoming`` (:mod:`lawgraph.extract.status`); set by
+    :func:`lawgraph.extract.facts.doc_to_facts`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +199,9 @@ class Indicator:
     """余, 多, 近, 以上, 约, 超过 … when the text hedges the number."""
     action: int | None = None
     """Index into :attr:`ReportFacts.actions` of the action it measures."""
+    status: str | None = None
+    """``done``, ``planned`` (a target) or ``shortcoming`` (:mod:`lawgraph.extract.status`); set by
+    :func:`lawgraph.extract.facts.doc_to_facts`."""
 
 
 @dataclass(frozen=True, slots=True)

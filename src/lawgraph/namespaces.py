@@ -45,6 +45,7 @@ __all__ = [
     "LG",
     "LGR",
     "ACT",
+    "STATUS",
     "ORG",
     "SKOS",
     "SDO",
@@ -80,6 +81,9 @@ LGR = Namespace(BASE + "id/")
 
 ACT = Namespace(BASE + "action-type/")
 """The SKOS concept scheme of action types (``ACT.establish``, ``ACT.issue`` …), defined in the ontology."""
+
+STATUS = Namespace(BASE + "status/")
+"""The SKOS concept scheme of statuses (``STATUS.done``, ``STATUS.planned``, ``STATUS.shortcoming``)."""
 
 ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
 """The named graph the ontology is loaded into in a store."""
@@ -166,6 +170,12 @@ class LG(DefinedNamespace):
     partner: URIRef
     place: URIRef
     time: URIRef
+    objectText: URIRef
+
+    # --- status of actions and observations
+    Status: URIRef
+    statuses: URIRef
+    status: URIRef
 
     # --- indicators (RDF Data Cube)
     Indicator: URIRef
@@ -184,6 +194,7 @@ PREFIXES: dict[str, str] = {
     "lg": str(LG._NS),
     "lgr": str(LGR),
     "act": str(ACT),
+    "lg-status": str(STATUS),
     "org": str(ORG),
     "skos": str(SKOS),
     "schema": str(SDO),

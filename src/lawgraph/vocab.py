@@ -262,7 +262,7 @@ SCOPED_KINDS: dict[str, ScopedKind] = {
 several of them is shown as (after the entity kinds)."""
 
 ACTION_ROLES: dict[str, tuple[str, ...]] = {
-    "agent": ("organization",),
+    "agent": ("organization", "place"),
     "partner": ("organization", "place"),
     "object": ("organization", "document", "initiative", "place"),
     "generated": ("organization", "document", "initiative", "place"),

@@ -161,7 +161,7 @@ def test_a_loaded_pipeline_reads_its_own_lexicons(tmp_path: Path) -> None:
     nlp.to_disk(tmp_path)
     verbs = tmp_path / "lawgraph_actions" / "action_verbs.tsv"
     verbs.write_text(verbs.read_text("utf-8") + "甲乙丙\tsign\n", "utf-8")
-    report = _report("县政府甲乙丙协议。")
+    report = _report("甲乙丙协议。")
     assert [a.verb for a in annotate(nlp, report)._.lg_actions] == []
     loaded = make_nlp(components=["lawgraph_actions"]).from_disk(tmp_path)
     assert [(a.verb, a.type) for a in annotate(loaded, report)._.lg_actions] == [("甲乙丙", "sign")]
@@ -174,12 +174,13 @@ def test_initialize_reads_the_files_of_a_folder(tmp_path: Path) -> None:
     """[initialize.components.NAME] data_path: nlp.initialize() builds the component from that folder."""
     nlp = make_nlp(components=["lawgraph_actions"])
     (tmp_path / "action_verbs.tsv").write_text("甲乙丙\tsign\n", "utf-8")
+    (tmp_path / "action_words.tsv").write_text("深入\tadverb\n", "utf-8")
     nlp.config["initialize"]["components"]["lawgraph_actions"] = {"data_path": str(tmp_path)}
     nlp.initialize()
-    assert [a.verb for a in annotate(nlp, _report("县政府甲乙丙协议，印发通知。"))._.lg_actions] == ["甲乙丙"]
+    assert [a.verb for a in annotate(nlp, _report("深入甲乙丙协议，印发通知。"))._.lg_actions] == ["甲乙丙"]
     nlp.config["initialize"]["components"] = {}
     nlp.initialize()  # back to the package's files
-    assert [a.verb for a in annotate(nlp, _report("县政府甲乙丙协议，印发通知。"))._.lg_actions] == ["印发"]
+    assert [a.verb for a in annotate(nlp, _report("深入甲乙丙协议，印发通知。"))._.lg_actions] == ["印发"]
 
 
 def test_spans_key_reaches_actions_and_facts() -> None:

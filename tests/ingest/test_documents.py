@@ -76,7 +76,7 @@ def test_pdf_and_docx_give_the_facts_of_the_txt(tmp_path: Path, nlp: Any, source
     files = _twins(tmp_path, source, table=table)
     expected = _facts(files.pop("txt"), nlp)
     entities, actions, indicators, meta = expected
-    assert len(entities) >= 10 and len(actions) >= 20 and len(indicators) >= 10  # a real report, not a stub
+    assert len(entities) >= 10 and len(actions) >= 15 and len(indicators) >= 10  # a real report, not a stub
     assert meta[1] in {"三台县人民政府", "平武县人民政府"} and meta[4] == 2023
     for kind, path in files.items():
         got = _facts(path, nlp)

@@ -106,18 +106,21 @@ def make_facts(text: str = TEXT) -> ReportFacts:
     )
     actions = (
         Action("成立", "establish", ("甲市司法局",), evidence_of(text, "成立", s1),
-               generated=("甲市法治建设工作组",), section=0),
+               generated=("甲市法治建设工作组",), section=0, status="done"),
         Action("建立", "cooperate", ("甲市司法局",), evidence_of(text, "建立", s2),
-               partners=("甲市中级人民法院",), generated=("纠纷化解协作机制",), places=("甲省甲市",)),
+               partners=("甲市中级人民法院",), generated=("纠纷化解协作机制",), places=("甲省甲市",),
+               status="done"),
         # a subjectless clause: extraction gives it the issuer (lawgraph.extract.agents)
-        Action("受理", "handle_cases", ("甲市司法局",), evidence_of(text, "受理", s3), time="全年"),
+        Action("受理", "handle_cases", ("甲市司法局",), evidence_of(text, "受理", s3), time="全年",
+               object_text="行政复议案件39件", status="done"),
         Action("印发", "issue", ("甲市司法局",), evidence_of(text, "印发", s4), generated=("甲市行政执法监督办法",),
-               used=("甲市行政执法监督办法",), objects=("不存在的实体",)),
+               used=("甲市行政执法监督办法",), objects=("不存在的实体",), status="planned"),
     )
     indicators = (
-        Indicator(Decimal("39"), "件", "39件", "受理行政复议案件", evidence_of(text, "39件", s3), action=2),
+        Indicator(Decimal("39"), "件", "39件", "受理行政复议案件", evidence_of(text, "39件", s3), action=2,
+                  status="done"),
         Indicator(Decimal("8E+4"), "元", "8万余元", "办案经费", evidence_of(text, "8万余元", "落实办案经费8万余元。"),
-                  approximation="余"),
+                  approximation="余", status="shortcoming"),
     )
     return ReportFacts(
         report=report,
@@ -146,7 +149,8 @@ def make_second_facts() -> ReportFacts:
                    (Mention("甲市中级人民法院", evidence_of(text, "甲市中级人民法院", sentence)),))
     actions = (
         Action("邀请", "invite", ("乙县人民政府",), evidence_of(text, "邀请", sentence),
-               partners=("甲市中级人民法院",)),
-        Action("开展", "train", ("乙县人民政府",), evidence_of(text, "开展", sentence)),
+               partners=("甲市中级人民法院",), status="done"),
+        Action("开展", "train", ("乙县人民政府",), evidence_of(text, "开展", sentence), object_text="培训",
+               status="done"),
     )
     return ReportFacts(report=report, entities=(county, court), actions=actions, issuer="乙县人民政府")

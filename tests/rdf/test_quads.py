@@ -301,3 +301,29 @@ def test_nquads_lines_stay_unique_when_nodes_repeat(facts):
     mention = f"<{resource_iri('mention', facts.report.sha256, str(org.mentions[0].evidence.begin), str(org.mentions[0].evidence.end))}>"
     idents = [line for line in named if line.startswith(mention.encode()) and str(ITSRDF.taIdentRef).encode() in line]
     assert len(idents) == 2  # one link per entity the span names
+
+
+def test_status_and_object_text(facts, quads):
+    """lg:status → a concept of lg:statuses on every action and observation; lg:objectText as a @zh phrase."""
+    status = "https://w3id.org/lawgraph/status/"
+    nodes = {q.subject for q in quads if q.object == N(PROV.Activity)}
+    acts = {objects(quads, node, LG.verb)[0].value: node for node in nodes}
+    assert objects(quads, acts["受理"], LG.status) == [ox.NamedNode(status + "done")]
+    assert objects(quads, acts["印发"], LG.status) == [ox.NamedNode(status + "planned")]
+    assert objects(quads, acts["受理"], LG.objectText) == [ox.Literal("行政复议案件39件", language="zh")]
+    assert objects(quads, acts["成立"], LG.objectText) == []  # the body it set up says it all
+    obs = {objects(quads, o, SDMX_MEASURE.obsValue)[0].value: o for o in {q.subject for q in quads
+                                                                           if q.object == N(QB.Observation)}}
+    assert objects(quads, obs["39"], LG.status) == [ox.NamedNode(status + "done")]
+    assert objects(quads, obs["80000"], LG.status) == [ox.NamedNode(status + "shortcoming")]
+
+
+def test_status_concepts_are_those_of_the_ontology():
+    from lawgraph.extract.status import STATUSES
+    from lawgraph.namespaces import STATUS
+    from lawgraph.ontology import load_ontology
+
+    graph = load_ontology()
+    in_scheme = {str(c) for c in graph.subjects(SKOS.inScheme, LG.statuses)}
+    assert in_scheme == {str(STATUS[s]) for s in STATUSES}
+    assert all((c, SKOS.prefLabel, None) in graph for c in graph.subjects(SKOS.inScheme, LG.statuses))

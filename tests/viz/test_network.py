@@ -55,3 +55,20 @@ def test_cut_and_focus(hand_dataset):
     assert len(to_pyvis(hand_dataset, max_nodes=0).nodes) == 10
     with pytest.raises(InputError):
         to_pyvis(hand_dataset, focus="没有这个名字")
+
+
+def test_edges_carry_the_status_of_their_actions():
+    """The page's status filter (全部状态 / 已完成 / 计划 / 不足) reads each edge's statuses."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "rdf"))
+    from facts_fixture import make_facts
+
+    from lawgraph.rdf import facts_to_quads, quads_to_graph
+    from lawgraph.viz import render_html
+
+    net = to_pyvis(quads_to_graph(facts_to_quads(make_facts())))
+    statuses = {(e["label"].split(" ")[0], tuple(e["statuses"])) for e in net.edges}
+    assert {("建立", ("done",)), ("印发", ("planned",)), ("隶属", ())} <= statuses
+    assert 'id="status-filter"' in render_html(net)

@@ -43,6 +43,7 @@ _WANTED = frozenset(
         RDFS.label,
         LG.verb,
         LG.actionType,
+        LG.status,
         PROV.wasAssociatedWith,
         LG.inReport,
         LG.evidence,

@@ -102,6 +102,7 @@ def to_networkx(graph: Graph | Any, *, view: Literal["entities", "full"] = "enti
     G = nx.MultiDiGraph(view=view, reports={str(k): v for k, v in sorted(reports.items())})
     verbs = index.single(LG.verb)
     action_types = index.single(LG.actionType)
+    statuses = index.single(LG.status)
     agents = index.mapping(PROV.wasAssociatedWith)
     targets: dict[Any, list[tuple[str, Any]]] = defaultdict(list)
     for pred, role in _ROLE_PREDICATES.items():
@@ -146,6 +147,7 @@ def to_networkx(graph: Graph | Any, *, view: Literal["entities", "full"] = "enti
                 "verb": verb or "",
                 "action": str(action),
                 "action_type": _local(action_types[action]) if action in action_types else "",
+                "status": _local(statuses[action]) if action in statuses else "",
                 "evidence": str(anchor.get(sentence, "")) if sentence is not None else "",
                 "report": str(rep) if rep is not None else "",
                 "report_title": reports.get(rep, "") if rep is not None else "",

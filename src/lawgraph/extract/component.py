@@ -10,8 +10,8 @@ Examples
 --------
 >>> from lawgraph.extract.pipeline import make_nlp
 >>> nlp = make_nlp(components=["lawgraph_organizations"])
->>> sorted(nlp.get_pipe("lawgraph_organizations").lexicon.files)
-['org_abbreviations.tsv', 'org_cores.tsv', 'org_kinds.tsv', 'org_national.tsv', 'org_words.json']
+>>> sorted(nlp.get_pipe("lawgraph_organizations").lexicon.files)[:3]
+['org_abbreviations.tsv', 'org_cores.tsv', 'org_departments.tsv']
 """
 
 from collections.abc import Callable, Iterable

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from lawgraph.extract.areas import Located, locate_area
 from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon
+from lawgraph.extract.opening import area_from_text, level_of, opening_subject
 from lawgraph.extract.organizations import ORGANIZATION_FILES, OrganizationFinder
 from lawgraph.model import ReportContext
 
@@ -42,6 +43,9 @@ _DELEGATE = re.compile(r"代表([\u4e00-\u9fff]{2,30}?(?:人民政府|管理委�
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十\d]+届")
 _JOINT = re.compile(r"[、,，\s]+")
 _GOVERNMENT_CORES = ("人民政府", "政府", "管理委员会", "管委会")
+_TITLE_YEAR = re.compile(r"^\d{4}年度?")
+_NOT_ISSUERS = frozenset({"MediaOutlet", "Enterprise", "Institution"})
+_NEWS_ENDINGS = ("网", "客户端", "日报", "晚报", "电视台", "新闻", "报社", "APP")
 
 
 def _area_in(title: str, hint: str) -> Located | None:
@@ -80,7 +84,8 @@ def _issuer_surface(issuer: str | None, text: str) -> str | None:
 
 
 def _located_context(surface: str | None, title: str | None, text: str) -> ReportContext:
-    """The context of the issuer's area: read from the issuer, else the title, else the text's opening."""
+    """The context of the issuer's area: read from the issuer, else the title, else the text (the
+    opening's 我代表…, the session it was delivered to, the area of the issuer's level it names most)."""
     hint = text[:5000]
     located = locate_area(surface or "", hint=hint)
     if located is None and title:
@@ -89,15 +94,22 @@ def _located_context(surface: str | None, title: str | None, text: str) -> Repor
         match = _DELEGATE.search(text[:2000])  # the text may name the area the metadata leaves out
         if match and match.group(1) != surface:
             located = locate_area(match.group(1), hint=hint)
+    level = level_of(surface or "")
+    if located is None and (surface is None or level is not None):  # 国务院 names no area
+        area = area_from_text(text, level)
+        located = locate_area(area, hint=hint) if area else None
     if located is None:
         return ReportContext(issuer_surface=surface)
+    city = located.city
+    if located.level == "province" and located.area.endswith("市"):
+        city = located.area  # a municipality (重庆市) is its own city: 市委, 市政府 are its bodies
     return ReportContext(
         issuer_surface=surface,
         area=located.area,
         area_level=located.level,
         chain=located.chain,
         province=located.province,
-        city=located.city,
+        city=city,
         county=located.county,
         own_prefix=located.prefix,
     )
@@ -114,6 +126,12 @@ class ContextReader:
 
     def __init__(self, organizations: OrganizationFinder) -> None:
         self.organizations = organizations
+        names = organizations.names
+        self.body_words = tuple(
+            {c.core for c in names.cores if c.cls not in _NOT_ISSUERS}
+            | {s for s, a in names.abbreviations.items() if a.level is not None}
+        )
+        """Words an issuer's name ends with (司法厅, 人民政府, 区委 …)."""
 
     def from_strings(
         self,
@@ -122,9 +140,10 @@ class ContextReader:
         title: str | None = None,
         addressee: str | None = None,
         publisher: str | None = None,
+        source: str | None = None,
         text: str = "",
     ) -> ReportContext:
-        """The :class:`ReportContext` of a report's issuer, title, addressee, publisher and text.
+        """The :class:`ReportContext` of a report's issuer, title, addressee, publisher, source and text.
 
         Parameters
         ----------
@@ -136,14 +155,24 @@ class ContextReader:
             The addressee as written (``省政府``), resolved once the area is known.
         publisher : str, optional
             The body named in the page footer (``版权所有``), resolved like the addressee.
+        source : str, optional
+            Where the page says the text comes from (``来源：某某日报``): a body of the report when it is a
+            news outlet.
         text : str
-            The report text; its opening (``我代表…人民政府``) is read when the metadata is silent.
+            The report text; its opening (``我代表…人民政府``, its first sentence's subject) and the areas it
+            names are read when the metadata is silent (:mod:`lawgraph.extract.opening`).
         """
         surface = _issuer_surface(issuer, text)
+        if surface is not None and not self._may_issue(surface):
+            surface = None  # a news site or paper that reprinted the report
+        if surface is None and title:
+            surface = self._title_body(title)
+        if surface is None:
+            surface = opening_subject(text, self.body_words)
         ctx = _located_context(surface, title, text)
         bodies: list[tuple[str, str, str | None]] = []
         issuer_key = None
-        if surface:
+        if surface and not (ctx.area and surface in (ctx.area, ctx.own_prefix)):
             body = self._meta_body(surface, ctx)
             issuer_key = body[0]
             bodies.append(body)
@@ -155,13 +184,17 @@ class ContextReader:
         addressee_surface = _first(addressee)
         addressee_key = publisher_key = None
         if addressee_surface:
-            body = self._meta_body(addressee_surface, ctx)
-            addressee_key = body[0]
+            body = self._meta_body(addressee_surface, ctx, strict=True)
+            addressee_key = body[0] or None
             bodies.append(body)
         if publisher and publisher.strip():
             body = self._meta_body(publisher.strip(), ctx, strict=True)
             if body[0]:
                 publisher_key = body[0]
+                bodies.append(body)
+        if source and source.strip():  # 来源：某某日报
+            body = self._meta_body(source.strip(), ctx, strict=True)
+            if body[1] == "MediaOutlet":
                 bodies.append(body)
         return replace(
             ctx,
@@ -188,6 +221,7 @@ class ContextReader:
             title=meta.title,
             addressee=meta.addressee,
             publisher=meta.publisher,
+            source=meta.source,
             text=report.text,
         )
 
@@ -207,6 +241,21 @@ class ContextReader:
         return self.organizations.names.canonical(surface, ctx) or surface, "GovernmentBody", None
 
 
+    def _title_body(self, title: str) -> str | None:
+        """The body a title starts with (武昌区司法局2021年法治政府建设年度报告 → 武昌区司法局)."""
+        head = _TITLE_YEAR.sub("", title.strip())
+        for org in self.organizations.find(head, ReportContext()):
+            if org.begin == 0 and org.cls not in _NOT_ISSUERS:
+                return head[: org.end]
+        return None
+
+    def _may_issue(self, surface: str) -> bool:
+        """Whether ``surface`` may be a report's issuer: not a news outlet (人民网, 某某日报客户端)."""
+        if surface.endswith(_NEWS_ENDINGS):
+            return False
+        cls = self._meta_body(surface, ReportContext(), strict=True)[1]
+        return cls not in _NOT_ISSUERS
+
     def _is_org_name(self, surface: str) -> bool:
         """Whether ``surface`` is wholly one organization name (a 来源 line may name a news site instead)."""
         return bool(self._meta_body(surface, ReportContext(), strict=True)[0])
@@ -218,6 +267,7 @@ def context_from_strings(
     title: str | None = None,
     addressee: str | None = None,
     publisher: str | None = None,
+    source: str | None = None,
     text: str = "",
 ) -> ReportContext:
     """:meth:`ContextReader.from_strings` with a reader built from the package's data files.
@@ -227,7 +277,7 @@ def context_from_strings(
     """
     reader = ContextReader(OrganizationFinder.from_lexicon(Lexicon.from_package(ORGANIZATION_FILES)))
     return reader.from_strings(
-        issuer=issuer, title=title, addressee=addressee, publisher=publisher, text=text
+        issuer=issuer, title=title, addressee=addressee, publisher=publisher, source=source, text=text
     )
 
 

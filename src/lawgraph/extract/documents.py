@@ -1,17 +1,16 @@
 """The ``lawgraph_documents`` component: policies, laws, plans and agreements named in a report.
 
-Three rules, each one compiled regex pass over ``doc.text`` (words in ``extract/data/documents.json``):
+Four rules (words in ``extract/data/documents.json``):
 
 - **Titles in 《》**, with nested quotes and brackets (《关于…〈…〉的通知》, 《…(2022版)》). The title is
   the text between the outer 《》.
-- **Named documents without 《》**: a quoted name followed by a document noun (“1+32”托管移交协议,
-  “XX”九条务实举措, “1+1+9”工作部署), a quoted programme whose name ends with 工程/计划/规划
-  (“三名工程”), or a name ending with a specific document noun (…若干措施, …29条措施, …工作指引,
-  …战略规划, …建设计划). The name starts after the last clause boundary (出台, 落实,
-  a comma …); a leading 省/市/区 is the report's own province, city or district (省高水平大学建设计划 →
-  广东省高水平大学建设计划). Generic names (相关规定, 整改方案) are not documents.
-- **Laws named without 《》**: a small list of national laws and regulations (民法典, 行政复议法 …), and
-  any …法/…法典 right after a context such as 学习, 宣讲, 贯彻 or in a list with a known law.
+- **Laws named without 《》**: a list of national laws and regulations (民法典, 行政复议法 …), and any
+  …法/…法典 right after a context such as 学习, 宣讲, 贯彻 (the verbs are no part of it).
+- **Quoted programmes and named plans, lists and measures without 《》**, read by the name grammar of
+  :mod:`lawgraph.extract.doc_names`: “信号升格”行动, 生物经济“双百工程”, 城乡居民增收计划,
+  稳就业20条政策措施 … A leading 省/自治区/市/区/县 is the report's own area, and its 政府 the area's
+  人民政府 (省政府工作规则 → 四川省人民政府工作规则).
+- **Short forms**: a title followed by （以下简称《纲要草案》） makes 《纲要草案》 a mention of it.
 
 Spans go to ``doc.spans["document"]`` with ``label_ == "PolicyDocument"``, ``kb_id_`` = the title without
 《》 (a title that only drops 中华人民共和国 shares the longer title's key); the span's attributes
@@ -40,9 +39,17 @@ from spacy.tokens import Doc
 
 from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon, load_gazetteer, package_text
-from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
+from lawgraph.extract.doc_names import NameGrammar
+from lawgraph.extract.doc_words import NameWords, TextTokens
+from lawgraph.extract.extensions import (
+    entity_span,
+    entity_spans_key,
+    register_extensions,
+    set_entity_spans,
+    set_span_attrs,
+)
 from lawgraph.extract.gazetteer import Gazetteer
-from lawgraph.extract.tokens import token_starts
+from lawgraph.extract.tokens import token_boundaries
 
 if TYPE_CHECKING:
     from lawgraph.model import ReportContext
@@ -55,7 +62,6 @@ __all__ = [
     "doc_type",
     "doc_version",
     "clause_start",
-    "is_numbered_slogan",
     "doc_text",
     "make_documents",
 ]
@@ -139,17 +145,6 @@ def doc_text(doc: Doc) -> str:
     return doc.text
 
 
-def is_numbered_slogan(name: str) -> bool:
-    """A quoted run of numbers and one-character words (“三新一高”, “十四五”), which names no document.
-
-    Examples
-    --------
-    >>> is_numbered_slogan("十四五"), is_numbered_slogan("三名工程")
-    (True, False)
-    """
-    return bool(re.fullmatch(r"[一二三四五六七八九十百千两0-9+]+[\u4e00-\u9fff]?", name))
-
-
 def clause_start(
     text: str, end: int, *, boundary: re.Pattern[str], starts: Container[int] | None = None, window: int = 30
 ) -> int:
@@ -185,36 +180,33 @@ class DocumentFinder:
     def __init__(self, data: dict[str, Any], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.doc_types = DocTypes.from_json(data)
+        words = NameWords.from_json(data["name_grammar"])
+        self.grammar = NameGrammar(words, place=lambda name: bool(gazetteer.lookup(name)))
         self._book = re.compile(r"《((?:[^《》\n]|《[^《》\n]*》){1,120})》")
-        quoted_nouns = _alternation(data["quoted_nouns"])
-        stops = _alternation(data["quoted_modifier_stop"])
-        self._quoted = re.compile(
-            rf"“([^“”\n]{{1,30}})”((?:(?!{stops})[{_CJK}0-9]){{0,8}}?)({quoted_nouns})(?![性权者人法制])"
-        )
-        self._unquoted = re.compile(_alternation(data["unquoted_nouns"]))
-        programme = _alternation(data["quoted_programme_suffixes"])
-        self._programme = re.compile(rf"“([^“”\n]{{2,14}}(?:{programme}))”")
-        self.generic = frozenset(data["unquoted_generic_names"])
-        self.blockers = tuple(data["unquoted_name_blockers"])
-        self._lead = re.compile(_alternation(data["unquoted_lead_strip"]))
-        self._boundary = re.compile(
-            rf"(?P<p>[^{_CJK}0-9A-Za-z+]|[一二三四五六七八九十两几多]+[个项类家批]|[{data['boundary_chars']}])"
-            rf"|{_alternation(data['boundary_words'])}"
-        )
         self.laws = frozenset(data["national_laws"])
         self.law_not_before = "律规治院官人学制庭理务定者"
         self.law_not_after: str = data["law_not_after"]
+        relative = data["relative_heads"]
+        self.relative = tuple(
+            sorted(
+                ((w, level) for level, words in relative.items() if level[0] != "_" for w in words),
+                key=lambda x: -len(x[0]),
+            )
+        )
         self.not_heads = tuple(data["not_relative_heads"])
         self.law_prefix = data["law_prefix"]
         self._law = re.compile(_alternation(data["national_laws"]))
+        self._contexts = tuple(sorted(data["law_contexts"], key=len, reverse=True))
         contexts = _alternation(data["law_contexts"])
         law = rf"(?:{re.escape(self.law_prefix)})?[{_CJK}]{{2,14}}?法典?"
-        self._law_ctx = re.compile(rf"(?:{contexts})(?:了)?({law})(?=[、，。；,;和及等与的]|$)")
+        self._law_ctx = re.compile(rf"(?:{contexts})(?:了|好)?({law})(?=[、，。；,;和及等与的]|$)")
 
     def find(self, doc: Doc, context: ReportContext | None = None) -> list[DocumentMatch]:
         """Every document mention in ``doc``, in text order."""
         text = doc_text(doc)
-        starts = token_starts(doc, len(text))  # token starts and the text's end, built once per Doc
+        starts, ends = token_boundaries(doc)
+        tt = TextTokens.of(text, starts, ends)
+        orgs = _organization_starts(doc)
         found: list[DocumentMatch] = []
         taken: list[tuple[int, int]] = []
 
@@ -229,60 +221,44 @@ class DocumentFinder:
             title = m.group(1).strip()
             if title:
                 add(m.start(), m.end(), title)
-        for m in self._quoted.finditer(text):
-            if free(m.start(), m.end()):
-                add(m.start(), m.end(), m.group())
-        for m in self._programme.finditer(text):
-            if free(m.start(), m.end()) and not is_numbered_slogan(m.group(1)):
-                add(m.start(), m.end(), m.group())
-        for m in self._unquoted.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            begin = clause_start(text, m.start(), boundary=self._boundary, starts=starts)
-            lead = self._lead.match(text, begin, m.start())
-            if lead:
-                begin = lead.end()  # 全区妇女儿童发展规划 → 妇女儿童发展规划
-            name = text[begin : m.start()]
-            if any(w in text[begin : m.end()] for w in self.blockers):
-                continue  # 廉政各项规定, 板块共30项措施: no title
-            if m.group()[0] in "条项" and re.search(r"\d+$|[一二三四五六七八九十]+$", name):
-                name_core = re.sub(r"(?:\d+|[一二三四五六七八九十]+)$", "", name)
-            else:
-                name_core = name
-            if len(name_core) < 2 or name_core in self.generic or not free(begin, m.end()):
-                continue
-            if re.match(r"[一二三四五六七八九十两几多\d]+大", name_core):
-                continue  # 十大专项规划: a count of plans, not one
-            if self.gazetteer.lookup(name_core):
-                continue  # 香港发展规划: a place's plans in general, not a named document
-            title = self._expand(name, context) + m.group()
-            found.append(DocumentMatch(begin, m.end(), title, self.doc_types.of(title), doc_version(title)))
-            taken.append((begin, m.end()))
         for m in self._law.finditer(text):
             # 劳动法律, 教育法治, 刑法学: the law's name must not run on into a longer word.
             after = text[m.end() : m.end() + 1]
             if free(m.start(), m.end()) and (not after or after not in self.law_not_before):
                 add(m.start(), m.end(), m.group())
+        for name in self.grammar.quoted(tt, orgs):
+            if free(name.begin, name.end):
+                add(name.begin, name.end, self._expand(name.title, context))
+        for name in self.grammar.unquoted(tt, orgs, free):
+            if free(name.begin, name.end):
+                add(name.begin, name.end, self._expand(name.title, context))
         for m in self._law_ctx.finditer(text):
             b, e = m.start(1), m.end(1)
             title = m.group(1)
+            while title.startswith(self._contexts) or title.startswith("的"):
+                # 贯彻落实民营经济促进法, 新修订的…法: the verbs are no part of it
+                cut = next((len(w) for w in self._contexts if title.startswith(w)), 1)
+                title, b = title[cut:], b + cut
             long_enough = len(title.removeprefix(self.law_prefix)) >= 3
             if free(b, e) and long_enough and title[-2] not in self.law_not_after:
                 add(b, e, title)
         found.sort(key=lambda d: d.begin)
-        return self._merge(found)
+        return _aliased(text, self._merge(found))
 
     def _expand(self, name: str, ctx: ReportContext | None) -> str:
-        """A leading 省/市/区/县 is the report's own province, city or district."""
+        """A leading 省/自治区/市/区/县 is the report's own area (its 政府 is the area's 人民政府)."""
         if ctx is None or not name or name.startswith(self.not_heads):
             return name  # 区域发展规划, 市场监管办法: words, not the report's own area
-        head = name[0]
-        if head == "省" and ctx.province:
-            return ctx.province + name[1:]
-        if head == "市" and ctx.city:
-            return ctx.city + name[1:]
-        if head in "区县" and ctx.own_prefix and ctx.area_level in ("district", "county"):
-            return ctx.own_prefix + name[1:]
+        for word, level in self.relative:
+            if not name.startswith(word):
+                continue
+            area = {"province": ctx.province, "city": ctx.city or _municipality(ctx.province)}.get(level)
+            if level == "county":
+                area = ctx.own_prefix if ctx.area_level in ("district", "county") else None
+            if not area:
+                return name
+            rest = name[len(word) :]
+            return area + ("人民" + rest if rest.startswith("政府") else rest)
         return name
 
     def _merge(self, found: list[DocumentMatch]) -> list[DocumentMatch]:
@@ -296,6 +272,43 @@ class DocumentFinder:
             else:
                 out.append(d)
         return out
+
+
+_SHORT_FORM = re.compile(r"\s*[（(]\s*(?:以下)?简称\s*[:：]?\s*[《“]?([^）)《》“”]{1,30})[》”]?\s*[)）]")
+
+
+def _aliased(text: str, found: list[DocumentMatch]) -> list[DocumentMatch]:
+    """A short form a title introduces (…纲要草案》（以下简称《纲要草案》）) names the same document: its
+    mentions take the full title's key."""
+    alias: dict[str, DocumentMatch] = {}
+    for d in found:
+        m = _SHORT_FORM.match(text, d.end)
+        if m:
+            alias.setdefault(m.group(1).strip(), d)
+    if not alias:
+        return found
+    out = []
+    for d in found:
+        full = alias.get(d.key)
+        out.append(
+            d
+            if full is None or full is d
+            else DocumentMatch(d.begin, d.end, full.key, full.doc_type, full.version)
+        )
+    return out
+
+
+def _municipality(province: str | None) -> str | None:
+    """A province-level city (北京市, 天津市) is the 市 its own reports name."""
+    return province if province and province.endswith("市") else None
+
+
+def _organization_starts(doc: Doc) -> dict[int, int]:
+    """Where the Doc's organization mentions start, and where they end (an issuer before a name)."""
+    key = entity_spans_key(doc, "organization")
+    if key not in doc.spans:
+        return {}
+    return {span.start_char: span.end_char for span in doc.spans[key]}
 
 
 class DocumentRecognizer(LexiconComponent):

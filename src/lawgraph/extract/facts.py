@@ -5,7 +5,9 @@ Spans of the four entity span groups are merged into :class:`~lawgraph.model.Ent
 issuer, addressee and page publisher from the report's context are always organizations of the result, even
 when only the metadata names them; agents no organization names are described by
 :func:`lawgraph.extract.agents.implied_organizations`. Actions and indicators are copied from
-``doc._.lg_actions`` / ``doc._.lg_indicators``.
+``doc._.lg_actions`` / ``doc._.lg_indicators``, each with its status (done, planned, shortcoming) read by one
+:class:`~lawgraph.extract.status.StatusReader` (the action finder's) from the sentence, paragraph and section
+it stands in.
 
 Examples
 --------
@@ -24,15 +26,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
 from lawgraph.extract.agents import implied_organizations
 from lawgraph.extract.extensions import NO_ATTRS, iter_entity_spans
-from lawgraph.model import Entity, Evidence, Mention, Report, ReportContext, ReportFacts
+from lawgraph.extract.status import status_reader
+from lawgraph.model import Action, Entity, Evidence, Indicator, Mention, Report, ReportContext, ReportFacts
 
-__all__ = ["doc_to_facts", "organization_locations", "sentence_bounds", "SentenceIndex"]
+__all__ = ["doc_to_facts", "organization_locations", "sentence_bounds", "SentenceIndex", "with_status"]
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
@@ -122,6 +126,30 @@ def organization_locations(entities: tuple[Entity, ...]) -> dict[str, str]:
     return located
 
 
+def with_status(
+    report: Report, actions: Iterable[Action], indicators: Iterable[Indicator]
+) -> tuple[tuple[Action, ...], tuple[Indicator, ...]]:
+    """The actions and indicators of ``report``, each with its status (:mod:`lawgraph.extract.status`); an
+    action the action finder gave its status keeps it.
+
+    >>> from lawgraph.ingest import report_from_text
+    >>> text = "一、工作情况\\n成立委员会。\\n二、下一步工作安排\\n健全机制。"
+    >>> report = report_from_text(text, name="r.txt")
+    >>> at = report.text.find("健全")
+    >>> acts, _ = with_status(report, [Action("健全", "other", (), Evidence(at, at + 4, at, at + 5))], [])
+    >>> acts[0].status
+    'planned'
+    """
+    reader = status_reader(report)
+    return (
+        tuple(
+            a if a.status is not None else replace(a, status=reader.status(a.evidence.begin, a.evidence.end))
+            for a in actions
+        ),
+        tuple(replace(i, status=reader.status(i.evidence.begin, i.evidence.end)) for i in indicators),
+    )
+
+
 def doc_to_facts(doc: Doc) -> ReportFacts:
     """Collect the entities, actions and indicators annotated on ``doc``.
 
@@ -175,12 +203,12 @@ def doc_to_facts(doc: Doc) -> ReportFacts:
             replace(entity, location=located.get(entity.key)) if entity.kind == "organization" else entity
             for entity in entities
         )
-    actions = tuple(doc._.lg_actions or ())
+    actions, indicators = with_status(report, doc._.lg_actions or (), doc._.lg_indicators or ())
     return ReportFacts(
         report=report,
         entities=entities,
         actions=actions,
-        indicators=tuple(doc._.lg_indicators or ()),
+        indicators=indicators,
         issuer=issuer,
         addressee=addressee,
         implied_organizations=implied_organizations(actions, entities),

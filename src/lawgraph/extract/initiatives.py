@@ -31,7 +31,14 @@ from spacy.tokens import Doc
 from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon
 from lawgraph.extract.documents import clause_start, doc_text
-from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
+from lawgraph.extract.extensions import (
+    entity_span,
+    entity_spans_key,
+    register_extensions,
+    set_entity_spans,
+    set_span_attrs,
+    span_attrs,
+)
 from lawgraph.extract.tokens import token_starts
 
 __all__ = ["InitiativeMatch", "InitiativeFinder", "InitiativeRecognizer", "is_slogan", "make_initiatives"]
@@ -86,11 +93,11 @@ class InitiativeFinder:
         self.generic = frozenset(data["generic_names"])
 
     def find(self, doc: Doc) -> list[InitiativeMatch]:
-        """Every initiative mention in ``doc``, in text order."""
+        """Every initiative mention in ``doc``, in text order; what a document mention covers is none."""
         text = doc_text(doc)
         starts = token_starts(doc, len(text))  # token starts and the text's end, built once per Doc
         found: list[InitiativeMatch] = []
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = _document_ranges(doc)
         names: dict[str, str] = {}
 
         def free(b: int, e: int) -> bool:
@@ -124,6 +131,18 @@ class InitiativeFinder:
                 add(m.start(), m.end(), known)
         found.sort(key=lambda x: x.begin)
         return found
+
+
+def _document_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Where the Doc's document mentions are (“信号升格”行动 is a programme document, not an initiative)."""
+    key = entity_spans_key(doc, "document")
+    if key not in doc.spans:
+        return []
+    ranges = []
+    for span in doc.spans[key]:
+        exact = span_attrs(doc, "document", span).exact
+        ranges.append(exact or (span.start_char, span.end_char))
+    return ranges
 
 
 class InitiativeRecognizer(LexiconComponent):

@@ -1,16 +1,18 @@
 """The ``lawgraph_organizations`` component: bodies named in full, compositionally or by abbreviation.
 
-A body's name is ``<area chain><modifier><core>`` (兰州新区 + 知识产权纠纷 + 人民调解委员会). The component
-finds every core and standard abbreviation from the data files (``org_cores.tsv``,
-``org_abbreviations.tsv``, ``org_national.tsv``; word lists in ``org_words.json``) with one compiled regex
-over the text, reads the words to the left of each
-core with rjieba's tagger to find where the name begins, and resolves the area against the report's context
-(``doc._.lg_context``) to the canonical, full official name (``span.kb_id_``). ``span.label_`` is the
-lawgraph class (``Court``, ``PartyBody`` …); the span's ``parent`` attribute
-(:func:`~lawgraph.extract.extensions.span_attrs`) names the body a unit belongs to (复议委员会办公室 →
-行政复议委员会).
+A body's name is ``[area or level word][functional core][kind suffix]`` (兰州新区 + 知识产权纠纷 +
+人民调解委员会, 区 + 司法局, 自治区党委). The component finds every core and whole-word name of the data files
+(:mod:`lawgraph.extract.org_names`) with one compiled regex over the text, reads the words to the left of
+each core to find where the name begins (:mod:`lawgraph.extract.org_walk`), and resolves the area against
+the report's context (``doc._.lg_context``) to the canonical, full official name (``span.kb_id_``): a level
+word is the report's area of that level, a standard department or people's organization written alone is
+the report's own level's. ``span.label_`` is the lawgraph class (``Court``, ``PartyBody`` …); the span's
+``parent`` attribute (:func:`~lawgraph.extract.extensions.span_attrs`) names the body a unit belongs to
+(复议委员会办公室 → 行政复议委员会). Readings over the whole text (listed enterprises, 我厅, short forms of
+names given before) are in :mod:`lawgraph.extract.org_refs`.
 
-Generic classes (各级人民法院, 基层人民调解委员会), slogans and meeting names are not organizations.
+Kinds of bodies (各级人民法院, 基层工会, 新增10个产业学院), designations (国家技术创新中心, 国际航运中心),
+slogans and meeting names are not organizations.
 
 :class:`OrganizationFinder` does the reading; the component builds one from its data files
 (:data:`ORGANIZATION_FILES`) and carries them through ``nlp.to_disk`` (:mod:`lawgraph.extract.component`).
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -41,7 +43,27 @@ from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon, load_gazetteer
 from lawgraph.extract.extensions import entity_span, set_entity_spans, set_span_attrs
 from lawgraph.extract.gazetteer import Gazetteer
-from lawgraph.extract.org_names import ORG_NAME_FILES, Abbreviation, Core, OrgNames, fill_template
+from lawgraph.extract.org_names import (
+    LEVEL_WORDS,
+    ORG_NAME_FILES,
+    Abbreviation,
+    Core,
+    OrgNames,
+    area_prefix,
+    fill_template,
+    relative_area,
+    template_values,
+)
+from lawgraph.extract.org_refs import (
+    OrgMatch,
+    Pending,
+    SuffixIndex,
+    listed_enterprises,
+    resolve_pending,
+    self_references,
+    suffix_coref,
+)
+from lawgraph.extract.org_walk import CJK, CLASSIFIERS, KIND_WORD, NameWalker, OrgWords, Walk
 from lawgraph.model import ReportContext
 
 __all__ = [
@@ -58,14 +80,11 @@ ORGANIZATION_FILES = (*ORG_NAME_FILES, "org_words.json")
 """The data files an :class:`OrganizationFinder` is built from."""
 
 _Trie: TypeAlias = dict[str, "_Trie"]  # one character → the subtrie after it ("" marks a word's end)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-# Tags of words that can sit inside a name before its core (nouns, places, abbreviations, idioms …).
-_NAME_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "l", "ng", "an", "b", "eng", "nrt", "nrfg", "i"})
 _NATIONAL = re.compile(r"^(?:中央|国家|国务院|全国|中国|中华)")
-_NATIONAL_INSIDE = re.compile(r"中国|中华|国家(?!级)")
-_LEVEL_CHARS = ("新区", "省", "市", "区", "县")
-_WINDOW = 18
-_MAX_NAME = 14
+_NATIONAL_INSIDE = re.compile(r"中国(?!家)|中华|国家(?!级)")
+_LEVEL_CHARS = frozenset(LEVEL_WORDS)
+_SELF_STANDING = frozenset({"own", "party", "mass", "list"})
+"""What a core needs when it names a body of the report's own level written alone (司法局, 工会)."""
 _LOCAL_CLASSES = frozenset(
     {"GovernmentBody", "PartyBody", "PeoplesCongress", "PoliticalConsultativeConference", "Court",
      "Procuratorate", "PublicSecurityOrgan", "JusticeAdministration", "Committee", "MediationCommittee",
@@ -74,64 +93,6 @@ _LOCAL_CLASSES = frozenset(
 """Classes whose bodies belong to an area: written without one, they are the report's own area's."""
 _NAMED_CLASSES = frozenset({"Enterprise", "Institution", "MediaOutlet"})
 """Classes whose bodies keep the name they are written with (深圳中学 is not 深圳市中学)."""
-
-
-@dataclass(frozen=True, slots=True)
-class OrgWords:
-    """The word lists of ``data/org_words.json``: what a name is not (generic words, actions, counts)."""
-
-    generic: frozenset[str]
-    generic_head: re.Pattern[str]
-    level_words: frozenset[str]
-    generic_modifiers: frozenset[str]
-    action_words: frozenset[str]
-    action_heads: tuple[str, ...]
-    national_words: frozenset[str]
-    function_chars: frozenset[str]
-    zone_cores: frozenset[str]
-    list_generic_item: re.Pattern[str]
-    list_tail: re.Pattern[str]
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> OrgWords:
-        """Compile the lists of the parsed ``org_words.json``."""
-
-        def words(key: str) -> frozenset[str]:
-            return frozenset(data[key]["words"])
-
-        def alternation(items: frozenset[str]) -> str:
-            return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
-
-        generic = words("generic")
-        return cls(
-            generic=generic,
-            generic_head=re.compile(alternation(generic)),
-            level_words=words("level_words"),
-            generic_modifiers=words("generic_modifiers"),
-            action_words=words("action_words"),
-            action_heads=tuple(sorted(words("action_words"), key=len, reverse=True)),
-            national_words=words("national_words"),
-            function_chars=frozenset(data["function_chars"]["chars"]),
-            zone_cores=words("zone_cores"),
-            list_generic_item=re.compile("(?:" + alternation(words("list_generic_endings")) + ")$"),
-            # 等 + an optional count (23个, 9家) + up to four qualifying characters (龙头) + the list noun
-            list_tail=re.compile(
-                r"等(?:[0-9]+|[一二三四五六七八九十百几多]+)?[个家批]?[^\W的]{0,4}?(?:"
-                + alternation(words("list_nouns"))
-                + ")"
-            ),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class OrgMatch:
-    """One organization mention: offsets into the text, canonical name, class and parent."""
-
-    begin: int
-    end: int
-    key: str
-    cls: str
-    parent: str | None = None
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -161,51 +122,52 @@ def _trie_regex(words: list[str]) -> str:
 _COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大个项类家]")
 
 
-_BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z", "t"})
-_PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "eng", "nrt", "nrfg"})
-_PUNCT = re.compile(r"[\s，。、；：！？,.;:!?（）()“”\"《》【】]")
+_LISTED_CORES = frozenset({"集团", "公司", "有限公司", "股份有限公司", "有限责任公司"})
+"""Cores of names that need no proper name as items of a list of enterprises (龙煤集团、北大荒集团)."""
+_HOSTED_UNITS = frozenset({"工作站", "服务站", "工作室", "服务点"})
+_HOSTS = re.compile(r"在[^，,。；;：:]*、[^，,。；;：:]*(?:设立|建立|设置|成立|建成|挂牌|组建|开设)了?$")
 _BRACKET_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Walk:
-    begin: int
-    proper: bool
-    generic: bool
+def _ends_with_place(written: str) -> bool:
+    """Whether ``written`` is a chain of places or ends with one (成都 before 国家植物园)."""
+    if not may_end_places(written):
+        return False
+    for i in range(len(written) - 1):
+        places = parse_places(written[i:])
+        if places and places[-1].end == len(written) - i:
+            return True
+    return False
 
 
-def _split_prefix(written: str, ctx: ReportContext) -> tuple[str | None, str, str]:
-    """Split a written head into (expanded area prefix or None, written area part, modifier)."""
-    for char in _LEVEL_CHARS:
-        if written.startswith(char) and not (char != "新区" and written.startswith("新区")):
-            full = expand_prefix(char, ctx)
-            if full is not None:
-                return full, char, written[len(char) :]
+def _unsafe_names() -> frozenset[str]:
+    return load_gazetteer().unsafe_names
+
+
+def _split_prefix(
+    written: str, ctx: ReportContext, not_levels: tuple[str, ...] = ()
+) -> tuple[str | None, str, str]:
+    """Split a written head into (expanded area prefix or None, written area part, modifier).
+
+    The head starts with a level word (区, 自治区: the report's area of that level) or a written area
+    (武威, 甘肃省兰州市); ``not_levels`` are words that start with a level character but are none (市场,
+    乡村).
+    """
+    if not written.startswith(not_levels):
+        for word in LEVEL_WORDS:
+            if written.startswith(word):
+                full = relative_area(word, ctx)
+                if full is not None:
+                    return full, word, written[len(word) :]
     places = parse_places(written)
-    if places:
+    if places and not (
+        len(places) == 1 and places[0].level == "county" and written[: places[0].end] in _unsafe_names()
+    ):  # 会同 (会同县) is also a verb: alone it is no area prefix
         area = written[: places[-1].end]
-        full = expand_prefix(area, ctx)
+        full = area_prefix(area, ctx)
         if full is not None:
             return full, area, written[places[-1].end :]
     return None, "", written
-
-
-class _SuffixIndex:
-    """Every ending (three characters or more) of the names found so far → the latest such body."""
-
-    def __init__(self, found: list[OrgMatch]) -> None:
-        self.found = found
-        self.seen = 0
-        self.ends: dict[str, OrgMatch] = {}
-
-    def lookup(self, tail: str) -> OrgMatch | None:
-        while self.seen < len(self.found):
-            org = self.found[self.seen]
-            self.seen += 1
-            if org.parent is None:
-                for i in range(len(org.key) - 2):
-                    self.ends[org.key[i:]] = org
-        return self.ends.get(tail)
 
 
 _JOINT_BODY = re.compile(r"中共(.+?)纪律检查委员会")
@@ -217,79 +179,6 @@ def _is_level_committee(text: str, org: OrgMatch) -> bool:
     return written in ("省委", "市委", "区委", "县委", "州委") and org.key.endswith("委员会")
 
 
-def _suffix_coref(text: str, start: int, end: int, index: _SuffixIndex, floor: int) -> OrgMatch | None:
-    """A short form that ends a body already named: 复议委员会 after 兰州新区行政复议委员会."""
-    for size in range(min(6, start - floor), 1, -1):
-        head = text[start - size : start]
-        if not all(_CJK.match(c) for c in head):
-            continue
-        org = index.lookup(head + text[start:end])
-        if org is not None:
-            return OrgMatch(start - size, end, org.key, org.cls)
-    return None
-
-
-# "奇安信、东华软件等23个龙头企业": the names listed before 等 + a count + 企业/公司/产业项目 are enterprises.
-_LIST_CLAUSE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{2,10}、){0,12}[\u4e00-\u9fffA-Za-z]{2,10}$")
-_COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "an"})
-_NOT_NAME_HEAD = frozenset(
-    {"v", "vn", "p", "d", "ad", "c", "a", "u", "vd", "ul", "uj", "uz", "ug", "uv", "y", "r"}
-)
-
-
-# 我厅, 本局, 我委: a department's report naming itself (not 基本局面, 成本, 日本).
-_SELF = re.compile(r"(?<![基根资成日版样剧文范脚课账自])[我本](厅|局|委|院|办|署)(?![长属级内面势部员])")
-_SELF_ENDINGS = {"厅": ("厅",), "局": ("局",), "委": ("委员会", "委"), "院": ("院",), "办": ("办公室", "办"),
-                 "署": ("署",)}
-
-
-def _self_references(text: str, floor: int, ctx: ReportContext, found: list[OrgMatch]) -> list[OrgMatch]:
-    """我厅 / 本局 in a report whose issuer is a 厅 / 局: mentions of the issuer."""
-    issuer = next((body for body in ctx.bodies if body[0] == ctx.issuer), None)
-    if issuer is None:
-        return []
-    key, cls, parent = issuer
-    spans = [(o.begin, o.end) for o in found]
-    out = []
-    for match in _SELF.finditer(text, floor):
-        begin, end = match.span()
-        if key.endswith(_SELF_ENDINGS[match.group(1)]) and not any(b < end and begin < e for b, e in spans):
-            out.append(OrgMatch(begin, end, key, cls, parent))
-    return out
-
-
-@dataclass(slots=True)
-class _Pending:
-    """A mention without an area prefix, resolved once the whole text has been read."""
-
-    begin: int
-    end: int
-    tail: str
-    """modifier + full core (复议委员会), matched against the ends of other names."""
-    cls: str
-    fallback: str | None
-    """The name when no fuller name in the report ends with ``tail``."""
-
-
-def _resolve_pending(pending: list[_Pending], found: list[OrgMatch], ctx: ReportContext) -> list[OrgMatch]:
-    """Bare names (检察院, 律师协会): the report's own body of that name, else the nearest one named before,
-    else the fallback (the own area's body), else nothing."""
-    out = []
-    keys = {o.key for o in found}
-    for item in pending:
-        own = (ctx.own_prefix or "") + item.tail
-        if own in keys:
-            key: str | None = own
-        else:
-            fuller = [o for o in found if o.key.endswith(item.tail) and o.key != item.tail]
-            before = [o.key for o in fuller if o.end <= item.begin]
-            after = [o.key for o in fuller if o.begin >= item.end]
-            key = before[-1] if before else after[0] if after else item.fallback
-        if key is not None:
-            out.append(OrgMatch(item.begin, item.end, key, item.cls))
-    return out
-
-
 def _unit_of(core: Core, prev: OrgMatch) -> bool:
     """Whether a name with ``core`` right after ``prev`` is a unit of it (复议委员会办公室, 大学医学院)."""
     return (
@@ -297,6 +186,7 @@ def _unit_of(core: Core, prev: OrgMatch) -> bool:
         or core.cls == "*"
         or core.cls == prev.cls == "Institution"
         or (core.cls == "Committee" and prev.cls in ("PartyBody", "GovernmentBody"))
+        or (core.needs == "party" and prev.cls == "PartyBody")
     )
 
 
@@ -314,21 +204,12 @@ class OrganizationFinder:
     """
 
     def __init__(self, names: OrgNames, words: OrgWords, gazetteer: Gazetteer) -> None:
-        import rjieba  # a core dependency (the tokenizer's segmenter); its tagger reads names leftwards
-
         self.names = names
         self.words = words
         self.gazetteer = gazetteer
         self.cores = {core.core: core for core in names.cores}
         self.pattern = re.compile(_trie_regex(sorted(set(self.cores) | set(names.abbreviations))))
-        # A full division name, the short form of a province or city, or a level word (a word ending with 新区
-        # too). Short forms of counties are left out: many are common words (友好区 → 友好, 新建区 → 新建).
-        self.place_words = frozenset(gazetteer.by_official_name).union(
-            _LEVEL_CHARS,
-            (short for short, divs in gazetteer.by_any_short_form.items() if any(d.level <= 2 for d in divs)),
-        )
-        self._tag = rjieba.tag
-        self._cut_words = rjieba.cut
+        self.walker = NameWalker(words, gazetteer, self.cores)
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> OrganizationFinder:
@@ -350,9 +231,6 @@ class OrganizationFinder:
         """
         return _Scan(self, text, ctx, floor).run()
 
-    def _cut(self, text: str) -> list[str]:
-        return list(self._cut_words(text))
-
     def _guarded(
         self, text: str, start: int, end: int, surface: str, core: Core | None, abbr: Abbreviation | None
     ) -> bool:
@@ -365,142 +243,17 @@ class OrganizationFinder:
             return bool(after and after in abbr.not_after)
         if core is None:
             return False
+        if before and before in core.not_before:
+            return True
         if core.not_after == "*":
-            return bool(after) and _CJK.match(after) is not None and after not in self.words.function_chars
-        return bool((after and after in core.not_after) or (before and before in core.not_before))
-
-    def _left_extent(self, text: str, start: int, floor: int, *, floor_bounds: bool = False) -> _Walk:
-        """Where the name whose core starts at ``start`` begins (never before ``floor``).
-
-        Walks rjieba's tagged words leftwards over nouns and places. Verbs, numbers and locality words
-        are crossed (two at most) only when the walk then reaches a clause boundary; otherwise the name
-        starts after the first of them. A generic quantifier (各级, 全区) right before marks the whole
-        phrase generic.
-        """
-        lo = max(floor, start - _WINDOW)
-        if lo >= start or not _CJK.match(text[start - 1]):
-            return _Walk(start, False, False)
-        words = self.words
-        action_heads, generic_words, national_words = words.action_heads, words.generic, words.national_words
-        # word, tag, bridged, place word, anchor (a word a name can start with: a place, or 中央, 国家)
-        taken: list[tuple[str, str, bool, bool, bool]] = []
-        boundary = False
-        generic = False
-        size = 0
-        bridges = 0
-        for word, tag in reversed(self._tag(text[lo:start])):
-            if not _CJK.match(word):
-                boundary = bool(_PUNCT.match(word))
-                break
-            if word.startswith(action_heads):  # 新建华夏中学: what is done to a body is not its name
-                boundary = True
-                break
-            if word in generic_words or word.startswith("各"):
-                generic = not any(t[3] for t in taken)
-                break
-            if size + len(word) > _MAX_NAME:
-                break
-            place = word in self.place_words or word.endswith("新区")
-            anchor = place or tag == "ns" or word in national_words
-            if tag in _NAME_TAGS or place:
-                taken.append((word, tag, False, place, anchor))
-            elif tag in _BRIDGE_TAGS and bridges < 2:
-                taken.append((word, tag, True, place, anchor))
-                bridges += 1
-            else:
-                break
-            size += len(word)
-        else:
-            boundary = lo == 0 or (floor_bounds and lo == floor)
-        # A verb before a place starts a clause (积极对接深圳市城市大数据中心): the name starts at the place.
-        seen_place = False
-        for i, (_word, word_tag, bridged, _place, anchor) in enumerate(taken):
-            if bridged and seen_place:
-                taken = taken[:i]
-                break
-            if word_tag == "v" and i + 1 < len(taken) and taken[i + 1][4]:
-                taken = taken[:i]  # 在深圳设立研发中心: a verb right after a place starts a clause
-                break
-            seen_place = seen_place or anchor
-        if boundary:
-            while taken and taken[-1][2] and taken[-1][1] not in ("f", "nr"):
-                taken.pop()
-        elif seen_place:  # the name starts at its leftmost place (or 中央, 国家)
-            last_place = max(i for i, t in enumerate(taken) if t[4])
-            taken = taken[: last_place + 1]
-        else:
-            first_bridge = next((i for i, t in enumerate(taken) if t[2]), None)
-            if first_bridge is not None:
-                taken = taken[:first_bridge]
-        begin = start - sum(len(t[0]) for t in taken)
-        proper = any(t[3] or t[1] in _PROPER_TAGS for t in taken)
-        return _Walk(begin, proper, generic)
-
-    def _place_before(self, text: str, start: int, floor: int) -> tuple[int, str] | None:
-        """A place name written right before ``start`` (甘肃 in 甘肃省委): its start and text."""
-        index = self.gazetteer
-        for size in range(min(8, start - floor), 1, -1):
-            piece = text[start - size : start]
-            if piece in index.by_any_short_form or piece in index.by_official_name:
-                return start - size, piece
-        return None
-
-    def _word_ends_at(self, text: str, end: int, floor: int) -> bool:
-        """Whether a one-character core ending at ``end`` stands as a unit of its own.
-
-        It must not sit inside a longer word (科 in 莫斯科大学) nor end a two-character word (学科, 骨科,
-        棋局); it may end a longer word (咨询组) or start one (组等), as rjieba cuts them.
-        """
-        start = end - 1
-        lo = max(floor, start - 4)
-        pos = lo
-        for word in self._cut(text[lo : end + 3]):
-            if pos <= start < pos + len(word):
-                if pos == start:
-                    return True
-                return pos + len(word) == end and len(word) > 2
-            pos += len(word)
-        return True
-
-    def _listed_enterprises(self, text: str, floor: int, found: list[OrgMatch]) -> list[OrgMatch]:
-        """奇安信、东华软件等23个龙头企业: names listed before 等 + a count + a list noun are enterprises."""
-        taken = {(o.begin, o.end) for o in found}
-        spans = [(o.begin, o.end) for o in found]
-        out = []
-        for tail in self.words.list_tail.finditer(text, floor):
-            lo = max(floor, tail.start() - 140)
-            match = _LIST_CLAUSE.search(text, lo, tail.start())
-            if match is None:
-                continue
-            items = match.group(0).split("、")
-            pos = match.start()
-            for i, item in enumerate(items):
-                begin = pos
-                pos += len(item) + 1
-                if i == 0:  # the first item may follow a verb: 引进奇安信
-                    words = self._tag(item)
-                    while words and words[0][1] in _NOT_NAME_HEAD and len(words) > 1:
-                        begin += len(words[0][0])
-                        words = words[1:]
-                    item = "".join(w for w, _t in words)
-                end = begin + len(item)
-                if len(item) < 2 or self.words.list_generic_item.search(item):
-                    continue
-                if self.words.generic_head.search(item):
-                    continue
-                if len(item) == 2 and self._tag(item)[0][1] in _COMMON_WORD_TAGS:
-                    continue  # 食品、制药等企业: a common word, not a name
-                if (begin, end) in taken or any(b < end and begin < e for b, e in spans):
-                    continue
-                out.append(OrgMatch(begin, end, item, "Enterprise"))
-        return out
-
+            return bool(after) and CJK.match(after) is not None and after not in self.words.function_chars
+        return bool(after and after in core.not_after)
 
 @dataclass(slots=True)
 class _Name:
     """A name read leftwards from its core: where it starts, what is written there, its area and modifier."""
 
-    walk: _Walk
+    walk: Walk
     written: str
     """``text[walk.begin:core start]``."""
     full: str | None
@@ -520,14 +273,16 @@ class _Scan:
     ctx: ReportContext
     floor: int
     found: list[OrgMatch] = field(default_factory=list)
-    pending: list[_Pending] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
+    weak: list[OrgMatch] = field(default_factory=list)
+    """Names with no proper name or place in them (龙煤集团): bodies only as items of a list of bodies."""
     last_end: int = 0
     """Where the last name found ends: names never reach left of it."""
-    suffixes: _SuffixIndex = field(init=False)
+    suffixes: SuffixIndex = field(init=False)
 
     def __post_init__(self) -> None:
         self.last_end = self.floor
-        self.suffixes = _SuffixIndex(self.found)
+        self.suffixes = SuffixIndex(self.found)
 
     def run(self) -> list[OrgMatch]:
         """Read every core and abbreviation of the text, left to right; then lists, 我厅 and bare names."""
@@ -560,6 +315,9 @@ class _Scan:
     ) -> None:
         """A body written as one word (中院, 省政府), with a place before it (甘肃省委) or after a Party
         committee it belongs to (市委 + 全面依法治市委员会)."""
+        short = len(surface) == 2 and abbr.level is None
+        if short and not self.finder.walker.is_word(self.text, start, end, self.last_end):
+            return  # 中办 in 集中办公
         org = self._abbreviation(start, end, surface, abbr)
         if org is None:
             return
@@ -578,59 +336,93 @@ class _Scan:
 
     def _abbreviation(self, start: int, end: int, surface: str, abbr: Abbreviation) -> OrgMatch | None:
         text, ctx, floor = self.text, self.ctx, self.last_end
-        values: dict[str, str | None] = {
-            "province": ctx.province, "city": ctx.local_city, "own": ctx.own_prefix
-        }
+        values = template_values(abbr, ctx)
         begin = start
-        if surface[0] in "省市区县":
-            before = self.finder._place_before(text, start, floor)
+        level = abbr.level if abbr.level is not None and surface.startswith(abbr.level) else None
+        if level is None and abbr.level is None and surface[0] in "省市区县":
+            level = surface[0]  # 省委依法治省办: a level word without {L}
+        if level is not None:
+            place_before = self.finder.walker.place_before
+            before = place_before(text, start, floor, level)
+            while before is not None and (more := place_before(text, before[0], floor)) is not None:
+                before = (more[0], more[1] + before[1])  # 甘肃省 + 兰州 + 新区党工委
             if before is not None:
-                full = expand_prefix(before[1] + surface[0], ctx)
+                full = expand_prefix(before[1] + level, ctx)
                 if full is None:
                     return None
                 begin = before[0]
-                values[{"省": "province", "市": "city"}.get(surface[0], "own")] = full
+                values["L"] = full
+                values[{"省": "province", "市": "city"}.get(level, "own")] = full
             elif start > floor and text[start - 1] + surface[0] in self.finder.words.level_words:
                 return None  # 社区委, 城市政府: the level character belongs to the word before
         elif "{own}" in abbr.full:
-            walk = self.finder._left_extent(text, start, floor)
+            walk = self.finder.walker.left_extent(text, start, floor)
             if walk.begin < start:
-                full, area, modifier = _split_prefix(text[walk.begin : start], ctx)
+                not_levels = self.finder.words.not_levels
+                full, area, modifier = _split_prefix(text[walk.begin : start], ctx, not_levels)
                 if full is not None and not modifier:
                     begin = start - len(area)
                     values["own"] = full
         key = fill_template(abbr.full, values)
-        return None if key is None else OrgMatch(begin, end, key, abbr.cls)
+        if key is None:
+            return None
+        if abbr.cls == "PartyBody" and begin - 2 >= floor and text[begin - 2 : begin] == "中共":
+            begin -= 2  # 中共甘肃省委
+        return OrgMatch(begin, end, key, abbr.cls)
 
     def _named(self, start: int, end: int, surface: str, core: Core, prev: OrgMatch | None) -> None:
         """A name ending with ``core``: read leftwards, then resolved, deferred or dropped."""
         finder, text = self.finder, self.text
-        if len(surface) == 1 and not finder._word_ends_at(text, end, self.last_end):
+        if len(surface) == 1 and not finder.walker.word_ends_at(text, end, self.last_end):
             return  # 科 in 莫斯科大学
-        walk = finder._left_extent(text, start, self.last_end, floor_bounds=prev is not None)
+        walk = finder.walker.left_extent(text, start, self.last_end, floor_bounds=prev is not None)
         if walk.generic:
             return
         written = text[walk.begin : start]
         inner = _NATIONAL_INSIDE.search(written)
-        if inner is not None and inner.start() > 0:  # 学科进入中国医学科学院 → 中国医学科学院
-            walk = _Walk(walk.begin + inner.start(), True, False)
+        if inner is not None and inner.start() > 0 and not self._named_place(written[: inner.start()]):
+            # 学科进入中国医学科学院 → 中国医学科学院; but 成都国家植物园 keeps its place
+            walk = Walk(walk.begin + inner.start(), True, False)
             written = text[walk.begin : start]
         if prev is not None and prev.end == walk.begin and _unit_of(core, prev):
             self._unit(prev, written, core, end)
             return
+        if core.cls == "-":
+            return  # 国际航运中心, 物流中心: a designation or a facility, not a body
+        if (
+            prev is not None
+            and prev.end == walk.begin
+            and core.cls == "Institution"
+            and prev.key.startswith("中华人民共和国")
+            and not written.startswith(("、", "，"))
+        ):  # 教育部宁夏高等研究院: an institution named after the ministry that runs it
+            self.found.pop()
+            self._add(OrgMatch(prev.begin, end, text[prev.begin : end], core.cls))
+            return
         name = self._name(walk, written, core, prev, start)
-        if self._unlikely(name, surface):
+        if self._unlikely(name, surface) or self._hosted(name, core):
             return
         cls = finder.names.kind(name.modifier + surface) if core.cls == "*" else core.cls
         if name.full is None and len(name.modifier) < 3 and core.cls in _LOCAL_CLASSES:
-            known = _suffix_coref(text, start, end, self.suffixes, self.last_end)
+            known = suffix_coref(text, start, end, self.suffixes, self.last_end)
             if known is not None:
                 self._add(known)
                 return
         if core.needs == "sub":
             self._sub_unit(name, start, end, surface)
+        elif core.needs in _SELF_STANDING:
+            self._own(name, core, cls, start, end)
         elif self._names_enough(name, core, surface):
             self._resolve(name, core, cls, surface, end)
+        elif core.core in _LISTED_CORES and name.full is None and len(name.modifier) >= 2:
+            self.weak.append(OrgMatch(name.walk.begin, end, text[name.walk.begin : end], cls))
+
+    def _named_place(self, written: str) -> bool:
+        """Whether ``written`` ends with a place, or a region the tagger knows (华南 before 国家植物园)."""
+        if _ends_with_place(written):
+            return True
+        tags = self.finder.walker.tag(written)
+        return bool(tags) and tags[-1][1] == "ns" and len(tags[-1][0]) > 1
 
     def _unit(self, prev: OrgMatch, written: str, core: Core, end: int) -> None:
         """A unit right after (or a few words after) the body it belongs to: 复议委员会办公室, 大学医学院."""
@@ -642,38 +434,64 @@ class _Scan:
             cls = "PartyBody"  # a commission of a Party committee is a Party body
         self._add(OrgMatch(prev.begin, end, head + unit, cls, prev.key))
 
-    def _name(self, walk: _Walk, written: str, core: Core, prev: OrgMatch | None, start: int) -> _Name:
+    def _name(self, walk: Walk, written: str, core: Core, prev: OrgMatch | None, start: int) -> _Name:
         """Split what is written before the core into the area (expanded) and the modifier."""
         ctx = self.ctx
-        full, area, modifier = _split_prefix(written, ctx)
+        full, area, modifier = _split_prefix(written, ctx, self.finder.words.not_levels)
         if full is None and not written and prev is not None and prev.end == start:
             joint = _JOINT_BODY.fullmatch(prev.key)  # 县纪委监委: the supervisory commission of the same area
             if joint is not None:
                 full = joint.group(1)
-        if core.needs == "place" and (full is None or modifier):
+        if core.needs in _SELF_STANDING | {"place"} and full is None:
+            for k in (1, 2):  # 中南路街道办事处: the tagger cut the place's first character off
+                begin = walk.begin - k
+                if begin < self.last_end or not CJK.match(self.text[begin]):
+                    break
+                longer = self.text[begin:start]
+                found_full, found_area, rest = _split_prefix(longer, ctx, self.finder.words.not_levels)
+                if found_full is not None and len(found_area) > k and not rest:
+                    return _Name(Walk(begin, True, False), longer, found_full, found_area, "")
+        if core.needs in _SELF_STANDING | {"place"} and (full is None or modifier):
             # A body named by its area alone starts at the area (指导凉山州中级人民法院). Each try reads
             # places from a later start; none can end at the core unless the text before it ends with one.
             for i in range(1, len(written) - 1 if may_end_places(written) else 1):
-                found_full, found_area, rest = _split_prefix(written[i:], ctx)
+                found_full, found_area, rest = _split_prefix(written[i:], ctx, self.finder.words.not_levels)
                 if found_full is not None and not rest and found_area not in _LEVEL_CHARS:
-                    return _Name(_Walk(walk.begin + i, True, False), written[i:], found_full, found_area, "")
+                    return _Name(Walk(walk.begin + i, True, False), written[i:], found_full, found_area, "")
+        if core.needs in _SELF_STANDING and (full is None or modifier):
+            for word in LEVEL_WORDS:  # 报省司法厅: a level word right before the core
+                size = len(word)
+                if written.endswith(word) and written[-size - 1 :][:2] not in self.finder.words.level_words:
+                    area_full = relative_area(word, ctx)
+                    if area_full is not None:
+                        walk = Walk(walk.begin + len(written) - size, True, False)
+                        return _Name(walk, word, area_full, word, "")
         return _Name(walk, written, full, area, modifier)
 
     def _unlikely(self, name: _Name, surface: str) -> bool:
         """A kind of body rather than one body: 各级…, 社区委员会, 十大服务中心, 都市型大学, 深圳中心."""
         words, modifier = self.finder.words, name.modifier
         if modifier and (
-            self.finder._cut(modifier)[0] in words.generic
+            self.finder.walker.cut(modifier)[0] in words.generic
             or modifier in words.generic_modifiers
             or _COUNTED.match(modifier)
             or modifier.endswith(("型", "类", "性"))
+            or modifier[0] in CLASSIFIERS
+            or any(KIND_WORD.search(word) for word in self.finder.walker.cut(modifier))
         ):
             return True
         # a bare name + 中心 is a district or a building (深圳中心); a body says what it does
-        return surface in words.zone_cores and (
-            (not modifier and name.full is not None)
-            or (name.full is None and [t for _w, t in self.finder._tag(modifier)] in (["ns"], ["nz"], ["nr"]))
-        )
+        tags = [t for _w, t in self.finder.walker.tag(modifier)]
+        bare_name = name.full is None and tags in (["ns"], ["nz"], ["nr"])
+        return surface in words.zone_cores and ((not modifier and name.full is not None) or bare_name)
+
+    def _hosted(self, name: _Name, core: Core) -> bool:
+        """A kind of unit set up in each of several bodies (在新区法院、检察院设立法律援助工作站): not one
+        body of the report's own area."""
+        if name.full is not None or core.core not in _HOSTED_UNITS:
+            return False
+        begin = name.walk.begin
+        return _HOSTS.search(self.text, max(self.floor, begin - 80), begin) is not None
 
     def _sub_unit(self, name: _Name, start: int, end: int, surface: str) -> None:
         """A unit of a committee named just before (调解和解组): the words back to the last punctuation."""
@@ -681,7 +499,7 @@ class _Scan:
         if not modifier:
             clause = re.search(r"[\u4e00-\u9fff]{2,6}$", text[max(self.last_end, start - 6) : start])
             modifier = clause.group(0) if clause else ""
-            walk = _Walk(start - len(modifier), walk.proper, False)
+            walk = Walk(start - len(modifier), walk.proper, False)
         parent = next(
             (o for o in reversed(self.found)
              if o.cls in ("Committee", "MediationCommittee") and o.parent is None
@@ -696,8 +514,10 @@ class _Scan:
         full, area, modifier = name.full, name.area, name.modifier
         if core.needs == "place" and (full is None or modifier):
             return False
+        if core.needs == "name" and modifier in self.finder.words.national_words:
+            return False  # 国家技术创新中心: a national designation without its field
         if core.needs in ("name", "proper") and len(modifier) < 2 and (
-            full is None or (area in _LEVEL_CHARS and core.cls in ("Committee", "Association"))
+            full is None or (area in _LEVEL_CHARS and core.cls in ("Committee", "Association", "Institution"))
         ):
             return False  # 市领导小组, 区协会: a level alone does not name a committee
         # 数据中心, 幼教集团 name kinds; 石化集团 is one organization word to rjieba
@@ -705,12 +525,53 @@ class _Scan:
             name.walk.proper
             or bool(_NATIONAL.match(name.written))
             or area in _LEVEL_CHARS
-            or self.finder._tag(modifier + surface) == [(modifier + surface, "nt")]
+            or self.finder.walker.tag(modifier + surface) == [(modifier + surface, "nt")]
         )
+
+    def _own(self, name: _Name, core: Core, cls: str, start: int, end: int) -> None:
+        """A standard department or people's organization (司法局, 政法委, 工会): of the area written before
+        it, else of the report's own level (a 厅 of its province). A modifier that is no area makes it a
+        kind of body or another's (企业工会, 铁路公安局): not named."""
+        full, modifier, begin = name.full, name.modifier, name.walk.begin
+        if full is None and modifier and (
+            len(modifier) == 1 or (core.needs in ("own", "party") and not _NATIONAL.match(modifier))
+        ):  # 经司法局批准, 会同农业农村厅: the words before a department are not part of its name
+            modifier, begin = "", start
+        if modifier:
+            return  # 企业工会, 国家数据局: a kind of body, or a national one
+        if full is None:
+            if not self.finder.walker.is_word(self.text, start, end, self.last_end, head=True):
+                return  # 台联 in 平台联动
+            full = self._own_area(core)
+            if full is None:
+                return
+        tail = core.full.replace("{P}", "")
+        if core.needs == "party":
+            key = "中共" + full + "委" + tail
+        elif "{P}" in core.full:
+            key = core.full.replace("{P}", full)
+        else:
+            key = full + tail
+        self._add(OrgMatch(begin, end, key, cls, area=full))
+        if key.endswith("人民代表大会") and self.text.startswith("及其常委会", end):
+            self._add(OrgMatch(end + 2, end + 5, key + "常务委员会", cls=cls))
+
+    def _own_area(self, core: Core) -> str | None:
+        """The area a department or organization written alone belongs to: the report's own, or its
+        province for a 厅 (and for a 局 whose function is a 厅 at the provincial level, none)."""
+        ctx = self.ctx
+        if core.core.endswith("厅"):
+            return ctx.province
+        if ctx.area_level == "province" and core.full.endswith("局") and (
+            core.full[3:-1] + "厅" in self.finder.cores
+        ):
+            return None  # 司法局 in a province's report: the bureaus of its cities, not one body
+        return ctx.own_prefix
 
     def _resolve(self, name: _Name, core: Core, cls: str, surface: str, end: int) -> None:
         """The canonical name: by the area written, the report's province (prisons), the name itself
-        (enterprises, institutions), or later, from the other names of the report (:class:`_Pending`)."""
+        (enterprises, institutions), or later, from the other names of the report
+        (:class:`~lawgraph.extract.org_refs.Pending`)."""
         text, ctx, walk, full, modifier = self.text, self.ctx, name.walk, name.full, name.modifier
         if cls == "Prison" and ctx.province:
             body = name.written.removeprefix(ctx.province).removeprefix(short_name(ctx.province))
@@ -722,11 +583,12 @@ class _Scan:
             self._add(OrgMatch(walk.begin, tail_end, text[walk.begin : tail_end], cls))
         elif not core.full.startswith("{P}"):  # a template such as 中共{P}工作委员会 takes the area alone
             if full is not None and not modifier:
-                self._add(OrgMatch(walk.begin, end, core.full.replace("{P}", full), cls))
+                self._add(OrgMatch(walk.begin, end, core.full.replace("{P}", full), cls, area=full))
             elif full is None and not modifier:
-                self.pending.append(_Pending(walk.begin, end, core.full.replace("{P}", ""), cls, None))
+                self.pending.append(Pending(walk.begin, end, core.full.replace("{P}", ""), cls, None))
         elif full is not None:
-            self._add(OrgMatch(walk.begin, end, full + modifier + core.full.replace("{P}", ""), cls))
+            key = full + modifier + core.full.replace("{P}", "")
+            self._add(OrgMatch(walk.begin, end, key, cls, area=full))
         elif _NATIONAL.match(name.written):
             self._add(OrgMatch(walk.begin, end, modifier + core.full.replace("{P}", ""), cls))
         else:
@@ -736,22 +598,44 @@ class _Scan:
         """A name without area (检察院, 律师协会): resolved once the whole text is read."""
         tail = name.modifier + core.full.replace("{P}", "")
         fallback = None
-        if core.needs == "name" and self.ctx.own_prefix and cls in _LOCAL_CLASSES | {"*"}:
+        begin = name.walk.begin
+        prev = self.found[-1] if self.found else None
+        if (  # 新区法院、检察院: a list shares its first item's area
+            prev is not None and prev.area and prev.end == begin - 1 and self.text[begin - 1] == "、"
+            and cls in _LOCAL_CLASSES and not name.modifier
+        ):
+            fallback = prev.area + tail
+        elif core.needs == "name" and self.ctx.own_prefix and cls in _LOCAL_CLASSES | {"*"}:
             fallback = self.ctx.own_prefix + tail
         elif core.needs in ("name", "proper"):
             fallback = tail
         if core.needs == "coref" or fallback is not None:
-            self.pending.append(_Pending(name.walk.begin, end, tail, cls, fallback))
+            self.pending.append(Pending(name.walk.begin, end, tail, cls, fallback))
             self.last_end = end
+
+    def _listed_weak(self) -> list[OrgMatch]:
+        """A name without a proper name listed next to a body of the same kind is one too (深化龙煤集团、
+        北大荒集团、龙江森工集团改革)."""
+        text, out = self.text, []
+        begins = {(o.begin, o.cls, o.key[-2:]) for o in self.found}
+        ends = {(o.end, o.cls, o.key[-2:]) for o in self.found}
+        for org in self.weak:
+            kind = (org.cls, org.key[-2:])
+            after = text[org.end : org.end + 1] == "、" and (org.end + 1, *kind) in begins
+            before = text[org.begin - 1 : org.begin] == "、" and (org.begin - 1, *kind) in ends
+            if after or before:
+                out.append(org)
+        return out
 
     def _finish(self) -> list[OrgMatch]:
         """Add listed enterprises and 我厅-style mentions, then resolve the bare names, in text order."""
         text, floor, found = self.text, self.floor, self.found
-        found.extend(self.finder._listed_enterprises(text, floor, found))
-        found.extend(_self_references(text, floor, self.ctx, found))
+        found.extend(listed_enterprises(self.finder.walker, text, floor, found))
+        found.extend(self_references(text, floor, self.ctx, found))
+        found.extend(self._listed_weak())
         found.sort(key=lambda o: (o.begin, o.end))
         if self.pending:
-            found.extend(_resolve_pending(self.pending, found, self.ctx))
+            found.extend(resolve_pending(self.pending, found, self.ctx))
             found.sort(key=lambda o: (o.begin, o.end))
         return found
 

@@ -41,7 +41,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Container
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -51,10 +50,14 @@ from spacy.tokens import Doc
 
 from lawgraph.extract.component import LexiconComponent
 from lawgraph.extract.data import Lexicon, load_gazetteer
+from lawgraph.extract.dated import DatedDivisions
 from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
 from lawgraph.extract.gazetteer import Division, Gazetteer
+from lawgraph.extract.place_match import PlaceMatch, alternation
+from lawgraph.extract.regions import RegionFinder
 from lawgraph.extract.tokens import token_starts
+from lawgraph.extract.zones import Hit, ZoneFinder
 
 if TYPE_CHECKING:
     from lawgraph.model import ReportContext
@@ -62,64 +65,47 @@ if TYPE_CHECKING:
 __all__ = ["PlaceMatch", "PlaceFinder", "PlaceRecognizer", "make_places"]
 
 _CJK = "\u4e00-\u9fff"
-# jieba part-of-speech tags that never sit inside a zone's name (adverb, preposition, conjunction,
-# particle, pronoun, numeral, classifier, punctuation …), and those that never start one (verbs).
+# jieba part-of-speech tags that never sit inside a village's name (adverb, preposition, conjunction,
+# particle, pronoun, numeral, classifier, punctuation …, verbs and adjectives).
 _HARD_STOP_TAGS = frozenset(
-    {"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "mq", "q", "x", "ad", "y", "e", "o",
-     "zg"}
+    {
+        "d",
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ug",
+        "uv",
+        "ud",
+        "r",
+        "m",
+        "mq",
+        "q",
+        "x",
+        "ad",
+        "y",
+        "e",
+        "o",
+        "zg",
+    }
 )
 _HAS_CJK = re.compile(f"[{_CJK}]")
 _NOT_IN_NAME_TAGS = _HARD_STOP_TAGS | {"v", "vd", "vn", "a", "f"}
-_LEADING_STOP_TAGS = frozenset({"v", "vd", "a", "ad", "d", "p", "c"})
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMatch:
-    """One place mention: ``text[begin:end]``, its class, canonical name, parent and code."""
-
-    begin: int
-    end: int
-    cls: str
-    key: str
-    parent: str | None = None
-    code: str | None = None
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@dataclass(slots=True)
-class _Hit:
-    begin: int
-    end: int
-    kind: str  # "full" | "short"
-    name: str
 
 
 class PlaceFinder:
     """Compiled rules and indexes for place recognition, from the division table and ``places.json``."""
 
-    def __init__(self, gazetteer: Gazetteer, rules: dict[str, Any]) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        rules: dict[str, Any] = lexicon.json("places.json")
         self.gaz = gazetteer
+        self.regions = RegionFinder(lexicon)
+        self.dated = DatedDivisions(lexicon.tsv("division_changes.tsv"))
+        self._old_rx = re.compile(alternation(list(self.dated.old_names)))
         ends = "".join(sorted(gazetteer.lengths_by_end))
         self._end_rx = re.compile(f"[{re.escape(ends)}]")
-        self.zone_cls: dict[str, str] = {}
-        for cls, suffixes in rules["zone_suffixes"].items():
-            for suffix in suffixes:
-                self.zone_cls[suffix] = cls
-        self._zone_rx = re.compile(_alternation(list(self.zone_cls)))
-        self.zone_generic = frozenset(rules["zone_generic_names"])
-        # A name made only of descriptive words (特色文化, 新型科创) names no particular zone.
-        self._generic_rx = re.compile(f"(?:{_alternation(rules['zone_generic_names'])})")
-        self._lead_rx = re.compile(f"^(?:{_alternation(rules['zone_lead_strip'])})")
-        self.relative_heads: tuple[str, ...] = tuple(
-            sorted(rules["relative_area_heads"], key=len, reverse=True)
-        )
-        numerals = "一二三四五六七八九十两几多"
-        self._boundary_rx = re.compile(
-            f"(?P<p>[^{_CJK}]|[{numerals}]+[大个项类座家批])|{_alternation(rules['boundary_words'])}"
-        )
         self.org_after = tuple(rules["org_after_short_form"])
         self.suffix_compounds = frozenset(rules["suffix_compounds"])
         self.village_generic = frozenset(rules["village_generic_names"])
@@ -132,16 +118,19 @@ class PlaceFinder:
 
         self._tag = rjieba.tag
         self._has_word = rjieba.has_word
+        abbreviations = "".join(row[1].replace("、", "") for row in lexicon.tsv("province_abbreviations.tsv"))
+        self.zones = ZoneFinder(gazetteer, rules, rjieba.tag, rjieba.has_word, abbreviations)
         keys = [get_string_id(s) for s in gazetteer.by_short]
         self.short_keys = np.array(sorted(keys), dtype=np.uint64)
         self._county_keys: dict[tuple[str, ...], np.ndarray] = {}
+        self._home: dict[str, dict[str, Division]] = {}
 
     # -- helpers -------------------------------------------------------------------------------------
-    def _full_hits(self, text: str) -> list[_Hit]:
+    def _full_hits(self, text: str) -> list[Hit]:
         by_name = self.gaz.by_name
         lengths = self.gaz.lengths_by_end
         unsafe = self.gaz.unsafe_names
-        hits: list[_Hit] = []
+        hits: list[Hit] = []
         last_end = -1
         for m in self._end_rx.finditer(text):
             end = m.end()
@@ -155,10 +144,24 @@ class PlaceFinder:
                         break
                     if size == 2 and by_name[piece][0].level == 4:
                         break  # X镇 / X乡 of one character collide with ordinary words (城镇, 城乡)
-                    hits.append(_Hit(begin, end, "full", piece))
+                    hits.append(Hit(begin, end, "full", piece))
                     last_end = end
                     break
         return hits
+
+    def _home_cities(self, province: str | None) -> dict[str, Division]:
+        """The prefecture-level cities of ``province`` by every short form (kept per province)."""
+        if not province:
+            return {}
+        found = self._home.get(province)
+        if found is None:
+            found = {}
+            for divs in self.gaz.by_name.get(province, [])[:1]:
+                for city in self.gaz.children.get(divs.code, []):
+                    for short in self.gaz.short_forms_of(city.name, 2):
+                        found.setdefault(short, city)
+            self._home[province] = found
+        return found
 
     def _keys_with(self, extra_forms: tuple[str, ...]) -> np.ndarray:
         """The short forms' string ids with a county's township short forms added (kept per county)."""
@@ -170,7 +173,7 @@ class PlaceFinder:
             keys = self._county_keys[extra_forms] = np.unique(np.concatenate([self.short_keys, extra]))
         return keys
 
-    def _short_hits(self, doc: Doc, text: str, town_short: dict[str, Division]) -> list[_Hit]:
+    def _short_hits(self, doc: Doc, text: str, town_short: dict[str, Division]) -> list[Hit]:
         if len(doc) == 0:
             return []
         both = doc.to_array(["ORTH", "IDX"])
@@ -184,54 +187,8 @@ class PlaceFinder:
         for i in found.tolist():
             begin = int(idx[i])
             end = int(idx[i + 1]) if i + 1 < len(idx) else len(text)
-            hits.append(_Hit(begin, end, "short", text[begin:end]))
+            hits.append(Hit(begin, end, "short", text[begin:end]))
         return hits
-
-    def _zone_start(
-        self, text: str, begin: int, places: list[tuple[int, int]], starts: Container[int]
-    ) -> int:
-        lo = max(0, begin - 16)
-        start = lo
-        for m in self._boundary_rx.finditer(text, lo, begin):
-            # A boundary word counts only as a whole token: 服务 ends a name, 服务业 does not.
-            if m.group("p") or (m.start() in starts and m.end() in starts):
-                start = m.end()
-        i = bisect.bisect_left(places, (lo, -1))
-        inner = []
-        while i < len(places) and places[i][0] < begin:
-            if places[i][1] <= begin:
-                inner.append(places[i][0])
-            i += 1
-        if inner:
-            first = min(inner)
-            if first < start:
-                # A place inside the window: the name starts at it only when no boundary follows it.
-                first = min((b for b in inner if b >= start), default=start)
-            start = first if first >= start else start
-        lead = self._lead_rx.match(text, start, begin)
-        if lead:
-            start = lead.end()
-        j = bisect.bisect_left(places, (start, -1))
-        if start < begin and not (j < len(places) and places[j][0] == start):
-            start = self._pos_start(text, start, begin)
-        return start
-
-    def _pos_start(self, text: str, start: int, begin: int) -> int:
-        """Trim a zone name by part of speech: cut after the last adverb, preposition, pronoun, number …
-        inside it, then drop leading verbs (新增公园, 进一步缓解高新区 name no zone)."""
-        tagged = self._tag(text[start:begin])
-        offsets = []
-        pos = start
-        for word, flag in tagged:
-            offsets.append((pos, pos + len(word), flag))
-            pos += len(word)
-        cut = 0
-        for i, (b, e, flag) in enumerate(offsets):
-            if flag in _HARD_STOP_TAGS and not (flag in ("x", "zg") and _HAS_CJK.search(text, b, e)):
-                cut = i + 1  # a rare character jieba does not know (嶂) is not a stop
-        while cut < len(offsets) and offsets[cut][2] in _LEADING_STOP_TAGS:
-            cut += 1
-        return offsets[cut][0] if cut < len(offsets) else begin
 
     # -- the pass --------------------------------------------------------------------------------------
     def find(self, doc: Doc, context: ReportContext | None = None) -> list[PlaceMatch]:
@@ -239,20 +196,32 @@ class PlaceFinder:
         text = doc_text(doc)
         gaz = self.gaz
         ctx = context
+        report = doc._.report if doc.has_extension("report") else None
+        year = report.meta.year if report is not None else None
         within = tuple(x for x in (ctx.province, ctx.city, ctx.county) if x) if ctx else ()
         own_county = None
         if ctx and ctx.county:
             own_county = gaz.resolve(ctx.county, within=within)
         town_short = gaz.town_short.get(own_county.code, {}) if own_county else {}
+        # The report's own province's cities by short form, ordinary words included (自贡, 攀枝花).
+        town_short = {**self._home_cities(ctx.province if ctx else None), **town_short}
         hits = self._full_hits(text) + self._short_hits(doc, text, town_short)
         hits.sort(key=lambda h: (h.begin, -(h.end - h.begin)))
         out: list[PlaceMatch] = []
-        # Zones first: their spans decide which short forms are only part of a zone's name.
         # The token starts, shared with the action and indicator components (read once per Doc).
         starts = token_starts(doc, len(text))  # token starts and the text's end, built once per Doc
-        zones = self._zones(text, hits, ctx, starts)
+        named = self.regions.find(text, starts)
+        # Zones first: a province's part (浙东) that heads a zone's name is the zone's.
+        # A zone's name starts at a place that would count alone (新建 is none in 新建体育公园); the
+        # country's own words (全国数据产业集聚区) start none.
+        anchors = [h for h in hits if self._head_ok(h, ctx)] + [
+            Hit(m.begin, m.end, "listed", text[m.begin : m.end])
+            for m in named
+            if m.key != self.regions.country
+        ]
+        anchors.sort(key=lambda h: (h.begin, -(h.end - h.begin)))
+        zones = self.zones.find(text, anchors, ctx, starts)
         zone_spans = sorted((z.begin, z.end) for z in zones)
-        zone_begins = [b for b, _ in zone_spans]
         # Names that resolve alone are the Doc's evidence for the ambiguous ones (中川镇 near 永登县).
         evidence: dict[str, set[str]] = {}  # division code → the names in the Doc that lie under it
         for name in {h.name for h in hits if h.kind == "full"}:
@@ -267,14 +236,10 @@ class PlaceFinder:
             if hit.begin < last_end:
                 continue
             if hit.kind == "short":
-                i = bisect.bisect_right(zone_begins, hit.begin) - 1
-                near = zone_spans[max(0, i - 3) : i + 1] if i >= 0 else []
-                if any(b <= hit.begin and hit.end <= e for b, e in near):
-                    continue
                 if text.startswith(self.org_after, hit.end):
                     continue
-                if hit.begin and self._has_word(text[hit.begin - 1 : hit.begin + 1]):
-                    continue  # 平湖南: the first character belongs to the word before (平湖), not to 湖南
+                if hit.begin - 1 in starts and self._has_word(text[hit.begin - 1 : hit.begin + 1]):
+                    continue  # 平/湖南: the first character belongs to a one-character word before (平湖)
             adjacent = prev is not None and prev.end == hit.begin
             listed = prev is not None and text[prev.end : hit.begin] in ("、", "和", "及", "与")
             if hit.kind == "full" and not adjacent and not self._full_name_fits(text, hit, starts):
@@ -288,8 +253,12 @@ class PlaceFinder:
                     div = self._by_evidence(hit.name, evidence)
             parent_before = prev_div if adjacent else None
             listed_after = prev_div if listed else None
-            if div is not None and div.level >= 3 and not self._far_division_ok(
-                text, hit, div, ctx, starts, parent_before, listed_after, evidence
+            if (
+                div is not None
+                and div.level >= 3
+                and not self._far_division_ok(
+                    text, hit, div, ctx, starts, parent_before, listed_after, evidence
+                )
             ):
                 div = None
             if div is None and hit.kind == "short" and hit.name in town_short:
@@ -309,6 +278,8 @@ class PlaceFinder:
             ):
                 # The text names another parent (an older division, or a zone's town): it wins.
                 key, parent, code = prev.key + div.name, prev.key, None
+            elif (then := self.dated.parent_then(div, year)) is not None:
+                key, parent, code = then + div.name, then, None  # 上川镇 in a 2022 report: 永登县's
             match = PlaceMatch(hit.begin, hit.end, div.cls, key, parent, code)
             out.append(match)
             prev, prev_div, last_end = match, div, hit.end
@@ -321,13 +292,49 @@ class PlaceFinder:
         taken = {(m.begin, m.end) for m in out}
         out.extend(self._villages(text, starts, ctx, taken, out + zones))
         out.extend(zones)
+        out.extend(self._listed(named, out, zone_spans))
+        out.extend(self._retired(text, year, starts, out))
         out.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
         return out
+
+    def _listed(
+        self, listed: list[PlaceMatch], found: list[PlaceMatch], zone_spans: list[tuple[int, int]]
+    ) -> list[PlaceMatch]:
+        """The listed places (:class:`~lawgraph.extract.regions.RegionFinder`) that no division or zone
+        already names; a province's part (浙东) inside a zone's name is the zone's."""
+        taken = {(m.begin, m.end) for m in found}
+        part = re.compile(".部地区$")
+        return [
+            m
+            for m in listed
+            if (m.begin, m.end) not in taken and not (part.search(m.key) and self._in_zone(m, zone_spans))
+        ]
+
+    def _retired(
+        self, text: str, year: int | None, starts: Container[int], found: list[PlaceMatch]
+    ) -> list[PlaceMatch]:
+        """Divisions a change after the report's year retired, by their full names then (襄樊市 in 2009)."""
+        if year is None or not self.dated.old_names:
+            return []
+        taken = [(m.begin, m.end) for m in found]
+        out = []
+        for m in self._old_rx.finditer(text):
+            then = self.dated.old_name(m.group(), year)
+            aligned = m.start() in starts or not _HAS_CJK.match(text, m.start() - 1)
+            if then is None or not aligned or any(b < m.end() and m.start() < e for b, e in taken):
+                continue
+            out.append(PlaceMatch(m.start(), m.end(), then[1], then[0]))
+        return out
+
+    @staticmethod
+    def _in_zone(m: PlaceMatch, zone_spans: list[tuple[int, int]]) -> bool:
+        i = bisect.bisect_right(zone_spans, (m.begin, len(zone_spans) and 1 << 62)) - 1
+        return any(b <= m.begin and m.end <= e for b, e in zone_spans[max(0, i - 3) : i + 1])
 
     def _far_division_ok(
         self,
         text: str,
-        hit: _Hit,
+        hit: Hit,
         div: Division,
         ctx: ReportContext | None,
         starts: Container[int],
@@ -360,7 +367,7 @@ class PlaceFinder:
         inside = any(i in starts for i in range(hit.begin + 1, hit.end))
         return hit.begin in starts and hit.end in starts and not inside
 
-    def _full_name_fits(self, text: str, hit: _Hit, starts: Container[int]) -> bool:
+    def _full_name_fits(self, text: str, hit: Hit, starts: Container[int]) -> bool:
         """A full name starts where a word starts (a token start, or after a non-Chinese character), and its
         level word does not start another word (区级, 市场)."""
         compounds = self.suffix_compounds
@@ -399,8 +406,10 @@ class PlaceFinder:
             if up.cls not in ("County", "District", "NewArea", "Park") or up.end in hit_starts:
                 continue
             m = self._chain_town_rx.match(text, up.end)
-            if m is None:
-                continue
+            two = text[m.start(2) - 1 : m.end(2)] if m else ""
+            tags = [t for _, t in self._tag(two)]
+            if m is None or (len(tags) == 1 and tags[0] != "ns"):
+                continue  # 国家城乡: 城乡 is a word, not a township's name
             cls = {"镇": "Town", "乡": "Township", "街道": "Subdistrict"}[m.group(2)]
             town = PlaceMatch(m.start(), m.end(), cls, up.key + m.group(0), up.key, None)
             out.append(town)
@@ -457,7 +466,7 @@ class PlaceFinder:
     def _within(ctx: ReportContext | None) -> tuple[str, ...]:
         return tuple(x for x in (ctx.province, ctx.city, ctx.county) if x) if ctx else ()
 
-    def _head_ok(self, head: _Hit, ctx: ReportContext | None) -> bool:
+    def _head_ok(self, head: Hit, ctx: ReportContext | None) -> bool:
         """A place heading a zone's name counts when it would count alone (新建 is none in 新建湿地公园)."""
         if head.kind == "full":
             return True
@@ -468,127 +477,11 @@ class PlaceFinder:
             return county is not None and head.name in self.gaz.town_short.get(county.code, {})
         return div.level <= 2 or bool(ctx and ctx.province and div.canonical.startswith(ctx.province))
 
-    def _own_area(self, ctx: ReportContext | None) -> tuple[str, str | None] | None:
-        if ctx is None or not ctx.area or not ctx.chain:
-            return None
-        return "".join(ctx.chain), (ctx.chain[-2] if len(ctx.chain) > 1 else None)
-
-    def _relative(self, head: str, ctx: ReportContext | None) -> str | None:
-        """The report's own area a relative head (区, 市, 新区 …) stands for, as a canonical prefix."""
-        if ctx is None:
-            return None
-        level = ctx.area_level
-        if head == "新区" and level == "new_area" and ctx.area and ctx.area.endswith("新区"):
-            return "".join(ctx.chain)
-        if head == "区" and level == "district" and ctx.own_prefix:
-            return ctx.own_prefix
-        if head == "县" and level == "county" and ctx.own_prefix:
-            return ctx.own_prefix
-        if head == "市" and ctx.city:
-            return ctx.city
-        if head == "省" and ctx.province:
-            return ctx.province
-        return None
-
-    def _zones(
-        self, text: str, hits: list[_Hit], ctx: ReportContext | None, starts: Container[int]
-    ) -> list[PlaceMatch]:
-        place_spans = sorted((h.begin, h.end) for h in hits)
-        own = self._own_area(ctx)
-        own_name = ctx.area if ctx else None
-        own_is_new_area = bool(
-            ctx and ctx.area_level == "new_area" and ctx.area and ctx.area.endswith("新区")
-        )
-        zones: list[PlaceMatch] = []
-        generic: list[tuple[int, int, str]] = []
-        full_ends: dict[int, list[_Hit]] = {}
-        by_begin: dict[int, list[_Hit]] = {}  # hits by start, in order: no scan of every hit per zone
-        for h in hits:
-            by_begin.setdefault(h.begin, []).append(h)
-            if h.kind == "full":
-                full_ends.setdefault(h.end, []).append(h)
-        for m in self._zone_rx.finditer(text):
-            suffix = m.group()
-            cls = self.zone_cls[suffix]
-            start = self._zone_start(text, m.start(), place_spans, starts)
-            if text[start - 1 : start] == "“" and text[m.end() : m.end() + 1] == "”":
-                continue  # a quoted label ("三宜街区"), not a named place
-            name = text[start : m.start()]
-            mention = text[start : m.end()]
-            if any(h.begin >= start for h in full_ends.get(m.end(), ())):
-                continue  # 重庆两江新区: 两江新区 is a division in the table; the division wins
-            head_place = next((h for h in by_begin.get(start, ()) if h.end <= m.start()), None)
-            if head_place is not None and not self._head_ok(head_place, ctx):
-                head_place = None
-            if own and own_name and mention == own_name:
-                zones.append(PlaceMatch(start, m.end(), cls, own[0], own[1], None))
-                continue
-            if own and own_name and own_is_new_area and name.startswith(own_name) and mention != own_name:
-                zones.append(PlaceMatch(start, m.end(), cls, mention, own[0], None))
-                continue
-            rel = next(
-                (
-                    h
-                    for h in self.relative_heads
-                    if name.startswith(h) and len(name) > len(h) and start + len(h) in starts
-                ),
-                None,
-            )  # 区儿童公园, but not 市属公园
-            rel_key = self._relative(rel, ctx) if rel else None
-            if rel and rel_key and head_place is None:  # rel_key is only set when rel is
-                zones.append(PlaceMatch(start, m.end(), cls, rel_key + mention[len(rel) :], rel_key, None))
-                continue
-            if suffix == "新区" and head_place is None:
-                clause_head = start == 0 or text[start - 1] in "，。；、：,;:\n 　"
-                if clause_head and 2 <= len(name) <= 3 and self._generic_rx.sub("", name) == name:
-                    # 贵安新区 opening a clause: a named new area the table does not know.
-                    province = ctx.province if ctx else None
-                    zones.append(PlaceMatch(start, m.end(), cls, mention, province, None))
-                elif own and own_is_new_area:  # 新区 alone, or 平安新区 read as "a safe 新区"
-                    zones.append(PlaceMatch(m.start(), m.end(), cls, own[0], own[1], None))
-                continue
-            if len(name) < 2:
-                continue
-            if head_place is not None:
-                div = self.gaz.resolve(head_place.name, within=self._within(ctx))
-                parent = div.canonical if div else None
-                zones.append(PlaceMatch(start, m.end(), cls, mention, parent, None))
-                continue
-            if self._generic_rx.sub("", name) == "" or name in self.zone_generic:
-                generic.append((start, m.end(), mention))
-                continue
-            prefix = ctx.own_prefix if (ctx and cls == "Park" and ctx.own_prefix) else ""
-            parent = own[0] if own else None
-            zones.append(PlaceMatch(start, m.end(), cls, (prefix or "") + mention, parent, None))
-        # Generic names (化工园区) only as aliases of a longer zone of this Doc that ends with them.
-        for begin, end, mention in generic:
-            longer = [
-                z for z in zones if text[z.begin : z.end].endswith(mention) and z.end - z.begin > end - begin
-            ]
-            if longer:
-                z = longer[0]
-                zones.append(PlaceMatch(begin, end, z.cls, z.key, z.parent, None))
-        # Shorter mentions of a zone named in full elsewhere in the Doc share its key.
-        by_mention = {text[z.begin : z.end]: z for z in zones}
-        merged = []
-        for z in zones:
-            mention = text[z.begin : z.end]
-            longer = [
-                o
-                for t, o in by_mention.items()
-                if len(t) > len(mention) and t.endswith(mention) and o.cls == z.cls
-            ]
-            if longer and z.key == mention:
-                merged.append(PlaceMatch(z.begin, z.end, z.cls, longer[0].key, longer[0].parent, None))
-            else:
-                merged.append(z)
-        return merged
-
 
 class PlaceRecognizer(LexiconComponent):
     """Writes the place mentions to ``doc.spans[spans_key]`` (see the module docstring)."""
 
-    files = ("places.json",)
+    files = (*RegionFinder.files, "division_changes.tsv")
 
     def __init__(
         self, name: str = "lawgraph_places", *, spans_key: str = "place", lexicon: Lexicon | None = None
@@ -598,7 +491,7 @@ class PlaceRecognizer(LexiconComponent):
 
     def build(self, lexicon: Lexicon) -> None:
         """Build the :class:`PlaceFinder` from the rules of ``places.json`` and the division table."""
-        self.finder = PlaceFinder(load_gazetteer(), lexicon.json("places.json"))
+        self.finder = PlaceFinder(load_gazetteer(), lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` in place and return it."""

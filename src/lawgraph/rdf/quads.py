@@ -55,6 +55,7 @@ from lawgraph.namespaces import (
     SDMX_DIMENSION,
     SDMX_MEASURE,
     SKOS,
+    STATUS,
     XSD,
     resource_iri,
     resource_iri_maker,
@@ -421,8 +422,10 @@ class _Builder:
                 f" {t['lg:evidence']} ",
                 f" {t['lg:inReport']} {self.graph}{tail}",
                 f" {t['lg:time']} \"",
+                f" {t['lg:objectText']} \"",
+                f" {t['lg:status']} ",
             )
-        is_activity, action_type, verb, roles, evidence, in_report, at_time = p
+        is_activity, action_type, verb, roles, evidence, in_report, at_time, object_text, status = p
         named.extend((
             node + is_activity,
             f"{node}{action_type}{_action_type(action.type)}{tail}",
@@ -439,6 +442,10 @@ class _Builder:
                     named.append(f"{node}{predicate}{target}{tail}")
         if action.time:
             named.append(f"{node}{at_time}{_escape(action.time)}\"{tail}")
+        if action.object_text:
+            named.append(f"{node}{object_text}{_escape(action.object_text)}\"@zh{tail}")
+        if action.status:
+            named.append(f"{node}{status}{_status(action.status)}{tail}")
         named.append(f"{node}{evidence}{self.sentence(action.evidence)}{tail}")
         named.append(node + in_report)
 
@@ -462,6 +469,7 @@ class _Builder:
         reporter = f" {t['lg:reportingOrganization']} {issuer}{tail}" if issuer is not None else None
         in_period = f" {t['refPeriod']} {period}{tail}" if period is not None else None
         from_action, evidence = f" {t['lg:fromAction']} ", f" {t['lg:evidence']} "
+        status = f" {t['lg:status']} "
         seen: set[str] = set()
         for indicator in indicators:
             ev = indicator.evidence
@@ -486,6 +494,8 @@ class _Builder:
                 named.append(node + reporter)
             if in_period is not None:
                 named.append(node + in_period)
+            if indicator.status:
+                named.append(f"{node}{status}{_status(indicator.status)}{tail}")
             if indicator.action is not None and 0 <= indicator.action < len(action_nodes):
                 named.append(f"{node}{from_action}{action_nodes[indicator.action]}{tail}")
             named.append(f"{node}{evidence}{self.sentence(ev)}{tail}")
@@ -494,6 +504,11 @@ class _Builder:
 @lru_cache(maxsize=64)
 def _action_type(name: str) -> str:
     return _iri(str(ACT) + (name or "other"))
+
+
+@lru_cache(maxsize=8)
+def _status(name: str) -> str:
+    return _iri(str(STATUS) + name)
 
 
 def _valid_iri(value: str) -> bool:

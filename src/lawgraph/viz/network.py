@@ -152,6 +152,7 @@ def to_pyvis(
             + ([f"…另有 {len(lines) - _MAX_FACTS} 处"] if len(lines) > _MAX_FACTS else [])
         )
         edge_reports = sorted({str(f.get("report")) for f in facts if f.get("report")})
+        edge_statuses = sorted({str(f.get("status")) for f in facts if f.get("status")})
         # pyvis's add_edge scans every node and edge per call; both ends are known to exist here.
         net.edges.append(
             Edge(
@@ -166,6 +167,7 @@ def to_pyvis(
                 action_text=action_text,
                 facts=_capped(lines, "处"),
                 reports=edge_reports,
+                statuses=edge_statuses,
             ).options
         )
 

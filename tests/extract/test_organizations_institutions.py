@@ -1,0 +1,110 @@
+"""Named institutions and enterprises by their kind suffix, with proper left boundaries, in sentences we
+wrote; and what is no body (designations, kinds, spans across verbs and counts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawgraph.extract.context import context_from_strings
+from lawgraph.extract.organizations import find_organizations
+
+PROVINCE = "湖南省人民政府"
+COUNTY = "古浪县人民政府"
+
+
+def surfaces(issuer: str, sentence: str) -> list[str]:
+    ctx = context_from_strings(issuer=issuer)
+    return [sentence[o.begin : o.end] for o in find_organizations(sentence, ctx)]
+
+
+def keys(issuer: str, sentence: str) -> dict[str, str]:
+    ctx = context_from_strings(issuer=issuer)
+    return {sentence[o.begin : o.end]: o.key for o in find_organizations(sentence, ctx)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # laboratories, museums, gardens, clubs, funds: a proper name or a place before the kind
+        ("。加快建设岳麓山实验室。", "岳麓山实验室"),
+        ("。获批组建稀土冶金全国重点实验室。", "稀土冶金全国重点实验室"),
+        ("。长沙国家植物园开园。", "长沙国家植物园"),
+        ("。建成湖南革命军事馆。", "湖南革命军事馆"),
+        ("。湘江足球俱乐部晋级。", "湘江足球俱乐部"),
+        ("。设立湖南先进制造母基金。", "湖南先进制造母基金"),
+        ("。建设国家生物育种中试基地。", "国家生物育种中试基地"),
+        # a conjunction or a dash inside a name that a clause boundary closes
+        ("。二是国际茶叶与茶文化湖南交流中心挂牌。", "国际茶叶与茶文化湖南交流中心"),
+        ("。中国—东盟农业合作中心揭牌。", "中国—东盟农业合作中心"),
+        # an ordinary verb inside a name, after a clause verb
+        ("。争取设立湘江应用技术学院。", "湘江应用技术学院"),
+        ("。支持湖南东方理工大学建设。", "湖南东方理工大学"),
+        # a region the tagger knows keeps its place before 国家; an adverb starts a clause
+        ("。高标准建设华中国家植物园。", "华中国家植物园"),
+        ("。充分发挥湖南医学科学院带动作用。", "湖南医学科学院"),
+        # an institution named after the ministry that runs it is one name
+        ("。教育部湖南高等研究院成立。", "教育部湖南高等研究院"),
+        # central state-owned enterprises by their short forms
+        ("。中石化特种纤维等项目开工。", "中石化"),
+        ("。国网、华电抽水蓄能电站开工建设。", "华电"),
+    ],
+)
+def test_named_institution(sentence: str, surface: str) -> None:
+    assert surface in surfaces(PROVINCE, sentence)
+
+
+def test_central_enterprise_canonical_name() -> None:
+    assert keys(PROVINCE, "。推动中石化项目落地。")["中石化"] == "中国石油化工集团有限公司"
+
+
+def test_congress_and_its_standing_committee_written_bare() -> None:
+    found = keys(PROVINCE, "主动接受人大及其常委会监督。")
+    assert found == {"人大": "湖南省人民代表大会", "常委会": "湖南省人民代表大会常务委员会"}
+
+
+@pytest.mark.parametrize(
+    ("issuer", "sentence"),
+    [
+        (PROVINCE, "。建设国家现代煤化工基地。"),  # a production base is a designation
+        (PROVINCE, "。争创国家技术创新中心。"),  # a designation without its field
+        (PROVINCE, "。建设省实验室和省重点实验室。"),
+        (PROVINCE, "。新增10个省级现代产业学院。"),  # counted: a kind
+        (PROVINCE, "。新建3所职业技术学院。"),
+        (PROVINCE, "。深化城市医院改革。"),  # a verb and a level word are no name
+        (PROVINCE, "。组建紧密型城市医疗集团。"),
+        (PROVINCE, "。打造长沙国际航运中心。"),  # a city's designation
+        (PROVINCE, "。开通长沙至莫斯科航线。"),  # 科 of 莫斯科 is no section
+        (PROVINCE, "。推进危化品、煤矿等企业安全监测。"),  # kinds of enterprises
+        (PROVINCE, "。在城乡建设上开新局。"),
+        (PROVINCE, "。游览大唐不夜城。"),
+        (PROVINCE, "。推动良乡大学城建设。"),  # a university town is a place
+        (PROVINCE, "。支持市县级医院发展。"),
+        (PROVINCE, "。建设长江多式联运中心和算力中心。"),  # facilities
+        (COUNTY, "。在县法院、检察院、县看守所设立法律援助工作站。"),  # a station in each: a kind
+    ],
+)
+def test_not_a_named_body(issuer: str, sentence: str) -> None:
+    found = surfaces(issuer, sentence)
+    if "县法院" in sentence:
+        assert "法律援助工作站" not in found
+    else:
+        assert found == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("。加入政务服务“跨域通办”联盟。", "政务服务“跨域通办”联盟"),  # a quoted slogan inside a name
+        ("。建好国家“人工智能+”农业中试基地。", "国家“人工智能+”农业中试基地"),
+        ("。深化湘煤集团、湘电集团改革。", "湘煤集团"),  # listed with another enterprise of its kind
+    ],
+)
+def test_names_with_quotes_and_in_lists(sentence: str, surface: str) -> None:
+    assert surface in surfaces(PROVINCE, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["。组建产业联盟。", "。打造“湘江”品牌中心。", "。组建物流集团、能源集团。"]
+)
+def test_kinds_with_quotes_and_in_lists(sentence: str) -> None:
+    assert surfaces(PROVINCE, sentence) == []
