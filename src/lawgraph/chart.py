@@ -45,6 +45,9 @@ _CJK_NAMES = (
 )
 
 
+_RESULT, _PLANNED = "#4c78a8", "#f58518"
+
+
 def cjk_font() -> str | None:
     """The name of a font matplotlib knows that draws Chinese, best first; ``None`` when there is none."""
     from matplotlib import font_manager
@@ -131,11 +134,21 @@ def draw_comparison(comparison: Comparison, path: str | Path) -> str | None:
     with plt.rc_context(context), warnings.catch_warnings():  # type: ignore[arg-type]
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
         fig, ax = plt.subplots(figsize=(7.5, 0.26 * len(rows) + 1.3), dpi=100)
-        colors = ["#4c78a8" if row.status != "planned" else "#f58518" for row in rows]
+        colors = [_RESULT if row.status != "planned" else _PLANNED for row in rows]
         bars = ax.barh(labels, values, color=colors, height=0.7)
         ax.bar_label(bars, labels=[f"{v:g}" for v in values], padding=2, fontsize=7)
         ax.set_xlabel(unit)
         ax.set_title(comparison.title, fontsize=11)
+        if any(row.status == "planned" for row in rows):
+            # A report that states only a target (planned) is drawn in another colour, with a legend.
+            from matplotlib.patches import Patch
+
+            ax.legend(
+                handles=[Patch(color=_RESULT, label="实际"), Patch(color=_PLANNED, label="目标（计划）")],
+                loc="lower right",
+                fontsize=8,
+                frameon=False,
+            )
         ax.tick_params(axis="y", labelsize=8)
         ax.margins(x=0.12)
         for side in ("top", "right"):

@@ -76,6 +76,11 @@ def test_units_convert_to_the_base_unit() -> None:
     ]
 
 
+def test_a_ranking_between_level_and_growth() -> None:
+    got = links("全县地区生产总值达到405亿元、稳居全市前三、增长6.6%。")
+    assert got[-1] == ("6.6%", "gdp", "growth", Decimal("6.6"), "%")
+
+
 def test_a_growth_clause_continues_the_clause_before() -> None:
     got = links("实现地区生产总值805亿元，增长5.9%，总量居全市第二。")
     assert got[:2] == [

@@ -7,7 +7,7 @@ first, so 人均地区生产总值 is not 地区生产总值), else a name right
 *not* what the number measures when:
 
 - it is a denominator: 占地区生产总值比重, 与地区生产总值的比率 (the number is another figure's share);
-- a subject other than the report's own area stands before it: a place or body the report names (武汉),
+- a subject other than the report's own area stands before it: a place the report names (武汉),
   or an area word (县域, 南疆五地州);
 - other words stand between it and the number (单位地区生产总值二氧化碳排放: another figure);
 - the number is an earlier level (从9323亿元, 较…的9323亿元) or its unit is not one of the concept's
@@ -56,6 +56,8 @@ _BETWEEN_WORDS = re.compile(
     r"达到|达|为|是|实现|完成|突破|超过|超|迈上|跨上|跨越|稳定在|控制在|保持在|保持|"
     r"以上|左右|约|近|余|多|到|至|了|在|均|和|、|—|-|~|～"
 )
+# A ranking between a figure's level and its growth (5.5万亿元、稳居全国前十、增长4.8%) says nothing.
+_RANKING = re.compile(r"、(?:稳居|位居|居|跻身|排名|列)[^、，,]*(?=、)")
 _NUMBER = re.compile(
     r"[0-9.]+(?:万亿|亿|万|千)?(?:个百分点|百分点|人次|件次|公斤|千克|美元|[^\s0-9，、,；;。：:—\-~～])?"
 )
@@ -108,8 +110,8 @@ class ConceptMatcher:
     ) -> ConceptMatch | None:
         """The concept ``indicator`` (found in ``text``) measures, or ``None``.
 
-        ``names`` are the sorted ``(begin, end)`` offsets of the places and bodies the report names other
-        than its own area: a figure with one of them as its subject is not the report's.
+        ``names`` are the sorted ``(begin, end)`` offsets of the places the report names other than its own
+        area: a figure with one of them as its subject is not the report's.
         """
         ev = indicator.evidence
         begin, end = ev.begin, ev.end
@@ -153,7 +155,7 @@ class ConceptMatcher:
         head = clause[: hit.start()]
         if _DENOMINATOR_BEFORE.search(head) or _DENOMINATOR_AFTER.match(clause[hit.end() :]):
             return None
-        if _BETWEEN_WORDS.sub("", _NUMBER.sub("", between)).strip():
+        if _BETWEEN_WORDS.sub("", _NUMBER.sub("", _RANKING.sub("", between))).strip():
             return None
         if not _OWN_HEAD.match(head) and (
             _AREA_END.search(head) or _names_inside(names, start, start + hit.start())

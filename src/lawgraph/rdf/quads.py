@@ -507,12 +507,13 @@ class _Builder:
     def add_concept(self, node: str, indicator: Indicator) -> None:
         """Link an observation to the indicator concept it measures (``lawgraph.concepts``), if any."""
         if self._foreign_names is None:
-            # Places and bodies other than the issuer and its own area (贺兰县 in 贺兰县人民政府's report).
+            # Places other than the issuer's own area (贺兰县 in 贺兰县人民政府's report): a figure of one
+            # is not the report's. A body as subject (县司法局受理…) is the report's own.
             issuer, text = self.facts.issuer or "", self.report.text
             self._foreign_names = sorted(
                 (m.evidence.begin, m.evidence.end)
                 for e in self.facts.entities
-                if e.kind in ("place", "organization") and not issuer.startswith(e.key)
+                if e.kind == "place" and not issuer.startswith(e.key)
                 for m in e.mentions
                 if text[m.evidence.begin : m.evidence.end] not in issuer
             )
