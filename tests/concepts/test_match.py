@@ -94,6 +94,7 @@ def test_a_growth_clause_continues_the_clause_before() -> None:
     [
         "服务业增加值占地区生产总值比重达52.3%。",  # a share of another figure
         "县域地区生产总值增长7.2%。",  # a part of the area
+        "力争海洋生产总值增长6.8%。",  # a sector
         "单位地区生产总值二氧化碳排放降低4.1%。",  # another figure
         "地区生产总值从210亿元提高到305亿元。",  # 210 is the earlier level …
     ],
@@ -111,6 +112,7 @@ def test_respectively_gives_each_number_its_name() -> None:
     ]
     # A list whose items are not each one name links none (城镇、农村…收入分别增长).
     assert {g[1] for g in links("城镇、农村居民人均可支配收入分别增长4.1%、6.2%。")} == {""}
+    assert {g[1] for g in links("城乡居民人均可支配收入分别达5.1万元、2.3万元。")} == {""}
 
 
 def test_a_name_after_the_number_and_an_unmatched_phrase() -> None:

@@ -8,7 +8,7 @@ first, so 人均地区生产总值 is not 地区生产总值), else a name right
 
 - it is a denominator: 占地区生产总值比重, 与地区生产总值的比率 (the number is another figure's share);
 - a subject other than the report's own area stands before it: a place the report names (武汉),
-  or an area word (县域, 南疆五地州);
+  or an area or sector word (县域, 南疆五地州, 海洋生产总值);
 - other words stand between it and the number (单位地区生产总值二氧化碳排放: another figure);
 - the number is an earlier level (从9323亿元, 较…的9323亿元) or its unit is not one of the concept's
   (9万美元 for a concept counted in 元, 37年).
@@ -73,7 +73,9 @@ _OWN_HEAD = re.compile(
     r"受理|办理|审理|审查|审核|备案|发生|处理|开展|组织|培训|聘请|化解|调处|调解|排查|作出|新收|新增|共)*$"
 )
 _CONTINUED = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|下降|增速|增幅)$")
-_AREA_END = re.compile(r"(?:县域|县级|市级|城区|城市|地州|市州|园区|新区|开发区|片区|[州盟域])$")
+_AREA_END = re.compile(
+    r"(?:县域|县级|市级|城区|城市|城乡|农村|城镇|地州|市州|园区|新区|开发区|片区|海洋|数字经济|民营经济|[州盟域])$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +214,7 @@ def _respectively(clause: str, hits: list[re.Match[str]], between: str) -> re.Ma
     cut = clause.rfind("分别")
     items = [item for item in re.split(r"、|和|及", clause[:cut]) if item]
     listed = [h for h in hits if h.end() <= cut]
-    if not listed or len(items) != len(listed):
+    if len(listed) < 2 or len(items) != len(listed):  # 城乡居民…收入分别: one name for several figures
         return None
     if any(h.group() not in item for h, item in zip(listed, items, strict=True)):
         return None
