@@ -95,6 +95,7 @@ def test_a_growth_clause_continues_the_clause_before() -> None:
         "服务业增加值占地区生产总值比重达52.3%。",  # a share of another figure
         "县域地区生产总值增长7.2%。",  # a part of the area
         "力争海洋生产总值增长6.8%。",  # a sector
+        "脱贫地区农村居民人均可支配收入增长7.5%。",  # a group of places
         "单位地区生产总值二氧化碳排放降低4.1%。",  # another figure
         "地区生产总值从210亿元提高到305亿元。",  # 210 is the earlier level …
     ],
@@ -110,8 +111,14 @@ def test_respectively_gives_each_number_its_name() -> None:
         ("budget-revenue", "growth", Decimal("3.1")),
         ("urban-jobs", "growth", Decimal("2.4")),
     ]
-    # A list whose items are not each one name links none (城镇、农村…收入分别增长).
-    assert {g[1] for g in links("城镇、农村居民人均可支配收入分别增长4.1%、6.2%。")} == {""}
+    # Items that share the last one's tail: 城镇(居民人均可支配收入)、农村居民人均可支配收入.
+    got = links("城镇和农村居民人均可支配收入分别增长4.1%、6.2%。")
+    assert [(g[1], g[3]) for g in got] == [
+        ("urban-disposable-income", Decimal("4.1")),
+        ("rural-disposable-income", Decimal("6.2")),
+    ]
+    # A list whose items are not each one name links none.
+    assert {g[1] for g in links("城镇、新区居民平均收入分别增长4.1%、6.2%。")} == {""}
     assert {g[1] for g in links("城乡居民人均可支配收入分别达5.1万元、2.3万元。")} == {""}
 
 

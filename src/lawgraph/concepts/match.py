@@ -16,7 +16,8 @@ first, so 人均地区生产总值 is not 地区生产总值), else a name right
 The kind of value comes from the unit and the words before the number: % after 年均增长 is an average
 yearly growth, after 增长/增速/下降 a growth (a fall is negative in the base value), else a share;
 个百分点 and an amount after 增加/净增 are a change; an amount in the concept's units is its level. A
-list after 分别 (A、B分别增长5%、6%) gives the i-th number the i-th name.
+list after 分别 (A、B分别增长5%、6%) gives the i-th number the i-th name (城镇、农村居民人均可支配收入分别…:
+the urban and the rural figure).
 
 Examples
 --------
@@ -47,7 +48,7 @@ __all__ = ["ConceptMatch", "ConceptMatcher", "default_matcher"]
 _CLAUSE_MARKS = "，,；;。：:！!？?\n（）()"
 _PERCENT = {"%": Decimal(1), "％": Decimal(1), "‰": Decimal("0.1")}
 _POINTS = ("个百分点", "百分点")
-_DENOMINATOR_BEFORE = re.compile(r"(?:占|与|相当于|和)$")
+_DENOMINATOR_BEFORE = re.compile(r"(?:占|与|相当于)$")
 _DENOMINATOR_AFTER = re.compile(r"^(?:的)?(?:比重|比例|比率|之比|的比)")
 # What may stand between a name and its number: cue words, numbers with their units, list marks.
 _BETWEEN_WORDS = re.compile(
@@ -74,7 +75,7 @@ _OWN_HEAD = re.compile(
 )
 _CONTINUED = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|下降|增速|增幅)$")
 _AREA_END = re.compile(
-    r"(?:县域|县级|市级|城区|城市|城乡|农村|城镇|地州|市州|园区|新区|开发区|片区|海洋|数字经济|民营经济|[州盟域])$"
+    r"(?:县域|县级|市级|城区|城市|城乡|农村|城镇|地区|地州|市州|园区|新区|开发区|片区|海洋|数字经济|民营经济|[州盟域])$"
 )
 
 
@@ -147,23 +148,55 @@ class ConceptMatcher:
         hits = list(self.pattern.finditer(clause))
         if not hits:
             return None
-        hit = hits[-1]
-        between = clause[hit.end() :]
+        name, first, last = hits[-1].group(), hits[-1].start(), hits[-1].end()
+        between = clause[last:]
         if "分别" in between:
-            picked = _respectively(clause, hits, between)
+            picked = self._respectively(clause, hits)
             if picked is None:
                 return None
-            hit, between = picked, clause[clause.rfind("分别") :]
-        head = clause[: hit.start()]
-        if _DENOMINATOR_BEFORE.search(head) or _DENOMINATOR_AFTER.match(clause[hit.end() :]):
+            (name, first, last), between = picked, clause[clause.rfind("分别") :]
+        head = clause[:first]
+        if _DENOMINATOR_BEFORE.search(head) or _DENOMINATOR_AFTER.match(clause[last:]):
             return None
         if _BETWEEN_WORDS.sub("", _NUMBER.sub("", _RANKING.sub("", between))).strip():
             return None
         if not _OWN_HEAD.match(head) and (
-            _AREA_END.search(head) or _names_inside(names, start, start + hit.start())
+            _AREA_END.search(head) or _names_inside(names, start, start + first)
         ):
             return None
-        return self.by_name[hit.group()], between
+        return self.by_name[name], between
+
+    def _respectively(self, clause: str, hits: list[re.Match[str]]) -> tuple[str, int, int] | None:
+        """A、B分别增长5%、6%: the name of the number's place in the list, when each item is one name.
+
+        Items that share the last item's tail are read with it: 城镇、农村居民人均可支配收入 are
+        城镇居民人均可支配收入 and 农村居民人均可支配收入. One name alone (城乡居民人均可支配收入分别…)
+        names several figures: none.
+        """
+        cut = clause.rfind("分别")
+        items: list[tuple[str, int, int]] = []
+        for part in re.finditer(r"[^、和及]+", clause[:cut]):
+            items.append((part.group(), part.start(), part.end()))
+        listed = [h for h in hits if h.end() <= cut]
+        if len(items) < 2 or not listed:
+            return None
+        names: list[tuple[str, int, int]] = []
+        if len(listed) == len(items) and all(
+            h.group() in item for h, (item, _, _) in zip(listed, items, strict=True)
+        ):
+            names = [(h.group(), h.start(), h.end()) for h in listed]
+        else:
+            last = items[-1][0]
+            for k in range(1, len(last)):
+                tail = last[k:]
+                if tail in self.by_name and all(item + tail in self.by_name for item, _, _ in items[:-1]):
+                    names = [(item + tail, b, e) for item, b, e in items[:-1]]
+                    names.append((last, items[-1][1], items[-1][2]))
+                    break
+        if len(names) != len(items) or any(name not in self.by_name for name, _, _ in names):
+            return None
+        index = len(_NUMBER.findall(clause[cut + 2 :]))
+        return names[index] if index < len(names) else None
 
     def _after(self, text: str, end: int, stop: int) -> tuple[IndicatorConcept, str] | None:
         window = text[end : min(stop, end + 24)]
@@ -207,19 +240,6 @@ def _normalize(value: Decimal) -> Decimal:
 def _names_inside(names: Sequence[tuple[int, int]], begin: int, end: int) -> bool:
     i = bisect.bisect_left(names, (begin, -1))
     return i < len(names) and names[i][0] < end
-
-
-def _respectively(clause: str, hits: list[re.Match[str]], between: str) -> re.Match[str] | None:
-    """A、B分别增长5%、6%: the name of the number's place in the list, when each item is one name."""
-    cut = clause.rfind("分别")
-    items = [item for item in re.split(r"、|和|及", clause[:cut]) if item]
-    listed = [h for h in hits if h.end() <= cut]
-    if len(listed) < 2 or len(items) != len(listed):  # 城乡居民…收入分别: one name for several figures
-        return None
-    if any(h.group() not in item for h, item in zip(listed, items, strict=True)):
-        return None
-    index = len(_NUMBER.findall(clause[cut + 2 :]))
-    return listed[index] if index < len(listed) else None
 
 
 @lru_cache(maxsize=1)
