@@ -194,3 +194,25 @@ def test_gdp_growth_across_the_provincial_reports(corpus_dir: Path) -> None:
         assert re.search(pattern, row.sentence), (name, row.sentence)
         normalized = texts[name].replace("，", ",").replace("：", ":").replace("；", ";").replace("％", "%")
         assert f"增长{number}%" in normalized, name
+
+
+def test_chart_without_a_cjk_font_warns_on_one_line(
+    graph_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lawgraph.chart
+
+    monkeypatch.setattr(lawgraph.chart, "cjk_font", lambda: None)
+    chart = tmp_path / "growth.svg"
+    assert main_code(["compare", "地区生产总值增速", str(graph_file), "--chart", str(chart), "-q"]) == 0
+    warning = [line for line in capsys.readouterr().err.splitlines() if line]
+    assert warning == [f"lawgraph: warning: {lawgraph.chart.CJK_FONT_HINT}"]
+    assert "fonts-noto-cjk" in warning[0] and chart.stat().st_size > 0
+
+
+def test_a_cjk_font_is_found() -> None:
+    from lawgraph.chart import cjk_font
+
+    font = cjk_font()
+    if font is None:
+        pytest.skip("no CJK font on this machine (apt-get install fonts-noto-cjk)")
+    assert any(key in font for key in ("CJK", "Han", "Hei", "WenQuanYi", "Fallback", "PingFang", "Sarasa"))
