@@ -26,8 +26,8 @@ notation, optionally followed by a kind of value: `地区生产总值增速`, `�
 (.trig, .nq, .ttl …) or reports (files or folders, built first).
 
 Each report shows its first value reported as a result (done, or a shortcoming), else its first
-planned one (a target). Values are in
-the concept's base unit (元, 人, 件, 吨) or in % for growth rates and shares.
+planned one (a target). Values are in the concept's base unit (元, 人, 件, 吨) or in % for growth rates
+and shares.
 
 Examples:
 
