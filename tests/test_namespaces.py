@@ -56,7 +56,7 @@ def test_classes_and_properties_are_declared(ontology):
         types = set(ontology.objects(URIRef(LG_NS + name), RDF.type))
         if name[0].isupper():
             assert OWL.Class in types, name
-        elif name not in ("actionTypes", "indicatorStructure", "statuses"):
+        elif name not in ("actionTypes", "indicatorStructure", "statuses", "indicatorScheme", "valueKinds"):
             assert types & {OWL.ObjectProperty, OWL.DatatypeProperty}, name
 
 

@@ -133,6 +133,8 @@ def test_papermill_runs_it_on_a_folder_of_two_reports(tmp_path):
     assert "in 3 graphs" in text  # the shared entities and one graph per report
     assert "report: pingwu-county-2023-fictional.txt — 平武县人民政府关于报送" in text
     assert "report: santai-county-2023-fictional.txt — 三台县人民政府关于报送" in text
+    # Section 4: 行政复议案件 (santai) and its synonym 行政复议申请 (pingwu) are one indicator.
+    assert "2 reports state 行政复议案件（总量）" in text
     _check_page_and_plot(outputs)
 
 

@@ -43,6 +43,7 @@ SAVED = (
     "cooperation",
     "established-bodies",
     "indicator-across-reports",
+    "indicator-compare",
     "issued-documents",
     "mediation-committees",
     "organization-actions",
@@ -118,6 +119,7 @@ def test_unknown_saved_query() -> None:
 def test_parameters_are_named_in_the_description() -> None:
     assert saved_params("organization-actions") == ("org_label",)
     assert saved_params("indicator-across-reports") == ("phrase",)
+    assert saved_params("indicator-compare") == ("indicator", "kind")
 
 
 @pytest.mark.parametrize("name", SAVED)
@@ -270,3 +272,12 @@ def test_saved_query_through_the_command_line(capsysbinary, store, tmp_path) -> 
     out, _ = capsysbinary.readouterr()
     for name in SAVED:
         assert name in out.decode("utf-8")
+
+
+def test_indicator_compare_one_row_per_report(store) -> None:
+    """受理行政复议案件45件 and 30件: the concept lg-ind:admin-reconsideration-cases, one row per report."""
+    concept = "lg-ind:admin-reconsideration-cases"
+    table = rows(store, "indicator-compare", indicator=concept, kind="lg-kind:level")
+    got = sorted((plain(r["area"]), plain(r["value"]), plain(r["unit"]), plain(r["status"])) for r in table)
+    assert got == [("永宁县", "45", "件", "done"), ("贺兰县", "30", "件", "done")]
+    assert all("行政复议案件" in plain(r["sentence"]) for r in table)

@@ -14,8 +14,9 @@ from lawgraph.ontology import load_ontology, load_shapes
 from lawgraph.vocab import ACTION_ROLES, ENTITY_KINDS, SCOPED_KINDS, class_named, kind_of_class, node_classes
 
 LG_NS = str(LG._NS)
-NOT_NODE_CLASSES = {LG.Section, LG.ActionType, LG.Status}
-"""lawgraph classes that are no kind of node the views show: sections and the action-type concepts."""
+NOT_NODE_CLASSES = {LG.Section, LG.ActionType, LG.Status, LG.IndicatorConcept, LG.ValueKind, LG.UnitDimension}
+"""lawgraph classes that are no kind of node the views show: sections and the concepts of the schemes
+(action types, statuses, indicators, kinds of value, unit dimensions)."""
 
 ENTITY_CLASSES = [(kind.name, cls) for kind in ENTITY_KINDS.values() for cls in kind.classes]
 

@@ -46,6 +46,9 @@ __all__ = [
     "LGR",
     "ACT",
     "STATUS",
+    "IND",
+    "KIND",
+    "DIM",
     "ORG",
     "SKOS",
     "SDO",
@@ -84,6 +87,18 @@ ACT = Namespace(BASE + "action-type/")
 
 STATUS = Namespace(BASE + "status/")
 """The SKOS concept scheme of statuses (``STATUS.done``, ``STATUS.planned``, ``STATUS.shortcoming``)."""
+
+IND = Namespace(BASE + "indicator/")
+"""The SKOS concept scheme of indicators (``IND.gdp``, ``IND["admin-reconsideration-cases"]`` …), defined in
+``ontology/indicators.ttl``."""
+
+KIND = Namespace(BASE + "value-kind/")
+"""The kinds of value of an observation (``KIND.level``, ``KIND.growth``, ``KIND.share`` …), defined in the
+ontology."""
+
+DIM = Namespace(BASE + "unit-dimension/")
+"""The unit dimensions of indicator concepts (``DIM.money``, ``DIM.cases`` …), in
+``ontology/indicators.ttl``."""
 
 ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
 """The named graph the ontology is loaded into in a store."""
@@ -186,6 +201,22 @@ class LG(DefinedNamespace):
     reportingOrganization: URIRef
     fromAction: URIRef
 
+    # --- indicator concepts (ontology/indicators.ttl)
+    IndicatorConcept: URIRef
+    indicatorScheme: URIRef
+    indicatorConcept: URIRef
+    ValueKind: URIRef
+    valueKinds: URIRef
+    valueKind: URIRef
+    baseValue: URIRef
+    baseUnit: URIRef
+    UnitDimension: URIRef
+    unitDimension: URIRef
+    defaultKind: URIRef
+    unitFactor: URIRef
+    unit: URIRef
+    factor: URIRef
+
     # --- evidence
     evidence: URIRef
 
@@ -195,6 +226,9 @@ PREFIXES: dict[str, str] = {
     "lgr": str(LGR),
     "act": str(ACT),
     "lg-status": str(STATUS),
+    "lg-ind": str(IND),
+    "lg-kind": str(KIND),
+    "lg-dim": str(DIM),
     "org": str(ORG),
     "skos": str(SKOS),
     "schema": str(SDO),

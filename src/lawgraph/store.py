@@ -498,22 +498,31 @@ def ontology_path() -> Path:
 
 
 def load_ontology(store: Any, path: str | Path | None = None) -> int:
-    """Replace :data:`~lawgraph.namespaces.ONTOLOGY_GRAPH` with the ontology (``ontology/lawgraph.ttl``).
+    """Replace :data:`~lawgraph.namespaces.ONTOLOGY_GRAPH` with the ontology (``ontology/lawgraph.ttl``)
+    and, unless ``path`` names another file, the indicator scheme (``ontology/indicators.ttl``), so that
+    queries on the store can read the concepts' labels and synonyms.
 
     Returns
     -------
     int
         The number of triples loaded.
     """
+    from lawgraph.concepts.scheme import scheme_path
+
     ox_store = raw_store(store)
-    source = Path(path) if path is not None else ontology_path()
-    data = source.read_bytes()
-    try:
-        triples = list(ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=str(ONTOLOGY_GRAPH)))
-    except SyntaxError as err:
-        raise InputError(source, f"invalid Turtle: {err}") from err
+    sources = [Path(path)] if path is not None else [ontology_path(), scheme_path()]
+    data = b""
+    triples = []
+    for source in sources:
+        text = source.read_bytes()
+        data += text
+        try:
+            triples += list(ox.parse(text, format=ox.RdfFormat.TURTLE, base_iri=str(ONTOLOGY_GRAPH)))
+        except SyntaxError as err:
+            raise InputError(source, f"invalid Turtle: {err}") from err
     _drop(ox_store, _ONTOLOGY_GRAPH)
-    quads = [ox.Quad(t.subject, t.predicate, t.object, _ONTOLOGY_GRAPH) for t in triples]
+    # The two files both describe lg:indicatorScheme: each statement once.
+    quads = list(dict.fromkeys(ox.Quad(t.subject, t.predicate, t.object, _ONTOLOGY_GRAPH) for t in triples))
     digest = hashlib.sha256(data).hexdigest()
     ox_store.extend(quads)
     ox_store.extend(_record(_ONTOLOGY_GRAPH, name=None, content_hash=digest, count=len(quads)))

@@ -41,6 +41,7 @@ COMMANDS: tuple[str, ...] = (
     "stats",
     "export",
     "eval",
+    "compare",
 )
 """Modules of :mod:`lawgraph.cli` that register commands, in the order ``--help`` lists them."""
 

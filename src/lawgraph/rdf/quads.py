@@ -39,12 +39,14 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from lawgraph.concepts.match import default_matcher
 from lawgraph.model import Action, Entity, Evidence, Indicator, Report, ReportFacts
 from lawgraph.namespaces import (
     ACT,
     DCTERMS,
     FOAF,
     ITSRDF,
+    KIND,
     LG,
     NIF,
     ORG,
@@ -229,6 +231,7 @@ class _Builder:
             self.entity_nodes
         ) == len(facts.entities)
         self.phrases: dict[tuple[int, int], set[str]] = {}
+        self._foreign_names: list[tuple[int, int]] | None = None
 
     # ---------------------------------------------------------------- helpers
     def add(self, s: str, p: str, o: str) -> None:
@@ -499,6 +502,31 @@ class _Builder:
             if indicator.action is not None and 0 <= indicator.action < len(action_nodes):
                 named.append(f"{node}{from_action}{action_nodes[indicator.action]}{tail}")
             named.append(f"{node}{evidence}{self.sentence(ev)}{tail}")
+            self.add_concept(node, indicator)
+
+    def add_concept(self, node: str, indicator: Indicator) -> None:
+        """Link an observation to the indicator concept it measures (``lawgraph.concepts``), if any."""
+        if self._foreign_names is None:
+            # Places other than the issuer's own area (贺兰县 in 贺兰县人民政府's report): a figure of one
+            # is not the report's. A body as subject (县司法局受理…) is the report's own.
+            issuer, text = self.facts.issuer or "", self.report.text
+            self._foreign_names = sorted(
+                (m.evidence.begin, m.evidence.end)
+                for e in self.facts.entities
+                if e.kind == "place" and not issuer.startswith(e.key)
+                for m in e.mentions
+                if text[m.evidence.begin : m.evidence.end] not in issuer
+            )
+        found = default_matcher().match(self.report.text, indicator, names=self._foreign_names)
+        if found is None:
+            return
+        t, tail = self.t, self.named_tail
+        self.named.append(f"{node} {t['lg:indicatorConcept']} <{found.concept.iri}>{tail}")
+        self.named.append(f"{node} {t['lg:valueKind']} <{KIND}{found.kind}>{tail}")
+        if found.base_value is not None and found.base_unit is not None:
+            value = _typed(_decimal(found.base_value), t["decimal"])
+            self.named.append(f"{node} {t['lg:baseValue']} {value}{tail}")
+            self.named.append(f"{node} {t['lg:baseUnit']} {_str(found.base_unit)}{tail}")
 
 
 @lru_cache(maxsize=64)
