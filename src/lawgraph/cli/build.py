@@ -178,7 +178,7 @@ def build_cli(
             inputs, store=store, output=output, fmt=fmt, quiet=quiet, jobs=jobs or 1, dask=dask, prune=prune,
             push=push, compact=compact,
         )
-    from lawgraph.api import build_quads, write_graph
+    from lawgraph.api import build_file
     from lawgraph.atomic import is_special, is_stdout
     from lawgraph.rdf.serialize import check_writable, rdf_format
 
@@ -192,15 +192,15 @@ def build_cli(
         raise OutputError(output, str(err)) from err
     check_writable(output)  # fail before the long part, not after
 
-    result = build_quads(inputs, on_error="skip")
+    # streamed: each report's statements go to an external sort, so memory stays flat however many reports
+    result = build_file(inputs, output, format=fmt, on_error="skip")
     for problem in result.errors:
         typer.echo(f"lawgraph: {problem.message}", err=True)
-    if not result.results:
+    if result.path is None:
         if len(result.errors) != 1:  # one bad input: its own line says it all
             typer.echo("lawgraph: nothing was built; no output written", err=True)
         raise typer.Exit(2)
-    written = write_graph(result, output, format=fmt)
     if not quiet:  # with the graph on stdout, the summary goes to stderr
-        shown = None if to_stdout else written
-        print_summary(result.summary(), shown, stream=sys.stderr if to_stdout else None)
+        shown = None if to_stdout else result.path
+        print_summary(result.summary, shown, stream=sys.stderr if to_stdout else None)
     raise typer.Exit(1 if result.errors else 0)
