@@ -402,6 +402,8 @@ def load_reports(
 def load_nquads_reports(
     store: Any,
     reports: Iterable[tuple[str, bytes, str | None, str | None, int]],
+    *,
+    path: str | Path | None = None,
 ) -> int:
     """Replace many reports given as N-Quads bytes, with one bulk load (the corpus build's fast path).
 
@@ -412,6 +414,9 @@ def load_nquads_reports(
     reports : iterable of (report_iri, nquads, name, content_hash, quad_count)
         One tuple per report: its IRI, the N-Quads of its named graph and shared descriptions, the name and
         hash to record (see :func:`load_report`) and its number of quads (recorded as is).
+    path : str or Path, optional
+        An N-Quads file holding the statements of every report of the batch, loaded from disk instead of
+        the reports' bytes (which are then empty): a corpus build spools its batches, so they need no memory.
 
     Returns
     -------
@@ -436,6 +441,8 @@ def load_nquads_reports(
             chunks.append(nquads if nquads.endswith(b"\n") else nquads + b"\n")
         records.extend(_record(graph, name=name, content_hash=content_hash, count=int(count)))
     try:
+        if path is not None:
+            ox_store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
         if chunks:
             ox_store.bulk_load(b"".join(chunks), format=ox.RdfFormat.N_QUADS)
         ox_store.extend(records)
