@@ -478,9 +478,9 @@ def build_file(
             sorter.add(result.nquads.shared)
             built += 1
         if built:
-            lines = counter.count(sorter.lines())
+            blocks = counter.count_blocks(sorter.blocks())
             written = write_atomically(
-                output, lambda fh: write_sorted(lines, fh, format=fmt, memory_bytes=memory, folder=folder)
+                output, lambda fh: write_sorted(blocks, fh, format=fmt, memory_bytes=memory, folder=folder)
             )
     summary = BuildSummary(
         reports=built,

@@ -58,3 +58,13 @@ def test_merge_by_blocks_equals_one_sort() -> None:
 def test_runs_go_beside_the_output(tmp_path: Path) -> None:
     assert folder_beside(tmp_path / "graph.nq") == tmp_path
     assert folder_beside("-") is None
+
+
+def test_blocks_hold_the_lines_in_order_without_repeats_across_blocks(tmp_path: Path) -> None:
+    chunks = _chunks(11, 50)
+    with LineSorter(memory_bytes=2048, folder=tmp_path) as sorter:
+        for chunk in chunks:
+            sorter.add(chunk)
+        blocks = list(sorter.blocks())
+    assert len(blocks) > 1 and all(blocks)
+    assert [line for block in blocks for line in block] == sorted(set(b"".join(chunks).splitlines(True)))

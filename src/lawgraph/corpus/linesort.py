@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
 import os
 import shutil
 import tempfile
@@ -31,7 +32,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-__all__ = ["LineSorter", "merge", "unique", "folder_beside", "DEFAULT_MEMORY_BYTES", "MAX_FAN_IN"]
+__all__ = [
+    "LineSorter",
+    "merge",
+    "merge_blocks",
+    "unique",
+    "unique_blocks",
+    "folder_beside",
+    "DEFAULT_MEMORY_BYTES",
+    "MAX_FAN_IN",
+]
 
 DEFAULT_MEMORY_BYTES = 64 * 1024 * 1024
 """Line bytes held before a run is written. Python adds about 40 bytes per line (the object and its slot
@@ -45,19 +55,14 @@ _BLOCK_BYTES = 256 * 1024
 ``memory_bytes`` is small, so that merging takes no more memory than sorting a run did."""
 
 
-def merge(files: Sequence[IO[bytes]], *, block_bytes: int = _BLOCK_BYTES) -> Iterator[bytes]:
-    """The lines of sorted files (each without duplicates), merged in sorted order.
+def merge_blocks(files: Sequence[IO[bytes]], *, block_bytes: int = _BLOCK_BYTES) -> Iterator[list[bytes]]:
+    """The lines of sorted files (each without duplicates), merged in sorted order, a block at a time.
 
-    Lines equal across files come out next to each other (:func:`unique` drops them). Works by blocks,
-    so that the merging itself is done by :meth:`list.sort` (Timsort merges sorted stretches in C), not by
-    a Python comparison per line as :func:`heapq.merge` would: each round reads a block from every file
-    whose block is used up, takes from every block the lines up to the smallest of the blocks' last lines
-    (no file holds a smaller line further on), and sorts what it took.
-
-    >>> import io
-    >>> a, b = io.BytesIO(b"a\\nc\\ne\\n"), io.BytesIO(b"b\\nc\\nf\\n")
-    >>> b"".join(merge([a, b], block_bytes=2))
-    b'a\\nb\\nc\\nc\\ne\\nf\\n'
+    Lines equal across files come out next to each other (:func:`unique_blocks` drops them). The merging
+    itself is done by :meth:`list.sort` (Timsort merges sorted stretches in C), not by a Python comparison
+    per line as :func:`heapq.merge` would: each round reads a block from every file whose block is used
+    up, takes from every block the lines up to the smallest of the blocks' last lines (no file holds a
+    smaller line further on), and sorts what it took.
     """
     blocks: list[list[bytes]] = []
     starts: list[int] = []
@@ -76,7 +81,7 @@ def merge(files: Sequence[IO[bytes]], *, block_bytes: int = _BLOCK_BYTES) -> Ite
             taken.extend(block[starts[k] : end])
             starts[k] = end
         taken.sort()
-        yield from taken
+        yield taken
         for k in range(len(blocks) - 1, -1, -1):
             if starts[k] == len(blocks[k]):
                 block = live[k].readlines(block_bytes)
@@ -84,6 +89,17 @@ def merge(files: Sequence[IO[bytes]], *, block_bytes: int = _BLOCK_BYTES) -> Ite
                     blocks[k], starts[k] = block, 0
                 else:
                     del blocks[k], starts[k], live[k]
+
+
+def merge(files: Sequence[IO[bytes]], *, block_bytes: int = _BLOCK_BYTES) -> Iterator[bytes]:
+    """:func:`merge_blocks`, a line at a time.
+
+    >>> import io
+    >>> a, b = io.BytesIO(b"a\\nc\\ne\\n"), io.BytesIO(b"b\\nc\\nf\\n")
+    >>> b"".join(merge([a, b], block_bytes=2))
+    b'a\\nb\\nc\\nc\\ne\\nf\\n'
+    """
+    return itertools.chain.from_iterable(merge_blocks(files, block_bytes=block_bytes))
 
 
 def unique(lines: Iterable[bytes]) -> Iterator[bytes]:
@@ -97,6 +113,23 @@ def unique(lines: Iterable[bytes]) -> Iterator[bytes]:
         if line != previous:
             yield line
             previous = line
+
+
+def unique_blocks(blocks: Iterable[list[bytes]]) -> Iterator[list[bytes]]:
+    """Blocks of sorted lines with duplicates next to each other dropped, also across blocks.
+
+    >>> list(unique_blocks([[b"a", b"a", b"b"], [b"b", b"c"], [b"c"]]))
+    [[b'a', b'b'], [b'c']]
+    """
+    previous: bytes | None = None
+    for block in blocks:
+        if not block:
+            continue
+        before = itertools.chain((previous,), block)  # one longer than block: zip stops at block's end
+        kept = [line for line, prior in zip(block, before, strict=False) if line != prior]
+        previous = block[-1]
+        if kept:
+            yield kept
 
 
 class LineSorter:
@@ -172,24 +205,32 @@ class LineSorter:
     def _merge_into_run(self, runs: list[Path]) -> Path:
         with contextlib.ExitStack() as stack:
             files = [stack.enter_context(open(path, "rb", buffering=self._block)) for path in runs]
-            merged = self._write_run(unique(merge(files, block_bytes=self._block)))
+            merged = self._write_run(
+                itertools.chain.from_iterable(unique_blocks(merge_blocks(files, block_bytes=self._block)))
+            )
         for path in runs:
             path.unlink()
         return merged
 
     def lines(self) -> Iterator[bytes]:
         """Every line added, sorted as bytes, each once. Call once, after the last :meth:`add`."""
+        return itertools.chain.from_iterable(self.blocks())
+
+    def blocks(self) -> Iterator[list[bytes]]:
+        """:meth:`lines` in blocks (lists of lines, in order): cheaper to pass on than line by line."""
         if not self._runs:
             lines = sorted(set(self._buffer))
             self._buffer, self._size = [], 0
-            yield from lines
+            step = max(1, self._block // 128)  # about a block's bytes, at ~128 bytes or more a line
+            for at in range(0, len(lines), step):
+                yield lines[at : at + step]
             return
         self._spill()
         with contextlib.ExitStack() as stack:
             files: list[IO[bytes]] = [
                 stack.enter_context(open(path, "rb", buffering=self._block)) for path in self._runs
             ]
-            yield from unique(merge(files, block_bytes=self._block))
+            yield from unique_blocks(merge_blocks(files, block_bytes=self._block))
 
     def close(self) -> None:
         """Remove the runs and their folder."""

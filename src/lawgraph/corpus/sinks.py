@@ -264,11 +264,9 @@ class NQuadsFileSink:
         if self._file is None:
             return
         try:
-            shared = 0
-            for line in self._shared.lines():
-                self._file.write(line)
-                shared += 1
-            self.lines += shared
+            for block in self._shared.blocks():
+                self._file.writelines(block)
+                self.lines += len(block)
             self._file.close()
         except BaseException:
             self.abort()

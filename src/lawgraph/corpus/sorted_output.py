@@ -20,6 +20,7 @@ every subject: in sorted N-Quads all statements about one subject are next to ea
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -54,6 +55,7 @@ class ClassCounter:
     """
 
     def __init__(self) -> None:
+        self._typed = f" <{RDF.type}> <".encode()
         self._marker = f" <{RDF.type}> <{LG._NS}".encode()
         self._activity = f" <{RDF.type}> <{PROV.Activity}> ".encode()
         self._counts: Counter[bytes] = Counter()
@@ -71,16 +73,26 @@ class ClassCounter:
 
     def count(self, lines: Iterable[bytes]) -> Iterator[bytes]:
         """Pass the lines through, counting them and the typed subjects among them."""
-        marker, activity = self._marker, self._activity
         for line in lines:
-            self.lines += 1
+            self._block([line])
+            yield line
+
+    def count_blocks(self, blocks: Iterable[list[bytes]]) -> Iterator[list[bytes]]:
+        """:meth:`count` over blocks of lines (cheaper: only typing statements are looked at one by one)."""
+        for block in blocks:
+            self._block(block)
+            yield block
+
+    def _block(self, block: list[bytes]) -> None:
+        self.lines += len(block)
+        typed, marker, activity = self._typed, self._marker, self._activity
+        for line in [line for line in block if typed in line]:
             at = line.find(marker)
             if at > 0:
                 rest = line[at + len(marker) :]
                 self._add(line[:at], rest[: rest.index(b">")])
             elif activity in line:
                 self._add(line[: line.index(activity)], b"Action")
-            yield line
 
     def counts(self) -> dict[str, int]:
         """Distinct subjects per class local name, sorted by name."""
@@ -146,7 +158,7 @@ def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
 
 
 def write_sorted(
-    lines: Iterable[bytes],
+    blocks: Iterable[list[bytes]],
     fh: IO[bytes],
     *,
     format: ox.RdfFormat,
@@ -157,8 +169,8 @@ def write_sorted(
 
     Parameters
     ----------
-    lines : iterable of bytes
-        N-Quads lines, sorted as bytes and each once (:meth:`LineSorter.lines`).
+    blocks : iterable of lists of bytes
+        N-Quads lines, sorted as bytes and each once, in blocks (:meth:`LineSorter.blocks`).
     fh : binary file
         Where the graph goes.
     format : pyoxigraph.RdfFormat
@@ -167,8 +179,10 @@ def write_sorted(
         For the second sort of the formats other than N-Quads and N-Triples: see :class:`LineSorter`.
     """
     if format == ox.RdfFormat.N_QUADS:
-        fh.writelines(lines)
+        for block in blocks:
+            fh.writelines(block)
         return
+    lines = itertools.chain.from_iterable(blocks)
     items: Iterable[Any]
     if format == ox.RdfFormat.N_TRIPLES:
         items = _triples(parse_lines(lines))
