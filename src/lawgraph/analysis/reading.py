@@ -136,20 +136,24 @@ def node_types(store: ox.Store, kinds: Sequence[str]) -> dict[str, set[str]]:
     default graph has the types stated there; a node typed in a named graph has its types of every graph.
     (Reading every graph for every node would look each of them up twice.)
     """
-    kind_types = " ".join(f"<{t}>" for t, kind in _KIND_OF_TYPE.items() if kind in kinds or kind == "report")
-    default = f"""
-        SELECT ?s ?t WHERE {{ VALUES ?k {{ {kind_types} }} ?s a ?k . ?s a ?t FILTER(isIRI(?t)) }}"""
+    wanted = {t for t, kind in _KIND_OF_TYPE.items() if kind in kinds or kind == "report"}
+    kind_types = " ".join(f"<{t}>" for t in sorted(wanted))
+    # The default graph's types are read in one scan (what it types is mostly entities), then kept for
+    # the subjects that have a type of a kind asked for: cheaper than a lookup per subject.
+    default = "SELECT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?t)) }"
     named = f"""
         SELECT DISTINCT ?s ?t WHERE {{
           VALUES ?k {{ {kind_types} }}
           GRAPH ?g {{ ?s a ?k }} FILTER(?g NOT IN ({_SKIPPED}))
           {_in_data("?s a ?t", "g2")} FILTER(isIRI(?t))
         }}"""
-    out: dict[str, set[str]] = defaultdict(set)
-    for query in (default, named):
-        for s, t in select(store, query, text=True):
-            out[s].add(t)
-    return dict(out)
+    typed: dict[str, set[str]] = defaultdict(set)
+    for s, t in select(store, default, text=True):
+        typed[s].add(t)
+    out = {s: ts for s, ts in typed.items() if ts & wanted}
+    for s, t in select(store, named, text=True):
+        out.setdefault(s, set()).add(t)
+    return out
 
 
 def labels(store: ox.Store, nodes: Iterable[str] | None = None) -> dict[str, dict[str, list[Any]]]:
