@@ -64,6 +64,8 @@ __all__ = [
     "rdf_format_for",
     "load_rdf_file",
     "read_source",
+    "folder_bytes",
+    "QUERY_MEMORY_BYTES",
 ]
 
 _STORE_GRAPH = ox.NamedNode(str(STORE_GRAPH))
@@ -556,11 +558,28 @@ def load_rdf_file(path: str | Path, *, store: ox.Store | None = None) -> ox.Stor
     return load_file(path, store=store)
 
 
-def read_source(source: str | Path, *, memory: bool = False) -> ox.Store:
+QUERY_MEMORY_BYTES = 4 * 2**20
+"""``lawgraph query`` copies store folders up to this size on disk into memory (about 10k statements).
+
+Copying costs about 11 µs of CPU per statement (18 s for the bench corpus's 1.6M) while one query on disk
+costs about 10 µs per lookup it makes, so for a single query the copy pays only when the store is small
+next to the query; above this size a query reads the store on disk (``bench/RESULTS.md``). ``lawgraph
+serve``, which answers many queries from one copy, copies stores up to 1 GiB."""
+
+
+def folder_bytes(path: str | Path) -> int:
+    """The bytes of the files in folder ``path`` (a store's size on disk)."""
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def read_source(
+    source: str | Path, *, memory: bool | None = False, limit: int = QUERY_MEMORY_BYTES
+) -> ox.Store:
     """A store to read from: a store folder (opened read-only) or an RDF file (parsed into memory by
     :func:`lawgraph.rdf.load_file`).
 
-    ``memory=True`` queries a store folder through an in-memory copy (:func:`memory_copy`).
+    ``memory=True`` queries a store folder through an in-memory copy (:func:`memory_copy`); ``None`` does so
+    for folders of at most ``limit`` bytes (:data:`QUERY_MEMORY_BYTES`) and reads larger ones on disk.
 
     Raises
     ------
@@ -572,6 +591,8 @@ def read_source(source: str | Path, *, memory: bool = False) -> ox.Store:
     p = Path(source)
     if p.is_dir():
         store = open_oxigraph(p, read_only=True)
+        if memory is None:
+            memory = folder_bytes(p) <= limit
         return memory_copy(store) if memory else store
     if not p.exists():
         raise InputError(p, "no such file or store folder")
