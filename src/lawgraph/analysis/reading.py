@@ -434,7 +434,9 @@ def indicators(
         count = f"SELECT (COUNT(*) AS ?n) WHERE {{ {_values('org', bound)} {base} {_NOT_OURS} }}"
         lookups = sum(int(row[0]) for row in _both(store, count, text=True)) <= INDICATOR_LOOKUPS
     if lookups:
-        fields = " ".join(f"OPTIONAL {{ GRAPH ?g {{ ?obs {pred} ?{var} }} }}" for var, pred in _INDICATOR_FIELDS)
+        fields = " ".join(
+            f"OPTIONAL {{ GRAPH ?g {{ ?obs {pred} ?{var} }} }}" for var, pred in _INDICATOR_FIELDS
+        )
         where = f"{_values('org', bound)} {base} {_NOT_OURS} {fields}"
     else:
         fields = " ".join(
