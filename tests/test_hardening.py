@@ -163,6 +163,26 @@ def test_open_store_refuses_service_in_queries_updates_and_prepared_queries(tmp_
     assert listener.settle() == 0
 
 
+def test_a_built_dataset_refuses_service_that_rdflib_would_follow(tmp_path, listener):
+    """``lawgraph.build()`` hands out an rdflib Dataset, whose engine follows SERVICE: it is checked too."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    import lawgraph
+
+    report = tmp_path / "甲县司法局2024年法治政府建设情况报告.txt"
+    text = "甲县司法局2024年法治政府建设情况报告\n2024年，甲县司法局受理行政复议案件12件。\n"
+    report.write_text(text, encoding="utf-8")
+    ds = lawgraph.build(report)
+    query = f"SELECT * WHERE {{ ?s ?p ?o .SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
+    for attempt in (lambda: ds.query(query), lambda: ds.query(prepareQuery(query))):
+        with pytest.raises(QueryError, match="SERVICE"):
+            attempt()
+    with pytest.raises(QueryError, match="SERVICE"):
+        ds.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}")
+    assert bool(ds.query("ASK { ?s a ?type }"))  # an ordinary query still runs on rdflib's engine
+    assert listener.settle() == 0
+
+
 def test_query_cli_refuses_service_with_one_line(tmp_path, listener):
     trig = tmp_path / "g.nq"
     trig.write_text('<http://x/s> <http://x/p> "o" <http://x/g> .\n', encoding="utf-8")

@@ -56,6 +56,7 @@ __all__ = [
     "check_limits",
     "has_service_keyword",
     "SERVICE_REFUSED",
+    "guarded_memory_store",
     "guarded_rdflib_store",
 ]
 
@@ -387,6 +388,42 @@ def guarded_rdflib_store(inner: Any) -> Any:
 
         _GUARDED_STORE = GuardedOxigraphStore
     return _GUARDED_STORE(store=inner)
+
+
+_GUARDED_MEMORY: type | None = None
+
+
+def guarded_memory_store() -> Any:
+    """An empty rdflib ``Memory`` store whose queries and updates are checked before rdflib runs them.
+
+    rdflib's own SPARQL engine follows ``SERVICE`` over HTTP. ``rdflib.Dataset(store=guarded_memory_store())``
+    (what :func:`lawgraph.build` returns) asks its store first: this one passes each query through
+    :func:`check_query` (or refuses a prepared query whose algebra holds SERVICE), then declines, so rdflib
+    evaluates it as usual. Only ``query(..., use_store_provided=False)``, which skips the store, escapes it.
+    """
+    global _GUARDED_MEMORY
+    if _GUARDED_MEMORY is None:
+        from rdflib.plugins.stores.memory import Memory
+
+        class GuardedMemory(Memory):
+            """rdflib's memory store, with lawgraph's checks in front of rdflib's SPARQL engine."""
+
+            def query(self, query: Any, *args: Any, **kwargs: Any) -> Any:
+                if isinstance(query, str):
+                    check_query(query)
+                elif _algebra_has_service(query):
+                    raise QueryError("query", SERVICE_REFUSED)
+                raise NotImplementedError  # checked: rdflib's engine runs it
+
+            def update(self, update: Any, *args: Any, **kwargs: Any) -> Any:
+                if isinstance(update, str):
+                    check_update(update)
+                elif _algebra_has_service(update):
+                    raise QueryError("update", SERVICE_REFUSED)
+                raise NotImplementedError
+
+        _GUARDED_MEMORY = GuardedMemory
+    return _GUARDED_MEMORY()
 
 
 def _algebra_has_service(prepared: Any) -> bool:

@@ -321,9 +321,12 @@ def quads_to_dataset(quads: Iterable[ox.Quad]) -> rdflib.Dataset:
     """An :class:`rdflib.Dataset` holding ``quads``: the same default and named graphs.
 
     The dataset's default graph is the union of all graphs for queries (``default_union=True``), so
-    ``SELECT * WHERE { ?report a lg:Report }`` finds reports without a ``GRAPH`` clause.
+    ``SELECT * WHERE { ?report a lg:Report }`` finds reports without a ``GRAPH`` clause. Its queries pass
+    :func:`lawgraph.sparql_guard.check_query` first: ``SERVICE`` is refused, never followed.
     """
-    dataset = rdflib.Dataset(default_union=True)
+    from lawgraph.sparql_guard import guarded_memory_store
+
+    dataset = rdflib.Dataset(store=guarded_memory_store(), default_union=True)
     _bind(dataset)
     graphs: dict[str, rdflib.Graph] = {}
     for quad in quads:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from lawgraph.errors import InputError, QueryError, StoreError
 from lawgraph.server.fairness import FairScheduler
-from lawgraph.server.handler import _Handler
+from lawgraph.server.handler import Handler
 from lawgraph.server.http import LimitedHTTPServer
-from lawgraph.server.page import _page, _saved_examples
-from lawgraph.server.pool import Answer, _answer, _WorkerPool
+from lawgraph.server.page import query_page, saved_examples
+from lawgraph.server.pool import Answer, WorkerPool, plain_answer
 from lawgraph.sparql_guard import MAX_QUERY_BYTES
 
 __all__ = [
@@ -65,8 +65,9 @@ class SparqlServer:
     memory : bool, optional
         Each worker queries an in-memory copy of the data (:func:`lawgraph.store.memory_copy`): about 10x
         faster than the on-disk store on the saved queries (``bench/RESULTS.md``), at the cost of memory per
-        worker (about 0.5 kB per quad) and a slower start (the copy takes about 9 s per million quads). By default, on for RDF files (parsed
-        straight into memory) and for store folders up to :data:`MEMORY_AUTO_BYTES` on disk.
+        worker (about 0.5 kB per quad) and a slower start (the copy takes about 9 s per million quads).
+        By default, on for RDF files (parsed straight into memory) and for store folders up to
+        :data:`MEMORY_AUTO_BYTES` on disk.
     examples : dict of str to str, optional
         Example queries for the browser page; the saved queries by default.
     express : int
@@ -166,14 +167,14 @@ class SparqlServer:
         self.scheduler = FairScheduler(
             per_client=per_client, budget=client_budget, queue_wait=queue_wait, light_seconds=LIGHT_SECONDS
         )
-        self._pool = _WorkerPool(
+        self._pool = WorkerPool(
             memory=self.memory, timeout=self.timeout, scheduler=self.scheduler, express=express,
             express_timeout=express_timeout, memory_limit=memory_limit,
         )
         self._httpd: LimitedHTTPServer | None = None
         self._closed = False
         self._serving = False
-        self._page = b""
+        self.query_page = b""
 
     # -- lifecycle
     @property
@@ -213,8 +214,8 @@ class SparqlServer:
         self._store_path = self._prepare_store()
         try:
             self._pool.start(self._store_path, self.n_workers)
-            self._page = _page(self._examples if self._examples is not None else _saved_examples())
-            handler = type("_Handler", (_Handler,), {"server_ref": self, "timeout": self.idle_timeout})
+            self.query_page = query_page(self._examples if self._examples is not None else saved_examples())
+            handler = type("Handler", (Handler,), {"server_ref": self, "timeout": self.idle_timeout})
             try:
                 self._httpd = LimitedHTTPServer(
                     (self.host, self.port), handler, max_connections=self.max_connections,
@@ -290,7 +291,7 @@ class SparqlServer:
         """
         size = len(query.encode("utf-8", "surrogatepass"))
         if size > self.max_query_bytes:
-            return _answer(400, f"the query is {size} bytes long; the limit is {self.max_query_bytes}")
+            return plain_answer(400, f"the query is {size} bytes long; the limit is {self.max_query_bytes}")
         return self._pool.run(
             query,
             client=client,

@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from lawgraph.sanitize import printable
-from lawgraph.server.negotiation import _error
+from lawgraph.server.negotiation import error_answer
 
 if TYPE_CHECKING:
     from lawgraph.server.endpoint import SparqlServer
 
-__all__: list[str] = []
+__all__: list[str] = ["Handler"]
 
 logger = logging.getLogger("lawgraph.server")  # one logger for the whole endpoint, as before the split
 
 _MAX_BODY_BYTES = 1_000_000  # a form-encoded query takes up to 3 bytes per byte of query
 
 
-class _Handler(BaseHTTPRequestHandler):
+class Handler(BaseHTTPRequestHandler):
     server_ref: SparqlServer
     server_version = "lawgraph-sparql"
     protocol_version = "HTTP/1.1"
@@ -57,7 +57,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _refuse(self, status: int, message: str, *, close: bool = False) -> None:
         if close:
             self.close_connection = True
-        self._send(*_error(status, message))
+        self._send(*error_answer(status, message))
 
     def _framing_ok(self) -> bool:
         """Refuse what request smuggling needs: Transfer-Encoding, repeated or malformed Content-Length,
@@ -96,16 +96,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, params: dict[str, list[str]], query: str | None) -> None:
         if "update" in params:
-            self._send(*_error(403, "this endpoint is read-only: SPARQL UPDATE is refused"))
+            self._send(*error_answer(403, "this endpoint is read-only: SPARQL UPDATE is refused"))
             return
         if query is None:
             if "html" in (self.headers.get("Accept") or ""):
-                self._send(200, "text/html; charset=utf-8", self.server_ref._page)
+                self._send(200, "text/html; charset=utf-8", self.server_ref.query_page)
             else:
-                self._send(*_error(400, "missing the `query` parameter (SPARQL 1.1 Protocol)"))
+                self._send(*error_answer(400, "missing the `query` parameter (SPARQL 1.1 Protocol)"))
             return
         if len(params.get("query", [])) > 1:
-            self._send(*_error(400, "give one `query` parameter"))
+            self._send(*error_answer(400, "give one `query` parameter"))
             return
         formats = params.get("format") or params.get("output") or params.get("results")
         fmt = formats[0] if formats else None
@@ -125,14 +125,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._drain()
         parts = urlsplit(self.path)
         if parts.path in ("/", "/index.html"):
-            self._send(200, "text/html; charset=utf-8", self.server_ref._page)
+            self._send(200, "text/html; charset=utf-8", self.server_ref.query_page)
             return
         if parts.path != "/sparql":
-            self._send(*_error(404, "not found; the endpoint is /sparql"))
+            self._send(*error_answer(404, "not found; the endpoint is /sparql"))
             return
         params = _parse_qs(parts.query)
         if params is None:
-            self._send(*_error(400, "the query string is not UTF-8 form data"))
+            self._send(*error_answer(400, "the query string is not UTF-8 form data"))
             return
         queries = params.get("query")
         self._answer(params, queries[0] if queries else None)
@@ -145,11 +145,11 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         if parts.path == "/update":
             self._drain()
-            self._send(*_error(403, "this endpoint is read-only: SPARQL UPDATE is refused"))
+            self._send(*error_answer(403, "this endpoint is read-only: SPARQL UPDATE is refused"))
             return
         if parts.path != "/sparql":
             self._drain()
-            self._send(*_error(404, "not found; the endpoint is /sparql"))
+            self._send(*error_answer(404, "not found; the endpoint is /sparql"))
             return
         params = _parse_qs(parts.query)
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
@@ -162,15 +162,15 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return  # the client went away in the middle of its body
         if params is None:
-            self._send(*_error(400, "the query string is not UTF-8 form data"))
+            self._send(*error_answer(400, "the query string is not UTF-8 form data"))
             return
         if ctype == "application/sparql-update":
-            self._send(*_error(403, "this endpoint is read-only: SPARQL UPDATE is refused"))
+            self._send(*error_answer(403, "this endpoint is read-only: SPARQL UPDATE is refused"))
             return
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
-            self._send(*_error(400, "the request body is not UTF-8"))
+            self._send(*error_answer(400, "the request body is not UTF-8"))
             return
         if ctype == "application/sparql-query":
             self._answer(params, text)
@@ -178,7 +178,7 @@ class _Handler(BaseHTTPRequestHandler):
         if ctype in ("application/x-www-form-urlencoded", ""):
             form = _parse_qs(text)
             if form is None:
-                self._send(*_error(400, "the form is not UTF-8 form data"))
+                self._send(*error_answer(400, "the form is not UTF-8 form data"))
                 return
             for key, values in params.items():
                 form.setdefault(key, values)
@@ -186,7 +186,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(form, queries[0] if queries else None)
             return
         self._send(
-            *_error(415, f"unsupported Content-Type {printable(ctype, limit=60)!r}; "
+            *error_answer(415, f"unsupported Content-Type {printable(ctype, limit=60)!r}; "
                     "send application/sparql-query or a form")
         )
 
@@ -196,7 +196,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._drain()
         if not self.server_ref.cors:
-            self._send(*_error(405, "this endpoint answers GET and POST"))
+            self._send(*error_answer(405, "this endpoint answers GET and POST"))
             return
         self.send_response(204)
         self.send_header("Access-Control-Allow-Origin", "*")
@@ -210,7 +210,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._framing_ok():
             return
         self._drain()
-        self._send(*_error(405, "this endpoint is read-only"))
+        self._send(*error_answer(405, "this endpoint is read-only"))
 
     do_DELETE = do_PUT
     do_PATCH = do_PUT

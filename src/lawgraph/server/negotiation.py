@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["negotiate"]
+__all__ = ["negotiate", "error_answer"]
 
 _RESULT_TYPES = {
     "application/sparql-results+json": "json",
@@ -72,5 +72,5 @@ def negotiate(accept: str | None, kind: str, *, format_param: str | None = None)
     return _MEDIA[default], default
 
 
-def _error(status: int, message: str) -> tuple[int, str, bytes]:
+def error_answer(status: int, message: str) -> tuple[int, str, bytes]:
     return status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import logging
 
-__all__: list[str] = []
+__all__: list[str] = ["saved_examples", "query_page"]
 
 logger = logging.getLogger("lawgraph.server")  # one logger for the whole endpoint, as before the split
 
 
-def _saved_examples() -> dict[str, str]:
+def saved_examples() -> dict[str, str]:
     try:
         from lawgraph import queries
     except ImportError:
@@ -35,7 +35,8 @@ th{background:#f3f3f3}#status{margin-left:1rem;color:#555}pre{white-space:pre-wr
 </style></head><body>
 <h1>lawgraph SPARQL endpoint</h1>
 <p>Endpoint: <code id="endpoint"></code>. The default graph is the union of all graphs; the usual prefixes
-(lg:, lgr:, org:, skos:, schema:, dcterms:, prov:, qb:, nif: …) are predeclared. Read-only; SERVICE is refused.</p>
+(lg:, lgr:, org:, skos:, schema:, dcterms:, prov:, qb:, nif: …) are predeclared.
+Read-only; SERVICE is refused.</p>
 <label>Example: <select id="examples"><option value="">(choose a saved query)</option></select></label>
 <form id="form"><textarea id="query" name="query" spellcheck="false">SELECT ?org ?label WHERE {
   ?org a org:Organization ; skos:prefLabel ?label .
@@ -50,7 +51,8 @@ const select = document.getElementById("examples");
 const endpoint = new URL("sparql", window.location.href).href;
 document.getElementById("endpoint").textContent = endpoint;
 for (const name of Object.keys(examples)) {
-  const opt = document.createElement("option"); opt.value = name; opt.textContent = name; select.appendChild(opt);
+  const opt = document.createElement("option");
+  opt.value = name; opt.textContent = name; select.appendChild(opt);
 }
 select.addEventListener("change", () => {
   if (select.value) document.getElementById("query").value = examples[select.value];
@@ -80,7 +82,9 @@ document.getElementById("form").addEventListener("submit", async (event) => {
       const vars = data.head.vars, rows = data.results.bindings;
       status.textContent = rows.length + " rows (" + ms + " ms)";
       const table = document.createElement("table"), head = table.insertRow();
-      for (const v of vars) { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }
+      for (const v of vars) {
+        const th = document.createElement("th"); th.textContent = v; head.appendChild(th);
+      }
       for (const row of rows) { const tr = table.insertRow();
         for (const v of vars) tr.insertCell().textContent = cell(row[v]); }
       out.appendChild(table);
@@ -94,6 +98,6 @@ document.getElementById("form").addEventListener("submit", async (event) => {
 """
 
 
-def _page(examples: dict[str, str]) -> bytes:
+def query_page(examples: dict[str, str]) -> bytes:
     data = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--")
     return _PAGE.replace("__EXAMPLES__", data).encode("utf-8")

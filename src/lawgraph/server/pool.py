@@ -18,10 +18,10 @@ import time
 from typing import NamedTuple
 
 from lawgraph.server.fairness import Busy, FairScheduler
-from lawgraph.server.negotiation import _error
-from lawgraph.server.workers import _Worker
+from lawgraph.server.negotiation import error_answer
+from lawgraph.server.workers import Worker
 
-__all__: list[str] = []
+__all__: list[str] = ["WorkerPool", "Answer", "plain_answer"]
 
 logger = logging.getLogger("lawgraph.server")  # one logger for the whole endpoint, as before the split
 
@@ -35,12 +35,12 @@ class Answer(NamedTuple):
     headers: tuple[tuple[str, str], ...] = ()
 
 
-def _answer(status: int, message: str, *headers: tuple[str, str]) -> Answer:
-    code, media, body = _error(status, message)
+def plain_answer(status: int, message: str, *headers: tuple[str, str]) -> Answer:
+    code, media, body = error_answer(status, message)
     return Answer(code, media, body, tuple(headers))
 
 
-class _WorkerPool:
+class WorkerPool:
     """Worker processes that answer queries, at most ``timeout`` seconds each.
 
     Parameters
@@ -77,7 +77,7 @@ class _WorkerPool:
         self.memory_limit = memory_limit
         self._store_path: str | None = None
         self._ctx = multiprocessing.get_context("spawn")
-        self._all: set[_Worker] = set()
+        self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
         self._spawns: queue.Queue[bool | None] = queue.Queue()
@@ -109,7 +109,7 @@ class _WorkerPool:
 
     def _add_worker(self, *, express: bool) -> None:
         assert self._store_path is not None  # set by start()
-        worker = _Worker(
+        worker = Worker(
             self._ctx, self._store_path, memory=self.memory, start_timeout=max(600.0, self.timeout),
             memory_limit=self.memory_limit, express=express,
         )
@@ -132,7 +132,7 @@ class _WorkerPool:
                 time.sleep(1.0)
                 self._spawns.put(express)  # try again: the endpoint must keep its workers
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: Worker) -> None:
         with self._lock:
             self._all.discard(worker)
         worker.kill()
@@ -157,8 +157,8 @@ class _WorkerPool:
         try:
             lease = self.scheduler.acquire(client, key)
         except Busy as busy:
-            return _answer(busy.status, busy.message, ("Retry-After", str(busy.retry_after)))
-        worker: _Worker = lease.worker
+            return plain_answer(busy.status, busy.message, ("Retry-After", str(busy.retry_after)))
+        worker: Worker = lease.worker
         limit = self.express_timeout if lease.express else self.timeout
         keep = False
         try:
@@ -167,14 +167,14 @@ class _WorkerPool:
             )
             if not worker.conn.poll(limit):
                 if lease.express:
-                    return _answer(
+                    return plain_answer(
                         503,
                         f"the query was cancelled after {limit:g} s on the worker kept for short queries; "
                         "send it again: it will wait for the other workers",
                         ("Retry-After", "1"),
                     )
-                return _answer(503, f"the query was cancelled after the time limit of {limit:g} s",
-                               ("Retry-After", "5"))
+                return plain_answer(503, f"the query was cancelled after the time limit of {limit:g} s",
+                                    ("Retry-After", "5"))
             status, meta, body = worker.conn.recv()
             # a worker that caught a MemoryError is replaced all the same: its heap may be in pieces
             keep = not (status == "error" and int(meta) == 503)
@@ -186,14 +186,14 @@ class _WorkerPool:
             self.scheduler.release(lease, keep=keep)
         if status == "ok":
             return Answer(200, meta, body)
-        return _answer(int(meta), str(body))
+        return plain_answer(int(meta), str(body))
 
-    def _died(self, worker: _Worker) -> Answer:
+    def _died(self, worker: Worker) -> Answer:
         worker.process.join(2)
         code = worker.process.exitcode
         if code == -signal.SIGABRT or code == -signal.SIGKILL:
             cap = f" of {self.memory_limit // (1 << 20)} MiB" if self.memory_limit else ""
-            return _answer(503, f"the query was stopped: it needed more memory than its worker's limit{cap}",
-                           ("Retry-After", "5"))
+            message = f"the query was stopped: it needed more memory than its worker's limit{cap}"
+            return plain_answer(503, message, ("Retry-After", "5"))
         message = "the query's worker stopped unexpectedly; the endpoint goes on"
-        return _answer(503, message, ("Retry-After", "5"))
+        return plain_answer(503, message, ("Retry-After", "5"))

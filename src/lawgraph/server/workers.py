@@ -24,7 +24,7 @@ from typing import IO, Any, cast
 from lawgraph.errors import QueryError, StoreError
 from lawgraph.server.negotiation import negotiate
 
-__all__: list[str] = []
+__all__: list[str] = ["Worker"]
 
 
 class _ResultTooLarge(Exception):
@@ -124,7 +124,7 @@ def _worker_main(conn: Any, source: str, memory: bool, parent_pid: int, memory_l
             conn.send(("error", 500, f"query failed: {' '.join(str(err).split())[:300]}"))
 
 
-class _Worker:
+class Worker:
     def __init__(
         self,
         ctx: Any,
