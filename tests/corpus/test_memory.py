@@ -24,8 +24,9 @@ from corpus_helpers import write_synthetic_corpus  # noqa: E402
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux only")
 
 REPORTS = 48
-"""Reports in the synthetic corpus (about 40 MB of N-Quads). The first dozen or so warm the pipeline up
-(its peak RSS settles after them), so the halves are compared, not the first report with the last."""
+"""Reports in the synthetic corpus (about 28 MB of N-Quads since evidence is stated once). The first dozen
+or so warm the pipeline up (its peak RSS settles after them), so the halves are compared, not the first
+report with the last."""
 
 _BUILDS = {
     "plain": (
@@ -92,7 +93,7 @@ def plain(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[int, 
 
 def test_the_plain_build_keeps_its_peak_rss_while_the_graph_doubles(plain: tuple[int, int, int]) -> None:
     half, end, second_half = plain
-    assert second_half > 15 * 2**20  # far more than the 1 MiB sort buffer
+    assert second_half > 10 * 2**20  # far more than the 1 MiB sort buffer
     assert end - half < second_half / 4, plain
 
 
