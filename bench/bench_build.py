@@ -7,6 +7,7 @@ Not part of the test run. Usage::
     .venv/bin/python bench/bench_build.py --repeat 2         # each build twice, interleaved (A B C A B C)
     .venv/bin/python bench/bench_build.py --dask --scale 10  # also: Dask, 2 workers, N-Quads shards, loaded
     .venv/bin/python bench/bench_build.py --builds nq-j1 nq-j2 --no-extraction --no-peers
+    .venv/bin/python bench/bench_build.py --skip-1x --builds plain --no-extraction --no-peers  # 10x only
 
 The corpus is ``$LAWGRAPH_CORPUS/bench`` (default ``../shared/corpus/bench`` beside the repo). The 10x corpus
 is made in a temporary folder from copies of it, each copy with one extra line mid-text so its hash (and its
@@ -318,6 +319,8 @@ def main() -> None:
         "--dask", action="store_true", help="also run the Dask shard build on the scaled corpus"
     )
     parser.add_argument("--dask-workers", type=int, default=2)
+    parser.add_argument("--skip-1x", action="store_true",
+                        help="build the scaled corpus only (to run the 10x builds as separate processes)")
     args = parser.parse_args()
 
     bench = corpus_dir()
@@ -328,7 +331,7 @@ def main() -> None:
     report: dict[str, Any] = {"builds": {}}
     tmp = Path(tempfile.mkdtemp(prefix="lawgraph-bench-corpus-"))
     try:
-        corpora = [("1x", bench, args.repeat)]
+        corpora = [] if args.skip_1x and args.scale > 1 else [("1x", bench, args.repeat)]
         if args.scale > 1:
             scaled = make_scaled(bench, tmp / "scaled", args.scale)
             corpora.append((f"{args.scale}x", scaled, args.repeat_scaled))
