@@ -22,12 +22,22 @@ What it does, in one run:
 4. The graph is replicated ``--scale`` times (each copy's report graphs get their own report-scoped IRIs,
    entities stay shared, as a larger corpus of different reports would) into a store, and every saved query
    is timed again there (Oxigraph only: rdflib would take minutes per query).
+5. The commands (``--phases commands``, a store folder as ``--source``): ``lawgraph stats``, ``lawgraph viz``
+   (default cut), ``viz --focus`` on the busiest body, a typical one and a name that is nowhere, and
+   ``lawgraph query --saved organization-actions`` on disk and from memory, each run end to end in a fresh
+   process (median wall time and CPU time of ``--command-repeats`` runs). With ``--peer-src DIR`` (the
+   ``src`` folder of another lawgraph checkout, for example the commit before a change) the same commands
+   run on that code too and stand beside ours; ``--check-same`` also compares their ``stats --json``.
+
+``--skip-rdflib`` leaves rdflib out of the 1x and workload phases (it needs a minute to load the bench
+store and up to a minute per query).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import math
 import os
 import platform
 import random
@@ -295,6 +305,21 @@ def timed(fn: Callable[[], Any], *, repeats: int, budget: float) -> tuple[float,
     return statistics.median(times), size
 
 
+def timed_both(fn: Callable[[], Any], *, repeats: int, budget: float) -> tuple[float, float, int]:
+    """Median wall seconds and median CPU seconds of ``fn`` (CPU time is what a busy machine does not
+    inflate: on a machine shared with other work, wall time grows with the load), and a result size."""
+    walls, cpus = [], []
+    size = 0
+    for _ in range(repeats):
+        started, cpu = time.perf_counter(), time.process_time()
+        size = fn()
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+        if sum(walls) > budget:
+            break
+    return statistics.median(walls), statistics.median(cpus), size
+
+
 class _Timeout(Exception):
     pass
 
@@ -515,28 +540,36 @@ def run_workload(say: Callable[[str], None], disk: ox.Store, mem: ox.Store, ds: 
     say(f"## Workload: each query over up to {size} parameter values drawn from the data (seed 7)\n")
     say("A value's latency is the median of its runs; p50, p90 and max are taken across the values. "
         f"rdflib runs each value once, stopped at {rdflib_limit:g} s (\">\": some runs were stopped).\n")
-    say("| query | values | rows (min-max) | store p50 / p90 / max ms | memory p50 / p90 / max ms | "
-        "rdflib p50 ms | rdflib / store p50 | rdflib / memory p50 |")
-    say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    ratios_disk, ratios_mem, over_disk, over_mem = [], [], [], []
+    say("| query | values | rows (min-max) | store p50 / p90 / max ms | store CPU p50 ms | "
+        "memory p50 / p90 / max ms | rdflib p50 ms | rdflib / store p50 | rdflib / memory p50 |")
+    say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    ratios_disk, ratios_mem, over_disk, over_mem, over_cpu = [], [], [], [], []
     for name, items in texts.items():
-        disk_s, mem_s, rdf_s, rows, cut_any = [], [], [], [], False
+        disk_s, disk_cpu, mem_s, rdf_s, rows, cut_any = [], [], [], [], [], False
         for text in items:
             oxd, oxm = oxigraph_runner(disk, text), oxigraph_runner(mem, text)
             oxd(), oxm()  # warm up
-            d, n = timed(oxd, repeats=repeats, budget=30)
+            d, d_cpu, n = timed_both(oxd, repeats=repeats, budget=30)
             m, _ = timed(oxm, repeats=repeats, budget=30)
-            r, _, cut = timed_rdflib(rdflib_runner(ds, text), repeats=1, limit=rdflib_limit)
+            disk_cpu.append(d_cpu)
+            if ds is None:
+                r, cut = math.nan, False
+            else:
+                r, _, cut = timed_rdflib(rdflib_runner(ds, text), repeats=1, limit=rdflib_limit)
             disk_s.append(d)
             mem_s.append(m)
             rdf_s.append(r)
             rows.append(n)
             cut_any = cut_any or cut
         d50, m50, r50 = (statistics.median(x) for x in (disk_s, mem_s, rdf_s))
-        ratios_disk.append(r50 / d50)
-        ratios_mem.append(r50 / m50)
+        c50 = statistics.median(disk_cpu)
+        if ds is not None:
+            ratios_disk.append(r50 / d50)
+            ratios_mem.append(r50 / m50)
         if d50 > 0.2:
             over_disk.append(name)
+        if c50 > 0.2:
+            over_cpu.append(name)
         if m50 > 0.2:
             over_mem.append(name)
         more = ">" if cut_any else ""
@@ -545,13 +578,142 @@ def run_workload(say: Callable[[str], None], disk: ox.Store, mem: ox.Store, ds: 
             return " / ".join(f"{v * 1000:.1f}" for v in (statistics.median(values), percentile(values, 0.9),
                                                          max(values)))
 
-        say(f"| {name} | {len(items)} | {min(rows)}-{max(rows)} | {cells(disk_s)} | {cells(mem_s)} | "
-            f"{more}{r50 * 1000:.0f} | {more}{r50 / d50:.0f}x | {more}{r50 / m50:.0f}x |")
-    say(f"\nMedian speed-up over rdflib on the workload: **{statistics.median(ratios_disk):.0f}x** for the "
-        f"on-disk store, **{statistics.median(ratios_mem):.0f}x** in memory (target >= 30x).")
-    over = {"on disk": over_disk, "in memory": over_mem}
+        rdflib = (f"{more}{r50 * 1000:.0f} | {more}{r50 / d50:.0f}x | {more}{r50 / m50:.0f}x"
+                  if ds is not None else "– | – | –")
+        say(f"| {name} | {len(items)} | {min(rows)}-{max(rows)} | {cells(disk_s)} | {c50 * 1000:.1f} | "
+            f"{cells(mem_s)} | {rdflib} |")
+    if ratios_disk:
+        say(f"\nMedian speed-up over rdflib on the workload: **{statistics.median(ratios_disk):.0f}x** for the "
+            f"on-disk store, **{statistics.median(ratios_mem):.0f}x** in memory (target >= 30x).")
+    over = {"on disk": over_disk, "on disk, CPU time": over_cpu, "in memory": over_mem}
     say("p50 over 200 ms (target <= 200 ms): "
         + "; ".join(f"{where} {', '.join(names) or 'none'}" for where, names in over.items()) + ".\n")
+
+
+# --- the commands, end to end ------------------------------------------------------------------------
+
+
+def run_command(args: list[str], *, src: Path | None, repeats: int) -> tuple[float, float, int, str]:
+    """Run ``python -m lawgraph ARGS`` ``repeats`` times in fresh processes (with ``src`` first on the path
+    when given): median wall seconds, median CPU seconds (user + system of the child), the exit code and
+    the last line it printed."""
+    import resource
+    import subprocess
+
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src) + os.pathsep + env.get("PYTHONPATH", "")
+    walls, cpus, code, last = [], [], 0, ""
+    for _ in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "lawgraph", *args], env=env, capture_output=True, text=True)
+        walls.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        code = done.returncode
+        lines = (done.stdout.strip() or done.stderr.strip()).splitlines()
+        last = lines[-1] if lines else ""
+    return statistics.median(walls), statistics.median(cpus), code, last
+
+
+def _bodies(store: ox.Store) -> tuple[str, str]:
+    """The busiest body (the agent of the most actions) and a typical one: the median, by actions, of the
+    bodies whose actions reach another body, place, document or initiative (an edge in the view)."""
+    busiest = run_query(store, "SELECT ?v (COUNT(?a) AS ?n) WHERE { ?a prov:wasAssociatedWith ?o . "
+                               "?o a org:Organization ; skos:prefLabel ?v } GROUP BY ?v ORDER BY DESC(?n) ?v LIMIT 1")
+    rows = [
+        (int(row["n"].value), row["v"].value)
+        for row in run_query(store, "SELECT ?v (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a prov:wasAssociatedWith ?o ; "
+                                    "prov:generated|lg:actedOn|lg:partner|prov:used ?x . FILTER(?x != ?o) "
+                                    "?o a org:Organization ; skos:prefLabel ?v } GROUP BY ?v")
+    ]
+    rows.sort(key=lambda nv: (-nv[0], nv[1]))
+    return next(iter(busiest))["v"].value, rows[len(rows) // 2][1]
+
+
+def run_commands(say: Callable[[str], None], source: Path, store: ox.Store, *, peer_src: Path | None,
+                 repeats: int, check_same: bool) -> None:
+    """Time the commands over a store folder end to end, beside ``peer_src``'s when given."""
+    import json
+    import subprocess
+
+    if not source.is_dir():
+        say("The commands phase needs a store folder as --source; skipped.\n")
+        return
+    busiest, typical = _bodies(store)
+    out = Path(tempfile.mkdtemp(prefix="lawgraph-commands-"))
+    commands = [
+        ("stats --json", ["stats", str(source), "--json"]),
+        ("viz (default cut, 300 nodes)", ["viz", str(source), "-o", str(out / "viz.html")]),
+        (f"viz --focus {busiest} (busiest)", ["viz", str(source), "-o", str(out / "a.html"), "--focus", busiest]),
+        (f"viz --focus {typical} (typical)", ["viz", str(source), "-o", str(out / "b.html"), "--focus", typical]),
+        ("viz --focus 没有这个机关 (no such name)", ["viz", str(source), "-o", str(out / "c.html"),
+                                              "--focus", "没有这个机关"]),
+        ("query --saved organization-actions (busiest) --disk",
+         ["query", str(source), "--saved", "organization-actions", "--param", f"org_label={busiest}", "-f", "tsv",
+          "--disk"]),
+        ("query --saved organization-actions (busiest) --memory",
+         ["query", str(source), "--saved", "organization-actions", "--param", f"org_label={busiest}", "-f", "tsv",
+          "--memory"]),
+    ]
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    say(f"## Commands over the store, end to end ({repeats} runs each, median; load average {load})\n")
+    say("Each command runs in a fresh process (`python -m lawgraph ...`): wall time and CPU time (user +"
+        " system) include start-up, reading the store and writing the output.\n")
+    head = "| command | ours: wall s | ours: CPU s | exit |"
+    rule = "| --- | ---: | ---: | ---: |"
+    if peer_src is not None:
+        head += " peer: wall s | peer: CPU s | peer exit |"
+        rule += " ---: | ---: | ---: |"
+    say(head)
+    say(rule)
+    for name, args in commands:
+        wall, cpu, code, _last = run_command(args, src=None, repeats=repeats)
+        cells = f"| {name} | {wall:.2f} | {cpu:.2f} | {code} |"
+        if peer_src is not None:
+            if "--memory" in args:
+                cells += " – | – | – |"  # a peer before --memory/--disk queried a store on disk: the row above
+            else:
+                # The peer's stats and viz read the whole store (tens of seconds): one run is enough.
+                runs = 1 if name.startswith(("stats", "viz")) else repeats
+                peer_args = [a for a in args if a != "--disk"]
+                pw, pc, pcode, _ = run_command(peer_args, src=peer_src, repeats=runs)
+                cells += f" {pw:.2f} | {pc:.2f} | {pcode} |"
+        say(cells)
+    say(f"\nBusiest body: {busiest}; typical body: {typical}. Load average after: "
+        f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}.\n")
+    # Betweenness of the entities view, as stats computes it: ours (numpy) beside networkx's own.
+    import networkx as nx
+
+    from lawgraph.analysis import read_outline
+    from lawgraph.analysis.centrality import betweenness
+
+    outline = read_outline(store)
+    nodes = list(outline.kinds)
+    simple = nx.Graph()
+    simple.add_nodes_from(nodes)
+    simple.add_edges_from(outline.pairs)
+    sample = min(300, len(nodes))
+    cpu = time.process_time()
+    ours = betweenness(nodes, outline.pairs, k=sample, seed=0)
+    ours_cpu = time.process_time() - cpu
+    cpu = time.process_time()
+    theirs = nx.betweenness_centrality(simple, k=sample, seed=0)
+    theirs_cpu = time.process_time() - cpu
+    diff = max(abs(ours[n] - theirs[n]) for n in nodes)
+    say(f"Betweenness of the entities view ({len(nodes):,} nodes, {simple.number_of_edges():,} links, "
+        f"{sample} sources): lawgraph.analysis.centrality {ours_cpu:.2f} s CPU, networkx "
+        f"{theirs_cpu:.2f} s CPU; largest difference {diff:.1e}.\n")
+    if check_same and peer_src is not None:
+        ours = subprocess.run([sys.executable, "-m", "lawgraph", "stats", str(source), "--json"],
+                              capture_output=True, text=True).stdout
+        env = dict(os.environ, PYTHONPATH=str(peer_src))
+        theirs = subprocess.run([sys.executable, "-m", "lawgraph", "stats", str(source), "--json"],
+                                capture_output=True, text=True, env=env).stdout
+        same = json.loads(ours) == json.loads(theirs)
+        say(f"`stats --json` of ours and the peer's: {'identical' if same else 'DIFFERENT'}.\n")
+    shutil.rmtree(out, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -575,7 +737,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phases", default="1x,workload,scale",
                         help="what to run: 1x (each query at its heaviest parameter: store, memory, rdflib), "
                              "workload (each query over --workload parameter values drawn from the data), "
-                             "scale (the --scale store); comma-separated")
+                             "scale (the --scale store), commands (stats, viz, query end to end; needs --source DIR); "
+                             "comma-separated")
+    parser.add_argument("--skip-rdflib", action="store_true", help="leave rdflib out of the 1x and workload phases")
+    parser.add_argument("--peer-src", type=Path, metavar="DIR",
+                        help="commands phase: also run the commands on the lawgraph in DIR (another checkout's src)")
+    parser.add_argument("--command-repeats", type=int, default=3, help="runs per command in the commands phase")
+    parser.add_argument("--check-same", action="store_true",
+                        help="commands phase: check that ours and the peer's stats --json are identical")
     parser.add_argument("--write", type=Path, help="write the results as Markdown to this file")
     args = parser.parse_args(argv)
 
@@ -613,38 +782,45 @@ def main(argv: list[str] | None = None) -> int:
             say("Parameters bound (values taken from the data): " + "; ".join(notes) + ".")
         ds = None
         if "1x" in args.phases:
-            started = time.perf_counter()
-            ds = to_rdflib(mem)
-            say(f"\nrdflib in-memory load of the same quads: {time.perf_counter() - started:.1f} s\n")
+            if not args.skip_rdflib:
+                started = time.perf_counter()
+                ds = to_rdflib(mem)
+                say(f"\nrdflib in-memory load of the same quads: {time.perf_counter() - started:.1f} s\n")
 
             say("## 1x: lawgraph's store (on disk), Oxigraph in memory, rdflib in memory: median latency\n")
-            say("| query | rows | store ms | memory ms | rdflib ms | rdflib / store | rdflib / memory |")
-            say("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+            say("| query | rows | store ms | store CPU ms | memory ms | rdflib ms | rdflib / store | rdflib / memory |")
+            say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
             ratios_disk, ratios_mem = [], []
             for name, text in queries.items():
                 oxd, oxm = oxigraph_runner(disk, text), oxigraph_runner(mem, text)
                 oxd(), oxm()  # warm up
-                d_s, rows = timed(oxd, repeats=args.repeats, budget=60)
+                d_s, d_cpu, rows = timed_both(oxd, repeats=args.repeats, budget=60)
                 m_s, _ = timed(oxm, repeats=args.repeats, budget=60)
+                if ds is None:
+                    say(f"| {name} | {rows} | {d_s * 1000:.1f} | {d_cpu * 1000:.1f} | {m_s * 1000:.1f} | – | – | – |")
+                    continue
                 rl_s, rl_rows, cut = timed_rdflib(rdflib_runner(ds, text), repeats=args.rdflib_repeats,
                                                   limit=args.rdflib_budget)
                 ratios_disk.append(rl_s / d_s)
                 ratios_mem.append(rl_s / m_s)
                 flag = "" if cut or rows == rl_rows else f" (rdflib: {rl_rows})"
                 more = ">" if cut else ""
-                say(f"| {name} | {rows}{flag} | {d_s * 1000:.1f} | {m_s * 1000:.1f} | {more}{rl_s * 1000:.0f} | "
-                    f"{more}{rl_s / d_s:.0f}x | {more}{rl_s / m_s:.0f}x |")
+                say(f"| {name} | {rows}{flag} | {d_s * 1000:.1f} | {d_cpu * 1000:.1f} | {m_s * 1000:.1f} | "
+                    f"{more}{rl_s * 1000:.0f} | {more}{rl_s / d_s:.0f}x | {more}{rl_s / m_s:.0f}x |")
             say(f"\nLoad average after the 1x runs: {', '.join(f'{x:.2f}' for x in os.getloadavg())}.")
             if ratios_disk:
                 say(f"\nMedian speed-up over rdflib: **{statistics.median(ratios_disk):.0f}x** for the on-disk store, "
                     f"**{statistics.median(ratios_mem):.0f}x** in memory (target >= 30x).\n")
         if "workload" in args.phases:
-            if ds is None:
+            if ds is None and not args.skip_rdflib:
                 ds = to_rdflib(mem)
             run_workload(say, disk, mem, ds, workload(mem, saved, args.workload), repeats=3,
                          rdflib_limit=args.workload_rdflib_limit)
         del ds
         gc.collect()
+        if "commands" in args.phases and args.source:
+            run_commands(say, args.source, disk, peer_src=args.peer_src, repeats=args.command_repeats,
+                         check_same=args.check_same)
 
         if args.scale > 1 and "scale" in args.phases:
             big = open_oxigraph(work / "big")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 
 import pyoxigraph as ox
@@ -9,7 +10,15 @@ import pytest
 import rdflib
 
 import lawgraph
-from lawgraph.api import build, build_quads, count_classes, find_reports, process_report, write_graph
+from lawgraph.api import (
+    build,
+    build_file,
+    build_quads,
+    count_classes,
+    find_reports,
+    process_report,
+    write_graph,
+)
 from lawgraph.errors import InputError
 from lawgraph.namespaces import DCTERMS, LG, RDF, SKOS, resource_iri
 from lawgraph.rdf import serialize_quads
@@ -182,3 +191,34 @@ def test_pages_without_report_text_stay_apart(tmp_path, nlp):
         (tmp_path / name).write_text(f"{menu}\n名称: 某县{name[0]}页\n", encoding="utf-8")
     ds = build_quads([tmp_path / "a.txt", tmp_path / "b.txt"], nlp=nlp).to_dataset()
     assert len(set(ds.subjects(RDF.type, LG.Report))) == 2
+
+
+# A second fictional report of ours, so that two reports share descriptions (丁县司法局, 丁县人民法院).
+SECOND = (
+    "丁县人民政府2023年法治政府建设工作报告\n"
+    "一、主要工作\n"
+    "丁县人民政府成立法治政府建设领导小组，丁县司法局开展合法性审查31件。\n"
+    "丁县人民法院受理行政案件8件。\n"
+)
+
+
+@pytest.mark.parametrize("fmt", ["nq", "nt", "trig", "jsonld", "ttl", "rdf", "n3"])
+def test_build_file_streams_the_bytes_of_an_in_memory_build(reports, nlp, tmp_path, fmt):
+    (reports / "second.txt").write_text(SECOND, encoding="utf-8")
+    in_memory = build_quads([reports], nlp=nlp)
+    expected = write_graph(in_memory, tmp_path / f"memory.{fmt}")
+    # A tiny sort buffer: every report spills runs to disk, and both sorts merge many runs.
+    streamed = build_file([reports], tmp_path / f"streamed.{fmt}", nlp=nlp, memory_bytes=512)
+    assert streamed.path == tmp_path / f"streamed.{fmt}"
+    assert streamed.path.read_bytes() == expected.read_bytes()
+    assert streamed.summary == dataclasses.replace(in_memory.summary(), seconds=streamed.summary.seconds)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"memory.{fmt}", "reports", f"streamed.{fmt}"]
+
+
+def test_build_file_writes_nothing_when_nothing_builds(tmp_path, nlp):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    done = build_file([tmp_path / "empty.txt"], tmp_path / "out.nq", nlp=nlp, on_error="skip")
+    assert done.path is None and done.summary.reports == 0 and len(done.errors) == 1
+    assert not (tmp_path / "out.nq").exists()
+    with pytest.raises(InputError):
+        build_file([tmp_path / "empty.txt"], tmp_path / "out.nq", nlp=nlp)

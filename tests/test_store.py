@@ -8,6 +8,8 @@ import pytest
 from lawgraph.errors import InputError, StoreError
 from lawgraph.namespaces import LGSTORE, ONTOLOGY_GRAPH, STORE_GRAPH
 from lawgraph.store import (
+    QUERY_MEMORY_BYTES,
+    folder_bytes,
     is_store_dir,
     load_nquads_reports,
     load_ontology,
@@ -153,6 +155,25 @@ def test_in_memory_copy_of_a_store_folder(tmp_path):
     assert set(read_source(path)) == expected  # ... is not saved
     with pytest.raises(StoreError, match="no Oxigraph store"):
         open_store(tmp_path / "missing", memory=True)
+
+
+def test_small_store_folders_are_read_into_memory(tmp_path):
+    """``memory=None``: a folder up to the limit is copied into memory (the copy can be changed), a bigger
+    one is read on disk, opened read-only (it cannot)."""
+    path = tmp_path / "store"
+    disk = open_oxigraph(path)
+    iri = "https://w3id.org/lawgraph/id/report/s"
+    load_report(disk, iri, report_quads(iri, ["甲"]), name="s.txt", content_hash="h")
+    disk.flush()
+    del disk
+    size = folder_bytes(path)
+    assert 0 < size <= QUERY_MEMORY_BYTES
+    quad = ox.Quad(SHARED, LABEL, ox.Literal("新的"))
+    read_source(path, memory=None).add(quad)  # in memory: writable, and the folder is untouched
+    on_disk = read_source(path, memory=None, limit=size - 1)
+    with pytest.raises(RuntimeError, match="read-write"):
+        on_disk.add(quad)
+    assert quad not in set(read_source(path))
 
 
 def test_bookkeeping_graph_is_separate(store):

@@ -128,7 +128,7 @@ def test_an_organization_is_located_in_a_place(good_quads):
 def test_wrong_evidence_offsets_are_caught():
     quads = facts_to_quads(make_facts())
     # make one sentence's anchor disagree with its offsets
-    sentence = next(q.subject for q in quads if q.object == N(NIF.Sentence))
+    sentence = next(q.object for q in quads if q.predicate == N(LG.evidence))
     broken = [
         ox.Quad(q.subject, q.predicate, ox.Literal("不是这句话。"), q.graph_name)
         if q.subject == sentence and q.predicate == N(NIF.anchorOf) else q
@@ -188,6 +188,15 @@ def test_nif_offsets_must_be_non_negative_integers(good_quads):
     ]
     errors = _problems(broken)
     assert any(e.path == "nif:beginIndex" for e in errors)
+
+
+def test_an_untyped_evidence_sentence_is_still_checked(good_quads):
+    """Evidence sentences carry no ``a nif:Sentence`` (lg:evidence's range says it): the shapes reach them
+    as the objects of lg:evidence, so a sentence without its offsets or its text is still a violation."""
+    assert not any(q.object == N(NIF.Sentence) for q in good_quads)
+    for predicate in (NIF.beginIndex, NIF.anchorOf):
+        errors = _problems(_without(good_quads, predicate, "/sentence/"))
+        assert any(e.path == f"nif:{predicate.split('#')[-1]}" and "/sentence/" in e.focus for e in errors)
 
 
 def test_percent_indicator_conforms():

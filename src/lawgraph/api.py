@@ -9,7 +9,11 @@ so that the command line and the corpus builder can reuse it:
   cross a process boundary;
 - :func:`build_quads` runs every report with one spaCy pipeline and returns a :class:`BuildResult` (the
   merged quads, the per-report results, the errors and a summary);
-- :func:`write_graph` writes a build to a file, atomically.
+- :func:`write_graph` writes a build to a file, atomically;
+- :func:`build_file` is ``lawgraph build INPUTS -o OUT``: every report through the same path, straight
+  into a file, in memory that does not grow with the corpus (the reports' N-Quads go through an external
+  merge sort, :mod:`lawgraph.corpus.linesort`), with the same bytes as :func:`write_graph` of
+  :func:`build_quads`.
 
 Examples
 --------
@@ -53,11 +57,13 @@ __all__ = [
     "ReportResult",
     "BuildSummary",
     "BuildResult",
+    "FileBuild",
     "find_reports",
     "process_report",
     "fewer_gc_passes",
     "build_quads",
     "build",
+    "build_file",
     "write_graph",
     "count_classes",
     "count_classes_nquads",
@@ -140,6 +146,17 @@ class BuildResult:
         from lawgraph.rdf.serialize import quads_to_dataset
 
         return quads_to_dataset(self.quads)
+
+
+@dataclass(frozen=True, slots=True)
+class FileBuild:
+    """What :func:`build_file` did."""
+
+    path: Path | None
+    """The file written; ``None`` when no report could be built (nothing is written then)."""
+    summary: BuildSummary
+    errors: tuple[LawgraphError, ...]
+    """One per bad input or report (with ``on_error="skip"``)."""
 
 
 _ACTIVITY = str(PROV.Activity)
@@ -311,21 +328,37 @@ def build_quads(
     -------
     BuildResult
     """
+    start = time.perf_counter()
+    errors: list[LawgraphError] = []
+    results = list(_each_report(paths, nlp=nlp, on_error=on_error, errors=errors, progress=progress))
+    return BuildResult(results=tuple(results), errors=tuple(errors), seconds=time.perf_counter() - start)
+
+
+def _each_report(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    nlp: Language | None,
+    on_error: OnError,
+    errors: list[LawgraphError],
+    progress: Callable[[Path], Any] | None,
+) -> Iterator[ReportResult]:
+    """Each report's result, one at a time (what :func:`build_quads` and :func:`build_file` share); bad
+    inputs and reports are raised or, with ``on_error="skip"``, appended to ``errors``."""
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
-    start = time.perf_counter()
-    reports, errors = find_reports(paths)
-    if errors and on_error == "raise":
-        raise errors[0]
-    results: list[ReportResult] = []
+    reports, bad = find_reports(paths)
+    if bad and on_error == "raise":
+        raise bad[0]
+    errors.extend(bad)
     if reports and nlp is None:
         from lawgraph.extract.pipeline import make_nlp
 
         nlp = make_nlp()
     with fewer_gc_passes():
         for path in reports:
+            result: ReportResult | None = None
             try:
-                results.append(process_report(path, nlp=nlp))
+                result = process_report(path, nlp=nlp)
             except LawgraphError as err:
                 if on_error == "raise":
                     raise
@@ -337,7 +370,8 @@ def build_quads(
                 errors.append(InputError(path, f"extraction failed: {type(err).__name__}: {first}"))
             if progress is not None:
                 progress(path)
-    return BuildResult(results=tuple(results), errors=tuple(errors), seconds=time.perf_counter() - start)
+            if result is not None:
+                yield result
 
 
 def build(
@@ -373,6 +407,89 @@ def build(
     See the module docstring of :mod:`lawgraph.api`.
     """
     return build_quads(paths, nlp=nlp, on_error=on_error).to_dataset()
+
+
+def build_file(
+    paths: PathLike | Iterable[PathLike],
+    output: PathLike,
+    *,
+    format: str | None = None,
+    nlp: Language | None = None,
+    on_error: OnError = "raise",
+    progress: Callable[[Path], Any] | None = None,
+    memory_bytes: int | None = None,
+) -> FileBuild:
+    """Build every report under ``paths`` into the graph file ``output``, in bounded memory.
+
+    The file is what :func:`write_graph` writes for :func:`build_quads`, byte for byte, but no report's
+    statements are kept once they are sorted: each report's N-Quads lines go to an external
+    merge sort (:class:`lawgraph.corpus.linesort.LineSorter`) whose sorted runs wait on disk, in a temporary
+    folder beside ``output``, and the merged lines are written as they come
+    (:func:`lawgraph.corpus.sorted_output.write_sorted`). Peak memory is the pipeline plus about
+    ``memory_bytes``, whatever the number of reports.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Report files, folders or glob patterns.
+    output : str or Path
+        The file to write, atomically; the format follows ``format`` or its extension.
+    format : str, optional
+        A format name (``nq``, ``trig``, ``ttl`` …).
+    nlp : spacy.Language, optional
+        The pipeline; made once when not given.
+    on_error : {"raise", "skip"}
+        As for :func:`build_quads`.
+    progress : callable, optional
+        Called with each report's path after it is built (or skipped).
+    memory_bytes : int, optional
+        N-Quads bytes sorted in memory before a run is written to disk
+        (:data:`lawgraph.corpus.linesort.DEFAULT_MEMORY_BYTES` by default).
+
+    Returns
+    -------
+    FileBuild
+        The file (``None`` when no report was built: nothing is written then), the summary, the errors.
+
+    Raises
+    ------
+    OutputError
+        When ``output`` has an unknown format or cannot be written (checked before any work).
+    LawgraphError
+        With ``on_error="raise"``, for the first input that cannot be read.
+    """
+    from lawgraph.atomic import write_atomically
+    from lawgraph.corpus.linesort import DEFAULT_MEMORY_BYTES, LineSorter, folder_beside
+    from lawgraph.corpus.sorted_output import ClassCounter, write_sorted
+    from lawgraph.rdf.serialize import check_writable, output_format
+
+    fmt = output_format(output, format)
+    check_writable(output)
+    start = time.perf_counter()
+    memory = memory_bytes or DEFAULT_MEMORY_BYTES
+    folder = folder_beside(output)
+    errors: list[LawgraphError] = []
+    built = 0
+    counter = ClassCounter()
+    written: Path | None = None
+    with LineSorter(memory_bytes=memory, folder=folder) as sorter:
+        for result in _each_report(paths, nlp=nlp, on_error=on_error, errors=errors, progress=progress):
+            sorter.add(result.nquads.named)
+            sorter.add(result.nquads.shared)
+            built += 1
+        if built:
+            blocks = counter.count_blocks(sorter.blocks())
+            written = write_atomically(
+                output, lambda fh: write_sorted(blocks, fh, format=fmt, memory_bytes=memory, folder=folder)
+            )
+    summary = BuildSummary(
+        reports=built,
+        triples=counter.lines,
+        classes=counter.counts(),
+        seconds=time.perf_counter() - start,
+        errors=len(errors),
+    )
+    return FileBuild(path=written, summary=summary, errors=tuple(errors))
 
 
 def write_graph(

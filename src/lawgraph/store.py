@@ -64,6 +64,8 @@ __all__ = [
     "rdf_format_for",
     "load_rdf_file",
     "read_source",
+    "folder_bytes",
+    "QUERY_MEMORY_BYTES",
 ]
 
 _STORE_GRAPH = ox.NamedNode(str(STORE_GRAPH))
@@ -402,6 +404,8 @@ def load_reports(
 def load_nquads_reports(
     store: Any,
     reports: Iterable[tuple[str, bytes, str | None, str | None, int]],
+    *,
+    path: str | Path | None = None,
 ) -> int:
     """Replace many reports given as N-Quads bytes, with one bulk load (the corpus build's fast path).
 
@@ -412,6 +416,9 @@ def load_nquads_reports(
     reports : iterable of (report_iri, nquads, name, content_hash, quad_count)
         One tuple per report: its IRI, the N-Quads of its named graph and shared descriptions, the name and
         hash to record (see :func:`load_report`) and its number of quads (recorded as is).
+    path : str or Path, optional
+        An N-Quads file holding the statements of every report of the batch, loaded from disk instead of
+        the reports' bytes (which are then empty): a corpus build spools its batches, so they need no memory.
 
     Returns
     -------
@@ -436,6 +443,8 @@ def load_nquads_reports(
             chunks.append(nquads if nquads.endswith(b"\n") else nquads + b"\n")
         records.extend(_record(graph, name=name, content_hash=content_hash, count=int(count)))
     try:
+        if path is not None:
+            ox_store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
         if chunks:
             ox_store.bulk_load(b"".join(chunks), format=ox.RdfFormat.N_QUADS)
         ox_store.extend(records)
@@ -558,11 +567,28 @@ def load_rdf_file(path: str | Path, *, store: ox.Store | None = None) -> ox.Stor
     return load_file(path, store=store)
 
 
-def read_source(source: str | Path, *, memory: bool = False) -> ox.Store:
+QUERY_MEMORY_BYTES = 4 * 2**20
+"""``lawgraph query`` copies store folders up to this size on disk into memory (about 10k statements).
+
+Copying costs about 11 µs of CPU per statement (18 s for the bench corpus's 1.6M) while one query on disk
+costs about 10 µs per lookup it makes, so for a single query the copy pays only when the store is small
+next to the query; above this size a query reads the store on disk (``bench/RESULTS.md``). ``lawgraph
+serve``, which answers many queries from one copy, copies stores up to 1 GiB."""
+
+
+def folder_bytes(path: str | Path) -> int:
+    """The bytes of the files in folder ``path`` (a store's size on disk)."""
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def read_source(
+    source: str | Path, *, memory: bool | None = False, limit: int = QUERY_MEMORY_BYTES
+) -> ox.Store:
     """A store to read from: a store folder (opened read-only) or an RDF file (parsed into memory by
     :func:`lawgraph.rdf.load_file`).
 
-    ``memory=True`` queries a store folder through an in-memory copy (:func:`memory_copy`).
+    ``memory=True`` queries a store folder through an in-memory copy (:func:`memory_copy`); ``None`` does so
+    for folders of at most ``limit`` bytes (:data:`QUERY_MEMORY_BYTES`) and reads larger ones on disk.
 
     Raises
     ------
@@ -574,6 +600,8 @@ def read_source(source: str | Path, *, memory: bool = False) -> ox.Store:
     p = Path(source)
     if p.is_dir():
         store = open_oxigraph(p, read_only=True)
+        if memory is None:
+            memory = folder_bytes(p) <= limit
         return memory_copy(store) if memory else store
     if not p.exists():
         raise InputError(p, "no such file or store folder")

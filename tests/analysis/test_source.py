@@ -39,3 +39,25 @@ def test_read_graph_errors(tmp_path):
     bad.write_text("这不是 turtle <", encoding="utf-8")
     with pytest.raises(InputError):
         read_graph(bad)
+
+
+@pytest.mark.corpus
+def test_founding_report_store_and_file_give_the_same_stats_and_pages(corpus_dir, tmp_path):
+    """`lawgraph build --store` (with the ontology and the store's bookkeeping graphs) and `-o x.trig` of
+    the same report: the same statistics and the same pages."""
+    path = corpus_dir / "lanzhou-new-area-2022.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is missing")
+    from lawgraph.api import build_quads, write_graph
+    from lawgraph.corpus import build_corpus
+    from lawgraph.store import read_source
+    from lawgraph.viz import render_html, to_pyvis
+
+    write_graph(build_quads([path]), tmp_path / "g.trig")
+    build_corpus([path], store=str(tmp_path / "store"))
+    sources = [read_source(tmp_path / "g.trig"), read_source(tmp_path / "store")]
+    file_stats, store_stats = (stats(source).as_dict() for source in sources)
+    assert file_stats == store_stats and file_stats["nodes"] > 50
+    for cut in ({}, {"max_nodes": 20}, {"focus": "兰州新区管理委员会", "hops": 1}):
+        file_page, store_page = (render_html(to_pyvis(source, **cut)) for source in sources)
+        assert file_page == store_page

@@ -59,3 +59,34 @@ def as_oxigraph(path: Path) -> list[str]:
     store = ox.Store()
     store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
     return sorted(str(q) for q in store if not str(q.graph_name).endswith("/lawgraph/ontology>"))
+
+
+_FIRST = "青白红金银玉石云松柏桃李梅竹兰"
+_SECOND = "山川河湖溪泉林原岭峰湾洲"
+
+
+def synthetic_report(k: int, *, paragraphs: int = 30) -> str:
+    """Report number ``k`` of a synthetic corpus: a body of a made-up county or district, ``paragraphs``
+    paragraphs of sentences we wrote, each naming a document, three bodies, actions and counts of its own,
+    so every report adds statements no other report has (its graph grows with the number of reports)."""
+    county = _FIRST[k % len(_FIRST)] + _SECOND[(k // len(_FIRST)) % len(_SECOND)] + ("县" if k % 2 else "区")
+    lines = [f"{county}人民政府关于2023年度法治政府建设情况的报告", "一、主要工作"]
+    for i in range(paragraphs):
+        n = 7 * i + k
+        lines.append(
+            f"（{i + 1}）{county}司法局印发《{county}行政执法监督办法（第{i + 1}版）》，"
+            f"开展合法性审查{n + 11}件。"
+            f"{county}人民法院受理行政案件{n + 23}件，{county}人民检察院办理公益诉讼案件{n + 5}件。"
+            f"{county}政府成立{county}第{i + 1}法治宣传工作领导小组，"
+            f"组织培训行政执法人员{n * 3 + 100}人次。"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write_synthetic_corpus(folder: Path, count: int, *, paragraphs: int = 30) -> Path:
+    """``count`` synthetic reports (:func:`synthetic_report`) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(count):
+        text = synthetic_report(k, paragraphs=paragraphs)
+        (folder / f"report-{k:03d}.txt").write_text(text, encoding="utf-8")
+    return folder

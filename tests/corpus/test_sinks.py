@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from lawgraph.corpus import BuildEvent, build_corpus
+from lawgraph.errors import OutputError
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus_helpers import REPORTS, as_oxigraph, report_graphs  # noqa: E402
@@ -73,3 +74,29 @@ def test_push_sends_each_report_graph_and_the_shared_descriptions(
     with urllib.request.urlopen(request, timeout=30) as response:
         (tmp_path / "remote.nq").write_bytes(response.read())
     assert as_oxigraph(tmp_path / "remote.nq") == as_oxigraph(tmp_path / "serial.nq")
+
+
+def test_shards_hold_the_graph_of_a_serial_build_and_load_on_their_own(corpus: Path, tmp_path: Path) -> None:
+    build_corpus([corpus], output=tmp_path / "serial.nq")
+    summary = build_corpus([corpus], shards=tmp_path / "shards", shard_bytes=1, jobs=2)
+    shards = sorted((tmp_path / "shards").iterdir())
+    assert summary.shard_count == len(shards) == len(REPORTS)  # one report per shard at 1 byte a shard
+    assert [p.name for p in shards] == [f"shard-{k:05d}.nq" for k in range(1, len(REPORTS) + 1)]
+    joined = tmp_path / "joined.nq"
+    joined.write_bytes(b"".join(p.read_bytes() for p in shards))
+    assert as_oxigraph(joined) == as_oxigraph(tmp_path / "serial.nq")
+    for shard in shards:  # each shard is a graph of its own: whole reports and their descriptions
+        assert as_oxigraph(shard)
+
+
+def test_shards_go_only_into_a_new_or_empty_folder_and_a_failed_build_leaves_none(
+    corpus: Path, tmp_path: Path
+) -> None:
+    used = tmp_path / "used"
+    used.mkdir()
+    (used / "keep.nq").write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match="not an empty folder"):
+        build_corpus([corpus], shards=used)
+    assert [p.name for p in used.iterdir()] == ["keep.nq"]
+    failed = build_corpus([tmp_path / "missing"], shards=tmp_path / "none")
+    assert failed.all_failed and not (tmp_path / "none").exists()

@@ -32,6 +32,7 @@ from lawgraph.namespaces import (  # noqa: E402
     resource_iri,
 )
 from lawgraph.rdf import facts_to_quads, report_iri  # noqa: E402
+from lawgraph.rdf.quads import entity_iri  # noqa: E402
 
 
 def N(term) -> ox.NamedNode:
@@ -125,17 +126,38 @@ def test_place_document_initiative(quads):
 def test_mentions_are_checkable_nif_phrases(facts, quads):
     text = facts.report.text
     phrases = {q.subject for q in quads if q.predicate == N(RDF.type) and q.object == N(NIF.Phrase)}
-    assert len(phrases) == sum(len(e.mentions) for e in facts.entities)
+    # One mention per entity and surface form: every form each entity is named by in the report is there.
+    stated = {(o.value, objects(quads, p, NIF.anchorOf)[0].value)
+              for p in phrases for o in objects(quads, p, ITSRDF.taIdentRef)}
+    found = {(entity_iri(e), text[m.evidence.begin : m.evidence.end])
+             for e in facts.entities for m in e.mentions}
+    assert stated == found
+    assert len(phrases) < sum(len(e.mentions) for e in facts.entities)  # the fixture repeats a name
+    linked = 0
     for phrase in phrases:
         begin = int(objects(quads, phrase, NIF.beginIndex)[0].value)
         end = int(objects(quads, phrase, NIF.endIndex)[0].value)
         assert text[begin:end] == objects(quads, phrase, NIF.anchorOf)[0].value
-        (sentence,) = objects(quads, phrase, NIF.sentence)
-        sb = int(objects(quads, sentence, NIF.beginIndex)[0].value)
-        se = int(objects(quads, sentence, NIF.endIndex)[0].value)
-        assert sb <= begin < end <= se
-        assert text[sb:se] == objects(quads, sentence, NIF.anchorOf)[0].value
         assert len(objects(quads, phrase, ITSRDF.taIdentRef)) == 1
+        for sentence in objects(quads, phrase, NIF.sentence):
+            linked += 1
+            sb = int(objects(quads, sentence, NIF.beginIndex)[0].value)
+            se = int(objects(quads, sentence, NIF.endIndex)[0].value)
+            assert sb <= begin < end <= se
+            assert text[sb:se] == objects(quads, sentence, NIF.anchorOf)[0].value
+    assert linked > 0
+
+
+def test_only_evidence_sentences_are_described(facts, quads):
+    """A sentence is written only as the evidence of an action or observation (untyped: lg:evidence's range
+    says it is a nif:Sentence); a mention elsewhere keeps its offsets and text but no nif:sentence."""
+    sentences = {q.subject for q in quads
+                 if q.predicate == N(NIF.anchorOf) and "/sentence/" in q.subject.value}
+    evidence = {q.object for q in quads if q.predicate == N(LG.evidence)}
+    assert sentences == evidence
+    # a nif:Sentence by the range of lg:evidence, not by a statement of its own
+    assert not [q for q in quads if q.object == N(NIF.Sentence)]
+    assert {q.object for q in quads if q.predicate == N(NIF.sentence)} <= evidence
 
 
 def test_actions(facts, quads):

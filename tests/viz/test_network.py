@@ -72,3 +72,58 @@ def test_edges_carry_the_status_of_their_actions():
     statuses = {(e["label"].split(" ")[0], tuple(e["statuses"])) for e in net.edges}
     assert {("建立", ("done",)), ("印发", ("planned",)), ("隶属", ())} <= statuses
     assert 'id="status-filter"' in render_html(net)
+
+
+def _sources(hand_dataset, tmp_path):
+    """The hand dataset as a TriG file, a Turtle file (no named graphs) and a store folder."""
+    import pyoxigraph as ox
+
+    from lawgraph.store import open_oxigraph
+
+    trig, ttl = tmp_path / "g.trig", tmp_path / "g.ttl"
+    hand_dataset.serialize(trig, format="trig")
+    from rdflib import Graph
+
+    flat = Graph()
+    for s, p, o, _ in hand_dataset.quads((None, None, None, None)):
+        flat.add((s, p, o))
+    flat.serialize(ttl, format="turtle")
+    store = open_oxigraph(tmp_path / "store")
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    return [trig, ttl, tmp_path / "store"]
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        {},
+        {"max_nodes": 4},
+        {"focus": "张掖市司法局"},
+        {"focus": "市中院", "hops": 2, "max_nodes": 3},
+        {"view": "full"},
+    ],
+)
+def test_a_store_and_files_draw_the_same_page(hand_dataset, tmp_path, cut):
+    """From a store folder, a TriG file and a Turtle file: the same page, byte for byte, and the page the
+    networkx view of the same data gives."""
+    from lawgraph.store import read_source
+    from lawgraph.viz import render_html
+
+    pages = {render_html(to_pyvis(read_source(path), **cut)) for path in _sources(hand_dataset, tmp_path)}
+    view = to_networkx(hand_dataset, view=cut.get("view", "entities"))
+    rest = {k: v for k, v in cut.items() if k != "view"}
+    assert pages == {render_html(to_pyvis(view, **rest))}
+
+
+def test_an_unknown_focus_fails_before_the_store_is_read(hand_dataset, monkeypatch):
+    """A name no label contains is refused by one scan of the labels: no outline, no view."""
+    import lawgraph.analysis as analysis
+
+    def unexpected(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("read the store for a name that is nowhere")
+
+    monkeypatch.setattr(analysis, "read_outline", unexpected)
+    with pytest.raises(InputError, match="没有这个名字"):
+        to_pyvis(hand_dataset, focus="没有这个名字")

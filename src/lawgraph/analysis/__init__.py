@@ -18,11 +18,20 @@ Both views are :class:`networkx.MultiDiGraph` objects whose nodes are IRI string
 ``label``, ``cls`` (lawgraph class local name), ``kind``, ``aliases``, ``reports`` and ``indicators``.
 ``G.graph["reports"]`` maps each report IRI to its title.
 
-The package has one module per job: :mod:`~lawgraph.analysis.source` reads a file or store and its
-statements, :mod:`~lawgraph.analysis.vocab` names the node kinds, classes and edge roles,
-:mod:`~lawgraph.analysis.index` gathers what the views need in one pass, :mod:`~lawgraph.analysis.views`
-builds them, :mod:`~lawgraph.analysis.summary` computes :func:`stats`, :mod:`~lawgraph.analysis.selection`
-picks the part worth drawing and :mod:`~lawgraph.analysis.export` writes GraphML and GEXF.
+Nothing here reads a graph whole. The views and the statistics ask an Oxigraph store (a store folder, or a
+file or rdflib graph in memory) with SPARQL: counts and groupings are aggregates, and a view of part of
+the graph (``to_networkx(..., nodes=...)``, the page ``lawgraph viz`` draws) reads the details of those
+nodes only. On the bench corpus's store (1.6M quads, 9,457 nodes) ``lawgraph stats`` and ``lawgraph viz``
+take a few seconds instead of the 20-40 s it took to read every statement into Python.
+
+The package has one module per job: :mod:`~lawgraph.analysis.source` opens a file or store and gives any
+graph as a store, :mod:`~lawgraph.analysis.vocab` names the node kinds, classes and edge roles,
+:mod:`~lawgraph.analysis.reading` asks the store what the views need, :mod:`~lawgraph.analysis.outline`
+holds the shape of a view (nodes and edge counts) and chooses the part worth drawing,
+:mod:`~lawgraph.analysis.views` builds the views, :mod:`~lawgraph.analysis.summary` computes
+:func:`stats` (with :mod:`~lawgraph.analysis.centrality`'s betweenness),
+:mod:`~lawgraph.analysis.selection` picks the part of a networkx view worth drawing and
+:mod:`~lawgraph.analysis.export` writes GraphML and GEXF.
 
 Examples
 --------
@@ -41,8 +50,9 @@ Examples
 from __future__ import annotations
 
 from lawgraph.analysis.export import NETWORK_FORMATS, to_exportable, write_network
+from lawgraph.analysis.outline import Outline, read_outline
 from lawgraph.analysis.selection import find_nodes, select_nodes
-from lawgraph.analysis.source import read_graph
+from lawgraph.analysis.source import as_store, read_graph
 from lawgraph.analysis.summary import GraphStats, stats
 from lawgraph.analysis.views import to_networkx
 from lawgraph.analysis.vocab import ENTITY_KINDS, ROLE_LABELS, VIEWS, node_class
@@ -56,6 +66,9 @@ __all__ = [
     "GraphStats",
     "stats",
     "read_graph",
+    "as_store",
+    "Outline",
+    "read_outline",
     "to_exportable",
     "find_nodes",
     "select_nodes",

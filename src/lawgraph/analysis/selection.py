@@ -1,11 +1,12 @@
-"""Choosing the part of a view worth drawing: nodes by name, a neighbourhood, the best-connected nodes."""
+"""Choosing the part of a networkx view worth drawing: nodes by name, a neighbourhood, the best-connected
+nodes (the rule is :func:`lawgraph.analysis.outline.choose`, which ``lawgraph viz`` applies to a store)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from lawgraph.errors import InputError
+from lawgraph.analysis.outline import Outline, choose, find_names
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -23,10 +24,7 @@ def find_nodes(G: nx.MultiDiGraph, name: str) -> list[str]:
     >>> find_nodes(G, "市司法局"), find_nodes(G, "律师")
     (['a'], ['b'])
     """
-    exact = [n for n, d in G.nodes(data=True) if d.get("label") == name or name in (d.get("aliases") or ())]
-    if exact:
-        return sorted(exact)
-    return sorted(n for n, d in G.nodes(data=True) if name in str(d.get("label", "")))
+    return find_names(Outline.of_view(G).heads(), name)
 
 
 def select_nodes(
@@ -62,39 +60,8 @@ def select_nodes(
     InputError
         If a focus name matches no node.
     """
-    import networkx as nx
-
-    if hops < 0:
-        raise ValueError("hops must be 0 or more")
-    if max_nodes is not None and max_nodes < 0:
-        raise ValueError("max_nodes must be 0 or more")
-    keep: set[str] = set(G)
-    centres: set[str] = set()
-    if focus is not None:
-        names = [focus] if isinstance(focus, str) else list(focus)
-        undirected = G.to_undirected(as_view=True)
-        keep = set()
-        for name in names:
-            found = find_nodes(G, name)
-            if not found:
-                raise InputError(None, f"no node is named {name!r} (try a shorter part of the name)")
-            centres.update(found)
-            for node in found:
-                keep.update(nx.single_source_shortest_path_length(undirected, node, cutoff=hops))
-    if max_nodes and len(keep) > max_nodes:
-        degree = G.degree(keep)
-        # Entities and reports first, then actions, then indicators; the best-connected first within each.
-        priority = {"action": 1, "indicator": 2}
-        ranked = sorted(
-            keep - centres,
-            key=lambda n: (
-                priority.get(G.nodes[n].get("kind", ""), 0),
-                -degree[n],
-                str(G.nodes[n].get("label", n)),
-                n,
-            ),
-        )
-        keep = set(sorted(centres)[:max_nodes]) | set(ranked[: max(0, max_nodes - len(centres))])
+    outline = Outline.of_view(G)
+    keep = choose(outline, focus=focus, hops=hops, max_nodes=max_nodes)
     H = G.subgraph(keep).copy()
     H.graph.update(total_nodes=G.number_of_nodes(), total_edges=G.number_of_edges())
     return H

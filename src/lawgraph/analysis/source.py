@@ -1,26 +1,22 @@
-"""Reading a lawgraph graph: a file or store folder as a Dataset, and its statements as plain strings.
+"""Reading a lawgraph graph: a file or store folder, and any graph as an Oxigraph store the views can ask.
 
-:func:`read_graph` opens what ``lawgraph build`` wrote. :func:`_triples` reads the distinct statements of any
-graph, Dataset or Oxigraph store, leaving out the ontology and the store's bookkeeping graph, with IRIs as
-plain strings and literals as :class:`_Text` (a string that remembers its language tag); the views and the
-statistics are built from them.
+:func:`read_graph` opens what ``lawgraph build`` wrote as an rdflib Dataset, for Python code that expects
+rdflib. :func:`as_store` gives the :class:`pyoxigraph.Store` the views and statistics query
+(:mod:`lawgraph.analysis.reading`): the store itself, the store behind an oxrdflib-backed rdflib graph,
+or a copy in memory of any other rdflib graph. :class:`_Text` is a literal's text that remembers its
+language tag.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, URIRef
-from rdflib import Literal as RDFLiteral
-from rdflib.graph import ConjunctiveGraph, Dataset
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    from rdflib import Dataset
 
-from lawgraph.namespaces import ONTOLOGY_GRAPH, STORE_GRAPH
-
-__all__ = ["read_graph"]
-
-_SKIPPED_GRAPHS = frozenset({str(ONTOLOGY_GRAPH), str(STORE_GRAPH)})
+__all__ = ["read_graph", "as_store"]
 
 
 def read_graph(source: str | Path) -> Dataset:
@@ -45,6 +41,7 @@ def read_graph(source: str | Path) -> Dataset:
         If the store folder cannot be opened.
     """
     from oxrdflib import OxigraphStore
+    from rdflib import Dataset
 
     from lawgraph.store import read_source
 
@@ -62,83 +59,77 @@ class _Text(str):
         return obj
 
 
-def _oxigraph_of(graph: Any) -> Any | None:
-    """The :class:`pyoxigraph.Store` behind ``graph`` (itself, or an rdflib graph on oxrdflib), if any."""
+def _ox_term(term: Any) -> Any:
+    """An Oxigraph term as a plain value: IRI → str, literal → :class:`_Text`, blank node → ``"_:id"``."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        return _Text(term.value, term.language)
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return term
+
+
+def as_store(graph: Any) -> ox.Store:
+    """The Oxigraph store to ask about ``graph``.
+
+    Parameters
+    ----------
+    graph : pyoxigraph.Store or rdflib.Graph
+        A store (returned as is), an rdflib Graph or Dataset backed by Oxigraph (its store), or any other
+        rdflib Graph or Dataset, copied into a new in-memory store: each named graph of a Dataset stays a
+        named graph, the rest goes to the default graph.
+
+    Examples
+    --------
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> g = Graph()
+    >>> _ = g.add((URIRef("http://x/s"), URIRef("http://x/p"), Literal("甲", lang="zh")))
+    >>> len(as_store(g))
+    1
+    """
     import pyoxigraph as ox
 
     if isinstance(graph, ox.Store):
         return graph
     inner = getattr(getattr(graph, "store", None), "_inner", None)
-    return inner if isinstance(inner, ox.Store) else None
+    if isinstance(inner, ox.Store):
+        return inner
+    from rdflib import BNode, Literal
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph, Dataset
 
+    def term(value: Any) -> Any:
+        if isinstance(value, Literal):
+            if value.language:
+                return ox.Literal(str(value), language=value.language)
+            if value.datatype is not None:
+                return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
+            return ox.Literal(str(value))
+        if isinstance(value, BNode):
+            return ox.BlankNode(str(value))
+        return ox.NamedNode(str(value))
 
-def _ox_term(term: Any) -> Any:
-    import pyoxigraph as ox
+    default_names = {DATASET_DEFAULT_GRAPH_ID}
+    if isinstance(graph, Dataset):
+        default_names.add(graph.default_graph.identifier)
+    elif isinstance(graph, ConjunctiveGraph):
+        default_names.add(graph.default_context.identifier)
 
-    if isinstance(term, ox.Literal):
-        return _Text(term.value, term.language)
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    return term.value
+    def graph_name(context: Any) -> Any:
+        name = getattr(context, "identifier", context)
+        if name in default_names:
+            return ox.DefaultGraph()
+        return ox.BlankNode(str(name)) if isinstance(name, BNode) else ox.NamedNode(str(name))
 
-
-def _rdflib_term(term: Any) -> Any:
-    if isinstance(term, RDFLiteral):
-        return _Text(str(term), term.language)
-    if isinstance(term, BNode):
-        return "_:" + str(term)
-    return str(term)
-
-
-def _triples(graph: Any, predicates: Iterable[str] | None = None) -> Iterator[tuple[Any, str, Any]]:
-    """Distinct triples of ``graph`` (with one of ``predicates``, or all), IRIs as plain strings.
-
-    A Dataset or store is read as the union of its graphs, leaving out the ontology and the store's
-    bookkeeping graph: they describe lawgraph, not the reports. Oxigraph-backed graphs are read through
-    pyoxigraph directly, which is many times faster than converting every term to rdflib.
-    """
-    preds: list[str | None] = [None] if predicates is None else list(predicates)
-    store = _oxigraph_of(graph)
-    if store is not None:
-        import pyoxigraph as ox
-
-        skipped = {ox.NamedNode(g) for g in _SKIPPED_GRAPHS}
-        for pred in preds:
-            seen: set[tuple[Any, str, Any]] = set()
-            pattern = None if pred is None else ox.NamedNode(pred)
-            for q in store.quads_for_pattern(None, pattern, None, None):
-                if q.graph_name in skipped:
-                    continue
-                triple = (_ox_term(q.subject), q.predicate.value, _ox_term(q.object))
-                if triple not in seen:
-                    seen.add(triple)
-                    yield triple
-        return
-    for pred in preds:
-        triple_pattern = (None, None if pred is None else URIRef(pred), None)
-        if isinstance(graph, ConjunctiveGraph | Dataset):
-            # The store's own iterator: Dataset.quads warns (deprecations) once per quad in rdflib 7.
-            seen_rdf: set[Any] = set()
-            for triple, contexts in graph.store.triples(triple_pattern, context=None):
-                if triple in seen_rdf:
-                    continue
-                if all(str(getattr(c, "identifier", c)) in _SKIPPED_GRAPHS for c in contexts):
-                    continue
-                seen_rdf.add(triple)
-                s, p, o = triple
-                yield _rdflib_term(s), str(p), _rdflib_term(o)
-        else:
-            for s, p, o in graph.triples(triple_pattern):
-                yield _rdflib_term(s), str(p), _rdflib_term(o)
-
-
-def _count_triples(graph: Any) -> int:
-    store = _oxigraph_of(graph)
-    if store is None:
-        return sum(1 for _ in _triples(graph))
-    skipped = ", ".join(f"<{g}>" for g in sorted(_SKIPPED_GRAPHS))
-    query = (
-        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION "
-        f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({skipped})) }} }} }}"
-    )
-    return int(next(iter(store.query(query)))["n"].value)
+    store = ox.Store()
+    if isinstance(graph, ConjunctiveGraph | Dataset):
+        # The store's own iterator: Dataset.quads warns (deprecations) once per quad in rdflib 7.
+        for (s, p, o), contexts in graph.store.triples((None, None, None), context=None):
+            for context in contexts:
+                store.add(ox.Quad(term(s), term(p), term(o), graph_name(context)))
+    else:
+        for s, p, o in graph:
+            store.add(ox.Quad(term(s), term(p), term(o)))
+    return store

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
+from lawgraph.analysis.centrality import betweenness
+from lawgraph.analysis.outline import read_outline
+from lawgraph.analysis.reading import select, together
+from lawgraph.analysis.source import as_store
+from lawgraph.analysis.vocab import _prefixed
+from lawgraph.namespaces import ONTOLOGY_GRAPH, STORE_GRAPH
 
-from lawgraph.analysis.source import _count_triples, _triples
-from lawgraph.analysis.views import to_networkx
-from lawgraph.analysis.vocab import _TYPE, _prefixed
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    from rdflib import Graph
 
 __all__ = ["GraphStats", "stats"]
 
@@ -20,7 +26,7 @@ class GraphStats:
     """What ``lawgraph stats`` reports about a graph."""
 
     triples: int
-    """Distinct triples (the union of every graph of a Dataset)."""
+    """Statements in the report graphs and the default graph (:func:`count_statements`)."""
     classes: tuple[tuple[str, int], ...]
     """``(prefixed class, distinct instances)``, most frequent first."""
     nodes: int
@@ -59,10 +65,13 @@ class GraphStats:
 def stats(graph: Graph | Any, *, top: int = 10, exact_limit: int = 1000, sample: int = 300) -> GraphStats:
     """Counts per class, the most connected organizations and the connected components of ``graph``.
 
+    Everything is asked of the store with aggregate queries (:func:`~lawgraph.analysis.outline.read_outline`):
+    the graph is never read whole.
+
     Parameters
     ----------
-    graph : rdflib.Graph
-        A graph or Dataset (read as the union of its graphs).
+    graph : rdflib.Graph or pyoxigraph.Store
+        A graph, Dataset or store (read as the union of its graphs, without lawgraph's own).
     top : int
         How many organizations to rank.
     exact_limit : int
@@ -75,51 +84,79 @@ def stats(graph: Graph | Any, *, top: int = 10, exact_limit: int = 1000, sample:
     -------
     GraphStats
     """
-    import networkx as nx
-
     if top < 1:
         raise ValueError("top must be at least 1")
     if sample < 1:
         raise ValueError("sample must be at least 1")
-    triples = _count_triples(graph)
-    instances: dict[Any, set[Any]] = defaultdict(set)
-    for s, _, o in _triples(graph, [_TYPE]):
-        instances[o].add(s)
-    classes = tuple(
-        sorted(
-            ((_prefixed(c), len(members)) for c, members in instances.items()), key=lambda x: (-x[1], x[0])
-        )
+    store = as_store(graph)
+    outline, triples, classes = together(
+        lambda: read_outline(store), lambda: count_statements(store), lambda: count_instances(store)
     )
-
-    G = to_networkx(graph, view="entities")
-    orgs = [n for n, kind in G.nodes(data="kind") if kind == "organization"]
-    label = dict(G.nodes(data="label"))
-    degree = dict(G.degree(orgs))
-    top_degree = tuple(
-        (label[n], d) for n, d in sorted(degree.items(), key=lambda nd: (-nd[1], label[nd[0]]))[:top] if d > 0
-    )
-    simple = nx.Graph(G.to_undirected(as_view=True))
-    used_sample = None
-    if simple.number_of_nodes() > exact_limit:
-        used_sample = min(sample, simple.number_of_nodes())
-        between = nx.betweenness_centrality(simple, k=used_sample, seed=0)
-    else:
-        between = nx.betweenness_centrality(simple)
-    top_between = tuple(
-        (label[n], round(between[n], 6))
-        for n in sorted(orgs, key=lambda n: (-between[n], label[n]))[:top]
-        if between[n] > 0
-    )
-    sizes = sorted((len(c) for c in nx.weakly_connected_components(G)), reverse=True)
+    nodes = list(outline.kinds)
+    orgs = [n for n in nodes if outline.kinds[n][0] == "organization"]
+    degree = outline.degree()
+    ranked = outline.first([n for n in orgs if degree[n] > 0], top, key=lambda n: -degree[n])
+    used_sample = min(sample, len(nodes)) if len(nodes) > exact_limit else None
+    between = betweenness(nodes, outline.pairs, k=used_sample, seed=0)
+    # Ties within floating-point noise are broken by label.
+    bridges = outline.first([n for n in orgs if between[n] > 0], top, key=lambda n: -round(between[n], 12))
+    heads = outline.heads(ranked + bridges)
+    sizes = sorted(_component_sizes(nodes, outline.pairs), reverse=True)
     return GraphStats(
         triples=triples,
         classes=classes,
-        nodes=G.number_of_nodes(),
-        edges=G.number_of_edges(),
-        top_degree=top_degree,
-        top_betweenness=top_between,
+        nodes=len(nodes),
+        edges=outline.edges,
+        top_degree=tuple((heads[n].label, degree[n]) for n in ranked),
+        top_betweenness=tuple((heads[n].label, round(between[n], 6)) for n in bridges),
         components=len(sizes),
         component_sizes=tuple(sizes[:top]),
-        isolated=sum(1 for n in G if G.degree(n) == 0),
+        isolated=sum(1 for n in nodes if degree[n] == 0),
         betweenness_sample=used_sample,
     )
+
+
+def _component_sizes(nodes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> list[int]:
+    """Sizes of the connected components, ignoring direction (union-find)."""
+    parent = {n: n for n in nodes}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for u, v in pairs:
+        ru, rv = root(u), root(v)
+        if ru != rv:
+            parent[ru] = rv
+    return list(Counter(root(n) for n in parent).values())
+
+
+_SKIPPED = f"<{ONTOLOGY_GRAPH}>, <{STORE_GRAPH}>"
+
+
+def count_statements(store: ox.Store) -> int:
+    """Statements outside lawgraph's own graphs (the ontology's and the store's bookkeeping).
+
+    Lawgraph states each triple once, in one graph (shared descriptions in the default graph, a report's
+    own in its graph), so this is also the number of distinct triples; counting statements is one pass of
+    the store's index where telling duplicates apart would hash every triple (seconds on a corpus store).
+    """
+    import pyoxigraph as ox
+
+    ours = sum(
+        sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(str(g))))
+        for g in (ONTOLOGY_GRAPH, STORE_GRAPH)
+    )
+    return len(store) - ours
+
+
+def count_instances(store: ox.Store) -> tuple[tuple[str, int], ...]:
+    """``(prefixed class, distinct instances)`` outside lawgraph's own graphs, most frequent first."""
+    query = f"""
+        SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+          {{ ?s a ?class }} UNION {{ GRAPH ?g {{ ?s a ?class }} FILTER(?g NOT IN ({_SKIPPED})) }}
+        }} GROUP BY ?class"""
+    counts = [(_prefixed(c), int(n)) for c, n in select(store, query)]
+    return tuple(sorted(counts, key=lambda x: (-x[1], x[0])))

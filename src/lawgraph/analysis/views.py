@@ -1,17 +1,24 @@
-"""The two networkx views of a lawgraph graph (see :mod:`lawgraph.analysis`): :func:`to_networkx`."""
+"""The two networkx views of a lawgraph graph (see :mod:`lawgraph.analysis`): :func:`to_networkx`.
+
+Both are read from an Oxigraph store (:func:`~lawgraph.analysis.source.as_store`) by the queries of
+:mod:`~lawgraph.analysis.reading`. The entities view can be built for a part of the graph only
+(``nodes=``): it is then the part of the whole view between those nodes, with the same attributes, read
+without reading the rest. Nodes come in IRI order and edges in the order of their ends and key, so a store
+folder and a file with the same statements give the same view.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
-from rdflib import Graph
-
-from lawgraph.analysis.index import _entity_nodes, _Index, _indicator_text, _report_of, _reports
+from lawgraph.analysis import reading
+from lawgraph.analysis.outline import Head, Outline, read_kinds, read_outline
+from lawgraph.analysis.source import as_store
 from lawgraph.analysis.vocab import (
-    _ACTIVITY,
     _FULL_EDGE_LABELS,
-    _ROLE_PREDICATES,
+    _KIND_OF_TYPE,
     _SCOPED,
     _STRUCTURE_PREDICATES,
     ENTITY_KINDS,
@@ -20,24 +27,23 @@ from lawgraph.analysis.vocab import (
     _local,
     _prefixed,
 )
-from lawgraph.namespaces import (
-    ITSRDF,
-    LG,
-    NIF,
-    PROV,
-    RDF,
-    SDMX_ATTRIBUTE,
-    SDMX_DIMENSION,
-    SDMX_MEASURE,
-)
 
 if TYPE_CHECKING:
     import networkx as nx
+    from rdflib import Graph
 
-__all__ = ["to_networkx"]
+__all__ = ["to_networkx", "entities_view"]
+
+_STRUCTURE_PREDICATE_OF_ROLE = {role: predicate for predicate, role in _STRUCTURE_PREDICATES.items()}
+_NO_FIELDS = reading.IndicatorFields(None, None, None, None, None)
 
 
-def to_networkx(graph: Graph | Any, *, view: Literal["entities", "full"] = "entities") -> nx.MultiDiGraph:
+def to_networkx(
+    graph: Graph | Any,
+    *,
+    view: Literal["entities", "full"] = "entities",
+    nodes: Iterable[str] | None = None,
+) -> nx.MultiDiGraph:
     """Turn a lawgraph RDF graph into a :class:`networkx.MultiDiGraph`.
 
     Parameters
@@ -48,6 +54,9 @@ def to_networkx(graph: Graph | Any, *, view: Literal["entities", "full"] = "enti
     view : {"entities", "full"}
         ``"entities"`` projects actions to labelled entity-to-entity edges; ``"full"`` keeps actions,
         reports and indicators as nodes (see the module documentation).
+    nodes : iterable of str, optional
+        Only these nodes (IRIs) and the edges between them, with the attributes they have in the whole
+        view; ``G.graph["total_nodes"]`` and ``G.graph["total_edges"]`` then give the size of the whole view.
 
     Returns
     -------
@@ -60,130 +69,118 @@ def to_networkx(graph: Graph | Any, *, view: Literal["entities", "full"] = "enti
     ValueError
         If ``view`` is not one of :data:`VIEWS`.
     """
-    import networkx as nx
-
     if view not in VIEWS:
         raise ValueError(f"view must be one of {VIEWS}, not {view!r}")
-    full = view == "full"
-    index = _Index.of(graph, keep_other=full)
-    reports, context_report = _reports(index)
-    kinds = ENTITY_KINDS + (_SCOPED if full else ())
-    nodes = _entity_nodes(index, kinds)
+    store = as_store(graph)
+    if view == "entities":
+        return entities_view(read_outline(store), nodes)
+    G = _full_view(store)
+    if nodes is None:
+        return G
+    H = G.subgraph({str(n) for n in nodes}).copy()
+    H.graph.update(total_nodes=G.number_of_nodes(), total_edges=G.number_of_edges())
+    return H
 
-    in_report = index.single(LG.inReport)
-    evidence = index.single(LG.evidence)
-    ref_context = index.single(NIF.referenceContext)
-    anchor = index.single(NIF.anchorOf)
-    types = index.mapping(RDF.type)
 
-    node_reports: dict[Any, set[Any]] = defaultdict(set)
-    # Mentions place an entity in a report: mention -taIdentRef-> entity, mention -referenceContext-> text.
-    for mention, entity in index.pairs(ITSRDF.taIdentRef):
-        rep = context_report.get(ref_context.get(mention))
-        if entity in nodes and rep is not None:
-            node_reports[entity].add(rep)
+def entities_view(outline: Outline, nodes: Iterable[str] | None = None) -> nx.MultiDiGraph:
+    """The entities view of the store ``outline`` was read from (:func:`read_outline`), or its part
+    between ``nodes``: labels, evidence, reports and indicators are read for those nodes only."""
+    import networkx as nx
 
-    # Indicators become details of the organization that reports them.
-    cache = {
-        "phrase": index.single(LG.countedPhrase),
-        "written": index.single(LG.writtenForm),
-        "value": index.single(SDMX_MEASURE.obsValue),
-        "unit": index.single(SDMX_ATTRIBUTE.unitMeasure),
-        "period": index.single(SDMX_DIMENSION.refPeriod),
-    }
-    node_indicators: dict[Any, list[str]] = defaultdict(list)
-    for obs, org in index.pairs(LG.reportingOrganization):
-        if org in nodes:
-            node_indicators[org].append(_indicator_text(obs, index, cache))
-            rep = _report_of(obs, in_report, evidence, ref_context, context_report)
-            if rep is not None:
-                node_reports[org].add(rep)
+    store = outline.source
+    keep = set(outline.kinds) if nodes is None else {str(n) for n in nodes} & set(outline.kinds)
+    asked = None if nodes is None else keep
+    reports = outline.report_reading()
+    # The longest reads first, so that the two threads finish together.
+    (links, facts), indicators, heads, present, reached = reading.together(
+        lambda: reading.entity_edges(store, reports, asked),
+        lambda: reading.indicators(store, asked),
+        lambda: outline.heads(sorted(keep)),
+        lambda: reading.node_reports(store, reports, asked),
+        lambda: reading.target_reports(store, reports, asked),
+    )
+    node_reports: dict[str, set[str]] = defaultdict(set)
+    for node, found in present.items():
+        node_reports[node].update(found)
+    # A target takes part in the report of each action that reaches it from another node.
+    for target, pairs in reached.items():
+        node_reports[target].update(rep for agent, rep in pairs if agent in outline.kinds)
+    texts = {org: sorted(f.text() for f in found) for org, found in indicators.items()}
 
-    G = nx.MultiDiGraph(view=view, reports={str(k): v for k, v in sorted(reports.items())})
-    verbs = index.single(LG.verb)
-    action_types = index.single(LG.actionType)
-    statuses = index.single(LG.status)
-    agents = index.mapping(PROV.wasAssociatedWith)
-    targets: dict[Any, list[tuple[str, Any]]] = defaultdict(list)
-    for pred, role in _ROLE_PREDICATES.items():
-        for action, target in index.pairs(pred):
-            targets[action].append((role, target))
+    G = nx.MultiDiGraph(view="entities", reports=dict(sorted(reports.titles.items())))
+    if nodes is not None:
+        G.graph.update(total_nodes=len(outline.kinds), total_edges=outline.edges)
+    for node, head in heads.items():
+        attrs = head.attrs()
+        attrs["reports"] = tuple(sorted(node_reports.get(node, ())))
+        attrs["indicators"] = tuple(texts.get(node, ()))
+        G.add_node(node, **attrs)
 
     edges: list[tuple[str, str, str, dict[str, Any]]] = []
-    if full:
-        from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph
+    for agent, target, role, action in links:
+        fact = facts[action]
+        data = {
+            "verb": fact.verb or "",
+            "action": action,
+            "action_type": fact.action_type,
+            "status": fact.status,
+            "evidence": fact.sentence,
+            "report": fact.report or "",
+            "report_title": reports.titles.get(fact.report, "") if fact.report is not None else "",
+            "role": role,
+            "label": fact.verb or ROLE_LABELS[role],
+        }
+        edges.append((agent, target, f"{action}#{role}", data))
+    for child, parent, role in outline.structure:
+        if child in keep and parent in keep:
+            data = {"verb": ROLE_LABELS[role], "role": role, "label": ROLE_LABELS[role]}
+            edges.append((child, parent, _STRUCTURE_PREDICATE_OF_ROLE[role], data))
+    for u, v, key, data in sorted(edges, key=lambda e: e[:3]):
+        if u in keep and v in keep:
+            G.add_edge(u, v, key=key, **data)
+    return G
 
-        kept = [(s, p, o) for s, p, o in index.other if s in nodes and o in nodes]
-        # rdflib's converter iterates any iterable of triples; each statement becomes one keyed edge.
-        sub = rdflib_to_networkx_multidigraph(
-            kept,  # type: ignore[arg-type]
-            edge_attrs=lambda s, p, o: {
-                "key": str(p),
-                "role": _local(p),
-                "predicate": _prefixed(p),
-                "label": _FULL_EDGE_LABELS.get(p, _prefixed(p)),
-            },
-            transform_s=str,
-            transform_o=str,
-        )
-        for action in nodes:
-            if nodes[action]["kind"] in ("action", "indicator"):
-                rep = _report_of(action, in_report, evidence, ref_context, context_report)
-                if rep is not None:
-                    node_reports[action].add(rep)
-        for rep in reports:
-            if rep in nodes:
-                node_reports[rep].add(rep)
-        for u, v, key, data in sub.edges(keys=True, data=True):
-            edges.append((str(u), str(v), key, data))
-    else:
-        for action, action_agents in agents.items():
-            if not (types.get(action) and _ACTIVITY in types[action]):
-                continue
-            rep = _report_of(action, in_report, evidence, ref_context, context_report)
-            sentence = evidence.get(action)
-            verb = str(verbs[action]) if action in verbs else None
-            common = {
-                "verb": verb or "",
-                "action": str(action),
-                "action_type": _local(action_types[action]) if action in action_types else "",
-                "status": _local(statuses[action]) if action in statuses else "",
-                "evidence": str(anchor.get(sentence, "")) if sentence is not None else "",
-                "report": str(rep) if rep is not None else "",
-                "report_title": reports.get(rep, "") if rep is not None else "",
-            }
-            for agent in sorted(set(action_agents), key=str):
-                if agent not in nodes:
-                    continue
-                if rep is not None:
-                    node_reports[agent].add(rep)
-                for role, target in sorted(set(targets.get(action, ())), key=lambda rt: (rt[0], str(rt[1]))):
-                    if target not in nodes or target == agent:
-                        continue
-                    if rep is not None:
-                        node_reports[target].add(rep)
-                    data = dict(common, role=role, label=verb or ROLE_LABELS[role])
-                    edges.append((str(agent), str(target), f"{action}#{role}", data))
-    for pred, role in _STRUCTURE_PREDICATES.items():
-        if full:
-            continue  # already among the IRI-valued statements
-        for child, parent in sorted(set(index.pairs(pred)), key=lambda cp: (str(cp[0]), str(cp[1]))):
-            if child in nodes and parent in nodes and child != parent:
-                data = {"verb": ROLE_LABELS[role], "role": role, "label": ROLE_LABELS[role]}
-                edges.append((str(child), str(parent), str(pred), data))
 
-    for node in sorted(nodes, key=str):
-        attrs = dict(nodes[node])
-        attrs["reports"] = tuple(sorted(str(r) for r in node_reports.get(node, ())))
-        attrs["indicators"] = tuple(sorted(node_indicators.get(node, ())))
-        if attrs["kind"] in ("action", "indicator"):
-            if attrs["kind"] == "action" and node in verbs:
-                attrs["label"] = str(verbs[node])
-            elif attrs["kind"] == "indicator":
-                attrs["label"] = _indicator_text(node, index, cache)
-            sentence = evidence.get(node)
-            attrs["evidence"] = str(anchor.get(sentence, "")) if sentence is not None else ""
-        G.add_node(str(node), **attrs)
-    for u, v, key, data in edges:
-        G.add_edge(u, v, key=key, **data)
+def _full_view(store: Any) -> nx.MultiDiGraph:
+    """The n-ary view: entities, reports, actions and indicators as nodes, every link between them."""
+    import networkx as nx
+
+    reports = reading.reports(store)
+    kinds = read_kinds(store, ENTITY_KINDS + _SCOPED)
+    names = reading.labels(store)
+    node_reports: dict[str, set[str]] = defaultdict(set)
+    for node, found in reading.node_reports(store, reports, agents=False).items():
+        node_reports[node].update(found)
+    texts = {org: sorted(f.text() for f in found) for org, found in reading.indicators(store).items()}
+    own_text = {obs: found[0].text() for obs, found in reading.indicators(store, by="obs").items() if found}
+    scoped_types = [t for t, kind in _KIND_OF_TYPE.items() if kind in ("action", "indicator")]
+    facts = reading.scoped_facts(store, reports, scoped_types)
+
+    G = nx.MultiDiGraph(view="full", reports=dict(sorted(reports.titles.items())))
+    for node, (kind, cls) in kinds.items():
+        own = names.get(node, {})
+        label = reading.label_of(node, own)
+        aliases = tuple(sorted({str(a) for a in own.get("alt", [])} - {label}))
+        head = Head(label, cls, kind, aliases)
+        attrs = head.attrs()
+        found = set(node_reports.get(node, ()))
+        if head.kind == "report":
+            found.add(node)
+        fact = facts.get(node)
+        if head.kind in ("action", "indicator") and fact is not None and fact.report is not None:
+            found.add(fact.report)
+        attrs["reports"] = tuple(sorted(found))
+        attrs["indicators"] = tuple(texts.get(node, ()))
+        if head.kind in ("action", "indicator"):
+            verb = fact.verb if fact is not None else None
+            if head.kind == "action" and verb is not None:
+                attrs["label"] = verb
+            elif head.kind == "indicator":
+                attrs["label"] = own_text.get(node, _NO_FIELDS.text())
+            attrs["evidence"] = fact.sentence if fact is not None else ""
+        G.add_node(node, **attrs)
+    for s, p, o in sorted(reading.links(store), key=lambda spo: (spo[0], spo[2], spo[1])):
+        if s in kinds and o in kinds:
+            label = _FULL_EDGE_LABELS.get(p, _prefixed(p))
+            G.add_edge(s, o, key=p, role=_local(p), predicate=_prefixed(p), label=label)
     return G

@@ -52,6 +52,8 @@ graphs of reports whose files are gone. A bad report is skipped and named; the e
     lawgraph build corpus/ --store store/ --jobs 4 --prune
 
     lawgraph build 'corpus/**/*.html' --store store/ --dask tcp://scheduler:8786
+
+    lawgraph build 'corpus/**/*.html' --shards shards/ --dask tcp://scheduler:8786
 """
 
 
@@ -104,6 +106,7 @@ def _build_corpus(
     prune: bool,
     push: str | None,
     compact: bool = True,
+    shards: Path | None = None,
 ) -> None:
     """The corpus build (:func:`lawgraph.corpus.build_corpus`): streamed, in parallel, incremental."""
     from lawgraph.cli.corpus_view import print_summary as print_corpus_summary
@@ -117,7 +120,7 @@ def _build_corpus(
     with progress_display(inputs, quiet=quiet) as on_event:
         summary = build_corpus(
             inputs, store=store, output=output, jobs=jobs, dask=dask, prune=prune, push=push, on_event=on_event,
-            compact=compact,
+            compact=compact, shards=shards,
         )
     if quiet:
         for path, reason in summary.failures:
@@ -161,6 +164,11 @@ def build_cli(
         None, "--push", metavar="URL",
         help="Also send each batch of built reports to a SPARQL Graph Store endpoint (see `lawgraph push`).",
     ),
+    shards: Path | None = typer.Option(
+        None, "--shards", metavar="DIR",
+        help="Write the graph as N-Quads shards of about 256 MB into DIR (new or empty), for a parallel "
+        "`oxigraph load --file DIR/*.nq` or `lawgraph push` of each shard to a server.",
+    ),
     compact: bool = typer.Option(
         True, "--compact/--no-compact",
         help="With --store: compact the store after loading (a few seconds per million quads; queries run "
@@ -169,16 +177,16 @@ def build_cli(
 ) -> None:
     # SIGTERM ends the build like Ctrl-C: workers are stopped, temporary files removed, the store left whole
     signal.signal(signal.SIGTERM, _interrupt)
-    if output is None and store is None and push is None:
-        raise OutputError(None, "say where the graph goes: -o OUT, --store DIR, or both")
+    if output is None and store is None and push is None and shards is None:
+        raise OutputError(None, "say where the graph goes: -o OUT, --store DIR or --shards DIR")
     if prune and store is None:
         raise OutputError(None, "--prune removes graphs from a store: give --store DIR")
-    if store is not None or jobs is not None or dask is not None or push is not None:
+    if store is not None or jobs is not None or dask is not None or push is not None or shards is not None:
         _build_corpus(
             inputs, store=store, output=output, fmt=fmt, quiet=quiet, jobs=jobs or 1, dask=dask, prune=prune,
-            push=push, compact=compact,
+            push=push, compact=compact, shards=shards,
         )
-    from lawgraph.api import build_quads, write_graph
+    from lawgraph.api import build_file
     from lawgraph.atomic import is_special, is_stdout
     from lawgraph.rdf.serialize import check_writable, rdf_format
 
@@ -192,15 +200,15 @@ def build_cli(
         raise OutputError(output, str(err)) from err
     check_writable(output)  # fail before the long part, not after
 
-    result = build_quads(inputs, on_error="skip")
+    # streamed: each report's statements go to an external sort, so memory stays flat however many reports
+    result = build_file(inputs, output, format=fmt, on_error="skip")
     for problem in result.errors:
         typer.echo(f"lawgraph: {problem.message}", err=True)
-    if not result.results:
+    if result.path is None:
         if len(result.errors) != 1:  # one bad input: its own line says it all
             typer.echo("lawgraph: nothing was built; no output written", err=True)
         raise typer.Exit(2)
-    written = write_graph(result, output, format=fmt)
     if not quiet:  # with the graph on stdout, the summary goes to stderr
-        shown = None if to_stdout else written
-        print_summary(result.summary(), shown, stream=sys.stderr if to_stdout else None)
+        shown = None if to_stdout else result.path
+        print_summary(result.summary, shown, stream=sys.stderr if to_stdout else None)
     raise typer.Exit(1 if result.errors else 0)

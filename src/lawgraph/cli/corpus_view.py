@@ -124,7 +124,8 @@ def progress_display(
 def print_summary(summary: CorpusSummary, *, stream: TextIO | None = None) -> None:
     """Print what a corpus build did: counts, rates, entities per class and every failure with its reason."""
     out = stream if stream is not None else sys.stderr
-    where = ", ".join(x for x in (summary.store and f"store {summary.store}", summary.output) if x)
+    shards = summary.shards and f"{summary.shard_count} N-Quads shards in {summary.shards}"
+    where = ", ".join(x for x in (summary.store and f"store {summary.store}", summary.output, shards) if x)
     runner = {"serial": "1 process", "processes": f"{summary.jobs} processes", "dask": "Dask cluster"}
     print(
         f"lawgraph build: {summary.seen} reports: {summary.built} built, {summary.unchanged} unchanged, "

@@ -33,13 +33,14 @@ def export_cli(
         False, "--full", help="The n-ary view: actions, reports and indicators as nodes."
     ),
 ) -> None:
-    from lawgraph.analysis import NETWORK_FORMATS, read_graph, to_networkx, write_network
+    from lawgraph.analysis import NETWORK_FORMATS, to_networkx, write_network
     from lawgraph.errors import OutputError
+    from lawgraph.store import read_source
 
     if output.suffix.lower() not in NETWORK_FORMATS:
         raise OutputError(
             output, f"unknown export format {output.suffix or '(none)'!r}; use .graphml or .gexf"
         )
-    G = to_networkx(read_graph(source), view="full" if full else "entities")
+    G = to_networkx(read_source(source), view="full" if full else "entities")
     write_network(G, output)
     typer.echo(f"wrote {output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")

@@ -16,7 +16,8 @@ ones that bridge the most paths (betweenness), and the connected components.
 
 SOURCE is a store folder or an RDF file. Rankings use the entities view (bodies, places, documents and
 initiatives linked by the actions between them), as `lawgraph viz` draws it. Betweenness is exact up to
-2,000 nodes and estimated from a fixed sample above that, so results repeat.
+1,000 nodes and estimated from a fixed sample of 300 sources above that, so results repeat. A store is
+asked with aggregate queries, not read whole: a few seconds for a store of 1.6 million statements.
 
 Examples:
 
@@ -34,9 +35,10 @@ def stats_cli(
     top: int = typer.Option(10, "--top", min=1, help="How many organizations to rank."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
 ) -> None:
-    from lawgraph.analysis import read_graph, stats
+    from lawgraph.analysis import stats
+    from lawgraph.store import read_source
 
-    result = stats(read_graph(source), top=top)
+    result = stats(read_source(source), top=top)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return

@@ -21,7 +21,9 @@ by class and a filter by report; click for details. Use --full for the n-ary vie
 indicator nodes.
 
 Big graphs are cut to the --max-nodes best-connected nodes (default 300; 0 draws everything), or to the
-neighbourhood of one body with --focus NAME --hops N. The layout runs once, then stops.
+neighbourhood of one body with --focus NAME --hops N. The layout runs once, then stops. A store is not
+read whole: the nodes are chosen from counts the store gives, and only the drawn nodes are read in full;
+a --focus name that no label contains fails at once.
 
 Examples:
 
@@ -47,11 +49,11 @@ def viz_cli(
     ),
     title: str | None = typer.Option(None, "--title", help="Page title (default: lawgraph 关系图)."),
 ) -> None:
-    from lawgraph.analysis import read_graph
     from lawgraph.errors import InputError
+    from lawgraph.store import read_source
     from lawgraph.viz import to_pyvis, write_html
 
-    graph = read_graph(source)
+    graph = read_source(source)
     try:
         net = to_pyvis(
             graph, view="full" if full else "entities", focus=focus, hops=hops, max_nodes=max_nodes

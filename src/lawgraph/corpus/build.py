@@ -94,6 +94,10 @@ class CorpusSummary:
         Part of ``seconds`` spent compacting the store after loading (0 when it was not compacted).
     store, output : str or None
         Where the graph went.
+    shards : str or None
+        The folder of N-Quads shards written, if any.
+    shard_count : int
+        How many shards were written there.
     """
 
     runner: str = "serial"
@@ -110,6 +114,8 @@ class CorpusSummary:
     compact_seconds: float = 0.0
     store: str | None = None
     output: str | None = None
+    shards: str | None = None
+    shard_count: int = 0
 
     @property
     def seen(self) -> int:
@@ -322,8 +328,24 @@ def _dump_store(ox_store: Any, output: Path) -> None:
 class _Outputs:
     """The sinks of one build: a store (given, or temporary for a non-N-Quads file), a file, a server."""
 
-    def __init__(self, *, store: Any, output: Path | None, push: str | None, batch_bytes: int | None) -> None:
-        from lawgraph.corpus.sinks import DEFAULT_BATCH_BYTES, NQuadsFileSink, PushSink, StoreSink
+    def __init__(
+        self,
+        *,
+        store: Any,
+        output: Path | None,
+        push: str | None,
+        batch_bytes: int | None,
+        shards: Path | None = None,
+        shard_bytes: int | None = None,
+    ) -> None:
+        from lawgraph.corpus.sinks import (
+            DEFAULT_BATCH_BYTES,
+            DEFAULT_SHARD_BYTES,
+            NQuadsFileSink,
+            PushSink,
+            ShardSink,
+            StoreSink,
+        )
         from lawgraph.store import open_oxigraph
 
         if output is not None:
@@ -335,6 +357,9 @@ class _Outputs:
         self.ox_store: Any = None
         self.file_sink: NQuadsFileSink | None = None
         self.push_sink = PushSink(push) if push is not None else None
+        self.shard_sink = (
+            ShardSink(shards, shard_bytes=shard_bytes or DEFAULT_SHARD_BYTES) if shards is not None else None
+        )
         if store is not None:
             self.ox_store, self.store_name = _open_store(store)
         elif output is not None and output.suffix.lower() in (".nq", ".nquads"):
@@ -342,8 +367,10 @@ class _Outputs:
         elif output is not None:
             self.temp_dir = tempfile.mkdtemp(prefix="lawgraph-build-")
             self.ox_store = open_oxigraph(Path(self.temp_dir) / "store")
+        # batches wait on the store's disk: beside the store folder, or in the temporary store's folder
+        spool = self.temp_dir or (Path(store).parent if isinstance(store, (str, Path)) else None)
         self.store_sink = (
-            StoreSink(self.ox_store, batch_bytes=batch_bytes or DEFAULT_BATCH_BYTES)
+            StoreSink(self.ox_store, batch_bytes=batch_bytes or DEFAULT_BATCH_BYTES, spool=spool)
             if self.ox_store is not None
             else None
         )
@@ -369,6 +396,8 @@ class _Outputs:
             self.file_sink.add(outcome)
         if self.push_sink is not None:
             self.push_sink.add(outcome)
+        if self.shard_sink is not None:
+            self.shard_sink.add(outcome)
         return self.store_sink.add(outcome) if self.store_sink is not None else 0
 
     def finish(self, *, prune: bool, compact: bool, emit: EventCallback, summary: CorpusSummary) -> int:
@@ -376,6 +405,12 @@ class _Outputs:
         flushed = 0
         if self.push_sink is not None:
             self.push_sink.flush()
+        if self.shard_sink is not None:
+            if summary.all_failed:
+                self.shard_sink.abort()
+            else:
+                self.shard_sink.close()
+                summary.shard_count = self.shard_sink.shards
         if self.store_sink is not None:
             flushed = self.store_sink.flush()
             if prune:
@@ -400,9 +435,11 @@ class _Outputs:
         return flushed
 
     def abort(self) -> None:
-        """Leave the output file untouched and stop the store writer."""
+        """Leave the output file untouched, drop unfinished shards and stop the store writer."""
         if self.file_sink is not None:
             self.file_sink.abort()
+        if self.shard_sink is not None:
+            self.shard_sink.abort()
         if self.store_sink is not None:
             self.store_sink.abort()
 
@@ -428,6 +465,8 @@ def build_corpus(
     batch_bytes: int | None = None,
     ship_data: bool = True,
     compact: bool = True,
+    shards: str | Path | None = None,
+    shard_bytes: int | None = None,
 ) -> CorpusSummary:
     """Build the graph of a corpus: stream, extract in parallel, write in batches, skip what is unchanged.
 
@@ -464,6 +503,13 @@ def build_corpus(
         Compact ``store`` after loading (when this run changed it). It costs a few seconds per million
         quads and makes queries on the store about twice as fast; leave it on unless more builds follow
         right away.
+    shards : str or Path, optional
+        A new (or empty) folder for N-Quads shards (:class:`lawgraph.corpus.sinks.ShardSink`): files of
+        about ``shard_bytes`` that Oxigraph loads in parallel (``oxigraph load --file shard-*.nq``) or a
+        Graph Store Protocol server takes one at a time (``lawgraph push``). For corpora whose graph is
+        loaded elsewhere.
+    shard_bytes : int, optional
+        N-Quads bytes per shard (:data:`lawgraph.corpus.sinks.DEFAULT_SHARD_BYTES` by default).
 
     Returns
     -------
@@ -483,8 +529,10 @@ def build_corpus(
     """
     if jobs < 1:
         raise LawgraphError(None, f"--jobs must be at least 1, got {jobs}")
-    if store is None and output is None and push is None:
-        raise LawgraphError(None, "nowhere to write the graph: give an output file, a store or a server")
+    if store is None and output is None and push is None and shards is None:
+        raise LawgraphError(
+            None, "nowhere to write the graph: give an output file, a store, a shard folder or a server"
+        )
     if prune and store is None:
         raise LawgraphError(None, "--prune needs a store (--store DIR)")
     start = time.perf_counter()
@@ -496,8 +544,16 @@ def build_corpus(
     out_path = Path(output) if output is not None else None
     summary.output = str(out_path) if out_path is not None else None
     entities = _Entities()
-    outputs = _Outputs(store=store, output=out_path, push=push, batch_bytes=batch_bytes)
+    outputs = _Outputs(
+        store=store,
+        output=out_path,
+        push=push,
+        batch_bytes=batch_bytes,
+        shards=Path(shards) if shards is not None else None,
+        shard_bytes=shard_bytes,
+    )
     summary.store = outputs.store_name
+    summary.shards = str(shards) if shards is not None else None
     try:
         known, owners = outputs.records()
         this_run: dict[str, str] = {}

@@ -11,6 +11,7 @@ build goes on.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import signal
@@ -138,6 +139,9 @@ def init_worker() -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     worker_nlp()
+    # The pipeline's objects (lexicons, patterns, spaCy's vocab) live as long as the worker: move them out
+    # of the collector's reach, so its full passes no longer walk them (a few % of extraction's CPU).
+    gc.freeze()
 
 
 def _entities(facts: Any) -> tuple[tuple[str, str], ...]:
@@ -183,17 +187,20 @@ def extract_task(task: ReportTask, *, nlp: Any | None = None) -> ReportOutcome:
     ReportOutcome
         With ``error`` set when the report could not be read or extracted.
     """
+    from lawgraph.api import fewer_gc_passes
+
     start = time.perf_counter()
     light = ReportTask(task.path, task.name, task.size, task.digest)
     try:
         pipeline = nlp if nlp is not None else worker_nlp()
-        if task.data is None:
-            outcome = _run(light, task.path, pipeline)
-        else:
-            with tempfile.TemporaryDirectory(prefix="lawgraph-") as tmp:
-                local = Path(tmp) / os.path.basename(task.path)
-                local.write_bytes(task.data)
-                outcome = _run(light, str(local), pipeline)
+        with fewer_gc_passes():  # as a plain build does: about 10 % less CPU, the same result
+            if task.data is None:
+                outcome = _run(light, task.path, pipeline)
+            else:
+                with tempfile.TemporaryDirectory(prefix="lawgraph-") as tmp:
+                    local = Path(tmp) / os.path.basename(task.path)
+                    local.write_bytes(task.data)
+                    outcome = _run(light, str(local), pipeline)
     except Exception as err:  # one bad report must never stop a corpus build
         return ReportOutcome(task=light, seconds=time.perf_counter() - start, error=_reason(err))
     return ReportOutcome(

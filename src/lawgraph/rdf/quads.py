@@ -12,8 +12,13 @@ Where the quads go (``docs/DESIGN.md``, "The graph model"):
 - the **named graph of the report** (its IRI is the report's IRI) holds the report node, its NIF context,
   sections, evidence sentences, mentions, actions, the Data Cube data set and its observations.
 
-Evidence is NIF 2.0: a fact's ``lg:evidence`` is a ``nif:Sentence`` whose ``nif:beginIndex`` and
-``nif:endIndex`` index the context's ``nif:isString``, so ``isString[begin:end] == anchorOf``.
+Evidence is stated once: a sentence is described only when it is the evidence of an action or an
+observation, and an entity's mentions only once per surface form in a report (the first in such a
+sentence, else the first; :meth:`_Builder.evidence_mentions`).
+
+Evidence is NIF 2.0: a fact's ``lg:evidence`` is a ``nif:Sentence`` (by the property's range; the type is
+not stated) whose ``nif:beginIndex`` and ``nif:endIndex`` index the context's ``nif:isString``, so
+``isString[begin:end] == anchorOf``.
 
 The graph is lean: corpus builds cost time per quad, so what a reader can derive is not stated. An action
 is typed ``prov:Activity`` only (``lg:Action`` follows from the ``rdfs:domain`` of ``lg:actionType``), and
@@ -218,6 +223,12 @@ class _Builder:
         self.action_iri = resource_iri_maker("action", self.sha)
         self.obs_iri = resource_iri_maker("obs", self.sha)
         self.sentences: dict[tuple[int, int], str] = {}
+        # The sentences that are evidence of an action or an observation: only these are described, and a
+        # mention is linked to its sentence (nif:sentence) only when it is one of them.
+        self.evidence_spans = {
+            (ev.sentence_begin, ev.sentence_end)
+            for ev in (*(a.evidence for a in facts.actions), *(i.evidence for i in facts.indicators))
+        }
         self.sentence_section = {(s.begin, s.end): s.section for s in report.sentences}
         self.implied = {entity.key: _iri(entity_iri(entity)) for entity in facts.implied_organizations}
         self.offsets: dict[int, str] = {}
@@ -288,15 +299,16 @@ class _Builder:
         self.add_entity(entity)
 
     def sentence(self, evidence: Evidence) -> str:
-        """The ``nif:Sentence`` of a piece of evidence, described once per report."""
+        """The ``nif:Sentence`` of a piece of evidence, described once per report (untyped: the range of
+        ``lg:evidence`` types it)."""
         span = (evidence.sentence_begin, evidence.sentence_end)
         node = self.sentences.get(span)
         if node is None:
             t, tail = self.t, self.named_tail
             begin, end = span
             node = self.sentences[span] = f"<{self.sentence_iri(str(begin), str(end))}>"
+            # no ``a nif:Sentence``: every sentence written is an lg:evidence, whose range says so
             self.named.extend((
-                f"{node} {self.a} {t['Sentence']}{tail}",
                 f"{node} {t['anchorOf']} \"{_escape(self.report.text[begin:end])}\"{tail}",
                 f"{node} {t['beginIndex']} {self.offset(begin)}{tail}",
                 f"{node} {t['endIndex']} {self.offset(end)}{tail}",
@@ -377,11 +389,13 @@ class _Builder:
         anchor, b_idx, e_idx = f" {t['anchorOf']} \"", f" {t['beginIndex']} ", f" {t['endIndex']} "
         ref, in_sentence = f" {t['referenceContext']} {ctx}{tail}", f" {t['sentence']} "
         ident = f" {t['taIdentRef']} {node}{tail}"
-        phrases = self.phrases
-        for mention in entity.mentions:
-            ev = mention.evidence
+        phrases, evidence_spans = self.phrases, self.evidence_spans
+        for ev in self.evidence_mentions(entity):
             begin, end = ev.begin, ev.end
             phrase = f"<{mention_iri(str(begin), str(end))}>"
+            links = [phrase + ident]
+            if (ev.sentence_begin, ev.sentence_end) in evidence_spans:
+                links.append(f"{phrase}{in_sentence}{sentence(ev)}{tail}")
             seen = phrases.get((begin, end))
             if seen is None:
                 extend((
@@ -391,14 +405,32 @@ class _Builder:
                     f"{phrase}{e_idx}{offset(end)}{tail}",
                     phrase + ref,
                 ))
-                links = (f"{phrase}{in_sentence}{sentence(ev)}{tail}", phrase + ident)
                 extend(links)
                 phrases[(begin, end)] = set(links)
             else:  # the same span names another entity: only its new links
-                for line in (f"{phrase}{in_sentence}{sentence(ev)}{tail}", phrase + ident):
+                for line in links:
                     if line not in seen:
                         seen.add(line)
                         self.named.append(line)
+
+    def evidence_mentions(self, entity: Entity) -> list[Evidence]:
+        """The mentions of ``entity`` the graph states: one per surface form, the first that sits in a
+        sentence that is evidence of an action or observation, else the first.
+
+        Every other mention would repeat what these say (this report names this entity, in this form).
+        """
+        text, spans = self.report.text, self.evidence_spans
+        chosen: dict[str, Evidence] = {}
+        for mention in entity.mentions:
+            ev = mention.evidence
+            form = text[ev.begin : ev.end]
+            known = chosen.get(form)
+            if known is None or (
+                (known.sentence_begin, known.sentence_end) not in spans
+                and (ev.sentence_begin, ev.sentence_end) in spans
+            ):
+                chosen[form] = ev
+        return sorted(chosen.values(), key=lambda ev: (ev.begin, ev.end))
 
     def action_node(self, action: Action) -> str:
         ev = action.evidence

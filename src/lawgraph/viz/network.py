@@ -50,14 +50,37 @@ def _node_title(data: dict[str, Any], reports: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _as_networkx(graph: Graph | nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
+def _drawn_part(
+    graph: Any, view: str, focus: str | None, hops: int, max_nodes: int | None
+) -> tuple[nx.MultiDiGraph, dict[str, int], dict[str, str], int, int]:
+    """The part of the view to draw, each node's degree in the whole view, the report titles, and the size
+    of the whole view.
+
+    A networkx view is cut with :func:`~lawgraph.analysis.select_nodes`. An RDF graph or store is asked for
+    the outline of its entities view first (:func:`~lawgraph.analysis.read_outline`: nodes, names and edge
+    counts, by aggregate queries), the same rule chooses the nodes, and only their details are read; a
+    focus name that no label or alias contains fails before anything else is read.
+    """
     import networkx as nx
 
-    if isinstance(graph, nx.Graph):
-        return graph
-    from lawgraph.analysis import to_networkx
+    from lawgraph.analysis import Outline, as_store, read_outline, select_nodes, to_networkx
+    from lawgraph.analysis.outline import choose
+    from lawgraph.analysis.reading import named_like
+    from lawgraph.analysis.views import entities_view
+    from lawgraph.errors import InputError
 
-    return to_networkx(graph, view=view)  # type: ignore[arg-type]
+    if not isinstance(graph, nx.Graph) and view == "entities":
+        store = as_store(graph)
+        for name in [focus] if focus is not None else []:
+            if not named_like(store, name):
+                raise InputError(None, f"no node is named {name!r} (try a shorter part of the name)")
+        outline = read_outline(store)
+        H = entities_view(outline, choose(outline, focus=focus, hops=hops, max_nodes=max_nodes))
+    else:
+        G = graph if isinstance(graph, nx.Graph) else to_networkx(graph, view=view)  # type: ignore[arg-type]
+        outline = Outline.of_view(G)
+        H = select_nodes(G, focus=focus, hops=hops, max_nodes=max_nodes)
+    return H, outline.degree(), outline.titles(), len(outline.kinds), outline.edges
 
 
 def to_pyvis(
@@ -73,9 +96,9 @@ def to_pyvis(
 
     Parameters
     ----------
-    graph : rdflib.Graph or networkx.MultiDiGraph
-        An RDF graph or Dataset (converted with :func:`lawgraph.analysis.to_networkx`), or a view already
-        converted.
+    graph : rdflib.Graph, pyoxigraph.Store or networkx.MultiDiGraph
+        An RDF graph, Dataset or store, or a view already converted (:func:`lawgraph.analysis.to_networkx`).
+        From RDF, only the nodes drawn are read in detail (see :func:`_drawn_part`).
     view : {"entities", "full"}
         Which view to draw when ``graph`` is RDF.
     focus : str, optional
@@ -101,14 +124,9 @@ def to_pyvis(
     from pyvis.edge import Edge
     from pyvis.network import Network
 
-    from lawgraph.analysis import select_nodes
-
-    G = _as_networkx(graph, view)
-    H = select_nodes(G, focus=focus, hops=hops, max_nodes=max_nodes or None)
-    reports: dict[str, str] = dict(G.graph.get("reports") or {})
+    H, degree, reports, total_nodes, total_edges = _drawn_part(graph, view, focus, hops, max_nodes or None)
 
     net = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
-    degree = dict(G.degree())
     classes: Counter[tuple[str, str]] = Counter()
     for node in sorted(H, key=lambda n: (-degree[n], str(H.nodes[n].get("label", n)), n)):
         data = H.nodes[node]
@@ -177,10 +195,10 @@ def to_pyvis(
         {r for d in net.nodes for r in d["reports"]} | {r for e in net.edges for r in e["reports"]}
     )
     net.lawgraph_meta = {
-        "view": G.graph.get("view", view),
+        "view": H.graph.get("view", view),
         "shown_nodes": n,
-        "total_nodes": G.number_of_nodes(),
-        "total_edges": G.number_of_edges(),
+        "total_nodes": total_nodes,
+        "total_edges": total_edges,
         "reports": [{"id": r, "title": reports.get(r, r)} for r in shown_reports],
         "classes": [
             {
