@@ -187,7 +187,9 @@ def test_navigation_only_page_keeps_metadata_and_names_no_body(corpus_dir, nlp):
 
 def test_pages_without_report_text_stay_apart(tmp_path, nlp):
     for name in ("a.txt", "b.txt"):
-        menu = "\n".join(["首页", "政务公开", "政策文件", "办事服务", "互动交流", "走进本县", "网站地图", "无障碍"])
+        menu = "\n".join(
+            ["首页", "政务公开", "政策文件", "办事服务", "互动交流", "走进本县", "网站地图", "无障碍"]
+        )
         (tmp_path / name).write_text(f"{menu}\n名称: 某县{name[0]}页\n", encoding="utf-8")
     ds = build_quads([tmp_path / "a.txt", tmp_path / "b.txt"], nlp=nlp).to_dataset()
     assert len(set(ds.subjects(RDF.type, LG.Report))) == 2

@@ -1,4 +1,4 @@
-"""ontology/lawgraph.ttl and ontology/shapes.ttl: found in a checkout and in a wheel, well-formed, complete."""
+"""ontology/lawgraph.ttl and ontology/shapes.ttl: found in a checkout and a wheel, well-formed, complete."""
 
 from __future__ import annotations
 
@@ -51,9 +51,10 @@ def test_every_lg_class_reaches_a_standard_class(ontology):
 
 @pytest.mark.parametrize(
     ("cls", "parent"),
-    [(LG.Court, ORG.Organization), (LG.MediationCommittee, ORG.Organization), (LG.County, SDO.AdministrativeArea),
-     (LG.Report, FOAF.Document), (LG.PolicyDocument, FOAF.Document), (LG.Action, PROV.Activity),
-     (LG.Indicator, QB.Observation), (LG.Initiative, SKOS.Concept), (LG.ActionType, SKOS.Concept)],
+    [(LG.Court, ORG.Organization), (LG.MediationCommittee, ORG.Organization),
+     (LG.County, SDO.AdministrativeArea), (LG.Report, FOAF.Document), (LG.PolicyDocument, FOAF.Document),
+     (LG.Action, PROV.Activity), (LG.Indicator, QB.Observation), (LG.Initiative, SKOS.Concept),
+     (LG.ActionType, SKOS.Concept)],
 )
 def test_subclass_links(ontology, cls, parent):
     assert parent in set(ontology.transitive_objects(cls, RDFS.subClassOf))
@@ -147,7 +148,8 @@ def test_wheel_carries_the_ontology(tmp_path):
     (wheel,) = tmp_path.glob("lawgraph-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        assert {"lawgraph/ontology/lawgraph.ttl", "lawgraph/ontology/shapes.ttl", "lawgraph/ontology.py"} <= names
+        shipped = {"lawgraph/ontology/lawgraph.ttl", "lawgraph/ontology/shapes.ttl", "lawgraph/ontology.py"}
+        assert shipped <= names
         assert "lawgraph/py.typed" in names  # type checkers use lawgraph's annotations (PEP 561)
         archive.extractall(tmp_path / "site")
     # An installed wheel (no repository around it) finds the package copy.

@@ -49,7 +49,10 @@ def test_unreadable_file_is_an_input_error(tmp_path):
 
 
 def _without(quads, predicate, subject_kind=None):
-    return [q for q in quads if not (q.predicate == N(predicate) and (subject_kind is None or subject_kind in q.subject.value))]
+    return [
+        q for q in quads
+        if not (q.predicate == N(predicate) and (subject_kind is None or subject_kind in q.subject.value))
+    ]
 
 
 def _problems(quads):
@@ -66,7 +69,8 @@ def test_missing_preflabel(good_quads):
 
 def test_action_without_agent_in_a_report_with_an_issuer(good_quads):
     errors = _problems(_without(good_quads, PROV.wasAssociatedWith))
-    assert errors and all("prov:wasAssociatedWith" in e.message and "names an issuer" in e.message for e in errors)
+    assert errors
+    assert all("prov:wasAssociatedWith" in e.message and "names an issuer" in e.message for e in errors)
 
 
 def test_action_without_agent_in_a_report_without_issuer_is_a_warning():
@@ -162,7 +166,9 @@ def test_document_title_without_brackets(good_quads):
 def test_report_date_must_be_xsd_date(good_quads):
     date = ox.NamedNode("http://purl.org/dc/terms/date")
     broken = [
-        ox.Quad(q.subject, q.predicate, ox.Literal("2023年1月12日"), q.graph_name) if q.predicate == date else q
+        ox.Quad(q.subject, q.predicate, ox.Literal("2023年1月12日"), q.graph_name)
+        if q.predicate == date
+        else q
         for q in good_quads
     ]
     errors = _problems(broken)
@@ -215,7 +221,8 @@ def test_merged_reports_that_disagree_on_a_parent_conform():
     here = dataclasses.replace(city, parent="甲省")
     there = dataclasses.replace(city, parent="甲省北部地区", mentions=())
     first = dataclasses.replace(first, entities=tuple(here if e is city else e for e in first.entities))
-    quads = facts_to_quads(first) + facts_to_quads(dataclasses.replace(second, entities=(*second.entities, there)))
+    second = dataclasses.replace(second, entities=(*second.entities, there))
+    quads = facts_to_quads(first) + facts_to_quads(second)
     parents = {q.object for q in quads if q.predicate.value.endswith("containedInPlace")}
     assert len(parents) == 2
     result = validate(quads_to_graph(quads))

@@ -25,7 +25,7 @@ Examples
 >>> run_query(store, "SELECT ?o WHERE { ?s skos:prefLabel }")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-lawgraph.errors.QueryError: query: syntax error at line 1, column 37: found "}" where a value ... was expected; near `...`
+lawgraph.errors.QueryError: query: syntax error at line 1, column 37: found "}" where a value ...
 """
 
 from __future__ import annotations
@@ -109,7 +109,8 @@ def bind_params(query: str, substitutions: Mapping[ox.Variable, Any]) -> str:
 
     >>> bind_params("SELECT ?o WHERE { ?s ?p ?o }", {ox.Variable("p"): ox.NamedNode("http://x/p")})
     'SELECT ?o WHERE { VALUES (?p) { (<http://x/p>) } ?s ?p ?o }'
-    >>> bind_params("SELECT ?o { { SELECT ?s WHERE { ?s ?q ?x } } ?s ?p ?o }", {ox.Variable("x"): ox.Literal("a")})
+    >>> bind_params("SELECT ?o { { SELECT ?s WHERE { ?s ?q ?x } } ?s ?p ?o }",
+    ...             {ox.Variable("x"): ox.Literal("a")})
     'SELECT ?o { { SELECT ?s WHERE { VALUES (?x) { ("a") } ?s ?q ?x } } ?s ?p ?o }'
 
     Raises
@@ -326,7 +327,7 @@ def query_kind(result: Any) -> str:
 
 
 def write_results(result: Any, output: IO[bytes] | None = None, *, format: str) -> bytes | None:
-    """Serialize a result: SELECT/ASK as ``json``, ``xml``, ``csv``, ``tsv``; graphs as ``turtle``, ``ntriples``.
+    """Serialize a result: SELECT/ASK as ``json``/``xml``/``csv``/``tsv``, graphs as ``turtle``/``ntriples``.
 
     Returns the bytes when ``output`` is None, else writes to ``output`` (a binary file-like object).
 
@@ -340,7 +341,9 @@ def write_results(result: Any, output: IO[bytes] | None = None, *, format: str) 
     try:
         if kind == "graph":
             if fmt not in GRAPH_FORMATS:
-                raise QueryError(None, f"a CONSTRUCT/DESCRIBE result is written as turtle or ntriples, not {format}")
+                raise QueryError(
+                    None, f"a CONSTRUCT/DESCRIBE result is written as turtle or ntriples, not {format}"
+                )
             rdf_format = GRAPH_FORMATS[fmt]
             prefixes = dict(PREFIXES) if rdf_format == ox.RdfFormat.TURTLE else None
             return ox.serialize(result, output, format=rdf_format, prefixes=prefixes)

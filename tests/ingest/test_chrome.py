@@ -50,7 +50,10 @@ def test_crawled_chrome_is_removed_and_metadata_kept() -> None:
 
 
 def test_menu_runs_are_detected_by_shape() -> None:
-    items = ["机构设置", "某区教育局", "某区卫生健康局", "统计数据", "某区公安分局", "政策解读", "通知公告", "规划计划"]
+    items = [
+        "机构设置", "某区教育局", "某区卫生健康局", "统计数据",
+        "某区公安分局", "政策解读", "通知公告", "规划计划",
+    ]
     for menu in (items, ["首页", *items[:4], "+"]):
         text = "\n".join(menu) + "\n某区全面推进法治政府建设,成效明显。\n(一)完善机制\n我区印发文件。"
         body, fields = strip_chrome(text)
@@ -67,13 +70,18 @@ def test_a_cover_block_of_short_lines_is_not_a_menu() -> None:
 
 
 def test_short_runs_of_title_lines_are_kept() -> None:
-    text = "某县人民政府关于报送\n《某县2023年度法治政府建设情况》的报告\n市政府:\n现将情况报送,请审阅。\n某县人民政府\n2024年1月8日"
+    text = (
+        "某县人民政府关于报送\n《某县2023年度法治政府建设情况》的报告\n市政府:\n"
+        "现将情况报送,请审阅。\n某县人民政府\n2024年1月8日"
+    )
     body, _ = strip_chrome(text)
     assert body == text
 
 
 def test_data_lines_are_not_menu_items() -> None:
-    rows = "\n".join(["主要指标", "地区生产总值1200亿元", "增长6.5%", "新增就业3万人", "受理案件85件", "办结率99%"])
+    rows = "\n".join(
+        ["主要指标", "地区生产总值1200亿元", "增长6.5%", "新增就业3万人", "受理案件85件", "办结率99%"]
+    )
     body, _ = strip_chrome(rows)
     assert "地区生产总值1200亿元" in body and "办结率99%" in body
 
@@ -119,7 +127,10 @@ def test_link_bars_are_chrome() -> None:
 
 
 def test_table_rows_of_bare_numbers_are_data() -> None:
-    rows = "\n".join(["指标 完成 目标", "单位能耗 -5.2 -3.0", "用水总量 2.1 2.5", "绿化覆盖率 45 44", "空气优良天数 350 340"])
+    rows = "\n".join(
+        ["指标 完成 目标", "单位能耗 -5.2 -3.0", "用水总量 2.1 2.5", "绿化覆盖率 45 44",
+         "空气优良天数 350 340"]
+    )
     body, _ = strip_chrome(rows)
     assert "单位能耗 -5.2 -3.0" in body and "空气优良天数 350 340" in body
 
@@ -137,7 +148,8 @@ def test_headings_and_prose_with_chrome_words_are_kept() -> None:
 
 def test_signature_before_the_footer_is_kept() -> None:
     text = (
-        "二、存在的问题\n基层执法力量不足。\n某市某区人民政府\n2023年1月16日\n相关链接\n国务院 省政府 市政府\n"
+        "二、存在的问题\n基层执法力量不足。\n某市某区人民政府\n2023年1月16日\n"
+        "相关链接\n国务院 省政府 市政府\n"
         "网站地图 | 联系我们\n主办:某市某区人民政府办公室 网站标识码:1234567890"
     )
     body, fields = strip_chrome(text)

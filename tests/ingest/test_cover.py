@@ -40,9 +40,14 @@ def test_cover_letter_over_two_title_lines() -> None:
     assert LETTER[info.body_begin:].startswith("某市2021年度法治政府建设情况\n")
 
 
-@pytest.mark.parametrize("addressee", ["市政府", "国务院", "市委、市政府", "州人民政府", "县委全面依法治县委员会"])
+@pytest.mark.parametrize(
+    "addressee", ["市政府", "国务院", "市委、市政府", "州人民政府", "县委全面依法治县委员会"]
+)
 def test_addressees(addressee: str) -> None:
-    text = f"某县2023年法治政府建设情况报告\n{addressee}:\n现将有关情况报告如下。\n某县人民政府\n2024年2月1日\n正文。"
+    text = (
+        f"某县2023年法治政府建设情况报告\n{addressee}:\n"
+        "现将有关情况报告如下。\n某县人民政府\n2024年2月1日\n正文。"
+    )
     info = read_cover(text)
     assert info.addressee == addressee
     assert info.title == "某县2023年法治政府建设情况报告"

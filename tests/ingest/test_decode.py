@@ -29,7 +29,9 @@ def test_sentence_round_trips(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding)) == text
 
 
-@pytest.mark.parametrize("word", ["法治政府", "中華民國", "調解委員會", "依法行政", "臺北市政府法務局", "人民"])
+@pytest.mark.parametrize(
+    "word", ["法治政府", "中華民國", "調解委員會", "依法行政", "臺北市政府法務局", "人民"]
+)
 def test_short_big5_is_not_read_as_gbk(word: str) -> None:
     assert decode_bytes(word.encode("big5")) == word
 

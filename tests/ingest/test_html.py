@@ -62,10 +62,13 @@ def test_read_html_report(tmp_path: Path) -> None:
     assert report.meta.source == "某县司法局"
     assert report.meta.year == 2023
     assert report.meta.url == "https://www.example.gov.cn/zwgk/2024/report.html"
-    for chrome in ("您当前的位置", "字体", "打印", "分享到", "版权所有", "ICP", "首页", "政务公开", "互动交流", "来源"):
+    for chrome in (
+        "您当前的位置", "字体", "打印", "分享到", "版权所有", "ICP", "首页", "政务公开", "互动交流", "来源"
+    ):
         assert chrome not in report.text, chrome
     assert "2023年,我县坚持依法行政,各项工作取得新进展。" in report.text
-    assert report.text.startswith("某县人民政府关于2023年度法治政府建设情况的报告\n")  # the <h1> after the menu
+    # the <h1> after the menu
+    assert report.text.startswith("某县人民政府关于2023年度法治政府建设情况的报告\n")
     assert [(s.level, s.title) for s in report.sections] == [(1, "完善制度建设"), (2, "健全决策机制")]
     assert "受理案件 35件" in report.text
 
@@ -127,7 +130,7 @@ CMS_PAGE = """<html><head><title>某区2022年法治政府建设年度报告-某
 <p style="text-indent:2em"><strong>一、主要举措</strong></p>
 <p style="text-indent:2em">（一）完善制度。区政府出台<span>《某区行政规范性文件管理办法》</span>。</p>
 </div></div></body></html>
-"""
+"""  # noqa: E501 (markup as a CMS writes it: breaking its lines would change the page under test)
 
 
 def test_cms_page_with_inline_info_spans(tmp_path: Path) -> None:
@@ -149,6 +152,7 @@ def test_cms_page_with_inline_info_spans(tmp_path: Path) -> None:
 def test_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
     path = tmp_path / "saved.txt"
     path.write_text(
-        "<!DOCTYPE html><html><body><script>x()</script><p>县政府依法行政。</p></body></html>", encoding="utf-8"
+        "<!DOCTYPE html><html><body><script>x()</script><p>县政府依法行政。</p></body></html>",
+        encoding="utf-8",
     )
     assert read_report(path).text == "县政府依法行政。"

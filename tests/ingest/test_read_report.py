@@ -14,7 +14,10 @@ from lawgraph.ingest import iter_report_paths, read_report
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "santai-county-2023-fictional.txt"
 
-LETTER = "某县人民政府关于报送\n《某县2023年度法治政府建设情况》的报告\n市政府：\n现将有关情况报送，请审阅。\n某县人民政府\n2024年1月8日\n"
+LETTER = (
+    "某县人民政府关于报送\n《某县2023年度法治政府建设情况》的报告\n市政府：\n"
+    "现将有关情况报送，请审阅。\n某县人民政府\n2024年1月8日\n"
+)
 
 
 def _write(tmp_path: Path, name: str, data: bytes | str) -> Path:
@@ -36,13 +39,17 @@ def test_read_report_normalizes_and_hashes(tmp_path: Path) -> None:
     assert report.sha256 == hashlib.sha256(report.text.encode("utf-8")).hexdigest()
     assert report.text[report.body_begin:].startswith("一、主要做法")
     meta = report.meta
-    assert (meta.issuer, meta.addressee, meta.date, meta.year) == ("某县人民政府", "市政府", dt.date(2024, 1, 8), 2023)
+    assert (meta.issuer, meta.addressee, meta.date, meta.year) == (
+        "某县人民政府", "市政府", dt.date(2024, 1, 8), 2023
+    )
     for s in report.sentences:
         assert report.text[s.begin:s.end].strip() == report.text[s.begin:s.end] != ""
 
 
 def test_title_falls_back_to_the_file_stem(tmp_path: Path) -> None:
-    report = read_report(_write(tmp_path, "某区2019年政府工作报告_2019.txt", "各位代表:\n我代表区政府向大会报告工作。"))
+    report = read_report(
+        _write(tmp_path, "某区2019年政府工作报告_2019.txt", "各位代表:\n我代表区政府向大会报告工作。")
+    )
     assert report.meta.title == "某区2019年政府工作报告"
     assert report.meta.issuer == "区政府"
     assert report.meta.year == 2018

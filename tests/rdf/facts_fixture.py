@@ -113,14 +113,16 @@ def make_facts(text: str = TEXT) -> ReportFacts:
         # a subjectless clause: extraction gives it the issuer (lawgraph.extract.agents)
         Action("受理", "handle_cases", ("甲市司法局",), evidence_of(text, "受理", s3), time="全年",
                object_text="行政复议案件39件", status="done"),
-        Action("印发", "issue", ("甲市司法局",), evidence_of(text, "印发", s4), generated=("甲市行政执法监督办法",),
-               used=("甲市行政执法监督办法",), objects=("不存在的实体",), status="planned"),
+        Action("印发", "issue", ("甲市司法局",), evidence_of(text, "印发", s4),
+               generated=("甲市行政执法监督办法",), used=("甲市行政执法监督办法",), objects=("不存在的实体",),
+               status="planned"),
     )
     indicators = (
         Indicator(Decimal("39"), "件", "39件", "受理行政复议案件", evidence_of(text, "39件", s3), action=2,
                   status="done"),
-        Indicator(Decimal("8E+4"), "元", "8万余元", "办案经费", evidence_of(text, "8万余元", "落实办案经费8万余元。"),
-                  approximation="余", status="shortcoming"),
+        Indicator(Decimal("8E+4"), "元", "8万余元", "办案经费",
+                  evidence_of(text, "8万余元", "落实办案经费8万余元。"), approximation="余",
+                  status="shortcoming"),
     )
     return ReportFacts(
         report=report,

@@ -66,7 +66,9 @@ def test_pure_and_deterministic(facts, quads):
 def test_report_node_speaks_the_contract(facts, quads):
     rep = N(report_iri(facts.report))
     assert set(objects(quads, rep, RDF.type)) == {N(FOAF.Document), N(LG.Report)}
-    assert objects(quads, rep, DCTERMS.title) == [ox.Literal("甲市司法局关于报送年度法治政府建设情况的报告", language="zh")]
+    assert objects(quads, rep, DCTERMS.title) == [
+        ox.Literal("甲市司法局关于报送年度法治政府建设情况的报告", language="zh")
+    ]
     assert objects(quads, rep, DCTERMS.creator) == [N(resource_iri("org", "甲市司法局"))]
     assert objects(quads, rep, LG.addressee) == [N(resource_iri("org", "甲市人民政府"))]
     assert objects(quads, rep, DCTERMS.date) == [ox.Literal("2023-01-12", datatype=N(XSD.date))]
@@ -100,9 +102,10 @@ def test_entities_live_in_the_default_graph(quads):
 
 def test_an_organization_is_located_in_its_place(facts):
     bureau = next(e for e in facts.entities if e.key == "甲市司法局")
-    located = dataclasses.replace(
-        facts, entities=tuple(dataclasses.replace(e, location="甲省甲市") if e is bureau else e for e in facts.entities)
+    entities = tuple(
+        dataclasses.replace(e, location="甲省甲市") if e is bureau else e for e in facts.entities
     )
+    located = dataclasses.replace(facts, entities=entities)
     quads = facts_to_quads(located)
     node = N(resource_iri("org", "甲市司法局"))
     assert objects(quads, node, SDO.location) == [N(resource_iri("place", "甲省甲市"))]
@@ -257,8 +260,8 @@ def test_evidence_offsets_change_the_iri(facts):
     ev = facts.actions[0].evidence
     moved = Evidence(ev.begin + 1, ev.end + 1, ev.sentence_begin, ev.sentence_end)
     a = facts_to_quads(dataclasses.replace(facts, actions=(facts.actions[0],), indicators=()))
-    b = facts_to_quads(dataclasses.replace(facts, actions=(dataclasses.replace(facts.actions[0], evidence=moved),),
-                                           indicators=()))
+    moved_action = dataclasses.replace(facts.actions[0], evidence=moved)
+    b = facts_to_quads(dataclasses.replace(facts, actions=(moved_action,), indicators=()))
     acts_a = {q.subject for q in a if q.object == N(PROV.Activity)}
     acts_b = {q.subject for q in b if q.object == N(PROV.Activity)}
     assert acts_a.isdisjoint(acts_b)
@@ -320,8 +323,10 @@ def test_nquads_lines_stay_unique_when_nodes_repeat(facts):
     )
     named = facts_to_nquads(repeated).named.splitlines()
     assert len(set(named)) == len(named)
-    mention = f"<{resource_iri('mention', facts.report.sha256, str(org.mentions[0].evidence.begin), str(org.mentions[0].evidence.end))}>"
-    idents = [line for line in named if line.startswith(mention.encode()) and str(ITSRDF.taIdentRef).encode() in line]
+    span = org.mentions[0].evidence
+    mention = f"<{resource_iri('mention', facts.report.sha256, str(span.begin), str(span.end))}>".encode()
+    ident_ref = str(ITSRDF.taIdentRef).encode()
+    idents = [line for line in named if line.startswith(mention) and ident_ref in line]
     assert len(idents) == 2  # one link per entity the span names
 
 

@@ -139,7 +139,11 @@ def print_summary(summary: CorpusSummary, *, stream: TextIO | None = None) -> No
         f"on {runner.get(summary.runner, summary.runner)}: "
         f"{summary.rate('reports'):.1f} reports/s, {summary.rate('MB'):.2f} MB/s, "
         f"{summary.rate('quads'):,.0f} quads/s"
-        + (f" (compacting the store took {summary.compact_seconds:.1f} s)" if summary.compact_seconds else ""),
+        + (
+            f" (compacting the store took {summary.compact_seconds:.1f} s)"
+            if summary.compact_seconds
+            else ""
+        ),
         file=out,
     )
     if summary.entities:

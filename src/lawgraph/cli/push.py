@@ -35,7 +35,8 @@ def push_cli(
     source: Path = typer.Argument(..., help="A store folder or an RDF file.", show_default=False),
     endpoint: str = typer.Option(..., "--endpoint", "-e", help="The graph store URL.", show_default=False),
     graph: list[str] | None = typer.Option(
-        None, "--graph", "-g", help="Only this named graph (repeatable); for a triples file, the graph to fill."
+        None, "--graph", "-g",
+        help="Only this named graph (repeatable); for a triples file, the graph to fill.",
     ),
     replace_default: bool = typer.Option(False, "--replace-default", help="PUT the default graph (replace)."),
     timeout: float = typer.Option(60.0, "--timeout", help="Seconds to wait for each request."),

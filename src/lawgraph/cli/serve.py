@@ -41,17 +41,23 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 @app.command("serve", help=_HELP)
 def serve_cli(
     source: Path = typer.Argument(..., help="A store folder or an RDF file.", show_default=False),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (0.0.0.0 exposes it to the network)."),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Address to bind (0.0.0.0 exposes it to the network)."
+    ),
     port: int = typer.Option(7878, "--port", help="Port to bind; 0 picks a free one."),
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run before it is cancelled."),
     max_result_bytes: int = typer.Option(50_000_000, "--max-result-bytes", help="Largest result returned."),
-    workers: int = typer.Option(2, "--workers", help="Queries evaluated at the same time (one process each)."),
+    workers: int = typer.Option(
+        2, "--workers", help="Queries evaluated at the same time (one process each)."
+    ),
     memory: bool | None = typer.Option(
         None, "--memory/--no-memory",
         help="Query an in-memory copy in each worker (much faster; about 0.5 kB of RAM per quad per worker). "
         "Default: on for RDF files and for stores up to 1 GiB on disk.",
     ),
-    cors: bool = typer.Option(False, "--cors", help="Allow browser tools on other sites (YASGUI) to query it."),
+    cors: bool = typer.Option(
+        False, "--cors", help="Allow browser tools on other sites (YASGUI) to query it."
+    ),
     express: int | None = typer.Option(
         None, "--express",
         help="Workers kept for queries that ran fast before (default 1 with 2+ workers).",

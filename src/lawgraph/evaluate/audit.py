@@ -187,8 +187,8 @@ def summarize(rows: Sequence[Mapping[str, str]]) -> dict[str, float | int]:
     """Precision per judgment column, the share of right actions, and how many rows were judged.
 
     A judgment left empty is not counted for its column. ``right`` counts a row when ``is_action``,
-    ``agent_ok``, ``type_ok`` and ``links_ok`` are all ``1``; a row that is not an action is wrong whatever its
-    other cells say.
+    ``agent_ok``, ``type_ok`` and ``links_ok`` are all ``1``; a row that is not an action is wrong whatever
+    its other cells say.
     """
     out: dict[str, float | int] = {column: round(_share(rows, column), 3) for column in JUDGMENTS}
     right = sum(1 for r in rows if all(r.get(c) == "1" for c in _RIGHT))

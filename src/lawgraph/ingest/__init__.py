@@ -21,8 +21,10 @@ Examples
 ...                     "现将有关情况随文报送，请审阅。\\n某县人民政府\\n2024年1月8日\\n"
 ...                     "一、主要做法\\n（一）完善制度。我县印发《某县行政执法办法》。", encoding="gb18030")
 >>> report = read_report(path)
->>> report.meta.title, report.meta.issuer, report.meta.addressee, report.meta.date, report.meta.year
-('某县人民政府关于报送《某县2023年度法治政府建设情况》的报告', '某县人民政府', '市政府', datetime.date(2024, 1, 8), 2023)
+>>> report.meta.title
+'某县人民政府关于报送《某县2023年度法治政府建设情况》的报告'
+>>> report.meta.issuer, report.meta.addressee, report.meta.date, report.meta.year
+('某县人民政府', '市政府', datetime.date(2024, 1, 8), 2023)
 >>> [(s.level, s.title) for s in report.sections]
 [(1, '主要做法'), (2, '完善制度')]
 >>> report.text[report.sentences[-1].begin:report.sentences[-1].end]

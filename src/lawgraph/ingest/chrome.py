@@ -1,8 +1,8 @@
 """Strip the page chrome of government web sites from report text, keeping page metadata.
 
 Crawled pages (saved as ``.txt`` or read from ``.html``) carry breadcrumbs (您当前的位置), print and font
-bars (【打印】【字体:大 中 小】), share links, 返回顶部 buttons, footers (版权所有, 主办, ICP备案编号, 公网安备),
-social links (官方微信, 官方微博), accessibility and search boxes, and menus. This module works on
+bars (【打印】【字体:大 中 小】), share links, 返回顶部 buttons, footers (版权所有, 主办, ICP备案编号,
+公网安备), social links (官方微信, 官方微博), accessibility and search boxes, and menus. This module works on
 *normalized* text (see :mod:`lawgraph.ingest.normalize`), one line at a time:
 
 - chrome lines are dropped by pattern;
@@ -62,9 +62,13 @@ _SHORT_CHROME = re.compile(
     r".{0,12}(?:门户网站|政府网站|官方网站|官网|人民政府网)|上一篇.*|下一篇.*|相关(?:链接|阅读|文章|新闻))$",
     re.I,
 )
-_OWNER = re.compile(r"(?:版权所有|主办(?:单位)?)\s*[:©]?\s*(?:©|\(c\)|copyright)?\s*(?P<owner>[^\s:|,;]{2,40})", re.I)
+_OWNER = re.compile(
+    r"(?:版权所有|主办(?:单位)?)\s*[:©]?\s*(?:©|\(c\)|copyright)?\s*(?P<owner>[^\s:|,;]{2,40})", re.I
+)
 _OWNER_BEFORE = re.compile(r"(?P<owner>[\u4e00-\u9fff()]{2,40})\s*版权所有")
-_OWNER_STOP = re.compile(r"(?:主办|承办|ICP|备案|地址|电话|联系|技术支持|网站标识码|京公网安备|邮编|传真).*$", re.I)
+_OWNER_STOP = re.compile(
+    r"(?:主办|承办|ICP|备案|地址|电话|联系|技术支持|网站标识码|京公网安备|邮编|传真).*$", re.I
+)
 
 _KEYS = (
     "索引号|分类|主题分类|体裁分类|发布机构|发文机关|发文单位|成文日期|发文日期|名称|标题|文号|发文字号|"

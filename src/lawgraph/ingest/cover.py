@@ -51,7 +51,9 @@ _SPEECH = re.compile(
 _YEAR_OF_TITLE = re.compile(r"((?:19|20)\d\d)\s*年度")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年")
 _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_REVIEW = re.compile(r"^(?:[一二三四五六七八九十]+、)?((?:19|20)\d\d)\s*年(?:工作|主要工作|政府工作)?(?:回顾|总结)", re.M)
+_REVIEW = re.compile(
+    r"^(?:[一二三四五六七八九十]+、)?((?:19|20)\d\d)\s*年(?:工作|主要工作|政府工作)?(?:回顾|总结)", re.M
+)
 _DOC_NUMBER = re.compile(r"[〔\[(【]\s*(?:19|20)\d\d\s*[〕\])】]\s*\d+\s*号")
 """A document number such as 某府〔2023〕5号: a line of the letterhead, never part of the title."""
 _SITE_SPLIT = re.compile(r"\s*(?:_+|\s[-|–—]\s|\|)\s*")
@@ -142,8 +144,10 @@ def read_cover(text: str) -> CoverInfo:
     >>> text = ("某县人民政府关于报送\\n《某县2023年度法治政府建设情况》的报告\\n市政府:\\n"
     ...         "现将有关情况报告如下。\\n某县人民政府\\n2024年1月8日\\n一、主要做法\\n我县推进依法行政。")
     >>> info = read_cover(text)
-    >>> info.title, info.addressee, info.sender, info.date
-    ('某县人民政府关于报送《某县2023年度法治政府建设情况》的报告', '市政府', '某县人民政府', datetime.date(2024, 1, 8))
+    >>> info.title
+    '某县人民政府关于报送《某县2023年度法治政府建设情况》的报告'
+    >>> info.addressee, info.sender, info.date
+    ('市政府', '某县人民政府', datetime.date(2024, 1, 8))
     >>> text[info.body_begin:info.body_begin + 6]
     '一、主要做法'
     """

@@ -153,9 +153,12 @@ def html_to_text(html: str) -> HtmlPage:
     doomed.extend(node for node in root.css("header") if not _inside(node, ("article", "main")))
     for node in root.css("[id], [class]"):
         names = f"{node.attributes.get('id') or ''} {node.attributes.get('class') or ''}"
-        if _CHROME_NAME.search(names) and node.tag not in ("body", "html", "main", "article"):
-            if node.text(deep=True).count("。") < 3:  # prose is never chrome, whatever its class says
-                doomed.append(node)
+        if (
+            _CHROME_NAME.search(names)
+            and node.tag not in ("body", "html", "main", "article")
+            and node.text(deep=True).count("。") < 3  # prose is never chrome, whatever its class says
+        ):
+            doomed.append(node)
     _decompose_outermost(doomed)
     for node in root.css(_BLOCKS):
         node.insert_before(_BLOCK_MARK)

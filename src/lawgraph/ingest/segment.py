@@ -66,8 +66,12 @@ def split_sections(text: str, *, begin: int = 0) -> tuple[Section, ...]:
     Examples
     --------
     >>> text = "一、总体情况\\n(一)完善制度。我县印发文件。\\n1.健全机制\\n二、存在问题\\n不足。"
-    >>> [(s.level, s.number, s.title, s.parent) for s in split_sections(text)]
-    [(1, '一', '总体情况', None), (2, '一', '完善制度', 0), (3, '1', '健全机制', 1), (1, '二', '存在问题', None)]
+    >>> for s in split_sections(text):
+    ...     print((s.level, s.number, s.title, s.parent))
+    (1, '一', '总体情况', None)
+    (2, '一', '完善制度', 0)
+    (3, '1', '健全机制', 1)
+    (1, '二', '存在问题', None)
     >>> text[split_sections(text)[1].begin:split_sections(text)[1].end]
     '(一)完善制度。我县印发文件。\\n1.健全机制\\n'
     """
