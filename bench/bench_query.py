@@ -2,9 +2,9 @@
 
 Not part of the test run (pytest only collects tests/ and src/lawgraph). Run it as a plain script:
 
-    /work/venv/bin/python bench/bench_query.py --corpus ../shared/corpus/bench --scale 10 --write bench/RESULTS.md
-    /work/venv/bin/python bench/bench_query.py --source store/            # a store or RDF file you built
-    /work/venv/bin/python bench/bench_query.py --synthetic 141 --scale 10 # no pipeline needed
+    .venv/bin/python bench/bench_query.py --corpus ../shared/corpus/bench --scale 10 --write bench/RESULTS.md
+    .venv/bin/python bench/bench_query.py --source store/            # a store or RDF file you built
+    .venv/bin/python bench/bench_query.py --synthetic 141 --scale 10 # no pipeline needed
 
 What it does, in one run:
 
@@ -80,10 +80,12 @@ from lawgraph.store import compact, open_oxigraph, read_source
 
 FALLBACK_QUERIES: dict[str, str] = {
     "orgs-by-class": """
-SELECT ?class (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a org:Organization , ?class . FILTER(?class != org:Organization) }
+SELECT ?class (COUNT(DISTINCT ?o) AS ?n) WHERE {
+  ?o a org:Organization , ?class . FILTER(?class != org:Organization) }
 GROUP BY ?class ORDER BY DESC(?n)""",
     "actions-by-type": """
-SELECT ?type (COUNT(?a) AS ?n) WHERE { ?a a prov:Activity ; lg:actionType ?type } GROUP BY ?type ORDER BY DESC(?n)""",
+SELECT ?type (COUNT(?a) AS ?n) WHERE { ?a a prov:Activity ; lg:actionType ?type }
+GROUP BY ?type ORDER BY DESC(?n)""",
     "top-agents": """
 SELECT ?label (COUNT(?a) AS ?n) WHERE { ?a prov:wasAssociatedWith ?org . ?org skos:prefLabel ?label }
 GROUP BY ?label ORDER BY DESC(?n) LIMIT 20""",
@@ -95,7 +97,8 @@ GROUP BY ?unit ORDER BY DESC(?n)""",
 SELECT ?verb ?text WHERE { ?a a prov:Activity ; lg:verb ?verb ; lg:evidence ?s . ?s nif:anchorOf ?text .
   FILTER(CONTAINS(STR(?verb), "建立")) } LIMIT 50""",
     "reports-per-year": """
-SELECT ?year (COUNT(?r) AS ?n) WHERE { ?r a lg:Report ; lg:reportYear ?year } GROUP BY ?year ORDER BY ?year""",
+SELECT ?year (COUNT(?r) AS ?n) WHERE { ?r a lg:Report ; lg:reportYear ?year }
+GROUP BY ?year ORDER BY ?year""",
     "partners": """
 SELECT ?a_label ?b_label (COUNT(?act) AS ?n) WHERE {
   ?act prov:wasAssociatedWith ?a ; lg:partner ?b . ?a skos:prefLabel ?a_label . ?b skos:prefLabel ?b_label }
@@ -125,12 +128,27 @@ def saved_queries() -> tuple[dict[str, str], str]:
 
 # --- data ----------------------------------------------------------------------------------------------
 
-_ORG_KINDS = [("人民政府", LG.GovernmentBody), ("司法局", LG.JusticeAdministration), ("人民法院", LG.Court),
-              ("人民检察院", LG.Procuratorate), ("公安局", LG.PublicSecurityOrgan), ("市场监督管理局", LG.GovernmentBody),
-              ("生态环境局", LG.GovernmentBody), ("依法治县委员会", LG.Committee)]
+_ORG_KINDS = [
+    ("人民政府", LG.GovernmentBody),
+    ("司法局", LG.JusticeAdministration),
+    ("人民法院", LG.Court),
+    ("人民检察院", LG.Procuratorate),
+    ("公安局", LG.PublicSecurityOrgan),
+    ("市场监督管理局", LG.GovernmentBody),
+    ("生态环境局", LG.GovernmentBody),
+    ("依法治县委员会", LG.Committee),
+]
 _PLACES = ["东川", "西岭", "南坪", "北塘", "青石", "白水", "红山", "金沙", "玉泉", "松涛", "柳湾", "桃源"]
-_VERBS = [("建立", "establish"), ("印发", "issue"), ("开展", "carryOut"), ("推进", "promote"), ("完善", "improve"),
-          ("组织", "organize"), ("办理", "handle"), ("审查", "review")]
+_VERBS = [
+    ("建立", "establish"),
+    ("印发", "issue"),
+    ("开展", "carryOut"),
+    ("推进", "promote"),
+    ("完善", "improve"),
+    ("组织", "organize"),
+    ("办理", "handle"),
+    ("审查", "review"),
+]
 _THINGS = ["行政复议案件", "法律援助案件", "普法活动", "合法性审查", "执法检查", "人民调解案件"]
 _UNITS = ["件", "次", "项", "场", "%"]
 
@@ -189,20 +207,26 @@ def synthetic_quads(n_reports: int, *, seed: int = 7) -> Iterator[ox.Quad]:
             sentences.append(f"{agent}{verb}{rng.choice(_THINGS)}{rng.randint(1, 999)}{rng.choice(_UNITS)}。")
         text = "".join(sentences)
         yield from (
-            ox.Quad(rep, _n(RDF.type), _n(FOAF.Document), g), ox.Quad(rep, _n(RDF.type), _n(LG.Report), g),
-            ox.Quad(rep, _n(DCTERMS.title), _lit(f"{issuer_name}{year}年法治政府建设情况的报告", lang="zh"), g),
+            ox.Quad(rep, _n(RDF.type), _n(FOAF.Document), g),
+            ox.Quad(rep, _n(RDF.type), _n(LG.Report), g),
+            ox.Quad(
+                rep, _n(DCTERMS.title), _lit(f"{issuer_name}{year}年法治政府建设情况的报告", lang="zh"), g
+            ),
             ox.Quad(rep, _n(DCTERMS.creator), issuer, g),
             ox.Quad(rep, _n(LG.reportYear), _lit(year, dt=XSD.gYear), g),
-            ox.Quad(rep, _n(LG.sha256), _lit(sha), g), ox.Quad(rep, _n(LG.text), ctx, g),
+            ox.Quad(rep, _n(LG.sha256), _lit(sha), g),
+            ox.Quad(rep, _n(LG.text), ctx, g),
             ox.Quad(rep, _n(LG.fileName), _lit(f"{sha}.txt"), g),
-            ox.Quad(ctx, _n(RDF.type), _n(NIF.Context), g), ox.Quad(ctx, _n(NIF.isString), _lit(text), g),
+            ox.Quad(ctx, _n(RDF.type), _n(NIF.Context), g),
+            ox.Quad(ctx, _n(NIF.isString), _lit(text), g),
         )
         begin = 0
         for si, sentence in enumerate(sentences):
             end = begin + len(sentence)
             sent = _n(resource_iri("sentence", sha, str(begin), str(end)))
             yield from (
-                ox.Quad(sent, _n(RDF.type), _n(NIF.Sentence), g), ox.Quad(sent, _n(NIF.anchorOf), _lit(sentence), g),
+                ox.Quad(sent, _n(RDF.type), _n(NIF.Sentence), g),
+                ox.Quad(sent, _n(NIF.anchorOf), _lit(sentence), g),
                 ox.Quad(sent, _n(NIF.beginIndex), _lit(str(begin), dt=XSD.nonNegativeInteger), g),
                 ox.Quad(sent, _n(NIF.endIndex), _lit(str(end), dt=XSD.nonNegativeInteger), g),
                 ox.Quad(sent, _n(NIF.referenceContext), ctx, g),
@@ -211,16 +235,20 @@ def synthetic_quads(n_reports: int, *, seed: int = 7) -> Iterator[ox.Quad]:
             for k in range(2):
                 m = _n(resource_iri("mention", sha, str(begin + k), str(end)))
                 yield from (
-                    ox.Quad(m, _n(RDF.type), _n(NIF.Phrase), g), ox.Quad(m, _n(NIF.anchorOf), _lit(sentence[:6]), g),
-                    ox.Quad(m, _n(NIF.referenceContext), ctx, g), ox.Quad(m, _n(NIF.sentence), sent, g),
+                    ox.Quad(m, _n(RDF.type), _n(NIF.Phrase), g),
+                    ox.Quad(m, _n(NIF.anchorOf), _lit(sentence[:6]), g),
+                    ox.Quad(m, _n(NIF.referenceContext), ctx, g),
+                    ox.Quad(m, _n(NIF.sentence), sent, g),
                     ox.Quad(m, _n(ITSRDF.taIdentRef), agent if k == 0 else rng.choice(places), g),
                 )
             verb, typ = _VERBS[si % len(_VERBS)]
             act = _n(resource_iri("action", sha, str(begin), str(end), verb))
             yield from (
                 ox.Quad(act, _n(RDF.type), _n(PROV.Activity), g),  # lean, as facts_to_quads: no lg:Action
-                ox.Quad(act, _n(LG.actionType), _n(ACT[typ]), g), ox.Quad(act, _n(LG.verb), _lit(verb, lang="zh"), g),
-                ox.Quad(act, _n(PROV.wasAssociatedWith), agent, g), ox.Quad(act, _n(LG.evidence), sent, g),
+                ox.Quad(act, _n(LG.actionType), _n(ACT[typ]), g),
+                ox.Quad(act, _n(LG.verb), _lit(verb, lang="zh"), g),
+                ox.Quad(act, _n(PROV.wasAssociatedWith), agent, g),
+                ox.Quad(act, _n(LG.evidence), sent, g),
                 ox.Quad(act, _n(LG.inReport), rep, g),
             )
             if si % 3 == 0:
@@ -230,19 +258,25 @@ def synthetic_quads(n_reports: int, *, seed: int = 7) -> Iterator[ox.Quad]:
             if si % 3 == 1:
                 obs = _n(resource_iri("obs", sha, str(begin), str(end)))
                 yield from (
-                    ox.Quad(obs, _n(RDF.type), _n(QB.Observation), g), ox.Quad(obs, _n(RDF.type), _n(LG.Indicator), g),
+                    ox.Quad(obs, _n(RDF.type), _n(QB.Observation), g),
+                    ox.Quad(obs, _n(RDF.type), _n(LG.Indicator), g),
                     ox.Quad(obs, _n(QB.dataSet), _n(resource_iri("dataset", sha)), g),
-                    ox.Quad(obs, _n(SDMX_MEASURE.obsValue), _lit(str(rng.randint(1, 999)), dt=XSD.decimal), g),
+                    ox.Quad(
+                        obs, _n(SDMX_MEASURE.obsValue), _lit(str(rng.randint(1, 999)), dt=XSD.decimal), g
+                    ),
                     ox.Quad(obs, _n(SDMX_ATTRIBUTE.unitMeasure), _lit(rng.choice(_UNITS)), g),
                     ox.Quad(obs, _n(LG.countedPhrase), _lit(rng.choice(_THINGS), lang="zh"), g),
                     ox.Quad(obs, _n(LG.reportingOrganization), agent, g),
                     ox.Quad(obs, _n(SDMX_DIMENSION.refPeriod), _lit(year, dt=XSD.gYear), g),
-                    ox.Quad(obs, _n(LG.fromAction), act, g), ox.Quad(obs, _n(LG.evidence), sent, g),
+                    ox.Quad(obs, _n(LG.fromAction), act, g),
+                    ox.Quad(obs, _n(LG.evidence), sent, g),
                 )
             begin = end
 
 
-_REPORT_SCOPED = re.compile(r"^https://w3id\.org/lawgraph/id/(report|text|section|sentence|mention|action|obs|dataset)/")
+_REPORT_SCOPED = re.compile(
+    r"^https://w3id\.org/lawgraph/id/(report|text|section|sentence|mention|action|obs|dataset)/"
+)
 
 
 def replicate(source: ox.Store, target: ox.Store, copies: int) -> int:
@@ -251,6 +285,7 @@ def replicate(source: ox.Store, target: ox.Store, copies: int) -> int:
     Entities (organizations, places, documents, initiatives) and the default graph stay shared, as they
     would in a larger corpus of different reports.
     """
+
     def rename(term: Any, k: int) -> Any:
         if k and isinstance(term, ox.NamedNode) and _REPORT_SCOPED.match(term.value):
             return ox.NamedNode(f"{term.value}-{k}")
@@ -269,7 +304,9 @@ def replicate(source: ox.Store, target: ox.Store, copies: int) -> int:
                     continue
                 batch.append(q)
                 continue
-            batch.append(ox.Quad(rename(q.subject, k), q.predicate, rename(q.object, k), rename(q.graph_name, k)))
+            batch.append(
+                ox.Quad(rename(q.subject, k), q.predicate, rename(q.object, k), rename(q.graph_name, k))
+            )
         target.bulk_extend(batch)
         total += len(batch)
     return total
@@ -281,8 +318,11 @@ def build_corpus_store(corpus: Path, path: Path, jobs: int) -> ox.Store:
     started = time.perf_counter()
     summary = build_corpus([corpus], store=str(path), jobs=jobs)
     seconds = time.perf_counter() - started
-    print(f"built {corpus}: {summary.built} reports, {len(summary.failures)} failures, {summary.quads} quads, "
-          f"{seconds:.1f} s", flush=True)
+    print(
+        f"built {corpus}: {summary.built} reports, {len(summary.failures)} failures, {summary.quads} quads, "
+        f"{seconds:.1f} s",
+        flush=True,
+    )
     if summary.failures and not summary.built:
         raise SystemExit(f"the corpus build failed: {summary.failures[0]}")
     gc.collect()
@@ -293,7 +333,8 @@ def build_corpus_store(corpus: Path, path: Path, jobs: int) -> ox.Store:
 
 
 def timed(fn: Callable[[], Any], *, repeats: int, budget: float) -> tuple[float, int]:
-    """Median seconds of ``fn`` over ``repeats`` runs (fewer when one run exceeds ``budget``), and a result size."""
+    """Median seconds of ``fn`` over ``repeats`` runs (fewer when one run exceeds ``budget``), and a result
+    size."""
     times = []
     size = 0
     for _ in range(repeats):
@@ -376,8 +417,12 @@ def timed_on_disk(path: Path, text: str, *, repeats: int, limit: float) -> tuple
     import json
     import subprocess
 
-    proc = subprocess.Popen([sys.executable, "-c", _DISK_RUNNER, str(path), str(repeats + 1)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _DISK_RUNNER, str(path), str(repeats + 1)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         out, _ = proc.communicate(text, timeout=limit)
         cut = False
@@ -444,9 +489,12 @@ def machine() -> str:
         pass
     import rdflib
 
-    return (f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}; pyoxigraph {ox.__version__ if hasattr(ox, '__version__') else '?'}, "
-            f"rdflib {rdflib.__version__}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; "
+        f"pyoxigraph {ox.__version__ if hasattr(ox, '__version__') else '?'}, "
+        f"rdflib {rdflib.__version__}"
+    )
 
 
 def bind_saved(store: ox.Store, queries: dict[str, str]) -> tuple[dict[str, str], list[str]]:
@@ -459,8 +507,9 @@ def bind_saved(store: ox.Store, queries: dict[str, str]) -> tuple[dict[str, str]
         return queries, []
     probes = {
         "org_label": "SELECT ?v WHERE { ?a prov:wasAssociatedWith ?o . ?o skos:prefLabel ?v } "
-                     "GROUP BY ?v ORDER BY DESC(COUNT(?a)) LIMIT 1",
-        "phrase": "SELECT ?v WHERE { ?obs lg:countedPhrase ?v } GROUP BY ?v ORDER BY DESC(COUNT(?obs)) LIMIT 1",
+        "GROUP BY ?v ORDER BY DESC(COUNT(?a)) LIMIT 1",
+        "phrase": "SELECT ?v WHERE { ?obs lg:countedPhrase ?v } "
+        "GROUP BY ?v ORDER BY DESC(COUNT(?obs)) LIMIT 1",
         "report_file": "SELECT ?v WHERE { ?r lg:fileName ?v } ORDER BY ?v LIMIT 1",
     }
     out, notes = {}, []
@@ -485,7 +534,7 @@ def bind_saved(store: ox.Store, queries: dict[str, str]) -> tuple[dict[str, str]
 _WORKLOAD_PROBES = {
     # any organization that takes part in an action, each equally likely
     "org_label": "SELECT DISTINCT ?v WHERE { ?a prov:wasAssociatedWith|lg:partner|lg:actedOn|prov:used ?o . "
-                 "?o a org:Organization ; skos:prefLabel ?v }",
+    "?o a org:Organization ; skos:prefLabel ?v }",
     # the counted phrase of an observation, each observation equally likely (common phrases come up more)
     "phrase": "SELECT ?v WHERE { ?obs lg:countedPhrase ?v }",
     "report_file": "SELECT DISTINCT ?v WHERE { ?r lg:fileName ?v }",
@@ -529,8 +578,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def run_workload(say: Callable[[str], None], disk: ox.Store, mem: ox.Store, ds: Any,
-                 texts: dict[str, list[str]], *, repeats: int, rdflib_limit: float) -> None:
+def run_workload(
+    say: Callable[[str], None],
+    disk: ox.Store,
+    mem: ox.Store,
+    ds: Any,
+    texts: dict[str, list[str]],
+    *,
+    repeats: int,
+    rdflib_limit: float,
+) -> None:
     """Time every query over its workload on the three engines and print p50, p90 and max across it.
 
     Each parameter value counts once: its latency is the median of ``repeats`` runs after a warm-up on
@@ -538,10 +595,14 @@ def run_workload(say: Callable[[str], None], disk: ox.Store, mem: ox.Store, ds: 
     """
     size = max(len(items) for items in texts.values())
     say(f"## Workload: each query over up to {size} parameter values drawn from the data (seed 7)\n")
-    say("A value's latency is the median of its runs; p50, p90 and max are taken across the values. "
-        f"rdflib runs each value once, stopped at {rdflib_limit:g} s (\">\": some runs were stopped).\n")
-    say("| query | values | rows (min-max) | store p50 / p90 / max ms | store CPU p50 ms | "
-        "memory p50 / p90 / max ms | rdflib p50 ms | rdflib / store p50 | rdflib / memory p50 |")
+    say(
+        "A value's latency is the median of its runs; p50, p90 and max are taken across the values. "
+        f'rdflib runs each value once, stopped at {rdflib_limit:g} s (">": some runs were stopped).\n'
+    )
+    say(
+        "| query | values | rows (min-max) | store p50 / p90 / max ms | store CPU p50 ms | "
+        "memory p50 / p90 / max ms | rdflib p50 ms | rdflib / store p50 | rdflib / memory p50 |"
+    )
     say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     ratios_disk, ratios_mem, over_disk, over_mem, over_cpu = [], [], [], [], []
     for name, items in texts.items():
@@ -575,19 +636,31 @@ def run_workload(say: Callable[[str], None], disk: ox.Store, mem: ox.Store, ds: 
         more = ">" if cut_any else ""
 
         def cells(values: list[float]) -> str:
-            return " / ".join(f"{v * 1000:.1f}" for v in (statistics.median(values), percentile(values, 0.9),
-                                                         max(values)))
+            return " / ".join(
+                f"{v * 1000:.1f}" for v in (statistics.median(values), percentile(values, 0.9), max(values))
+            )
 
-        rdflib = (f"{more}{r50 * 1000:.0f} | {more}{r50 / d50:.0f}x | {more}{r50 / m50:.0f}x"
-                  if ds is not None else "– | – | –")
-        say(f"| {name} | {len(items)} | {min(rows)}-{max(rows)} | {cells(disk_s)} | {c50 * 1000:.1f} | "
-            f"{cells(mem_s)} | {rdflib} |")
+        rdflib = (
+            f"{more}{r50 * 1000:.0f} | {more}{r50 / d50:.0f}x | {more}{r50 / m50:.0f}x"
+            if ds is not None
+            else "– | – | –"
+        )
+        say(
+            f"| {name} | {len(items)} | {min(rows)}-{max(rows)} | {cells(disk_s)} | {c50 * 1000:.1f} | "
+            f"{cells(mem_s)} | {rdflib} |"
+        )
     if ratios_disk:
-        say(f"\nMedian speed-up over rdflib on the workload: **{statistics.median(ratios_disk):.0f}x** for the "
-            f"on-disk store, **{statistics.median(ratios_mem):.0f}x** in memory (target >= 30x).")
+        say(
+            "\nMedian speed-up over rdflib on the workload: "
+            f"**{statistics.median(ratios_disk):.0f}x** for the "
+            f"on-disk store, **{statistics.median(ratios_mem):.0f}x** in memory (target >= 30x)."
+        )
     over = {"on disk": over_disk, "on disk, CPU time": over_cpu, "in memory": over_mem}
-    say("p50 over 200 ms (target <= 200 ms): "
-        + "; ".join(f"{where} {', '.join(names) or 'none'}" for where, names in over.items()) + ".\n")
+    say(
+        "p50 over 200 ms (target <= 200 ms): "
+        + "; ".join(f"{where} {', '.join(names) or 'none'}" for where, names in over.items())
+        + ".\n"
+    )
 
 
 # --- the commands, end to end ------------------------------------------------------------------------
@@ -607,7 +680,9 @@ def run_command(args: list[str], *, src: Path | None, repeats: int) -> tuple[flo
     for _ in range(repeats):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "lawgraph", *args], env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "lawgraph", *args], env=env, capture_output=True, text=True
+        )
         walls.append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -620,20 +695,33 @@ def run_command(args: list[str], *, src: Path | None, repeats: int) -> tuple[flo
 def _bodies(store: ox.Store) -> tuple[str, str]:
     """The busiest body (the agent of the most actions) and a typical one: the median, by actions, of the
     bodies whose actions reach another body, place, document or initiative (an edge in the view)."""
-    busiest = run_query(store, "SELECT ?v (COUNT(?a) AS ?n) WHERE { ?a prov:wasAssociatedWith ?o . "
-                               "?o a org:Organization ; skos:prefLabel ?v } GROUP BY ?v ORDER BY DESC(?n) ?v LIMIT 1")
+    busiest = run_query(
+        store,
+        "SELECT ?v (COUNT(?a) AS ?n) WHERE { ?a prov:wasAssociatedWith ?o . "
+        "?o a org:Organization ; skos:prefLabel ?v } GROUP BY ?v ORDER BY DESC(?n) ?v LIMIT 1",
+    )
     rows = [
         (int(row["n"].value), row["v"].value)
-        for row in run_query(store, "SELECT ?v (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a prov:wasAssociatedWith ?o ; "
-                                    "prov:generated|lg:actedOn|lg:partner|prov:used ?x . FILTER(?x != ?o) "
-                                    "?o a org:Organization ; skos:prefLabel ?v } GROUP BY ?v")
+        for row in run_query(
+            store,
+            "SELECT ?v (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a prov:wasAssociatedWith ?o ; "
+            "prov:generated|lg:actedOn|lg:partner|prov:used ?x . FILTER(?x != ?o) "
+            "?o a org:Organization ; skos:prefLabel ?v } GROUP BY ?v",
+        )
     ]
     rows.sort(key=lambda nv: (-nv[0], nv[1]))
     return next(iter(busiest))["v"].value, rows[len(rows) // 2][1]
 
 
-def run_commands(say: Callable[[str], None], source: Path, store: ox.Store, *, peer_src: Path | None,
-                 repeats: int, check_same: bool) -> None:
+def run_commands(
+    say: Callable[[str], None],
+    source: Path,
+    store: ox.Store,
+    *,
+    peer_src: Path | None,
+    repeats: int,
+    check_same: bool,
+) -> None:
     """Time the commands over a store folder end to end, beside ``peer_src``'s when given."""
     import json
     import subprocess
@@ -646,21 +734,53 @@ def run_commands(say: Callable[[str], None], source: Path, store: ox.Store, *, p
     commands = [
         ("stats --json", ["stats", str(source), "--json"]),
         ("viz (default cut, 300 nodes)", ["viz", str(source), "-o", str(out / "viz.html")]),
-        (f"viz --focus {busiest} (busiest)", ["viz", str(source), "-o", str(out / "a.html"), "--focus", busiest]),
-        (f"viz --focus {typical} (typical)", ["viz", str(source), "-o", str(out / "b.html"), "--focus", typical]),
-        ("viz --focus 没有这个机关 (no such name)", ["viz", str(source), "-o", str(out / "c.html"),
-                                              "--focus", "没有这个机关"]),
-        ("query --saved organization-actions (busiest) --disk",
-         ["query", str(source), "--saved", "organization-actions", "--param", f"org_label={busiest}", "-f", "tsv",
-          "--disk"]),
-        ("query --saved organization-actions (busiest) --memory",
-         ["query", str(source), "--saved", "organization-actions", "--param", f"org_label={busiest}", "-f", "tsv",
-          "--memory"]),
+        (
+            f"viz --focus {busiest} (busiest)",
+            ["viz", str(source), "-o", str(out / "a.html"), "--focus", busiest],
+        ),
+        (
+            f"viz --focus {typical} (typical)",
+            ["viz", str(source), "-o", str(out / "b.html"), "--focus", typical],
+        ),
+        (
+            "viz --focus 没有这个机关 (no such name)",
+            ["viz", str(source), "-o", str(out / "c.html"), "--focus", "没有这个机关"],
+        ),
+        (
+            "query --saved organization-actions (busiest) --disk",
+            [
+                "query",
+                str(source),
+                "--saved",
+                "organization-actions",
+                "--param",
+                f"org_label={busiest}",
+                "-f",
+                "tsv",
+                "--disk",
+            ],
+        ),
+        (
+            "query --saved organization-actions (busiest) --memory",
+            [
+                "query",
+                str(source),
+                "--saved",
+                "organization-actions",
+                "--param",
+                f"org_label={busiest}",
+                "-f",
+                "tsv",
+                "--memory",
+            ],
+        ),
     ]
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     say(f"## Commands over the store, end to end ({repeats} runs each, median; load average {load})\n")
-    say("Each command runs in a fresh process (`python -m lawgraph ...`): wall time and CPU time (user +"
-        " system) include start-up, reading the store and writing the output.\n")
+    say(
+        "Each command runs in a fresh process (`python -m lawgraph ...`): wall time and CPU time (user +"
+        " system) include start-up, reading the store and writing the output.\n"
+    )
     head = "| command | ours: wall s | ours: CPU s | exit |"
     rule = "| --- | ---: | ---: | ---: |"
     if peer_src is not None:
@@ -673,7 +793,9 @@ def run_commands(say: Callable[[str], None], source: Path, store: ox.Store, *, p
         cells = f"| {name} | {wall:.2f} | {cpu:.2f} | {code} |"
         if peer_src is not None:
             if "--memory" in args:
-                cells += " – | – | – |"  # a peer before --memory/--disk queried a store on disk: the row above
+                cells += (
+                    " – | – | – |"  # a peer before --memory/--disk queried a store on disk: the row above
+                )
             else:
                 # The peer's stats and viz read the whole store (tens of seconds): one run is enough.
                 runs = 1 if name.startswith(("stats", "viz")) else repeats
@@ -681,8 +803,10 @@ def run_commands(say: Callable[[str], None], source: Path, store: ox.Store, *, p
                 pw, pc, pcode, _ = run_command(peer_args, src=peer_src, repeats=runs)
                 cells += f" {pw:.2f} | {pc:.2f} | {pcode} |"
         say(cells)
-    say(f"\nBusiest body: {busiest}; typical body: {typical}. Load average after: "
-        f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}.\n")
+    say(
+        f"\nBusiest body: {busiest}; typical body: {typical}. Load average after: "
+        f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}.\n"
+    )
     # Betweenness of the entities view, as stats computes it: ours (numpy) beside networkx's own.
     import networkx as nx
 
@@ -702,15 +826,22 @@ def run_commands(say: Callable[[str], None], source: Path, store: ox.Store, *, p
     theirs = nx.betweenness_centrality(simple, k=sample, seed=0)
     theirs_cpu = time.process_time() - cpu
     diff = max(abs(ours[n] - theirs[n]) for n in nodes)
-    say(f"Betweenness of the entities view ({len(nodes):,} nodes, {simple.number_of_edges():,} links, "
+    say(
+        f"Betweenness of the entities view ({len(nodes):,} nodes, {simple.number_of_edges():,} links, "
         f"{sample} sources): lawgraph.analysis.centrality {ours_cpu:.2f} s CPU, networkx "
-        f"{theirs_cpu:.2f} s CPU; largest difference {diff:.1e}.\n")
+        f"{theirs_cpu:.2f} s CPU; largest difference {diff:.1e}.\n"
+    )
     if check_same and peer_src is not None:
-        ours = subprocess.run([sys.executable, "-m", "lawgraph", "stats", str(source), "--json"],
-                              capture_output=True, text=True).stdout
+        ours = subprocess.run(
+            [sys.executable, "-m", "lawgraph", "stats", str(source), "--json"], capture_output=True, text=True
+        ).stdout
         env = dict(os.environ, PYTHONPATH=str(peer_src))
-        theirs = subprocess.run([sys.executable, "-m", "lawgraph", "stats", str(source), "--json"],
-                                capture_output=True, text=True, env=env).stdout
+        theirs = subprocess.run(
+            [sys.executable, "-m", "lawgraph", "stats", str(source), "--json"],
+            capture_output=True,
+            text=True,
+            env=env,
+        ).stdout
         same = json.loads(ours) == json.loads(theirs)
         say(f"`stats --json` of ours and the peer's: {'identical' if same else 'DIFFERENT'}.\n")
     shutil.rmtree(out, ignore_errors=True)
@@ -719,32 +850,66 @@ def run_commands(say: Callable[[str], None], source: Path, store: ox.Store, *, p
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--corpus", type=Path, help="a folder of reports to build (e.g. ../shared/corpus/bench)")
+    source.add_argument(
+        "--corpus", type=Path, help="a folder of reports to build (e.g. ../shared/corpus/bench)"
+    )
     source.add_argument("--source", type=Path, help="an existing store folder or RDF file")
     source.add_argument("--synthetic", type=int, metavar="N", help="generate N synthetic reports")
     parser.add_argument("--scale", type=int, default=10, help="copies for the large store (default 10)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="build processes")
     parser.add_argument("--repeats", type=int, default=7, help="runs per query on Oxigraph (median)")
     parser.add_argument("--rdflib-repeats", type=int, default=3, help="runs per query on rdflib (median)")
-    parser.add_argument("--rdflib-budget", type=float, default=120.0,
-                        help="seconds per query on rdflib; a run that passes it is stopped (ratio = lower bound)")
-    parser.add_argument("--disk-limit", type=float, default=60.0,
-                        help="seconds per query on the large on-disk store (run in a child process)")
-    parser.add_argument("--workload", type=int, default=15, metavar="K",
-                        help="parameter values per parametrised query in the workload phase (default 15)")
-    parser.add_argument("--workload-rdflib-limit", type=float, default=30.0, metavar="S",
-                        help="seconds per workload run on rdflib; a longer run is stopped and counted as S")
-    parser.add_argument("--phases", default="1x,workload,scale",
-                        help="what to run: 1x (each query at its heaviest parameter: store, memory, rdflib), "
-                             "workload (each query over --workload parameter values drawn from the data), "
-                             "scale (the --scale store), commands (stats, viz, query end to end; needs --source DIR); "
-                             "comma-separated")
-    parser.add_argument("--skip-rdflib", action="store_true", help="leave rdflib out of the 1x and workload phases")
-    parser.add_argument("--peer-src", type=Path, metavar="DIR",
-                        help="commands phase: also run the commands on the lawgraph in DIR (another checkout's src)")
-    parser.add_argument("--command-repeats", type=int, default=3, help="runs per command in the commands phase")
-    parser.add_argument("--check-same", action="store_true",
-                        help="commands phase: check that ours and the peer's stats --json are identical")
+    parser.add_argument(
+        "--rdflib-budget",
+        type=float,
+        default=120.0,
+        help="seconds per query on rdflib; a run that passes it is stopped (ratio = lower bound)",
+    )
+    parser.add_argument(
+        "--disk-limit",
+        type=float,
+        default=60.0,
+        help="seconds per query on the large on-disk store (run in a child process)",
+    )
+    parser.add_argument(
+        "--workload",
+        type=int,
+        default=15,
+        metavar="K",
+        help="parameter values per parametrised query in the workload phase (default 15)",
+    )
+    parser.add_argument(
+        "--workload-rdflib-limit",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="seconds per workload run on rdflib; a longer run is stopped and counted as S",
+    )
+    parser.add_argument(
+        "--phases",
+        default="1x,workload,scale",
+        help="what to run: 1x (each query at its heaviest parameter: store, memory, rdflib), "
+        "workload (each query over --workload parameter values drawn from the data), "
+        "scale (the --scale store), commands (stats, viz, query end to end; needs --source DIR); "
+        "comma-separated",
+    )
+    parser.add_argument(
+        "--skip-rdflib", action="store_true", help="leave rdflib out of the 1x and workload phases"
+    )
+    parser.add_argument(
+        "--peer-src",
+        type=Path,
+        metavar="DIR",
+        help="commands phase: also run the commands on the lawgraph in DIR (another checkout's src)",
+    )
+    parser.add_argument(
+        "--command-repeats", type=int, default=3, help="runs per command in the commands phase"
+    )
+    parser.add_argument(
+        "--check-same",
+        action="store_true",
+        help="commands phase: check that ours and the peer's stats --json are identical",
+    )
     parser.add_argument("--write", type=Path, help="write the results as Markdown to this file")
     args = parser.parse_args(argv)
 
@@ -788,7 +953,10 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"\nrdflib in-memory load of the same quads: {time.perf_counter() - started:.1f} s\n")
 
             say("## 1x: lawgraph's store (on disk), Oxigraph in memory, rdflib in memory: median latency\n")
-            say("| query | rows | store ms | store CPU ms | memory ms | rdflib ms | rdflib / store | rdflib / memory |")
+            say(
+                "| query | rows | store ms | store CPU ms | memory ms | rdflib ms "
+                "| rdflib / store | rdflib / memory |"
+            )
             say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
             ratios_disk, ratios_mem = [], []
             for name, text in queries.items():
@@ -797,30 +965,52 @@ def main(argv: list[str] | None = None) -> int:
                 d_s, d_cpu, rows = timed_both(oxd, repeats=args.repeats, budget=60)
                 m_s, _ = timed(oxm, repeats=args.repeats, budget=60)
                 if ds is None:
-                    say(f"| {name} | {rows} | {d_s * 1000:.1f} | {d_cpu * 1000:.1f} | {m_s * 1000:.1f} | – | – | – |")
+                    say(
+                        f"| {name} | {rows} | {d_s * 1000:.1f} | {d_cpu * 1000:.1f} | "
+                        f"{m_s * 1000:.1f} | – | – | – |"
+                    )
                     continue
-                rl_s, rl_rows, cut = timed_rdflib(rdflib_runner(ds, text), repeats=args.rdflib_repeats,
-                                                  limit=args.rdflib_budget)
+                rl_s, rl_rows, cut = timed_rdflib(
+                    rdflib_runner(ds, text), repeats=args.rdflib_repeats, limit=args.rdflib_budget
+                )
                 ratios_disk.append(rl_s / d_s)
                 ratios_mem.append(rl_s / m_s)
                 flag = "" if cut or rows == rl_rows else f" (rdflib: {rl_rows})"
                 more = ">" if cut else ""
-                say(f"| {name} | {rows}{flag} | {d_s * 1000:.1f} | {d_cpu * 1000:.1f} | {m_s * 1000:.1f} | "
-                    f"{more}{rl_s * 1000:.0f} | {more}{rl_s / d_s:.0f}x | {more}{rl_s / m_s:.0f}x |")
+                say(
+                    f"| {name} | {rows}{flag} | {d_s * 1000:.1f} | {d_cpu * 1000:.1f} | {m_s * 1000:.1f} | "
+                    f"{more}{rl_s * 1000:.0f} | {more}{rl_s / d_s:.0f}x | {more}{rl_s / m_s:.0f}x |"
+                )
             say(f"\nLoad average after the 1x runs: {', '.join(f'{x:.2f}' for x in os.getloadavg())}.")
             if ratios_disk:
-                say(f"\nMedian speed-up over rdflib: **{statistics.median(ratios_disk):.0f}x** for the on-disk store, "
-                    f"**{statistics.median(ratios_mem):.0f}x** in memory (target >= 30x).\n")
+                say(
+                    "\nMedian speed-up over rdflib: "
+                    f"**{statistics.median(ratios_disk):.0f}x** for the on-disk store, "
+                    f"**{statistics.median(ratios_mem):.0f}x** in memory (target >= 30x).\n"
+                )
         if "workload" in args.phases:
             if ds is None and not args.skip_rdflib:
                 ds = to_rdflib(mem)
-            run_workload(say, disk, mem, ds, workload(mem, saved, args.workload), repeats=3,
-                         rdflib_limit=args.workload_rdflib_limit)
+            run_workload(
+                say,
+                disk,
+                mem,
+                ds,
+                workload(mem, saved, args.workload),
+                repeats=3,
+                rdflib_limit=args.workload_rdflib_limit,
+            )
         del ds
         gc.collect()
         if "commands" in args.phases and args.source:
-            run_commands(say, args.source, disk, peer_src=args.peer_src, repeats=args.command_repeats,
-                         check_same=args.check_same)
+            run_commands(
+                say,
+                args.source,
+                disk,
+                peer_src=args.peer_src,
+                repeats=args.command_repeats,
+                check_same=args.check_same,
+            )
 
         if args.scale > 1 and "scale" in args.phases:
             big = open_oxigraph(work / "big")
@@ -835,10 +1025,14 @@ def main(argv: list[str] | None = None) -> int:
             replicate(mem, big_mem, args.scale)
             del mem
             gc.collect()
-            say(f"## {args.scale}x: {len(big_mem):,} quads (on-disk store loaded in {load_s:.1f} s, "
-                f"compacted in {compact_s:.1f} s, as a lawgraph build does)\n")
-            say(f"On disk, each query runs in a child process stopped after {args.disk_limit:g} s "
-                f"(\">\" marks a cut: the times shown are those of the runs that finished, or the limit).\n")
+            say(
+                f"## {args.scale}x: {len(big_mem):,} quads (on-disk store loaded in {load_s:.1f} s, "
+                f"compacted in {compact_s:.1f} s, as a lawgraph build does)\n"
+            )
+            say(
+                f"On disk, each query runs in a child process stopped after {args.disk_limit:g} s "
+                f'(">" marks a cut: the times shown are those of the runs that finished, or the limit).\n'
+            )
             say("| query | rows | store p50 ms | store max ms | memory p50 ms | memory max ms |")
             say("| --- | ---: | ---: | ---: | ---: | ---: |")
             worst_disk = worst_mem = 0.0
@@ -848,7 +1042,9 @@ def main(argv: list[str] | None = None) -> int:
             for name, text in queries.items():
                 cells = []
                 rows = 0
-                times, rows, cut = timed_on_disk(work / "big", text, repeats=args.repeats, limit=args.disk_limit)
+                times, rows, cut = timed_on_disk(
+                    work / "big", text, repeats=args.repeats, limit=args.disk_limit
+                )
                 cells.append((statistics.median(times), max(times)))
                 run = oxigraph_runner(big_mem, text)
                 run()
@@ -861,10 +1057,14 @@ def main(argv: list[str] | None = None) -> int:
                 mark = ">" if cut else ""
                 worst_disk = max(worst_disk, cells[0][0])
                 worst_mem = max(worst_mem, cells[1][0])
-                say(f"| {name} | {rows} | {mark}{cells[0][0] * 1000:.1f} | {mark}{cells[0][1] * 1000:.1f} | "
-                    f"{cells[1][0] * 1000:.1f} | {cells[1][1] * 1000:.1f} |")
-            say(f"\nSlowest p50 at {args.scale}x: **{worst_disk * 1000:.0f} ms** on the on-disk store, "
-                f"**{worst_mem * 1000:.0f} ms** in memory (target <= 200 ms on ~1M triples).\n")
+                say(
+                    f"| {name} | {rows} | {mark}{cells[0][0] * 1000:.1f} | {mark}{cells[0][1] * 1000:.1f} | "
+                    f"{cells[1][0] * 1000:.1f} | {cells[1][1] * 1000:.1f} |"
+                )
+            say(
+                f"\nSlowest p50 at {args.scale}x: **{worst_disk * 1000:.0f} ms** on the on-disk store, "
+                f"**{worst_mem * 1000:.0f} ms** in memory (target <= 200 ms on ~1M triples).\n"
+            )
             del big_mem
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -119,8 +119,8 @@ def _build_corpus(
         )
     with progress_display(inputs, quiet=quiet) as on_event:
         summary = build_corpus(
-            inputs, store=store, output=output, jobs=jobs, dask=dask, prune=prune, push=push, on_event=on_event,
-            compact=compact, shards=shards,
+            inputs, store=store, output=output, jobs=jobs, dask=dask, prune=prune, push=push,
+            on_event=on_event, compact=compact, shards=shards,
         )
     if quiet:
         for path, reason in summary.failures:
@@ -136,12 +136,16 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 @app.command("build", help=_HELP)
 def build_cli(
-    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Report files, folders or glob patterns."),
-    output: Path | None = typer.Option(None, "--output", "-o", metavar="OUT", help="The graph file to write."),
+    inputs: list[str] = typer.Argument(
+        ..., metavar="INPUT...", help="Report files, folders or glob patterns."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", metavar="OUT", help="The graph file to write."
+    ),
     store: Path | None = typer.Option(
         None, "--store", metavar="DIR",
-        help="Load into this Oxigraph store folder (created if missing): each report replaces its named graph, "
-        "unchanged reports are skipped. With -o too, OUT gets the whole store.",
+        help="Load into this Oxigraph store folder (created if missing): each report replaces its named "
+        "graph, unchanged reports are skipped. With -o too, OUT gets the whole store.",
     ),
     fmt: str | None = typer.Option(
         None, "--format", "-f", help="ttl, trig, nt, nq, jsonld or rdf; default: from OUT's extension."
