@@ -174,7 +174,7 @@ class ClauseWords:
         return len(lead) <= 60 and self.lead.fullmatch(lead) is not None
 
     def disposal_ok(self, lead: str) -> bool:
-        """Whether ``lead`` is 将/把 and what is acted on, which may hold verbs as nouns (将法治建设情况报送…)."""
+        """Whether ``lead`` is 将/把 and what is acted on, which may hold verbs as nouns (将建设情况报送…)."""
         return len(lead) <= 40 and self.disposal.fullmatch(lead) is not None
 
     def adverbs_only(self, text: str) -> bool:
