@@ -156,6 +156,11 @@ def test_every_verb_has_a_scheme_type() -> None:
         ("行政复议委员会正式设立。", "设立", "establish",
          {"agents": (ISSUER,), "generated": ("甲县行政复议委员会",)}),
         ("甲公司等项目有序推进。", "推进", "other", {"agents": (ISSUER,), "objects": ("甲县甲有限公司",)}),
+        # a means or a rule before the verb is no subject
+        ("依托县律师协会开展法律咨询。", "开展", "organize",
+         {"agents": (ISSUER,), "objects": ("甲县律师协会",)}),
+        # 建设 inside what 在…方面 holds is a noun; the predicate is the verb after the phrase
+        ("在公园建设管理等方面开展试点。", "开展", "organize", {"agents": (ISSUER,), "object_text": "试点"}),
     ],
 )
 def test_clause_roles(text: str, verb: str, kind: str, roles: dict) -> None:

@@ -19,6 +19,7 @@ from lawgraph.extract.agents import UNKNOWN, AgentRules, Subject
 from lawgraph.extract.clauses import (
     MARKS,
     MAX_OBJECT_TEXT,
+    inside_prep_phrase,
     is_goal,
     is_state,
     is_statistic,
@@ -192,7 +193,7 @@ class ClauseFinder:
         return pos
 
     def _predicate(
-        self, begin: int, verbs: Sequence[tuple[int, int, str, str]], ents: Sequence[EntityRef]
+        self, begin: int, end: int, verbs: Sequence[tuple[int, int, str, str]], ents: Sequence[EntityRef]
     ) -> Predicate | None:
         """The clause's predicate: its first verb, when what stands before it may lead a verb.
 
@@ -204,7 +205,12 @@ class ClauseFinder:
         lead, _ = self._masked(begin, verbs[0][0], ents)
         if verbs[0][2] in _LIGHT_PREFIX:
             lead += verbs[0][2]  # 对X整建制|实行委托管理: the light verb closes what 对 holds
-        if not self.words.lead_ok(lead):
+        after_prep = self._after_prep_phrase(begin, end, verbs, ents)
+        if after_prep == -2:
+            return None
+        if after_prep > 0:
+            i = after_prep  # 在公园建设管理方面开展…: 建设 is a noun of what 在 holds
+        elif not self.words.lead_ok(lead):
             # 现将X有关情况报送…: what 将 holds may hold a verb as a noun; the predicate follows it.
             i = next(
                 (k for k in range(1, len(verbs)) if self.words.disposal_ok(text[begin : verbs[k][0]])), -1
@@ -228,6 +234,22 @@ class ClauseFinder:
         if start - 2 >= begin and text[start - 2 : start] in _LIGHT_PREFIX:
             start -= 2
         return Predicate(start, head_end, word, vtype, text[start:head_end], opening)
+
+    def _after_prep_phrase(
+        self, begin: int, end: int, verbs: Sequence[tuple[int, int, str, str]], ents: Sequence[EntityRef]
+    ) -> int:
+        """The index of the predicate when the first verb is a noun inside a closed prepositional phrase
+        (在公园建设管理方面开展试点: 开展); -2 when no verb follows the phrase (在政务服务等领域推出…: 服务
+        is no predicate, 推出 no verb of ours), else -1."""
+        head = self.text[begin : verbs[0][0]]
+        if "在" not in head and "以" not in head:
+            return -1
+        at = len(self._masked(begin, verbs[0][0], ents)[0])
+        for k in range(1, min(len(verbs), 4)):
+            lead = self._masked(begin, verbs[k][0], ents)[0]
+            if inside_prep_phrase(lead, at) and self.words.lead_ok(lead):
+                return k
+        return -1 if not inside_prep_phrase(self._masked(begin, end, ents)[0], at) else -2
 
     def clause_actions(
         self,
@@ -258,7 +280,7 @@ class ClauseFinder:
         if not verbs:
             self._without_action(begin, end, ents, state, verbs)
             return out
-        verb = self._predicate(begin, verbs, ents)
+        verb = self._predicate(begin, end, verbs, ents)
         if verb is None:
             self._without_action(begin, end, ents, state, verbs)
             return out

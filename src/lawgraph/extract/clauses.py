@@ -49,6 +49,7 @@ __all__ = [
     "is_statistic",
     "is_state",
     "is_goal",
+    "inside_prep_phrase",
     "package_text",
 ]
 
@@ -77,11 +78,20 @@ _PREP_NP = (
     r"|为[^\ue000-\ue003的，,]{1,12}?"
     r"|向(?:大会|社会|全社会|公众|群众|上级|本级人大(?:常委会)?|人大(?:常委会)?|政协)"
 )
+_LOCATIVE = r"(?:上|中|内|里|下|方面|领域|行业|环节|期间|基础上|前提下|过程中)"
+_MANNER = r"(?:力度|方式|标准|原则|举措|手段|形式|模式|姿态|作风|速度|要求|精神|思路|理念)"
 _PREP_PHRASE = (
-    r"以[^\ue000-\ue003，,的]{1,10}?(?:为[^\ue000-\ue003，,的]{1,6})?"
-    r"|在[^\ue000-\ue003，,的]{1,8}?(?:上|中|内|里|下|方面|领域|期间|基础上|前提下|过程中)?"
+    r"以[^\ue000-\ue003，,的]{1,10}?为[^\ue000-\ue003，,的]{1,6}?"
+    rf"|以[^\ue000-\ue003，,的、]{{1,8}}?{_MANNER}"
+    rf"|在[^\ue000-\ue003，,的]{{1,20}}?{_LOCATIVE}"
 )
-"""以头号力度…, 以项目为抓手…, 在全国率先…: a short prepositional phrase before the verb."""
+"""以项目为抓手…, 以头号力度…, 在政务服务、市场监管等领域…: a prepositional phrase before the verb, closed by
+为…, a noun of manner or a locative. A verb inside one is a noun of what the preposition holds
+(在公园建设管理方面开展…: the predicate is 开展, :func:`inside_prep_phrase`)."""
+_CLOSED_PREP = re.compile(_PREP_PHRASE)
+_OPEN_PREP = r"在[^\ue000-\ue003，,的、]{1,8}?|以[^\ue000-\ue003，,的、]{1,6}?(?={adverbs})"
+"""在公立医院推行…, 在全国率先…: 在 and a short place; 以 not closed must be followed by an adverb (以上率下
+is none; 以经济建设为中心 is closed)."""
 _NAME = r"[^\ue000-\ue003，,、的\s]{2,10}"
 _SUBJECT = rf"(?:{_NAME}、)*{_GROUP}(?:、{_NAME})*(?:等[^\ue000-\ue003，,]{{0,20}}?)?"
 """A list of subjects or topics: entities, with names the entity components missed among them (X、某花城、Y)
@@ -153,7 +163,7 @@ class ClauseWords:
         own = trie_pattern(classes["own"])
         item = (
             f"{_ORDINAL}|{_TIME}|{adverbs}|{own}|(?:{_ROLE}){_GROUP}(?:等[^\ue000-\ue003，,]{{0,6}}?)?"
-            f"(?:的)?(?:上|中|内|里|下|期间)?|{_PREP_PHRASE}"
+            f"(?:的)?(?:上|中|内|里|下|期间)?|{_PREP_PHRASE}|{_OPEN_PREP.replace('{adverbs}', adverbs)}"
             f"|{_PREP_NP}|{_SUBJECT}|{_LIGHT}"
         )
         lead = re.compile(f"(?:{item})*")
@@ -256,3 +266,13 @@ def is_goal(head: str, phrase: str) -> bool:
     if head not in _GOAL_HEADS or any(mark in phrase for mark in (ORG, PLACE, DOCUMENT, INITIATIVE)):
         return False
     return _GOAL_END.search(phrase) is not None
+
+
+def inside_prep_phrase(lead: str, at: int) -> bool:
+    """Whether position ``at`` of a masked lead lies inside a closed prepositional phrase (在…方面,
+    以…为…): a verb there is a noun of what the preposition holds (在公园建设管理方面开展…: 建设).
+
+    >>> inside_prep_phrase("在公园建设管理方面", 3), inside_prep_phrase("在全国率先", 3)
+    (True, False)
+    """
+    return any(m.start() < at < m.end() for m in _CLOSED_PREP.finditer(lead))

@@ -1,7 +1,8 @@
 """Which role each entity of an action clause plays, by where it stands around the predicate.
 
 Before the verb, after 与/同/和/会同/联合 → partners (与X、Y建立…机制); after 在/于/赴 → the place (a place)
-or what it acted on; after 对/向/为/将/把 → what it acted on; after 被/由 → who gives (an award); after 代表 →
+or what it acted on; after 对/向/为/将/把 → what it acted on; after 依托/通过/根据 … → what it works with or a
+document it applies; after 被/由 → who gives (an award); after 代表 →
 who acts (我代表X向大会报告工作); a coordinated group in subject position → the subject (X、Y成立…). After the
 verb: partners right after a partner verb (联合X), a place after 在/于, a body or a place an establish verb
 set up and a document an issue verb issued (``generated``), a document applied (落实《…》: ``used``), else
@@ -40,6 +41,7 @@ _PARTNER_BEFORE = re.compile(r"(?:与|同|跟|和|联合|会同|协同|携手|�
 _PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|深入|走进|进驻)$")
 _OBJECT_BEFORE = re.compile(r"(?:对|向|为|给|将|把|帮助|推动|督促|指导|支持|协助)$")
 _BY_BEFORE = re.compile(r"(?:被|由)$")
+_MEANS_BEFORE = re.compile(r"(?:依托|通过|借助|利用|围绕|结合|按照|根据|依据|遵照|针对|面向|立足|聚焦|对标)$")
 _FOR_BEFORE = re.compile(r"代表$")
 _NAME_HEAD = re.compile(r"[\u4e00-\u9fff](?<![与和及同在于对向为把将])")
 """A CJK character right before a place after the verb makes the place the end of a name or slogan
@@ -161,6 +163,9 @@ class RoleReader:
                 last_role = roles.places
             elif _OBJECT_BEFORE.search(lead):
                 last_role = roles.objects
+            elif _MEANS_BEFORE.search(lead):
+                # 依托X平台开展…, 根据《X》制定…: what it works with or applies, never its subject
+                last_role = roles.used if group[0].kind == "document" else roles.objects
             elif _BY_BEFORE.search(lead):
                 last_role = roles.givers
             elif _FOR_BEFORE.search(lead) and subject is None and find_subject:
