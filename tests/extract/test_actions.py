@@ -142,7 +142,11 @@ def test_every_verb_has_a_scheme_type() -> None:
         ("丁镇建成法治文化广场。", "建成", "establish", 
          {"agents": (ISSUER,), "places": ("丙省乙市甲县丁镇",)}),
         ("戊村成功创建民主法治示范村。", "成功创建", "award",
-         {"agents": (), "objects": ("丙省乙市甲县丁镇戊村",)}),
+         {"agents": ("丙省乙市甲县丁镇戊村",), "objects": (), "object_text": "民主法治示范村"}),
+        # an honour achieved: the subject acts on the list or title it names
+        ("甲公司、乙公司入选《甲县行政许可事项清单》。", "入选", "award",
+         {"agents": ("甲县甲有限公司", "甲县乙有限公司"), "objects": ("甲县行政许可事项清单",),
+          "object_text": None}),
         # the type follows the verb and what it acts on
         ("对3名干部予以调整。", "调整", "discipline", {"agents": (ISSUER,)}),
         ("动态调整《甲县行政许可事项清单》。", "调整", "other", {"objects": ("甲县行政许可事项清单",)}),
@@ -156,6 +160,18 @@ def test_every_verb_has_a_scheme_type() -> None:
         ("行政复议委员会正式设立。", "设立", "establish",
          {"agents": (ISSUER,), "generated": ("甲县行政复议委员会",)}),
         ("甲公司等项目有序推进。", "推进", "other", {"agents": (ISSUER,), "objects": ("甲县甲有限公司",)}),
+        # 我代表X, a clause of its own, is who speaks: X reports to the congress 大会 is a session of
+        ("我代表县政府，向大会报告工作，请县人大代表审议。", "报告工作", "report",
+         {"agents": (ISSUER,), "objects": ("甲县人民代表大会",)}),
+        # supervision accepted from the bodies named; a partner named is enough to say what was done
+        ("自觉接受县人大法律监督。", "接受", "other",
+         {"agents": (ISSUER,), "objects": ("甲县人民代表大会",)}),
+        ("与县检察院加强协作。", "加强协作", "cooperate",
+         {"partners": ("甲县人民检察院",), "object_text": None}),
+        ("全面施行《甲县行政许可事项清单》。", "施行", "other", {"used": ("甲县行政许可事项清单",)}),
+        ("编纂《甲县行政许可事项清单》。", "编纂", "issue", {"generated": ("甲县行政许可事项清单",)}),
+        # the whole area acts, with its government
+        ("甲县全县上下坚决贯彻县委决策部署。", "贯彻", "other", {"agents": (ISSUER, "丙省乙市甲县")}),
         # a means or a rule before the verb is no subject
         ("依托县律师协会开展法律咨询。", "开展", "organize",
          {"agents": (ISSUER,), "objects": ("甲县律师协会",)}),

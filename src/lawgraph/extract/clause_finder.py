@@ -49,6 +49,11 @@ _HELD_OBJECT = re.compile(r"(?:对|将|把)([^，,；;的]{2,25}?)(?:进行|予�
 _SETTLE_VERBS = frozenset({"落地", "落户", "签约", "入驻", "进驻", "集聚", "投产", "开工"})
 _GIVER_VERBS = frozenset({"命名", "表彰", "授予", "确定为", "列为", "评定为"})
 """Award verbs whose subject gives the award (X授予Y…称号); with the others the subject receives it."""
+_ACHIEVER_KINDS = frozenset({"organization", "place"})
+"""Who may be the agent of an honour it achieved (X入选…): a body or a place, never a document."""
+_HONOUR_KINDS = frozenset({"document", "initiative"})
+"""What an honour achieved acts on: the list or programme it names (入选《…名单》); a place or a body after
+the verb is part of the title's name (入选广东省…示范区)."""
 _HANDING_PARTNER_VERBS = frozenset({"联合", "会同", "协同", "携手", "联手"})
 """Partner verbs that hand the action to a verb after their partners (会同X、Y联合印发…)."""
 _ENTS = "[\ue000-\ue003]"
@@ -63,6 +68,10 @@ _BASED_ON = re.compile(
 )
 """根据《…建议》, a clause of its own: the documents are used by the sentence's next action."""
 _MARK_CHARS = frozenset(MARKS.values())
+_WHOLE_AREA = re.compile(r"全(?:省|市|区|县|州|盟|旗)上下")
+"""全省上下…: the whole area acts, people and government, not the government alone."""
+_SPEAKS_FOR = re.compile(rf"(?:现在)?我?代表{_GROUP}")
+"""我代表X, a clause of its own: X is who speaks, and acts in the clauses after it."""
 _PREPOSITION_HEAD = re.compile(
     r"(?:以|按照|根据|依据|在|对|围绕|为|把|将|与|向|通过|坚持|聚焦|结合|针对|立足)"
 )
@@ -303,10 +312,12 @@ class ClauseFinder:
                 masked, _ = self._masked(held.start(1), held.end(1), before)
         if not phrase:
             settles = verb.word in _SETTLE_VERBS and topic is not None and subject is not None
-            reports = verb.type == "report" and bool(roles.objects or self.addressee)
+            reports = verb.type == "report" and bool(
+                roles.objects or self.addressee or ("大会" in self.text[begin:end] and self._congress())
+            )
             if self._passive(verb, roles, subject, begin):
                 subject = None
-            elif not (settles or reports):
+            elif not (settles or reports or roles.partners):  # 与X加强协作: done with X
                 return out
         elif is_statistic(phrase) or is_goal(verb.first, masked):
             return out
@@ -322,15 +333,23 @@ class ClauseFinder:
             subject, phrase, masked = None, "", ""
         vtype = self._type(verb, roles, after, begin, end)
         if vtype == "award" and (verb.word not in _GIVER_VERBS or roles.givers):
-            # X获评…, X被命名为…, X成功创建…: X receives; who gives is the agent, when the text names it.
-            roles.agents = list(roles.givers)
-            named_before = {e.key for e in before}
+            # X被命名为…, X被省司法厅评为…: X receives; who gives is the agent, when the text names it.
+            # X入选…, X荣获…, X成功创建…: X, the subject, achieved it and acts on the honour it names.
+            named_before = {e.key: e.kind for e in before}
             receivers = [k for k in roles.objects if k in named_before]  # 戊村被省司法厅评为…
             if subject is not None or not receivers:
                 receivers = self.agent_rules.recipients(subject, state.carried)
-            roles.objects = receivers
-            roles.generated, roles.used = [], []
+            honours = [e.key for e in after if e.kind in _HONOUR_KINDS and e.key not in named_before]
+            achievers = [k for k in receivers if named_before.get(k, "organization") in _ACHIEVER_KINDS]
+            passive = roles.givers or "被" in (verb.text[:1], self.text[verb.begin - 1 : verb.begin])
             written: str | None = phrase[:MAX_OBJECT_TEXT] or None
+            if passive or not achievers:
+                roles.agents, roles.objects = list(roles.givers), receivers
+            else:
+                roles.agents = achievers
+                roles.objects = [k for k in receivers if k not in achievers] + honours
+                written = object_text(phrase, masked) if phrase else None
+            roles.generated, roles.used = [], []
             if not roles.objects and not written:
                 return out
         else:
@@ -343,6 +362,10 @@ class ClauseFinder:
             if subject is not None:
                 for key in subject.places:
                     add(roles.places, key)
+            elif pivot is None and _WHOLE_AREA.search(self.text, begin, verb.begin):
+                area = self._area_place()  # 全省上下坚决贯彻…: the province acts, with its government
+                if area is not None and area not in roles.agents:
+                    roles.agents.append(area)
             if not phrase and subject is not None and verb.word in _SETTLE_VERBS and topic is not None:
                 add(roles.objects, topic.key)
             written = object_text(phrase, masked) if phrase else None
@@ -424,16 +447,30 @@ class ClauseFinder:
             return None
         rest = self._real(begin, masked, inside, m.end())
         words = m.group(2)
+        led = [issuer, *(k for k in self._led_subject(rest, sentence.end) if k not in agents)]
         action = Action(
             verb=words,
             type="review" if "监督" in words else "other",
             agents=tuple(dict.fromkeys(agents)),
             evidence=Evidence(begin, rest, sentence.begin, sentence.end),
-            objects=(issuer,),
+            objects=tuple(dict.fromkeys(led)),
             section=sentence.section,
             status=self.status.status(begin, rest) if self.status is not None else None,
         )
         return action, rest
+
+    def _led_subject(self, at: int, end: int) -> list[str]:
+        """The bodies that head what follows 在X领导下 (…下，省委团结带领…: 省委), whom X leads too."""
+        text = self.text
+        while at < end and text[at] in "，, 　":
+            at += 1
+        ents = self._ents_in(at, end)
+        if not ents or ents[0].begin != at:
+            return []
+        group = groups(ents, text)[0]
+        if any(e.kind != "organization" for e in group):
+            return []
+        return [e.key for e in group]
 
     def _without_action(
         self,
@@ -451,6 +488,12 @@ class ClauseFinder:
             if based is not None:
                 state.used.extend(e.key for e in inside if e.kind == "document" and e.key not in state.used)
                 return
+            speaker = _SPEAKS_FOR.fullmatch(masked)
+            if speaker is not None:  # 我代表省人民政府，向大会报告工作: the body spoken for acts next
+                bodies = [e.key for e in inside if e.kind == "organization"]
+                if bodies:
+                    state.carried = bodies
+                    return
             head = re.match(_GROUP, masked)
             rest = masked[head.end() :] if head is not None else ""
             if head is not None and not verbs and len(rest) <= 8 and "的" not in rest:
@@ -510,6 +553,14 @@ class ClauseFinder:
             return None
         key = issuer[: -len("人民政府")] + "人民代表大会"
         return key if key in self._organizations else None
+
+    def _area_place(self) -> str | None:
+        """The key of the place entity of the report's own area, when the report names it."""
+        area = self.agent_rules.area
+        if not area:
+            return None
+        keys = [e.key for e in self.entities if e.kind == "place" and e.key.endswith(area)]
+        return min(keys, key=len) if keys else None
 
     @property
     def _organizations(self) -> set[str]:
