@@ -172,6 +172,13 @@ def test_every_verb_has_a_scheme_type() -> None:
         ("编纂《甲县行政许可事项清单》。", "编纂", "issue", {"generated": ("甲县行政许可事项清单",)}),
         # the whole area acts, with its government
         ("甲县全县上下坚决贯彻县委决策部署。", "贯彻", "other", {"agents": (ISSUER, "丙省乙市甲县")}),
+        # a passive: who acts after 被/得到/受到, on what the clause is about
+        ("戊村调解经验被省司法厅推广。", "推广", "other",
+         {"agents": ("丙省司法厅",), "objects": ("丙省乙市甲县丁镇戊村",)}),
+        ("丁镇避险案例得到省司法厅、甲县司法局通报表扬。", "通报表扬", "award",
+         {"agents": ("丙省司法厅", "甲县司法局"), "objects": ("丙省乙市甲县丁镇",)}),
+        ("甲县司法局受到省司法厅表彰。", "表彰", "award",
+         {"agents": ("丙省司法厅",), "objects": ("甲县司法局",)}),
         # a means or a rule before the verb is no subject
         ("依托县律师协会开展法律咨询。", "开展", "organize",
          {"agents": (ISSUER,), "objects": ("甲县律师协会",)}),

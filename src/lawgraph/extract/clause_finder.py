@@ -68,6 +68,7 @@ _BASED_ON = re.compile(
 )
 """根据《…建议》, a clause of its own: the documents are used by the sentence's next action."""
 _MARK_CHARS = frozenset(MARKS.values())
+_PASSIVE_MARK = re.compile(r"被|得到|受到")
 _WHOLE_AREA = re.compile(r"全(?:省|市|区|县|州|盟|旗)上下")
 """全省上下…: the whole area acts, people and government, not the government alone."""
 _SPEAKS_FOR = re.compile(rf"(?:现在)?我?代表{_GROUP}")
@@ -251,7 +252,7 @@ class ClauseFinder:
         (在公园建设管理方面开展试点: 开展); -2 when no verb follows the phrase (在政务服务等领域推出…: 服务
         is no predicate, 推出 no verb of ours), else -1."""
         head = self.text[begin : verbs[0][0]]
-        if "在" not in head and "以" not in head:
+        if "在" not in head and "以" not in head and _PASSIVE_MARK.search(self.text, begin, end) is None:
             return -1
         at = len(self._masked(begin, verbs[0][0], ents)[0])
         for k in range(1, min(len(verbs), 4)):
@@ -317,8 +318,8 @@ class ClauseFinder:
             )
             if self._passive(verb, roles, subject, begin):
                 subject = None
-            elif not (settles or reports or roles.partners):  # 与X加强协作: done with X
-                return out
+            elif not (settles or reports or roles.partners or (roles.givers and (subject or roles.objects))):
+                return out  # kept: 与X加强协作 (done with X), X受到Y表彰 (Y acts on X)
         elif is_statistic(phrase) or is_goal(verb.first, masked):
             return out
         elif is_state(masked):
@@ -352,6 +353,12 @@ class ClauseFinder:
             roles.generated, roles.used = [], []
             if not roles.objects and not written:
                 return out
+        elif roles.givers and self._by_marker(verb.begin, begin):
+            # X经验被Y推广, X得到Y支持: Y acts, on what the clause is about.
+            roles.agents = list(roles.givers)
+            about = list(subject.written) if subject is not None else []
+            roles.objects = about + [k for k in roles.objects if k not in about]
+            written = object_text(phrase, masked) if phrase else None
         else:
             roles.agents = self.agent_rules.agents(subject=subject, pivot=pivot, carried=state.carried)
             if not roles.agents and (subject is not None or state.carried is UNKNOWN or pivot is not None):
@@ -458,6 +465,10 @@ class ClauseFinder:
             status=self.status.status(begin, rest) if self.status is not None else None,
         )
         return action, rest
+
+    def _by_marker(self, at: int, begin: int) -> bool:
+        """Whether 被/得到/受到 stands in the clause before ``at`` (由X负责 is not passive)."""
+        return _PASSIVE_MARK.search(self.text, begin, at) is not None
 
     def _led_subject(self, at: int, end: int) -> list[str]:
         """The bodies that head what follows 在X领导下 (…下，省委团结带领…: 省委), whom X leads too."""

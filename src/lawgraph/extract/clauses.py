@@ -64,7 +64,7 @@ _ENT = "[\ue000-\ue003]"
 _GROUP = rf"{_ENT}(?:(?:、|和|及|以及|及其|与|同)?{_ENT})*"
 _ROLE = (
     "与|同|跟|和|联合|会同|协同|携手|配合|联手|在|于|赴|到|深入|走进|进驻|对|向|为|给|将|把|帮助|督促|指导|代表|被|"
-    "支持|协助|依托|通过|围绕|按照|根据|依据|结合|针对|面向|组织|邀请|牵头|由|从"
+    "支持|协助|依托|通过|围绕|按照|根据|依据|结合|针对|面向|组织|邀请|牵头|由|从|得到|受到"
 )
 _TIME = (
     r"(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十两\d]+(?:年|个月|天)"
@@ -78,6 +78,8 @@ _PREP_NP = (
     r"|为[^\ue000-\ue003的，,]{1,12}?"
     r"|向(?:大会|社会|全社会|公众|群众|上级|本级人大(?:常委会)?|人大(?:常委会)?|政协)"
 )
+_PASSIVE_TOPIC = rf"{_GROUP}[^\ue000-\ue003，,的、]{{0,10}}?(?=被|得到|受到)"
+"""What a passive clause is about, before 被/得到/受到 and who acted (X经验被Y推广, X案例得到Y表扬)."""
 _LOCATIVE = r"(?:上|中|内|里|下|方面|领域|行业|环节|期间|基础上|前提下|过程中)"
 _MANNER = r"(?:力度|方式|标准|原则|举措|手段|形式|模式|姿态|作风|速度|要求|精神|思路|理念)"
 _PREP_PHRASE = (
@@ -88,7 +90,7 @@ _PREP_PHRASE = (
 """以项目为抓手…, 以头号力度…, 在政务服务、市场监管等领域…: a prepositional phrase before the verb, closed by
 为…, a noun of manner or a locative. A verb inside one is a noun of what the preposition holds
 (在公园建设管理方面开展…: the predicate is 开展, :func:`inside_prep_phrase`)."""
-_CLOSED_PREP = re.compile(_PREP_PHRASE)
+_CLOSED_PREP = re.compile(rf"{_PREP_PHRASE}|{_PASSIVE_TOPIC}")
 _OPEN_PREP = r"在[^\ue000-\ue003，,的、]{1,8}?|以[^\ue000-\ue003，,的、]{1,6}?(?={adverbs})"
 """在公立医院推行…, 在全国率先…: 在 and a short place; 以 not closed must be followed by an adverb (以上率下
 is none; 以经济建设为中心 is closed)."""
@@ -164,7 +166,7 @@ class ClauseWords:
         item = (
             f"{_ORDINAL}|{_TIME}|{adverbs}|{own}|(?:{_ROLE}){_GROUP}(?:等[^\ue000-\ue003，,]{{0,6}}?)?"
             f"(?:的)?(?:上|中|内|里|下|期间)?|{_PREP_PHRASE}|{_OPEN_PREP.replace('{adverbs}', adverbs)}"
-            f"|{_PREP_NP}|{_SUBJECT}|{_LIGHT}"
+            f"|{_PREP_NP}|{_PASSIVE_TOPIC}|{_SUBJECT}|{_LIGHT}"
         )
         lead = re.compile(f"(?:{item})*")
         disposal = re.compile(f"(?:{_TIME}|{adverbs}|{own})*(?:将|把)[^，,；;]{{1,25}}?(?:{_LIGHT})?")

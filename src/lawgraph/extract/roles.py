@@ -40,7 +40,7 @@ __all__ = ["PIVOT_VERBS", "Predicate", "RoleReader", "Roles", "add", "groups"]
 _PARTNER_BEFORE = re.compile(r"(?:与|同|跟|和|联合|会同|协同|携手|配合|联手)$")
 _PLACE_BEFORE = re.compile(r"(?:在|于|赴|到|深入|走进|进驻)$")
 _OBJECT_BEFORE = re.compile(r"(?:对|向|为|给|将|把|帮助|推动|督促|指导|支持|协助)$")
-_BY_BEFORE = re.compile(r"(?:被|由)$")
+_BY_BEFORE = re.compile(r"(?:被|由|得到|受到)$")
 _MEANS_BEFORE = re.compile(r"(?:依托|通过|借助|利用|围绕|结合|按照|根据|依据|遵照|针对|面向|立足|聚焦|对标)$")
 _FOR_BEFORE = re.compile(r"代表$")
 _NAME_HEAD = re.compile(r"[\u4e00-\u9fff](?<![与和及同在于对向为把将])")
@@ -159,6 +159,8 @@ class RoleReader:
             prev_end = group[-1].end
             if _PARTNER_BEFORE.search(lead) and self._partner_gap(group, before, verb.begin, end):
                 last_role = roles.partners
+            elif _BY_BEFORE.search(lead):  # before 到: 受到X表彰
+                last_role = roles.givers
             elif _PLACE_BEFORE.search(lead):
                 last_role = roles.places
             elif _OBJECT_BEFORE.search(lead):
@@ -166,8 +168,6 @@ class RoleReader:
             elif _MEANS_BEFORE.search(lead):
                 # 依托X平台开展…, 根据《X》制定…: what it works with or applies, never its subject
                 last_role = roles.used if group[0].kind == "document" else roles.objects
-            elif _BY_BEFORE.search(lead):
-                last_role = roles.givers
             elif _FOR_BEFORE.search(lead) and subject is None and find_subject:
                 subject = self.agent_rules.subject(group)  # 我代表X向大会报告工作: X reports
                 last_role = None
