@@ -35,6 +35,7 @@ ENTITIES = {
     "甲县": ("place", "丙省乙市甲县"),
     "丁镇": ("place", "丙省乙市甲县丁镇"),
     "戊村": ("place", "丙省乙市甲县丁镇戊村"),
+    "全国": ("place", "中华人民共和国"),
     "工业园区": ("place", "丙省乙市甲县工业园区"),
     "新材料产业园": ("place", "丙省乙市甲县新材料产业园"),
     "甲公司": ("organization", "甲县甲有限公司"),
@@ -179,6 +180,8 @@ def test_every_verb_has_a_scheme_type() -> None:
          {"agents": ("丙省司法厅", "甲县司法局"), "objects": ("丙省乙市甲县丁镇",)}),
         ("甲县司法局受到省司法厅表彰。", "表彰", "award",
          {"agents": ("丙省司法厅",), "objects": ("甲县司法局",)}),
+        # 全国 after the verb is a scope (全国首个…), not what the action acts on
+        ("打造全国首个智慧法院。", "打造", "other", {"objects": (), "object_text": "全国首个智慧法院"}),
         # a means or a rule before the verb is no subject
         ("依托县律师协会开展法律咨询。", "开展", "organize",
          {"agents": (ISSUER,), "objects": ("甲县律师协会",)}),

@@ -219,6 +219,8 @@ class RoleReader:
                 text.find("的", group[-1].end, end) >= 0 or _NAME_HEAD.match(text, group[0].begin - 1)
             ) and group[0].begin > verb.end:
                 continue
+            if group[0].kind == "place" and text.startswith("全", group[0].begin):
+                continue  # 打造全国首个…, 参与全国统一大市场建设: a scope, not what it acts on
             for e in group:
                 if gi == 0 and gap == "" and partner_verb:
                     add(roles.partners, e.key)
