@@ -173,6 +173,9 @@ def test_every_verb_has_a_scheme_type() -> None:
         ("编纂《甲县行政许可事项清单》。", "编纂", "issue", {"generated": ("甲县行政许可事项清单",)}),
         # the whole area acts, with its government
         ("甲县全县上下坚决贯彻县委决策部署。", "贯彻", "other", {"agents": (ISSUER, "丙省乙市甲县")}),
+        # a mechanism built alone is established; one of cooperation is a cooperation
+        ("建立涉企问题闭环解决机制。", "建立", "establish", {"object_text": "涉企问题闭环解决机制"}),
+        ("建立部门联动机制。", "建立", "cooperate", {"object_text": "部门联动机制"}),
         # a passive: who acts after 被/得到/受到, on what the clause is about
         ("戊村调解经验被省司法厅推广。", "推广", "other",
          {"agents": ("丙省司法厅",), "objects": ("丙省乙市甲县丁镇戊村",)}),

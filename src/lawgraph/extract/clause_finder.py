@@ -68,6 +68,8 @@ _BASED_ON = re.compile(
 )
 """根据《…建议》, a clause of its own: the documents are used by the sentence's next action."""
 _MARK_CHARS = frozenset(MARKS.values())
+_JOINT_MECHANISM = re.compile(r"(?:协作|协调|联动|合作|对接|联席|会商|共享|衔接)[^，,；;]{0,6}机制")
+"""建立协作机制 builds a cooperation; 建立涉企问题解决机制, with no partner, establishes a mechanism."""
 _PASSIVE_MARK = re.compile(r"被|得到|受到")
 _WHOLE_AREA = re.compile(r"全(?:省|市|区|县|州|盟|旗)上下")
 """全省上下…: the whole area acts, people and government, not the government alone."""
@@ -402,7 +404,7 @@ class ClauseFinder:
             rest = text[begin : verb.begin] + text[verb.end : end]
             if not self.words.condition_holds(condition[0], rest, partners=bool(roles.partners)):
                 vtype = condition[1]
-        mechanism = roles.partners or text.find("机制", verb.end, end) >= 0
+        mechanism = roles.partners or _JOINT_MECHANISM.search(text, verb.end, end) is not None
         if vtype == "establish" and verb.word == "建立" and mechanism:
             vtype = "cooperate"
         if vtype == "discipline" and any(e.kind == "document" for e in after):
