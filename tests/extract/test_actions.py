@@ -185,6 +185,9 @@ def test_every_verb_has_a_scheme_type() -> None:
          {"agents": ("丙省司法厅",), "objects": ("甲县司法局",)}),
         # 全国 after the verb is a scope (全国首个…), not what the action acts on
         ("打造全国首个智慧法院。", "打造", "other", {"objects": (), "object_text": "全国首个智慧法院"}),
+        # a place that starts a facility's name, or labels a stretch in brackets, is not acted on
+        ("推进丁镇机场前期工作。", "推进", "other", {"objects": (), "object_text": "丁镇机场前期工作"}),
+        ("开展排水管网（甲县段）整治。", "开展", "organize", {"objects": ()}),
         # a means or a rule before the verb is no subject
         ("依托县律师协会开展法律咨询。", "开展", "organize",
          {"agents": (ISSUER,), "objects": ("甲县律师协会",)}),

@@ -46,6 +46,11 @@ _FOR_BEFORE = re.compile(r"代表$")
 _NAME_HEAD = re.compile(r"[\u4e00-\u9fff](?<![与和及同在于对向为把将])")
 """A CJK character right before a place after the verb makes the place the end of a name or slogan
 (建设平安黑龙江, 打造“航运浙江”): the place is not what the action acts on."""
+_FACILITY_AFTER = re.compile(
+    r"(?![和及与并])(?:[A-Za-z]|[\u4e00-\u9fff]{0,4}?(?:机场|河|江|湖|港|湾|大道|路|大街|桥|站|学校|学院|大学"
+    r"|医院|公园|生物城|科学城|新城|口岸|枢纽|码头))"
+)
+"""What makes a place right after the verb the start of a facility's name (璧山机场, 某国际生物城, 某CBD)."""
 _COMPARISON = re.compile(r"相比|相较|比较|相当|一致|相同|同步")
 _COORD_TAIL = re.compile(r"(?:、|和|及|以及)$")
 _PARTNER_AFTER = re.compile(r"^(?:与|同|会同|联合|协同|携手|配合|联手)")
@@ -221,6 +226,11 @@ class RoleReader:
                 continue
             if group[0].kind == "place" and text.startswith("全", group[0].begin):
                 continue  # 打造全国首个…, 参与全国统一大市场建设: a scope, not what it acts on
+            if group[0].kind == "place" and (
+                text[group[0].begin - 1 : group[0].begin] in ("(", "（")
+                or _FACILITY_AFTER.match(text, group[-1].end) is not None
+            ):
+                continue  # 推进璧山机场…, 开展龙岗河（坪山段）…: the place names a facility or a stretch
             for e in group:
                 if gi == 0 and gap == "" and partner_verb:
                     add(roles.partners, e.key)
