@@ -221,6 +221,8 @@ def test_clause_roles(text: str, verb: str, kind: str, roles: dict) -> None:
         "执法培训覆盖率达到100%。",  # a state
         "扩大开放是发展的必由之路。",
         "为推动高质量发展奠定基础。",  # a purpose
+        "高标准推进各项工作。",  # nothing in particular
+        "工会、社会组织等事业取得新进步。",  # a state; 组织 in 社会组织 is a noun
     ],
 )
 def test_not_actions(text: str) -> None:
@@ -430,3 +432,9 @@ def test_token_starts_are_built_once_and_released() -> None:
     assert not doc.user_data
     empty = make_nlp(components=[]).make_doc("")
     assert token_starts(empty, 0) == {0}
+
+
+def test_a_run_in_heading_is_no_action() -> None:
+    """加强队伍建设。… opens its paragraph as a heading; the sentences after it are the actions."""
+    acts = actions("加强队伍建设。组织执法人员培训600人次，开展案卷评查。\n成立调解委员会。")
+    assert [a.verb for a in acts] == ["组织", "开展", "成立"]

@@ -20,6 +20,7 @@ from lawgraph.extract.clauses import (
     MARKS,
     MAX_OBJECT_TEXT,
     inside_prep_phrase,
+    is_generic,
     is_goal,
     is_state,
     is_statistic,
@@ -70,6 +71,8 @@ _BASED_ON = re.compile(
 _MARK_CHARS = frozenset(MARKS.values())
 _JOINT_MECHANISM = re.compile(r"(?:协作|协调|联动|合作|对接|联席|会商|共享|衔接)[^，,；;]{0,6}机制")
 """建立协作机制 builds a cooperation; 建立涉企问题解决机制, with no partner, establishes a mechanism."""
+_RUN_IN_MAX = 12
+"""The longest run-in heading (a short first sentence a paragraph goes on after: 加强队伍建设。…)."""
 _PASSIVE_MARK = re.compile(r"被|得到|受到")
 _WHOLE_AREA = re.compile(r"全(?:省|市|区|县|州|盟|旗)上下")
 """全省上下…: the whole area acts, people and government, not the government alone."""
@@ -322,7 +325,7 @@ class ClauseFinder:
                 subject = None
             elif not (settles or reports or roles.partners or (roles.givers and (subject or roles.objects))):
                 return out  # kept: 与X加强协作 (done with X), X受到Y表彰 (Y acts on X)
-        elif is_statistic(phrase) or is_goal(verb.first, masked):
+        elif is_statistic(phrase) or is_goal(verb.first, masked) or is_generic(phrase):
             return out
         elif is_state(masked):
             # X建设有序推进, X项目加快建设: the first verb names the topic, the last one what was done to it.
@@ -618,6 +621,21 @@ class ClauseFinder:
         parts.append((start, end))
         return parts
 
+    def _run_in_heading(self, sentence: Sentence) -> bool:
+        """Whether a sentence is the run-in heading of its paragraph (提升企业服务质量。成立…): short, without
+        a comma or a number (and, as the caller checks, naming no entity), opening a line that goes on for
+        twice its length after it. The sentences after it tell what was done."""
+        text = self.text
+        line = text.rfind("\n", 0, sentence.begin) + 1
+        if text[line : sentence.begin].strip(" \t　"):
+            return False
+        body = text[sentence.begin : sentence.end].rstrip("。！!；; ")
+        if len(body) > _RUN_IN_MAX or any(mark in body for mark in "，,、：:0123456789"):
+            return False
+        line_end = text.find("\n", sentence.end)
+        rest = text[sentence.end : line_end if line_end >= 0 else len(text)]
+        return len(rest.strip(" \t　")) >= 2 * len(body)
+
     def sentence_actions(self, sentence: Sentence) -> list[Action]:
         """The actions of one sentence, clause by clause."""
         lo = bisect.bisect_left(self.verb_starts, sentence.begin)
@@ -626,6 +644,8 @@ class ClauseFinder:
         if lo == hi and not ents:
             return []
         text = self.text
+        if not ents and self._run_in_heading(sentence):
+            return []
         verbs = self.verbs[lo:hi]
         topic = self._topic(ents, sentence)
         out: list[Action] = []

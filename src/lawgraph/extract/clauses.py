@@ -49,6 +49,7 @@ __all__ = [
     "is_statistic",
     "is_state",
     "is_goal",
+    "is_generic",
     "inside_prep_phrase",
     "package_text",
 ]
@@ -109,8 +110,8 @@ _STATE_VALUE = re.compile(
 )
 _STATE_END = re.compile(
     r"(?:持续|不断|显著|明显|稳步|扎实|全面|有效|加快|加速|逐步|进一步|大幅|日益|更加|加力|纵深|有力|有序|不断)"
-    r"[^\s，,、]{0,4}$|走深走实|落地见效|初见成效|成效(?:明显|显著)|任重道远|取得[^，,]{0,8}(?:成效|进展|突破|成果|成绩)$"
-    r"|(?:亟待|有待|仍需|还需|尚需)[^，,]*$|奠定[^，,]{0,6}基础$|新(?:台阶|水平|高度|局面|篇章|成效|突破|进展|成绩)$"
+    r"[^\s，,、]{0,4}$|走深走实|落地见效|初见成效|成效(?:明显|显著)|任重道远|取得[^，,]{0,8}(?:成效|进展|进步|突破|成果|成绩)$"
+    r"|(?:亟待|有待|仍需|还需|尚需)[^，,]*$|奠定[^，,]{0,6}基础$|新(?:台阶|水平|高度|局面|篇章|成效|突破|进展|进步|成绩)$"
     r"|(?:仍|还|尚)(?:有|需|存在|不)|有待|亟待|不够|不足|不到位"
 )
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但就还总正都也更要])是")
@@ -278,3 +279,15 @@ def inside_prep_phrase(lead: str, at: int) -> bool:
     (True, False)
     """
     return any(m.start() < at < m.end() for m in _CLOSED_PREP.finditer(lead))
+
+
+_GENERIC = re.compile(r"(?:各项|相关|有关|这些|上述|此项|该项|各类|全部|所有)?(?:工作|任务|事项|要求|部署)")
+
+
+def is_generic(phrase: str) -> bool:
+    """Whether an object phrase names nothing in particular (推进各项工作, 做好相关工作).
+
+    >>> is_generic("各项工作"), is_generic("调解工作")
+    (True, False)
+    """
+    return _GENERIC.fullmatch(phrase) is not None
