@@ -35,6 +35,7 @@ ENTITIES = {
     "甲县": ("place", "丙省乙市甲县"),
     "丁镇": ("place", "丙省乙市甲县丁镇"),
     "戊村": ("place", "丙省乙市甲县丁镇戊村"),
+    "全国": ("place", "中华人民共和国"),
     "工业园区": ("place", "丙省乙市甲县工业园区"),
     "新材料产业园": ("place", "丙省乙市甲县新材料产业园"),
     "甲公司": ("organization", "甲县甲有限公司"),
@@ -142,7 +143,11 @@ def test_every_verb_has_a_scheme_type() -> None:
         ("丁镇建成法治文化广场。", "建成", "establish", 
          {"agents": (ISSUER,), "places": ("丙省乙市甲县丁镇",)}),
         ("戊村成功创建民主法治示范村。", "成功创建", "award",
-         {"agents": (), "objects": ("丙省乙市甲县丁镇戊村",)}),
+         {"agents": ("丙省乙市甲县丁镇戊村",), "objects": (), "object_text": "民主法治示范村"}),
+        # an honour achieved: the subject acts on the list or title it names
+        ("甲公司、乙公司入选《甲县行政许可事项清单》。", "入选", "award",
+         {"agents": ("甲县甲有限公司", "甲县乙有限公司"), "objects": ("甲县行政许可事项清单",),
+          "object_text": None}),
         # the type follows the verb and what it acts on
         ("对3名干部予以调整。", "调整", "discipline", {"agents": (ISSUER,)}),
         ("动态调整《甲县行政许可事项清单》。", "调整", "other", {"objects": ("甲县行政许可事项清单",)}),
@@ -156,6 +161,38 @@ def test_every_verb_has_a_scheme_type() -> None:
         ("行政复议委员会正式设立。", "设立", "establish",
          {"agents": (ISSUER,), "generated": ("甲县行政复议委员会",)}),
         ("甲公司等项目有序推进。", "推进", "other", {"agents": (ISSUER,), "objects": ("甲县甲有限公司",)}),
+        # 我代表X, a clause of its own, is who speaks: X reports to the congress 大会 is a session of
+        ("我代表县政府，向大会报告工作，请县人大代表审议。", "报告工作", "report",
+         {"agents": (ISSUER,), "objects": ("甲县人民代表大会",)}),
+        # supervision accepted from the bodies named; a partner named is enough to say what was done
+        ("自觉接受县人大法律监督。", "接受", "other",
+         {"agents": (ISSUER,), "objects": ("甲县人民代表大会",)}),
+        ("与县检察院加强协作。", "加强协作", "cooperate",
+         {"partners": ("甲县人民检察院",), "object_text": None}),
+        ("全面施行《甲县行政许可事项清单》。", "施行", "other", {"used": ("甲县行政许可事项清单",)}),
+        ("编纂《甲县行政许可事项清单》。", "编纂", "issue", {"generated": ("甲县行政许可事项清单",)}),
+        # the whole area acts, with its government
+        ("甲县全县上下坚决贯彻县委决策部署。", "贯彻", "other", {"agents": (ISSUER, "丙省乙市甲县")}),
+        # a mechanism built alone is established; one of cooperation is a cooperation
+        ("建立涉企问题闭环解决机制。", "建立", "establish", {"object_text": "涉企问题闭环解决机制"}),
+        ("建立部门联动机制。", "建立", "cooperate", {"object_text": "部门联动机制"}),
+        # a passive: who acts after 被/得到/受到, on what the clause is about
+        ("戊村调解经验被省司法厅推广。", "推广", "other",
+         {"agents": ("丙省司法厅",), "objects": ("丙省乙市甲县丁镇戊村",)}),
+        ("丁镇避险案例得到省司法厅、甲县司法局通报表扬。", "通报表扬", "award",
+         {"agents": ("丙省司法厅", "甲县司法局"), "objects": ("丙省乙市甲县丁镇",)}),
+        ("甲县司法局受到省司法厅表彰。", "表彰", "award",
+         {"agents": ("丙省司法厅",), "objects": ("甲县司法局",)}),
+        # 全国 after the verb is a scope (全国首个…), not what the action acts on
+        ("打造全国首个智慧法院。", "打造", "other", {"objects": (), "object_text": "全国首个智慧法院"}),
+        # a place that starts a facility's name, or labels a stretch in brackets, is not acted on
+        ("推进丁镇机场前期工作。", "推进", "other", {"objects": (), "object_text": "丁镇机场前期工作"}),
+        ("开展排水管网（甲县段）整治。", "开展", "organize", {"objects": ()}),
+        # a means or a rule before the verb is no subject
+        ("依托县律师协会开展法律咨询。", "开展", "organize",
+         {"agents": (ISSUER,), "objects": ("甲县律师协会",)}),
+        # 建设 inside what 在…方面 holds is a noun; the predicate is the verb after the phrase
+        ("在公园建设管理等方面开展试点。", "开展", "organize", {"agents": (ISSUER,), "object_text": "试点"}),
     ],
 )
 def test_clause_roles(text: str, verb: str, kind: str, roles: dict) -> None:
@@ -184,6 +221,8 @@ def test_clause_roles(text: str, verb: str, kind: str, roles: dict) -> None:
         "执法培训覆盖率达到100%。",  # a state
         "扩大开放是发展的必由之路。",
         "为推动高质量发展奠定基础。",  # a purpose
+        "高标准推进各项工作。",  # nothing in particular
+        "工会、社会组织等事业取得新进步。",  # a state; 组织 in 社会组织 is a noun
     ],
 )
 def test_not_actions(text: str) -> None:
@@ -393,3 +432,9 @@ def test_token_starts_are_built_once_and_released() -> None:
     assert not doc.user_data
     empty = make_nlp(components=[]).make_doc("")
     assert token_starts(empty, 0) == {0}
+
+
+def test_a_run_in_heading_is_no_action() -> None:
+    """加强队伍建设。… opens its paragraph as a heading; the sentences after it are the actions."""
+    acts = actions("加强队伍建设。组织执法人员培训600人次，开展案卷评查。\n成立调解委员会。")
+    assert [a.verb for a in acts] == ["组织", "开展", "成立"]

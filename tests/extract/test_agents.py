@@ -115,7 +115,7 @@ def test_an_award_names_its_giver_when_the_text_does() -> None:
         "法治宣传教育基地",
     )
     (act,) = _acts("获评全国法治政府建设示范县。", {})
-    assert (act.agents, act.objects) == ((), (ISSUER,))
+    assert (act.agents, act.objects) == ((ISSUER,), ())  # achieved, not given: the report's body acts
 
 
 def test_led_by_gives_the_leading_bodies_an_action_on_the_issuer() -> None:
@@ -157,3 +157,25 @@ def test_a_place_as_subject_is_the_place_of_the_issuers_action_in_the_facts() ->
     assert [(a.agents, a.places) for a in facts.actions] == [(("兰州新区管理委员会",), (town,))]
     assert ("organization", town) not in {(e.kind, e.key) for e in facts.entities}
     assert facts.implied_organizations == ()
+
+
+def test_led_by_leads_the_bodies_that_head_what_follows() -> None:
+    """在X领导下，Y团结带领…: X leads Y as well as the issuer; Y acts in what follows."""
+    surfaces = {
+        "党中央": ("organization", "中国共产党中央委员会"),
+        "县委": ("organization", "中共甲县委员会"),
+    }
+    acts = _acts("在党中央坚强领导下，县委团结带领全县干部群众开展法治宣传。", surfaces)
+    assert (acts[0].verb, acts[0].agents, acts[0].objects) == (
+        "领导",
+        ("中国共产党中央委员会",),
+        (ISSUER, "中共甲县委员会"),
+    )
+
+
+def test_a_place_as_agent_is_no_implied_organization() -> None:
+    from lawgraph.extract.agents import implied_organizations
+    from lawgraph.model import Action, Entity, Evidence
+
+    act = Action("入选", "award", (VILLAGE.key,), Evidence(0, 1, 0, 1), object_text="示范村")
+    assert implied_organizations([act], [Entity("place", VILLAGE.key, "Village")]) == ()

@@ -107,3 +107,16 @@ def test_a_heading_that_names_a_later_year_is_a_plan() -> None:
 )
 def test_cue_words(text: str, status: str | None) -> None:
     assert cue_status(text, 2023) == status
+
+
+def test_unnumbered_part_headings_give_their_status() -> None:
+    """A work report whose parts are plain lines (2022年工作回顾 / 2023年主要工作) around numbered sections
+    that name no status: the part decides."""
+    text = (
+        "乙区2023年政府工作报告\n2022年工作回顾\n（一）经济发展。成立产业联盟。\n"
+        "2023年主要工作\n（一）强力推进项目建设。新建停车场10个。\n"
+    )
+    report = report_from_text(text, name="yi-2023.txt")
+    reader, body = StatusReader(report), report.text
+    found = [reader.status(body.find(s), body.find(s) + len(s)) for s in ("成立产业联盟", "新建停车场")]
+    assert found == ["done", "planned"]

@@ -14,13 +14,16 @@ agents of the clause's action are, in this order:
 4. the report's issuer: a clause with no subject in the report's own voice is the issuer's. Not so after a
    clause whose subject is a person or persons (总书记亲临考察，明确了…): the clauses after it are theirs.
 
-An award's agent is the body that gives it, only when the text names it (被X评为…, X授予…); the subject that
-receives it (X获评…, X被命名为…; the issuer when the clause has none) is what the award acts on
-(:meth:`AgentRules.recipients`). In 在X领导下 (and 在X监督支持下) X acts on the issuer.
+An award given (被X评为…, X授予…, X被命名为…) has the body that gives it as agent, only when the text
+names it, and acts on who receives it (:meth:`AgentRules.recipients`). An honour achieved (X入选…,
+X荣获…, X获评…, X成功创建…; the issuer when the clause has no subject) has its subject as agent, a body
+or a place as written, and acts on the list or title it names. In 在X领导下 (and 在X监督支持下) X acts on
+the issuer, and on the bodies that head what follows (在X领导下，县委团结带领…).
 
-An agent is always an organization of the report (``prov:wasAssociatedWith``); an action no rule gives an
-agent is not written (except an award whose giver is not named). :func:`implied_organizations` describes an
-agent key that no organization entity names, should a caller pass one.
+An agent is an organization of the report (``prov:wasAssociatedWith``), or a place that achieved an honour;
+an action no rule gives an agent is not written (except an award whose giver is not named).
+:func:`implied_organizations` describes an agent key that no organization entity names, should a caller
+pass one.
 
 A change to how agents are chosen goes here.
 
@@ -51,6 +54,9 @@ __all__ = ["AgentRules", "Subject", "implied_organizations", "IMPLIED_CLASS", "U
 
 IMPLIED_CLASS = "OtherOrganization"
 """The class of an organization only an action's agents name (see :func:`implied_organizations`)."""
+
+_AGENT_KINDS = frozenset({"organization", "place"})
+"""The kinds of entity an agent key may name (``lawgraph.vocab.ACTION_ROLES["agent"]``)."""
 
 UNKNOWN: None = None
 """What an earlier clause carries over when its subject is one the graph cannot name (a person): the
@@ -150,7 +156,8 @@ class AgentRules:
 
 
 def implied_organizations(actions: Iterable[Action], entities: Iterable[Entity]) -> tuple[Entity, ...]:
-    """The agents that name no organization among ``entities``, described as organizations.
+    """The agents that name no organization among ``entities`` (nor a place: a place that achieved an
+    honour acts as itself), described as organizations.
 
     Each is ``Entity("organization", key, IMPLIED_CLASS)`` without mentions, in the order the actions first
     name them. The rules above give only bodies the report names, so this is empty for the actions of the
@@ -162,7 +169,7 @@ def implied_organizations(actions: Iterable[Action], entities: Iterable[Entity])
     >>> [(e.kind, e.key, e.cls, e.mentions) for e in implied_organizations([act], [bureau])]
     [('organization', '某工作组', 'OtherOrganization', ())]
     """
-    known = {entity.key for entity in entities if entity.kind == "organization"}
+    known = {entity.key for entity in entities if entity.kind in _AGENT_KINDS}
     found: dict[str, Entity] = {}
     for action in actions:
         for key in action.agents:

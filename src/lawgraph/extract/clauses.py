@@ -49,6 +49,8 @@ __all__ = [
     "is_statistic",
     "is_state",
     "is_goal",
+    "is_generic",
+    "inside_prep_phrase",
     "package_text",
 ]
 
@@ -63,7 +65,7 @@ _ENT = "[\ue000-\ue003]"
 _GROUP = rf"{_ENT}(?:(?:、|和|及|以及|及其|与|同)?{_ENT})*"
 _ROLE = (
     "与|同|跟|和|联合|会同|协同|携手|配合|联手|在|于|赴|到|深入|走进|进驻|对|向|为|给|将|把|帮助|督促|指导|代表|被|"
-    "支持|协助|依托|通过|围绕|按照|根据|依据|结合|针对|面向|组织|邀请|牵头|由|从"
+    "支持|协助|依托|通过|围绕|按照|根据|依据|结合|针对|面向|组织|邀请|牵头|由|从|得到|受到"
 )
 _TIME = (
     r"(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十两\d]+(?:年|个月|天)"
@@ -77,11 +79,22 @@ _PREP_NP = (
     r"|为[^\ue000-\ue003的，,]{1,12}?"
     r"|向(?:大会|社会|全社会|公众|群众|上级|本级人大(?:常委会)?|人大(?:常委会)?|政协)"
 )
+_PASSIVE_TOPIC = rf"{_GROUP}[^\ue000-\ue003，,的、]{{0,10}}?(?=被|得到|受到)"
+"""What a passive clause is about, before 被/得到/受到 and who acted (X经验被Y推广, X案例得到Y表扬)."""
+_LOCATIVE = r"(?:上|中|内|里|下|方面|领域|行业|环节|期间|基础上|前提下|过程中)"
+_MANNER = r"(?:力度|方式|标准|原则|举措|手段|形式|模式|姿态|作风|速度|要求|精神|思路|理念)"
 _PREP_PHRASE = (
-    r"以[^\ue000-\ue003，,的]{1,10}?(?:为[^\ue000-\ue003，,的]{1,6})?"
-    r"|在[^\ue000-\ue003，,的]{1,8}?(?:上|中|内|里|下|方面|领域|期间|基础上|前提下|过程中)?"
+    r"以[^\ue000-\ue003，,的]{1,10}?为[^\ue000-\ue003，,的]{1,6}?"
+    rf"|以[^\ue000-\ue003，,的、]{{1,8}}?{_MANNER}"
+    rf"|在[^\ue000-\ue003，,的]{{1,20}}?{_LOCATIVE}"
 )
-"""以头号力度…, 以项目为抓手…, 在全国率先…: a short prepositional phrase before the verb."""
+"""以项目为抓手…, 以头号力度…, 在政务服务、市场监管等领域…: a prepositional phrase before the verb, closed by
+为…, a noun of manner or a locative. A verb inside one is a noun of what the preposition holds
+(在公园建设管理方面开展…: the predicate is 开展, :func:`inside_prep_phrase`)."""
+_CLOSED_PREP = re.compile(rf"{_PREP_PHRASE}|{_PASSIVE_TOPIC}")
+_OPEN_PREP = r"在[^\ue000-\ue003，,的、]{1,8}?|以[^\ue000-\ue003，,的、]{1,6}?(?={adverbs})"
+"""在公立医院推行…, 在全国率先…: 在 and a short place; 以 not closed must be followed by an adverb (以上率下
+is none; 以经济建设为中心 is closed)."""
 _NAME = r"[^\ue000-\ue003，,、的\s]{2,10}"
 _SUBJECT = rf"(?:{_NAME}、)*{_GROUP}(?:、{_NAME})*(?:等[^\ue000-\ue003，,]{{0,20}}?)?"
 """A list of subjects or topics: entities, with names the entity components missed among them (X、某花城、Y)
@@ -97,8 +110,8 @@ _STATE_VALUE = re.compile(
 )
 _STATE_END = re.compile(
     r"(?:持续|不断|显著|明显|稳步|扎实|全面|有效|加快|加速|逐步|进一步|大幅|日益|更加|加力|纵深|有力|有序|不断)"
-    r"[^\s，,、]{0,4}$|走深走实|落地见效|初见成效|成效(?:明显|显著)|任重道远|取得[^，,]{0,8}(?:成效|进展|突破|成果|成绩)$"
-    r"|(?:亟待|有待|仍需|还需|尚需)[^，,]*$|奠定[^，,]{0,6}基础$|新(?:台阶|水平|高度|局面|篇章|成效|突破|进展|成绩)$"
+    r"[^\s，,、]{0,4}$|走深走实|落地见效|初见成效|成效(?:明显|显著)|任重道远|取得[^，,]{0,8}(?:成效|进展|进步|突破|成果|成绩)$"
+    r"|(?:亟待|有待|仍需|还需|尚需)[^，,]*$|奠定[^，,]{0,6}基础$|新(?:台阶|水平|高度|局面|篇章|成效|突破|进展|进步|成绩)$"
     r"|(?:仍|还|尚)(?:有|需|存在|不)|有待|亟待|不够|不足|不到位"
 )
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但就还总正都也更要])是")
@@ -153,8 +166,8 @@ class ClauseWords:
         own = trie_pattern(classes["own"])
         item = (
             f"{_ORDINAL}|{_TIME}|{adverbs}|{own}|(?:{_ROLE}){_GROUP}(?:等[^\ue000-\ue003，,]{{0,6}}?)?"
-            f"(?:的)?(?:上|中|内|里|下|期间)?|{_PREP_PHRASE}"
-            f"|{_PREP_NP}|{_SUBJECT}|{_LIGHT}"
+            f"(?:的)?(?:上|中|内|里|下|期间)?|{_PREP_PHRASE}|{_OPEN_PREP.replace('{adverbs}', adverbs)}"
+            f"|{_PREP_NP}|{_PASSIVE_TOPIC}|{_SUBJECT}|{_LIGHT}"
         )
         lead = re.compile(f"(?:{item})*")
         disposal = re.compile(f"(?:{_TIME}|{adverbs}|{own})*(?:将|把)[^，,；;]{{1,25}}?(?:{_LIGHT})?")
@@ -174,7 +187,7 @@ class ClauseWords:
         return len(lead) <= 60 and self.lead.fullmatch(lead) is not None
 
     def disposal_ok(self, lead: str) -> bool:
-        """Whether ``lead`` is 将/把 and what is acted on, which may hold verbs as nouns (将法治建设情况报送…)."""
+        """Whether ``lead`` is 将/把 and what is acted on, which may hold verbs as nouns (将建设情况报送…)."""
         return len(lead) <= 40 and self.disposal.fullmatch(lead) is not None
 
     def adverbs_only(self, text: str) -> bool:
@@ -256,3 +269,25 @@ def is_goal(head: str, phrase: str) -> bool:
     if head not in _GOAL_HEADS or any(mark in phrase for mark in (ORG, PLACE, DOCUMENT, INITIATIVE)):
         return False
     return _GOAL_END.search(phrase) is not None
+
+
+def inside_prep_phrase(lead: str, at: int) -> bool:
+    """Whether position ``at`` of a masked lead lies inside a closed prepositional phrase (在…方面,
+    以…为…): a verb there is a noun of what the preposition holds (在公园建设管理方面开展…: 建设).
+
+    >>> inside_prep_phrase("在公园建设管理方面", 3), inside_prep_phrase("在全国率先", 3)
+    (True, False)
+    """
+    return any(m.start() < at < m.end() for m in _CLOSED_PREP.finditer(lead))
+
+
+_GENERIC = re.compile(r"(?:各项|相关|有关|这些|上述|此项|该项|各类|全部|所有)?(?:工作|任务|事项|要求|部署)")
+
+
+def is_generic(phrase: str) -> bool:
+    """Whether an object phrase names nothing in particular (推进各项工作, 做好相关工作).
+
+    >>> is_generic("各项工作"), is_generic("调解工作")
+    (True, False)
+    """
+    return _GENERIC.fullmatch(phrase) is not None

@@ -168,6 +168,8 @@ class StatusReader:
         self.sentences = report.sentences
         self.starts = [s.begin for s in report.sentences]
         self.section_status = _section_statuses(report.sections, self.year)
+        self.parts = _part_headings(self.text, self.year)
+        self.part_starts = [at for at, _ in self.parts]
         self._cues: dict[int, list[tuple[int, str]]] = {}
         self._base: dict[int, str] = {}
         self._leads: dict[int, str | None] = {}
@@ -204,6 +206,9 @@ class StatusReader:
         section = self.sentences[i].section
         statuses = self.section_status
         status = statuses[section] if section is not None and 0 <= section < len(statuses) else None
+        if status is None and self.parts:
+            k = bisect.bisect_right(self.part_starts, self.sentences[i].begin) - 1
+            status = self.parts[k][1] if k >= 0 else None
         if status == _MIXED:
             return PLANNED
         return status or DONE
@@ -256,8 +261,41 @@ def status_reader(report: Report) -> StatusReader:
     return reader
 
 
+_PART_LINE = re.compile(r"^[ \t　]*([^\n。；;，,：:！!？?]{2,24})[ \t　]*$", re.M)
+
+
+def _part_headings(text: str, year: int | None) -> list[tuple[int, str]]:
+    """Unnumbered heading lines that name a status (2015年工作回顾, 2016年主要工作, 存在的问题), with where
+    they start: the parts of a report its numbered sections sit in.
+
+    >>> _part_headings("2015年工作回顾\\n成立委员会。\\n2016年主要工作\\n健全机制。", 2015)
+    [(0, 'done'), (17, 'planned')]
+    """
+    lines = [(m.start(1), m.group(1)) for m in _PART_LINE.finditer(text)]
+    reviewed = [int(y) for _, line in lines if _HEAD_DONE_STRONG.search(line) for y in _YEAR.findall(line)]
+    if reviewed and year is not None and max(reviewed) < year:
+        year = max(reviewed)  # 2015年工作回顾 in a report dated 2016: 2016年主要工作 is a plan
+    return [(at, status) for at, line in lines if (status := heading_status(line, year)) is not None]
+
+
 def _section_statuses(sections: tuple[Section, ...], year: int | None) -> list[str | None]:
-    """Each section's status: the outermost heading around it (itself included) that names one."""
+    """Each section's status: the outermost heading around it (itself included) that names one.
+
+    A heading that reviews an earlier year than the report's (2015年工作回顾 in a report dated 2016) makes
+    the year it reviewed the one later headings are measured against (2016年主要工作 is a plan).
+
+    >>> heads = (Section(0, 1, 1, "一", "2015年工作回顾"), Section(1, 2, 1, "二", "2016年主要工作"))
+    >>> _section_statuses(heads, 2016)
+    ['done', 'planned']
+    """
+    reviewed = [
+        int(y)
+        for s in sections
+        if _HEAD_DONE_STRONG.search(s.title)
+        for y in _YEAR.findall(_TITLE_SPAN.sub("", s.title))
+    ]
+    if reviewed and year is not None and max(reviewed) < year:
+        year = max(reviewed)
     own = [heading_status(s.title, year) for s in sections]
     out: list[str | None] = []
     for i, section in enumerate(sections):
