@@ -197,3 +197,67 @@ def test_a_rate_shared_by_a_list_is_one_observation_per_name() -> None:
     phrases = {q.object.value for q in quads if q.predicate.value == str(LG.countedPhrase)}
     assert len(observations) == 2
     assert phrases == {"培训覆盖率", "考核合格率"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a filler between the measure and its number is left out, and what follows carries the measure
+        ("教育投入累计达85亿元，年均增长12%。", [("8500000000", "元", "教育投入"), ("12", "%", "教育投入")]),
+        # a planning verb at the head of the clause is no part of what is counted
+        ("力争新增高新技术企业300家。", [("300", "家", "新增高新技术企业")]),
+        ("确保完成造林面积20万亩。", [("200000", "亩", "造林面积")]),
+        # a set phrase of two verbs governs what follows it
+        ("统筹安排专项债券资金48亿元。", [("4800000000", "元", "专项债券资金")]),
+        ("更新改造农村供水管网420公里。", [("420", "公里", "农村供水管网")]),
+        ("推进8项重点工程建设。", [("8", "项", "重点工程建设")]),
+        # 过 after a noun is a verb inside a name, not a particle
+        ("建成行人过街天桥6座。", [("6", "座", "行人过街天桥")]),
+    ],
+)
+def test_fillers_and_verbs_at_the_head(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert counted(text) == expected
+
+
+def test_values_paired_by_fenbie_reach_back_over_a_long_list() -> None:
+    text = (
+        "全省农林牧渔业总产值、规模以上工业企业营业收入、社会消费品零售总额、一般公共预算收入"
+        "分别增长3.1%、5.2%、4.6%和2.8%。"
+    )
+    assert [i.phrase for i in indicators_from_text(text)] == [
+        "农林牧渔业总产值",
+        "规模以上工业企业营业收入",
+        "社会消费品零售总额",
+        "一般公共预算收入",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after the number: a verb that opens a name (提升举措) or verbs before its noun (抽水蓄能电站)
+        ("出台15项提升举措。", [("15", "项", "提升举措")]),
+        ("新建2个抽水蓄能电站。", [("2", "个", "抽水蓄能电站")]),
+        # an aside after the unit names nothing: the phrase before the number counts
+        ("检测设备300台(套)。", [("300", "台", "检测设备")]),
+        # a verb of completion between a measure and its number links them
+        ("税收收入完成28.6亿元。", [("2860000000", "元", "税收收入")]),
+        # a unit per period is part of the unit, not what the next number counts
+        (
+            "最低工资标准从1800元/月提高至1900元/月。",
+            [("1800", "元", "最低工资标准"), ("1900", "元", "最低工资标准")],
+        ),
+    ],
+)
+def test_words_next_to_the_unit(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert counted(text) == expected
+
+
+def test_a_rate_after_a_list_of_places_is_one_phrase() -> None:
+    # each name of 参学率、考试通过率 is a measure; 甲镇、乙镇 are not, they share the one after them
+    assert counted("甲镇、乙镇片区污水管网建设完成30%以上。") == [("30", "%", "甲镇、乙镇片区污水管网建设")]
+
+
+def test_a_link_opens_a_name_only_where_the_name_ends() -> None:
+    assert counted("出台15项提升举措。") == [("15", "项", "提升举措")]
+    assert counted("税收收入增长5%，连续18个月保持两位数增长。")[-1][2] != "保持两位数"

@@ -58,6 +58,10 @@ COUNTED_FILES = ("counted_words.tsv",)
 
 _CLAUSE_END = re.compile(r"[，,；;。！!？?：:\n]")
 """Marks that end a clause: what a number counts sits inside its clause."""
+_COMPLETION = frozenset({"完成", "实现"})
+"""Verbs that link a measure to its number (一般公共预算收入|完成|43.5亿元), like 达 does."""
+_PER_UNIT = re.compile(r"[/／][年月日天周人户次]")
+"""What a unit is counted per (元/月, 吨/日)."""
 _REACH = 30
 """How far from a number its phrase is looked for, in characters (a table row may run on for pages)."""
 _REACH_AFTER = 20
@@ -173,7 +177,10 @@ def _clause_words(
     number one word tagged ``Q``; a longer stretch without a number is left out (a ``…`` word of no kind)."""
     begin, end = clause
     words: list[Word] = []
-    pos = max(begin, numbers[inside[0]][0] - _REACH)
+    first = numbers[inside[0]][0]
+    # Values paired with names by 分别 may follow a long list of names: read it from the clause's start.
+    paired = len(inside) > 1 and "分别" in text[max(begin, first - 2 * _REACH) : first]
+    pos = max(begin, first - (2 * _REACH if paired else _REACH))
     for index in inside:
         q_begin, q_end, _ = numbers[index]
         if q_begin < pos:
@@ -186,8 +193,10 @@ def _clause_words(
         words.extend(tag_words(text, pos, gap_end, lexicon, tokens))
         if gap_end < q_begin:  # 分所及|17名: a conjunction before a number joins two counts
             words.append(Word(text[gap_end], "c", gap_end, q_begin, kind="conj"))
-        words.append(Word(text[q_begin:q_end], "Q", q_begin, q_end, index, "num"))
-        pos = q_end
+        per = _PER_UNIT.match(text, q_end, end)
+        q_stop = per.end() if per else q_end  # 842元/月: the unit's period is no name
+        words.append(Word(text[q_begin:q_stop], "Q", q_begin, q_stop, index, "num"))
+        pos = q_stop
     words.extend(tag_words(text, pos, min(end, pos + _REACH_AFTER), lexicon, tokens))
     return words
 
@@ -242,8 +251,15 @@ class _Clause:
             return (after,)
         if words[0].text == "占" and not any("ratio" in w.roles for w in before.words):
             return _Carry()  # 占全国23.6%: a share of what came before
-        if before.parts and rate and all(w.text == "、" for w in before.words if w.text in CONJUNCTIONS):
-            return tuple(_text(p) for p in before.parts)  # a rate holds for each name of the list
+        if (
+            before.parts
+            and rate
+            and all(w.text == "、" for w in before.words if w.text in CONJUNCTIONS)
+            and all(_text(p).endswith(_MEASURE_ENDS) for p in before.parts)
+        ):
+            # a rate holds for each name of a list of measures (参学率、通过率), not for a list of places or
+            # things that share one measure (甲、乙片区管网建设完成30%)
+            return tuple(_text(p) for p in before.parts)
         if before.parts and len(_bare(before.words)) > _LONG:
             return (_text(before.parts[-1]),)
         if before.words and not self._refers_back(before.words):
@@ -261,7 +277,7 @@ class _Clause:
     def before(self, at: int, *, rate: bool) -> _Before:
         """The phrase that ends before the number at ``words[at]``."""
         words, lexicon = self.words, self.lexicon
-        k = self._skip_links(at - 1)
+        k = self._skip_links(at - 1, at)
         if k >= 0 and words[k].text == "的" and rate:
             k = self._share_holder(k)  # 高标准农田达到耕地总面积的64%
             if k < 0:
@@ -295,13 +311,16 @@ class _Clause:
             phrase = [w for w in words[start:end] if w.text != "、" or splits]
         return _Before(tuple(phrase), _split(phrase) if splits else ())
 
-    def _skip_links(self, k: int) -> int:
-        """The last word from ``words[k]`` back that is no link (增长, 分别, 新增) and no comparison
-        (高于全国)."""
+    def _skip_links(self, k: int, at: int = -1) -> int:
+        """The last word from ``words[k]`` back that is no link (增长, 分别, 新增), no filler
+        (民生投入|累计|达) and no comparison (高于全国)."""
         words, lexicon = self.words, self.lexicon
         while k >= 0:
-            if _filler(lexicon, words[k]) or words[k].kind == "date":
+            if _filler(lexicon, words[k]) or "lead" in words[k].roles or words[k].kind == "date":
                 k -= 1
+                continue
+            if k == at - 1 and k > 0 and words[k].text in _COMPLETION and words[k - 1].kind == "word":
+                k -= 1  # 一般公共预算收入|完成|43.5亿元: the verb links the measure to its number
                 continue
             compare = k
             while compare > k - 3 and compare >= 0 and "compare" not in words[compare].roles:
@@ -447,7 +466,8 @@ class _Clause:
 
     def _names_after(self, k: int, start: int, title: bool) -> bool:
         """Whether a verb at ``words[k]`` that would end a phrase is part of the name after a number: first
-        before a noun (5个|调解|室), or inside the title a selection verb names (国家重点|培育|名单)."""
+        before a noun (5个|调解|室, 30项|提升|举措), or inside the title a selection verb names
+        (国家重点|培育|名单)."""
         following = self.words[k + 1] if k + 1 < len(self.words) else None
         if (
             following is None
@@ -455,15 +475,28 @@ class _Clause:
             or "select" in self.words[k].roles
         ):
             return False
-        return title or k == start and "act" in self.words[k].roles
+        if title or k == start and "act" in self.words[k].roles:
+            return True
+        # 30项|提升|举措: a link opens a name when the name ends there (not 18个月|保持|两位数|增长)
+        after_name = self.words[k + 2] if k + 2 < len(self.words) else None
+        return (
+            k == start
+            and "link" in self.words[k].roles
+            and (after_name is None or after_name.kind not in ("verb", "adverb"))
+        )
 
     def _inside_name(self, k: int, start: int) -> bool:
         """Whether the verb or adverb at ``words[k]`` is part of the name after a number: before a noun
-        (专项|执法|行动, 围合|单元), or last after one (具体|举措), but not a predicate (个人|分获|全国)."""
+        (专项|执法|行动, 围合|单元, 抽水|蓄能|电站), or last after one (具体|举措), but not a predicate
+        (个人|分获|全国)."""
         words, lexicon = self.words, self.lexicon
-        following = words[k + 1] if k + 1 < len(words) else None
-        if following is not None and following.kind == "word" and not lexicon.ends_phrase(following):
+        j = k + 1
+        if k == start and words[k].kind == "verb" and j < len(words) and words[j].kind == "verb":
+            j += 1  # 4个|抽水|蓄能|电站: two verbs right after the number make a name with the noun after
+        ahead = words[j] if j < len(words) else None
+        if ahead is not None and ahead.kind == "word" and not lexicon.ends_phrase(ahead):
             return True
+        following = words[k + 1] if k + 1 < len(words) else None
         ends = (
             following is None
             or following.kind in ("conj", "deng", "stop")

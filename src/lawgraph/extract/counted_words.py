@@ -203,6 +203,14 @@ def _rjieba_words(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _first_is_verbal(head: str) -> bool:
+    """Whether rjieba reads ``head`` alone as a verb or an adverb (统筹, 依法), not a noun (资金)."""
+    import rjieba
+
+    tagged: list[tuple[str, str]] = rjieba.tag(head)
+    return len(tagged) == 1 and tagged[0][1] in ("v", "vd", "d", "ad")
+
+
 Tokens = tuple[Sequence[int], Sequence[int]]
 """Where the words of a text start and end, sorted (the segmenter's, as a Doc holds them)."""
 
@@ -288,9 +296,7 @@ class CountedWords:
             if tagged is None:
                 if len(tags) > _TAG_MEMORY:
                     tags.clear()
-                tagged = tags[token] = tuple(
-                    (w, t, self.kind_of(w, t), roles.get(w, _NO_ROLES)) for w, t in _rjieba_words(token)
-                )
+                tagged = tags[token] = tuple(self._entry(w, t) for w, t in _rjieba_words(token))
             for word, tag, kind, role in tagged:
                 stop = at + len(word)
                 if kind != "space":
@@ -303,6 +309,17 @@ class CountedWords:
                     else:
                         words.append(Word(word, tag, at, stop, -1, kind, role))
                 at = stop
+
+    def _entry(self, word: str, tag: str) -> tuple[str, str, str, frozenset[str]]:
+        """A tagged word with its kind and roles. A four-character set phrase of two verbs that the tagger
+        keeps whole (统筹安排, 更新改造) plays the part of its last verb: 统筹安排|省级财政资金; one
+        that starts with a noun (工程建设) stays a name."""
+        roles = self.roles.get(word)
+        if roles is None and len(word) == 4 and tag in ("n", "l", "i", "v"):
+            last = self.roles.get(word[2:], _NO_ROLES)
+            if not last.isdisjoint(("govern", "act")) and _first_is_verbal(word[:2]):
+                return word, tag, "verb", last
+        return word, tag, self.kind_of(word, tag), roles or _NO_ROLES
 
     def kind(self, word: Word) -> str:
         """``num``, ``date``, ``conj``, ``de`` (的), ``deng`` (等), ``verb``, ``adverb``, ``stop`` or
@@ -334,8 +351,8 @@ class CountedWords:
             return "conj"
         if text in ("的", "等", "等等"):
             return "de" if text == "的" else "deng"
-        if tag.startswith("v") and tag != "vn":
-            return "verb"
+        if tag.startswith("v") and tag != "vn" or tag == "ug":
+            return "verb"  # ug: 过 after a noun is the verb of a name (人行|过|街|设施), not a particle
         if tag in ("d", "ad"):
             return "adverb"
         if (
@@ -371,8 +388,8 @@ class CountedWords:
 
     def is_head(self, word: Word) -> bool:
         """Whether ``word`` can end a phrase: a noun (or a verb used as one), not a modifier alone
-        (以上, 省级)."""
-        return word.kind in ("word", "verb") and word.tag not in _HEAD_LESS_TAGS
+        (以上, 省级) nor an aside (台|(套))."""
+        return word.kind in ("word", "verb") and word.tag not in _HEAD_LESS_TAGS and word.tag != "PAREN"
 
     def verbal(self, word: Word) -> bool:
         """A verb, also one the tagger calls a verbal noun (供应|土地)."""
