@@ -261,3 +261,30 @@ def test_a_rate_after_a_list_of_places_is_one_phrase() -> None:
 def test_a_link_opens_a_name_only_where_the_name_ends() -> None:
     assert counted("出台15项提升举措。") == [("15", "项", "提升举措")]
     assert counted("税收收入增长5%，连续18个月保持两位数增长。")[-1][2] != "保持两位数"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("PM10平均浓度下降4.5%。", "PM10平均浓度"),  # a code and an adjective inside the name
+        ("每千人口床位数达6.8张。", "每千人口床位数"),  # 达 glued to the noun by the tagger
+        ("中国500强企业已有6家。", "中国500强企业"),  # a rank inside a name; 已有 links
+        ("耕地保有量连续10年保持在800万亩以上。", "耕地保有量"),  # a span of years counts nothing
+        ("全市6.5万名困难学生享受助学补贴。", "困难学生"),  # what people do is not their name
+        ("服务业占比达55.2%。", "服务业占比"),  # 占|比达 as the tagger cuts it
+        ("完成12个城中村综合整治。", "城中村"),  # the manner of the verb after the name
+    ],
+)
+def test_codes_ranks_spans_and_people(text: str, phrase: str) -> None:
+    assert indicators_from_text(text)[-1].phrase == phrase
+
+
+def test_a_comparison_with_an_earlier_period_is_left_out() -> None:
+    assert counted("交通事故起数、受伤人数分别比“十四五”初期下降12.5%、9.8%。") == [
+        ("12.5", "%", "交通事故起数"),
+        ("9.8", "%", "受伤人数"),
+    ]
+
+
+def test_people_keep_the_verbs_before_their_noun() -> None:
+    assert counted("126名应届毕业生加入乡村教师队伍。") == [("126", "名", "应届毕业生")]

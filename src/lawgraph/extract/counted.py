@@ -58,6 +58,8 @@ COUNTED_FILES = ("counted_words.tsv",)
 
 _CLAUSE_END = re.compile(r"[，,；;。！!？?：:\n]")
 """Marks that end a clause: what a number counts sits inside its clause."""
+_PEOPLE = re.compile(r"[名人位](?:以上|左右|多|余)?$")
+"""A count of people ends so (1200名, 500人以上)."""
 _COMPLETION = frozenset({"完成", "实现"})
 """Verbs that link a measure to its number (一般公共预算收入|完成|43.5亿元), like 达 does."""
 _PER_UNIT = re.compile(r"[/／][年月日天周人户次]")
@@ -191,6 +193,7 @@ def _clause_words(
             pos = q_begin - _REACH
         gap_end = q_begin - 1 if q_begin - 1 > pos and text[q_begin - 1] in "及和与" else q_begin
         words.extend(tag_words(text, pos, gap_end, lexicon, tokens))
+        _split_glued_link(lexicon, words, gap_end)
         if gap_end < q_begin:  # 分所及|17名: a conjunction before a number joins two counts
             words.append(Word(text[gap_end], "c", gap_end, q_begin, kind="conj"))
         per = _PER_UNIT.match(text, q_end, end)
@@ -199,6 +202,33 @@ def _clause_words(
         pos = q_stop
     words.extend(tag_words(text, pos, min(end, pos + _REACH_AFTER), lexicon, tokens))
     return words
+
+
+def _split_glued_link(lexicon: CountedWords, words: list[Word], at: int) -> None:
+    """A 达 the tagger glued to the noun before a number (学位数达|130个, 友城达|120对) is the link."""
+    last = words[-1] if words else None
+    if (
+        last is None
+        or last.end != at
+        or len(last.text) < 2
+        or not last.text.endswith("达")
+        or last.roles
+        or last.tag in ("QUOTE", "PAREN", "DATE", "RANK", "KNOWN")
+    ):
+        return
+    link = lexicon.roles.get("达", frozenset())
+    head = last.text[:-1]
+    before = words[-2] if len(words) > 1 else None
+    if before is not None and before.tag != "QUOTE" and before.text + head in lexicon.roles:
+        joined = before.text + head  # 占|比达 → 占比|达
+        words.pop()
+        words[-1] = Word(
+            joined, "KNOWN", before.begin, at - 1, -1, lexicon.kind_of(joined, "KNOWN"), lexicon.roles[joined]
+        )
+    else:
+        head_roles = lexicon.roles.get(head, frozenset())
+        words[-1] = Word(head, "n", last.begin, at - 1, -1, lexicon.kind_of(head, "n"), head_roles)
+    words.append(Word("达", "v", at - 1, at, -1, lexicon.kind_of("达", "v"), link))
 
 
 def _text(words: Iterable[Word]) -> str:
@@ -358,10 +388,12 @@ class _Clause:
                 continue
             # 办结|率: one word; a rate's name holds the deed it rates (培训覆盖率, 整改完成率).
             in_rate = k == end - 2 and len(words[end - 1].text) == 1 or words[end - 1].text.endswith("率")
+            modifier = word.tag == "a" and k < end - 1 and words[k + 1].kind == "word"  # 平均|浓度
             if (
                 lexicon.ends_phrase(word, words[k - 1] if k > 0 else START)
                 and not (in_rate and "act" in word.roles)
                 and not (k == end - 1 and self._names_a_deed(k))
+                and not (modifier and k > 0 and words[k - 1].kind == "word")
             ):
                 break
             if kind in ("word", "verb", "adverb", "date"):
@@ -438,20 +470,30 @@ class _Clause:
         relative = self._relative_clause(k)
         if relative is not None:
             return _text(words[k:relative])
+        # People counted (7.6万名|学前儿童|享受…): a verb after them is what they do, not part of a name.
+        people = bool(_PEOPLE.search(words[at].text))
         while k < len(words) and not (
             lexicon.ends_phrase(words[k]) and not self._names_after(k, start, title)
         ):
             kind = words[k].kind
-            if kind == "word" or kind in ("verb", "adverb") and (title or self._inside_name(k, start)):
+            # (a verb before their noun is a modifier: 178名|应届|毕业生, 学前|儿童)
+            named = people and any(w.tag.startswith("n") for w in words[start:k])
+            if kind == "word" or (
+                kind in ("verb", "adverb") and not named and (title or self._inside_name(k, start))
+            ):
                 k += 1
             else:
                 break
         taken = list(words[start:k])
+        stop = words[k] if k < len(words) else None
+        if stop is not None and not stop.roles.isdisjoint(("govern", "act")):
+            # 3个老旧小区|综合|整治: the verb's manner (综合, 集中) goes with the verb after the name
+            while len(taken) > 1 and taken[-1].tag in ("vn", "ad", "a", "d") and taken[-2].kind == "word":
+                taken.pop()
         while taken and not lexicon.is_head(taken[-1]):
             taken.pop()
         if not taken:
             return ""
-        stop = words[k] if k < len(words) else None
         if stop is not None and "select" in stop.roles and len(_bare(taken)) <= 2:
             chosen = self.after(k, title=True)  # 5家企业入选国家级绿色工厂: what the count became
             if chosen:

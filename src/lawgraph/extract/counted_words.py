@@ -57,6 +57,8 @@ _SPECIAL = re.compile(
     r"[“\"「][^“”\"「」\n，,。；;]{1,24}[”\"」]"  # a quoted name
     r"|[(（][^()（）\n，,。；;\d]{1,6}[)）]"  # a short aside inside a name: 市(州), 县(市、区)
     r"|(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?"  # a date
+    r"|(?:连续|长达|历时|近)[\d一二三四五六七八九十]{1,3}年"  # a span of years, which counts nothing
+    r"|\d{2,4}强"  # a rank inside a name: 世界500强企业
 )
 _DENG_WORDS = frozenset({"等待", "等候", "等同", "等于", "等级", "等等", "等额"})
 """Words with 等 that do not close a list."""
@@ -168,6 +170,7 @@ class Word(NamedTuple):
 
     text: str
     tag: str
+    """rjieba's tag, or one of this module: Q, DATE, QUOTE, PAREN, RANK (世界500强), KNOWN."""
     begin: int
     end: int
     number: int = -1
@@ -241,7 +244,15 @@ def tag_words(
     for match in _SPECIAL.finditer(text, begin, end):
         lexicon.add_words(text, pos, match.start(), tokens, words)
         special = match.group()
-        tag = "QUOTE" if special[0] in '“"「' else "PAREN" if special[0] in "(（" else "DATE"
+        tag = (
+            "QUOTE"
+            if special[0] in '“"「'
+            else "PAREN"
+            if special[0] in "(（"
+            else "RANK"
+            if special.endswith("强")
+            else "DATE"
+        )
         words.append(Word(special, tag, match.start(), match.end(), -1, lexicon.kind_of(special, tag)))
         pos = match.end()
     lexicon.add_words(text, pos, end, tokens, words)
@@ -339,7 +350,7 @@ class CountedWords:
             return "space"
         if tag in ("Q", "DATE"):
             return "num" if tag == "Q" else "date"
-        if tag in ("QUOTE", "PAREN"):
+        if tag in ("QUOTE", "PAREN", "RANK"):
             return "word"
         if tag == "KNOWN":
             return "verb" if roles.isdisjoint(("ratio", "measure", "noun")) else "word"

@@ -253,11 +253,15 @@ def find_indicators(
         while j < len(kept) and kept[j][1] == sentence:
             j += 1
         group = [q for q, _ in kept[i:j]]
-        spans = [(q.begin, q.end, q.unit_class == "percent") for q in group]
+        # A span of years counts nothing and is read as part of the text (连续18年|保持在100万吨以上).
+        counts = [q for q in group if q.unit_class != "year"]
+        spans = [(q.begin, q.end, q.unit_class == "percent") for q in counts]
         phrases = rules.counted.read(
             text, sentence.begin, sentence.end, spans, subjects=subjects, tokens=tokens
         )
-        for q, read in zip(group, phrases, strict=True):
+        read_of = dict(zip((q.begin for q in counts), phrases, strict=True))
+        for q in group:
+            read = read_of.get(q.begin, ())
             action = _action_index(actions, action_starts, q, sentence) if actions else None
             for phrase in ("",) if q.unit_class == "year" else read or ("",):
                 out.append(
