@@ -288,3 +288,44 @@ def test_a_comparison_with_an_earlier_period_is_left_out() -> None:
 
 def test_people_keep_the_verbs_before_their_noun() -> None:
     assert counted("126名应届毕业生加入乡村教师队伍。") == [("126", "名", "应届毕业生")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("每千人口医生数由2.1名提高到2.6名。", "每千人口医生数"),  # 由 glued to the noun by the tagger
+        ("教育支出占比持续保持在20%以上。", "教育支出占比"),  # an adverb and 在 between measure and number
+    ],
+)
+def test_adverbs_and_glued_links(text: str, phrase: str) -> None:
+    assert indicators_from_text(text)[-1].phrase == phrase
+
+
+def test_a_count_with_only_its_level_shares_the_next_counts_name() -> None:
+    assert counted("新建1个国家级和6个省级技术创新中心。") == [
+        ("1", "个", "国家级技术创新中心"),
+        ("6", "个", "省级技术创新中心"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("社会保障支出占一般公共预算支出18.6%。", "社会保障支出"),  # the share is of what stands before 占
+        ("数字经济占全市42%。", "数字经济"),
+        ("民营经济增加值占全省比重升至55%。", "民营经济增加值占全省比重"),  # the whole inside a share's name
+        ("公证处突破30家。", "公证处"),
+    ],
+)
+def test_shares(text: str, phrase: str) -> None:
+    assert indicators_from_text(text)[-1].phrase == phrase
+
+
+def test_levels_chained_before_the_name() -> None:
+    assert [i.phrase for i in indicators_from_text("培育3个世界级、5个国家级、8个省级先进制造业集群。")] == [
+        "世界级先进制造业集群",
+        "国家级先进制造业集群",
+        "省级先进制造业集群",
+    ]
+    # a link inside a name that ends the clause
+    assert counted("建设12个省级耕地质量提升示范区。") == [("12", "个", "省级耕地质量提升示范区")]

@@ -58,6 +58,8 @@ COUNTED_FILES = ("counted_words.tsv",)
 
 _CLAUSE_END = re.compile(r"[，,；;。！!？?：:\n]")
 """Marks that end a clause: what a number counts sits inside its clause."""
+_LEVEL = re.compile(r"(?:国家|国际|世界|全国|区域|省|市|州|县|区|乡|镇|部|厅|局)级")
+"""A level word (国家级, 省级): it narrows a name and cannot name anything alone."""
 _PEOPLE = re.compile(r"[名人位](?:以上|左右|多|余)?$")
 """A count of people ends so (1200名, 500人以上)."""
 _COMPLETION = frozenset({"完成", "实现"})
@@ -205,18 +207,19 @@ def _clause_words(
 
 
 def _split_glued_link(lexicon: CountedWords, words: list[Word], at: int) -> None:
-    """A 达 the tagger glued to the noun before a number (学位数达|130个, 友城达|120对) is the link."""
+    """A 达 or 由 the tagger glued to the noun before a number (学位数达|130个, 学位数由|93个) is the link."""
     last = words[-1] if words else None
     if (
         last is None
         or last.end != at
         or len(last.text) < 2
-        or not last.text.endswith("达")
+        or not (last.text.endswith("达") or last.text.endswith("由") and last.tag in ("p", "v"))
         or last.roles
         or last.tag in ("QUOTE", "PAREN", "DATE", "RANK", "KNOWN")
     ):
         return
-    link = lexicon.roles.get("达", frozenset())
+    glued = last.text[-1]
+    link = lexicon.roles.get(glued, frozenset())
     head = last.text[:-1]
     before = words[-2] if len(words) > 1 else None
     if before is not None and before.tag != "QUOTE" and before.text + head in lexicon.roles:
@@ -228,7 +231,7 @@ def _split_glued_link(lexicon: CountedWords, words: list[Word], at: int) -> None
     else:
         head_roles = lexicon.roles.get(head, frozenset())
         words[-1] = Word(head, "n", last.begin, at - 1, -1, lexicon.kind_of(head, "n"), head_roles)
-    words.append(Word("达", "v", at - 1, at, -1, lexicon.kind_of("达", "v"), link))
+    words.append(Word(glued, "v", at - 1, at, -1, lexicon.kind_of(glued, "v"), link))
 
 
 def _text(words: Iterable[Word]) -> str:
@@ -272,10 +275,13 @@ class _Clause:
         """The reading of a number, or of a run of numbers from ``words[first]`` to ``words[last]``."""
         words, lexicon = self.words, self.lexicon
         after = self.after(last)
-        if lexicon.roles.get(after, frozenset()) & {"mark", "carry", "ratio"}:
-            after = ""  # 迈上6万亿元|台阶: a milestone, not what is counted
+        if lexicon.roles.get(after, frozenset()) & {"mark", "carry", "ratio"} or _LEVEL.fullmatch(after):
+            after = ""  # 迈上6万亿元|台阶: a milestone, not what is counted; 6个|世界级: a level alone
         if len(after) > 1:
             return (after,)
+        level = self._level_before_next(last)
+        if level:
+            return (level,)
         before = self.before(first, rate=rate)
         if after and not before.words:
             return (after,)
@@ -296,6 +302,20 @@ class _Clause:
             return (_text(before.words),)
         return _Carry(before.deed, stock=self._refers_back(before.words))
 
+    def _level_before_next(self, at: int) -> str:
+        """What a count followed only by its level counts, when the next count names it
+        (2个国家级|和|22个省级区域医疗中心: 国家级区域医疗中心); empty when the words are no such shape."""
+        words = self.words
+        k = at + 1
+        while k < len(words) and words[k].kind == "word" and _LEVEL.fullmatch(words[k].text):
+            k += 1
+        if k == at + 1 or k + 1 >= len(words) or words[k].kind != "conj" or words[k + 1].tag != "Q":
+            return ""
+        named = (self.after(k + 1) or self._level_before_next(k + 1)) if k + 2 < len(words) else ""
+        level = _LEVEL.match(named)
+        named = named[level.end() :] if level else named
+        return _text(words[at + 1 : k]) + named if named else ""
+
     def _refers_back(self, phrase: Sequence[Word]) -> bool:
         """总量, 占比: a word that names a measure of what the sentence counted before."""
         return len(phrase) == 1 and bool(
@@ -308,6 +328,8 @@ class _Clause:
         """The phrase that ends before the number at ``words[at]``."""
         words, lexicon = self.words, self.lexicon
         k = self._skip_links(at - 1, at)
+        if k > 0 and words[k].text == "占":
+            k -= 1  # 新兴产业|占|全省|23.6%: the share is of what stands before 占
         if k >= 0 and words[k].text == "的" and rate:
             k = self._share_holder(k)  # 高标准农田达到耕地总面积的64%
             if k < 0:
@@ -323,6 +345,12 @@ class _Clause:
             if at > 0 and lexicon.verbal(words[at - 1]) and not _filler(lexicon, words[at - 1])
             else ""
         )
+        if start > 1 and words[start - 1].text == "占" and phrase:
+            # 民生支出|占|一般公共预算支出|77.9%: the share is of what stands before 占
+            holder_start, _ = self._scan_back(start - 2, start - 1)
+            holder = words[holder_start + 1 : start - 1]
+            if holder and lexicon.is_head(holder[-1]):
+                return _Before(tuple(holder))
         if not phrase or not lexicon.is_head(phrase[-1]) or start > 0 and words[start - 1].text == "占":
             return _Before(deed=deed)  # 占|全国|23.6%: a share of what came before, not of 全国
         if all(w.kind != "word" for w in phrase) and not (
@@ -343,11 +371,14 @@ class _Clause:
 
     def _skip_links(self, k: int, at: int = -1) -> int:
         """The last word from ``words[k]`` back that is no link (增长, 分别, 新增), no filler
-        (民生投入|累计|达) and no comparison (高于全国)."""
+        (民生投入|累计|达), no adverb (持续) and no comparison (高于全国)."""
         words, lexicon = self.words, self.lexicon
         while k >= 0:
-            if _filler(lexicon, words[k]) or "lead" in words[k].roles or words[k].kind == "date":
+            if _filler(lexicon, words[k]) or "lead" in words[k].roles or words[k].kind in ("date", "adverb"):
                 k -= 1
+                continue
+            if words[k].text == "在" and k > 0 and "link" in words[k - 1].roles:
+                k -= 1  # 持续保持|在|70%以上: the place word of a link
                 continue
             if k == at - 1 and k > 0 and words[k].text in _COMPLETION and words[k - 1].kind == "word":
                 k -= 1  # 一般公共预算收入|完成|43.5亿元: the verb links the measure to its number
@@ -385,6 +416,9 @@ class _Clause:
             kept = kept or "keep" in word.roles
             if word.text == "占" and any("ratio" in w.roles for w in words[k + 1 : end]):
                 k -= 1  # 研发投入占GDP比重: a share is named with what it is a share of
+                continue
+            if "lead" in word.roles and k > 0 and words[k - 1].text == "占" and k < end - 1:
+                k -= 1  # 占|全省|比重: the whole a share is of
                 continue
             # 办结|率: one word; a rate's name holds the deed it rates (培训覆盖率, 整改完成率).
             in_rate = k == end - 2 and len(words[end - 1].text) == 1 or words[end - 1].text.endswith("率")
@@ -519,12 +553,13 @@ class _Clause:
             return False
         if title or k == start and "act" in self.words[k].roles:
             return True
-        # 30项|提升|举措: a link opens a name when the name ends there (not 18个月|保持|两位数|增长)
+        # 30项|提升|举措, 19个粮食产能|提升|重点县: a link inside a name that ends the clause or a list
+        # (not 18个月|保持|两位数|增长, not 5家企业|提升|产能|20%)
         after_name = self.words[k + 2] if k + 2 < len(self.words) else None
-        return (
-            k == start
-            and "link" in self.words[k].roles
-            and (after_name is None or after_name.kind not in ("verb", "adverb"))
+        return "link" in self.words[k].roles and self.words[k].tag.startswith("v") and (
+            after_name is None
+            or after_name.kind in ("conj", "deng", "stop") and after_name.tag != "Q"
+            or k == start and after_name.kind not in ("verb", "adverb")
         )
 
     def _inside_name(self, k: int, start: int) -> bool:

@@ -328,7 +328,7 @@ class CountedWords:
         roles = self.roles.get(word)
         if roles is None and len(word) == 4 and tag in ("n", "l", "i", "v"):
             last = self.roles.get(word[2:], _NO_ROLES)
-            if not last.isdisjoint(("govern", "act")) and _first_is_verbal(word[:2]):
+            if not last.isdisjoint(("govern", "act", "link")) and _first_is_verbal(word[:2]):
                 return word, tag, "verb", last
         return word, tag, self.kind_of(word, tag), roles or _NO_ROLES
 
@@ -374,6 +374,8 @@ class CountedWords:
             and text not in _CONJUNCTION_WORDS
         ):
             return "word"
+        if tag.startswith("u") and len(text) > 1 and text not in ("等等", "的话", "之类"):
+            return "word"  # the tagger's "particles" of two characters are names (律所)
         if tag[:1] in _STOP_TAGS and tag != "eng" or tag in ("m", "x") and any(ch.isdigit() for ch in text):
             return "stop"
         return "word"
