@@ -329,3 +329,11 @@ def test_levels_chained_before_the_name() -> None:
     ]
     # a link inside a name that ends the clause
     assert counted("建设12个省级耕地质量提升示范区。") == [("12", "个", "省级耕地质量提升示范区")]
+
+
+def test_a_list_shares_the_measure_word_of_its_last_name() -> None:
+    assert counted("邮政、快递业务量分别增长8%、12%。") == [
+        ("8", "%", "邮政业务量"),
+        ("12", "%", "快递业务量"),
+    ]
+    assert counted("审批时限压缩40%。") == [("40", "%", "审批时限")]  # 压缩 links like 降低

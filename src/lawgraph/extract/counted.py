@@ -640,10 +640,13 @@ def _split(phrase: Sequence[Word]) -> tuple[tuple[Word, ...], ...]:
 
 
 def _shared_measure(lexicon: CountedWords, parts: Sequence[Sequence[Word]]) -> list[str]:
-    """Each name of a list with the measure the last one names: 一产、二产、三产增加值 → 一产增加值 …"""
+    """Each name of a list with the measure the last one names: 一产、二产、三产增加值 → 一产增加值 …,
+    快递、电信业务量 → 快递业务量."""
     texts = [_text(p) for p in parts]
     last = parts[-1][-1].text
-    measure = last if last.endswith("率") and len(parts[-1]) > 1 else _measure_in(lexicon, last)
+    # a rate or a word of measure of its own (业务量, 成交额) as the last word of a longer name
+    own = len(parts[-1]) > 1 and len(last) > 1 and last.endswith(("率", "量", "额"))
+    measure = last if own else _measure_in(lexicon, last)
     if not measure or measure == texts[-1]:
         return texts
     return [
