@@ -160,8 +160,8 @@ def test_planned_actions_of_a_body(store) -> None:
 def test_report_indicators_as_a_table(store) -> None:
     table = rows(store, "report-indicators", report_file="yongning-2023.txt")
     got = [(r["phrase"], Decimal(r["value"]), r["unit"], r["approximation"]) for r in table]
-    assert ("受理行政复议案件", Decimal(45), "件", "") in got
-    assert ("组织执法人员培训", Decimal(600), "人次", "") in got
+    assert ("行政复议案件", Decimal(45), "件", "") in got
+    assert ("执法人员培训", Decimal(600), "人次", "") in got
     assert ("调解纠纷", Decimal(120), "件", "余") in got
     assert {r["file"] for r in table} == {"yongning-2023.txt"}
     assert len(rows(store, "report-indicators")) > len(table)
@@ -218,7 +218,12 @@ def test_actions_of_an_organization_come_in_the_order_of_the_text(store) -> None
 def test_one_indicator_across_reports(store) -> None:
     table = rows(store, "indicator-across-reports", phrase="行政复议案件")
     got = {(plain(r["reportingName"]), Decimal(r["value"]), r["unit"]) for r in table}
-    assert got == {("永宁县人民政府", Decimal(45), "件"), ("贺兰县人民政府", Decimal(30), "件")}
+    # 受理…案件45件，办结42件: the cases closed are counted as 办结行政复议案件, which the phrase matches too.
+    assert got == {
+        ("永宁县人民政府", Decimal(45), "件"),
+        ("永宁县人民政府", Decimal(42), "件"),
+        ("贺兰县人民政府", Decimal(30), "件"),
+    }
 
 
 @pytest.mark.corpus
@@ -264,6 +269,7 @@ def test_saved_query_through_the_command_line(capsysbinary, store, tmp_path) -> 
     assert int(exit_info.value.code or 0) == 0
     table = list(csv.DictReader(io.StringIO(out.decode("utf-8"))))
     assert sorted((r["reportingName"], r["value"], r["unit"]) for r in table) == [
+        ("永宁县人民政府", "42", "件"),
         ("永宁县人民政府", "45", "件"),
         ("贺兰县人民政府", "30", "件"),
     ]

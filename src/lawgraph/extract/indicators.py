@@ -13,13 +13,16 @@ count something the report achieved and drops what only looks like a quantity:
 - numbers inside 《》 titles or inside an entity's name, codes and formulas (``PM2.5``, ``“1+32”``);
 - a bare Chinese 一 or 零 (``一窗办``, ``零上访``), which names a practice rather than a count.
 
-Each kept quantity becomes a :class:`~lawgraph.model.Indicator` with what is counted (the phrase around the
-number, e.g. ``受理行政复议案件``), its sentence as evidence and the index of the action of its clause.
+Each kept quantity becomes a :class:`~lawgraph.model.Indicator` with what it counts (the noun phrase it
+measures, read by :mod:`lawgraph.extract.counted`: ``行政复议案件``), its sentence as evidence and the
+index of the action of its clause. A list that shares one rate (参学率、考试通过率近100%) gives one
+indicator per name. A value written without its unit takes the unit of the list it stands in
+(分别高于全国12.7个、12个百分点, 客运量分别达1409万、1305万人次).
 
 Examples
 --------
 >>> [(i.value, i.unit, i.phrase) for i in indicators_from_text("受理各类行政复议案件39件，案前调解12件。")]
-[(Decimal('39'), '件', '受理行政复议案件'), (Decimal('12'), '件', '案前调解')]
+[(Decimal('39'), '件', '行政复议案件'), (Decimal('12'), '件', '案前调解')]
 >>> indicators_from_text("学习贯彻党的二十大精神，认真落实行政执法三年提升行动。")
 []
 """
@@ -27,18 +30,20 @@ Examples
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lawgraph.extract.actions import load_verbs, parse_verbs
 from lawgraph.extract.component import LexiconComponent
+from lawgraph.extract.counted import COUNTED_FILES, CountedReader
+from lawgraph.extract.counted_words import Tokens
 from lawgraph.extract.data import Lexicon
 from lawgraph.extract.extensions import doc_entities, register_extensions
-from lawgraph.extract.numbers import Quantity, QuantityFinder, parse_units, trie_pattern
+from lawgraph.extract.numbers import Quantity, QuantityFinder, parse_number, parse_units, trie_pattern
 from lawgraph.extract.tokens import token_boundaries
 from lawgraph.model import Action, Evidence, Indicator, Sentence
 
@@ -49,47 +54,32 @@ __all__ = [
     "make_indicator_finder",
     "indicators_from_text",
     "is_indicator",
-    "counted_phrase",
 ]
 
-# A clause ends at these marks; what is counted sits inside the clause.
-_CLAUSE_MARKS = "，,；;。！!？?：:\n、（）()"
-_MARK = re.compile("[" + re.escape(_CLAUSE_MARKS) + "]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 _QUOTE = re.compile(r"[“\"「][^“”\"「」\n]{1,40}[”\"」]")
 _YEAR_SPAN_BEFORE = re.compile(r"(?:连续|累计|长达|历时|用时|坚持|已达)\s*$")
 _MEETING_AFTER = re.compile(r"(?:党代会|全会|全体会议|代表大会|常委会|党员代表大会|中全会)")
 _THRESHOLD_AFTER = re.compile(r"(?:控制线|警戒线|红线)")
+_OPEN_QUOTES = frozenset("“\"「‘")
+_CLOSE_QUOTES = frozenset("”\"」’")
 _CODE_CHAR = re.compile(r"[A-Za-z0-9.+\-/_#＋]")
-_FILLER_ANY = re.compile(r"各类|各项|各种")
-_DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(?:19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?")
-_FILLER_HEAD = re.compile(
-    r"^(?:全年|全区|全市|全县|一年来|今年以来|累计|共计|共有|拥有|共|先后|分别|合计|总计|其中|并|均|已|还)+"
-)
-_PREPOSITIONS = frozenset("对将把向为在从由")
-_POST_TAIL = re.compile(r"(?:进行|开展|予以|实施|等)+$")
-_FILLER_TAIL = re.compile(
-    r"(?:的|达到|达|为|至|到|超过|突破|约|近|共计|共|累计|总计|合计|分别|由|比例|总数|共有|有|是|了|超|逾|将近|接近)+$"
-)
 _ZH_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
-_QUOTES = re.compile(r"[“”\"「」‘’]")
 
 
-INDICATOR_FILES = ("units.tsv", "fixed_terms.txt", "action_verbs.tsv")
+INDICATOR_FILES = ("units.tsv", "fixed_terms.txt", *COUNTED_FILES)
 """The data files :class:`IndicatorRules` are read from."""
 
 
 @dataclass(frozen=True, slots=True)
 class IndicatorRules:
     """What indicators are read with: the units of quantities, the set phrases that count nothing
-    (``fixed_terms.txt``: 八项规定) and the verbs that end a counted phrase (``action_verbs.tsv``)."""
+    (``fixed_terms.txt``: 八项规定) and the words that tell what a number counts (``counted_words.tsv``)."""
 
     quantities: QuantityFinder
     fixed_terms: re.Pattern[str]
-    verbs: re.Pattern[str]
-    """The action verbs of two characters or more (95项涉企经营事项 | 实现…)."""
+    counted: CountedReader
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> IndicatorRules:
@@ -97,12 +87,8 @@ class IndicatorRules:
         return cls(
             quantities=QuantityFinder(parse_units(lexicon.lines("units.tsv"))),
             fixed_terms=re.compile(trie_pattern(set(lexicon.lines("fixed_terms.txt")))),
-            verbs=_long_verbs(parse_verbs(lexicon.lines("action_verbs.tsv"))),
+            counted=CountedReader.from_lexicon(lexicon),
         )
-
-
-def _long_verbs(verbs: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(trie_pattern(v for v in verbs if len(v) >= 2))
 
 
 def _intervals(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -138,6 +124,8 @@ def is_indicator(
         return False
     if before == "第" or (before and _CODE_CHAR.fullmatch(before)) or after in ("+", "＋"):
         return False
+    if before in _OPEN_QUOTES and after in _CLOSE_QUOTES:
+        return False  # “40条”, “21条”: a number in quotes on its own names a policy package
     if q.chinese and q.value == 1 and num_text.startswith("一"):
         return False
     if q.chinese and q.unit == "元" and q.value < 10:
@@ -176,89 +164,6 @@ def is_indicator(
     )
 
 
-def _clause_bounds(text: str, begin: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    start = begin
-    while start > lo and text[start - 1] not in _CLAUSE_MARKS:
-        start -= 1
-    stop = end
-    while stop < hi and text[stop] not in _CLAUSE_MARKS:
-        stop += 1
-    return start, stop
-
-
-def counted_phrase(
-    text: str,
-    q: Quantity,
-    *,
-    lo: int = 0,
-    hi: int | None = None,
-    names: Sequence[tuple[int, int]] = (),
-    bounds: tuple[int, int] | None = None,
-    after: int = -1,
-    verbs: re.Pattern[str] | None = None,
-) -> str:
-    """What the quantity counts: the words of its clause around the number, without fillers.
-
-    >>> from lawgraph.extract.numbers import find_quantities
-    >>> t = "新增20家社康机构，阅读量达5600多万人次"
-    >>> [counted_phrase(t, q) for q in find_quantities(t)]
-    ['新增社康机构', '阅读量']
-    >>> t = "甲县受理案件30件"
-    >>> counted_phrase(t, find_quantities(t)[0], names=[(0, 2)])
-    '受理案件'
-
-    ``after`` is where the previous count of the clause ends: 九大类|民生支出379.87亿元 counts 民生支出.
-    ``verbs`` end the phrase after the number (:attr:`IndicatorRules.verbs`; the package's verbs when not
-    given).
-    """
-    if verbs is None:
-        verbs = _long_verbs(load_verbs())
-    hi = len(text) if hi is None else hi
-    start, stop = bounds if bounds is not None else _clause_bounds(text, q.begin, q.end, lo, hi)
-    if names:
-        # The subject at the head of the clause is who counts, not what is counted (某县受理案件30件).
-        i = bisect.bisect_left(names, (start, -1))
-        if i < len(names) and names[i][0] == start and names[i][1] <= q.begin:
-            start = names[i][1]
-    if start <= after < q.begin and _FILLER_TAIL.sub("", text[after : q.begin]).strip():
-        start = after
-    pre = _YEAR.sub("", text[start : q.begin])
-    digit = _DIGIT.search(pre)
-    if digit and digit.start() > 0:
-        pre = pre[: digit.start()]  # 来信来访1250批次|3600人次: the words before the first count
-    pre = _QUOTES.sub("", _FILLER_ANY.sub("", pre))
-    post = text[q.end : stop]
-    cut = post.find("的")
-    if cut >= 0:
-        post = post[:cut]
-    digit = _DIGIT.search(post)
-    if digit:
-        post = post[: digit.start()]
-    # The phrase after the number ends where a verb starts (95项涉企经营事项|实现…); a verb inside the
-    # first words is part of the noun (规范性文件).
-    verb = verbs.search(post, 4) if post else None
-    while verb and post.startswith("性", verb.end()):
-        verb = verbs.search(post, verb.end())
-    if verb:
-        post = _POST_TAIL.sub("", post[: verb.start()])
-    post = _QUOTES.sub("", _FILLER_ANY.sub("", post))[:16]
-    pre = _FILLER_TAIL.sub("", _FILLER_HEAD.sub("", pre))
-    if pre in _PREPOSITIONS:
-        pre = ""  # 对|26份行政规范性文件进行审核: the preposition alone says nothing
-    # Before the number a short verb (新增20家社康机构); else the words before it (阅读量达5600多万).
-    phrase = (pre if len(pre) <= 6 else "") + post if post else pre[-16:]
-    return phrase.strip() or q.written
-
-
-def _bounds(marks: Sequence[int], q: Quantity, sentence: Sentence) -> tuple[int, int]:
-    """The clause around ``q``: from after the clause mark before it to the next mark, inside the sentence."""
-    i = bisect.bisect_left(marks, q.begin)
-    start = marks[i - 1] + 1 if i > 0 else 0
-    j = bisect.bisect_left(marks, q.end)
-    stop = marks[j] if j < len(marks) else sentence.end
-    return max(start, sentence.begin), min(max(stop, q.end), sentence.end)
-
-
 def _sentence_bounds(sentences: Sequence[Sentence], starts: Sequence[int], pos: int) -> Sentence | None:
     i = bisect.bisect_right(starts, pos) - 1
     if i >= 0 and sentences[i].begin <= pos < sentences[i].end:
@@ -290,8 +195,10 @@ def find_indicators(
     *,
     sentences: Sequence[Sentence] | None = None,
     names: Sequence[tuple[int, int]] = (),
+    subjects: Sequence[tuple[int, int]] = (),
     actions: Sequence[Action] = (),
     word_ends: Container[int] | None = None,
+    tokens: Tokens | None = None,
     rules: IndicatorRules | None = None,
 ) -> list[Indicator]:
     """Every indicator in ``text`` (see the module docs).
@@ -304,54 +211,130 @@ def find_indicators(
         The report's sentences (``Report.sentences``); split on 。！？ and line breaks when not given.
     names : sequence of (int, int)
         Offsets of entity mentions; a number inside a name is not a quantity.
+    subjects : sequence of (int, int)
+        Sorted offsets of organization names: what a number counts never reaches into one (县政府|受理…).
     actions : sequence of Action
         The report's actions, in text order; each indicator links to the action of its clause.
     word_ends : container of int, optional
         Offsets where the segmenter's words end (from the Doc's tokens), see :func:`is_indicator`.
+    tokens : (sequence of int, sequence of int), optional
+        Where the Doc's tokens start and end: the words what a number counts is read from (each sentence is
+        cut with rjieba when not given).
     rules : IndicatorRules, optional
         The component's rules; the package's data files when not given.
     """
     if rules is None:
-        rules = IndicatorRules.from_lexicon(Lexicon.from_package(INDICATOR_FILES))
+        rules = _package_rules()
     sentences = list(sentences) if sentences else _fallback_sentences(text)
     sent_starts = [s.begin for s in sentences]
     titles = _intervals(_TITLE, text)
     quotes = _intervals(_QUOTE, text)
     fixed = _intervals(rules.fixed_terms, text)
     names = sorted(names)
-    action_starts = [a.evidence.begin for a in actions]
-    marks = [m.start() for m in _MARK.finditer(text)]
-    out: list[Indicator] = []
+    kept: list[tuple[Quantity, Sentence]] = []
     last_end = -1
-    for q in rules.quantities.find(text):
+    for q in _with_elided_units(text, rules.quantities.find(text)):
         if q.begin < last_end:
             continue
         if not is_indicator(
             q, text, titles=titles, quotes=quotes, fixed=fixed, names=names, word_ends=word_ends
         ):
             continue
-        sentence = _sentence_bounds(sentences, sent_starts, q.begin) or Sentence(
-            *_clause_bounds(text, q.begin, q.end, 0, len(text))
+        sentence = _sentence_bounds(sentences, sent_starts, q.begin) or _line(text, q.begin)
+        kept.append((q, sentence))
+        last_end = q.end
+    kept = _shared_units(text, kept)
+    action_starts = [a.evidence.begin for a in actions]
+    out: list[Indicator] = []
+    i = 0
+    while i < len(kept):
+        sentence = kept[i][1]
+        j = i
+        while j < len(kept) and kept[j][1] == sentence:
+            j += 1
+        group = [q for q, _ in kept[i:j]]
+        # A span of years counts nothing and is read as part of the text (连续18年|保持在100万吨以上).
+        counts = [q for q in group if q.unit_class != "year"]
+        spans = [(q.begin, q.end, q.unit_class == "percent") for q in counts]
+        phrases = rules.counted.read(
+            text, sentence.begin, sentence.end, spans, subjects=subjects, tokens=tokens
         )
-        previous, last_end = last_end, q.end
-        out.append(
-            Indicator(
-                value=q.value,
-                unit=q.unit,
-                written=q.written,
-                phrase=counted_phrase(
-                    text,
-                    q,
-                    names=names,
-                    bounds=_bounds(marks, q, sentence),
-                    after=previous,
-                    verbs=rules.verbs,
-                ),
-                evidence=Evidence(q.begin, q.end, sentence.begin, sentence.end),
-                approximation=q.approximation,
-                action=_action_index(actions, action_starts, q, sentence) if actions else None,
+        read_of = dict(zip((q.begin for q in counts), phrases, strict=True))
+        for q in group:
+            read = read_of.get(q.begin, ())
+            action = _action_index(actions, action_starts, q, sentence) if actions else None
+            for phrase in ("",) if q.unit_class == "year" else read or ("",):
+                out.append(
+                    Indicator(
+                        value=q.value,
+                        unit=q.unit,
+                        written=q.written,
+                        phrase=phrase,
+                        evidence=Evidence(q.begin, q.end, sentence.begin, sentence.end),
+                        approximation=q.approximation,
+                        action=action,
+                    )
+                )
+        i = j
+    return out
+
+
+@functools.cache
+def _package_rules() -> IndicatorRules:
+    return IndicatorRules.from_lexicon(Lexicon.from_package(INDICATOR_FILES))
+
+
+def _line(text: str, pos: int) -> Sentence:
+    """The line around ``pos``, for a quantity outside every sentence."""
+    begin = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return Sentence(begin, len(text) if end < 0 else end)
+
+
+_BARE_NUMBER = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?(?:万亿|千万|百万|[万亿])?)[、和]$")
+"""A number without a unit that a list's last value gives its unit to: 1409万、|1305万人次."""
+
+
+def _with_elided_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """``quantities`` and the values before them that share their unit (客运量分别达1409万、1305万人次)."""
+    out: list[Quantity] = []
+    for q in quantities:
+        extra: list[Quantity] = []
+        at = q.begin
+        while at > 1 and text[at - 1] in "、和" and (match := _BARE_NUMBER.search(text, max(0, at - 16), at)):
+            value = parse_number(match.group(1))
+            if value is None:
+                break
+            end = match.end(1)
+            extra.append(
+                Quantity(
+                    value=value,
+                    unit=q.unit,
+                    unit_class=q.unit_class,
+                    written=match.group(1),
+                    begin=match.start(1),
+                    end=end,
+                    number_begin=match.start(1),
+                    unit_end=end,
+                )
             )
-        )
+            at = match.start(1)
+        out.extend(reversed(extra))
+        out.append(q)
+    return out
+
+
+def _shared_units(text: str, kept: list[tuple[Quantity, Sentence]]) -> list[tuple[Quantity, Sentence]]:
+    """A list of values that writes its unit once gives it to each (高于全国12.7个、12个百分点)."""
+    out = list(kept)
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k][0], out[k + 1][0]
+        if (
+            text[q.end : nxt.begin] == "、"
+            and nxt.unit != q.unit
+            and nxt.unit.startswith(q.unit)
+        ):
+            out[k] = (replace(q, unit=nxt.unit, unit_class=nxt.unit_class), out[k][1])
     return out
 
 
@@ -375,9 +358,9 @@ class _SortedInts:
         return i < len(self.values) and self.values[i] == value
 
 
-def _name_intervals(doc: Doc) -> list[tuple[int, int]]:
+def _name_intervals(doc: Doc, kinds: tuple[str, ...] = ("organization", "place")) -> list[tuple[int, int]]:
     # Only bodies and places: a document named without 《》 may carry its count (优化营商环境29条措施).
-    out = [(e.begin, e.end) for e in doc_entities(doc) if e.kind in ("organization", "place")]
+    out = [(e.begin, e.end) for e in doc_entities(doc) if e.kind in kinds]
     # Nested or overlapping names: keep the outermost so the interval search stays simple.
     out.sort(key=lambda iv: (iv[0], -iv[1]))
     merged: list[tuple[int, int]] = []
@@ -401,13 +384,16 @@ class IndicatorFinder(LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc._.lg_indicators`` and return ``doc``."""
         report = doc._.report
+        names = _name_intervals(doc)
         # doc.text rebuilds the string from every token; the report holds the same string.
         doc._.lg_indicators = find_indicators(
             report.text if report is not None else doc.text,
             sentences=report.sentences if report is not None else None,
-            names=_name_intervals(doc),
+            names=names,
+            subjects=names,
             actions=doc._.lg_actions or (),
             word_ends=_SortedInts(token_boundaries(doc)[1]),
+            tokens=token_boundaries(doc),
             rules=self.rules,
         )
         return doc

@@ -328,6 +328,16 @@ def _iter_quantity_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.M
             yield match
 
 
+_BARE_AFTER = "破超逾近过"
+"""Characters after which a bare order of magnitude is a number: 突破百亿次, 破亿, 超千万人次, 近千个."""
+
+
+def _bare_scale_regex(units: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<=[{_BARE_AFTER}])(?P<num>万亿|千亿|百亿|十亿|千万|百万|十万|[万亿千百])(?P<unit>{trie_pattern(units)})"
+    )
+
+
 class QuantityFinder:
     """Finds every *number + unit* of a text, for a table of units (see :func:`find_quantities`).
 
@@ -340,10 +350,37 @@ class QuantityFinder:
     def __init__(self, units: Mapping[str, str]) -> None:
         self.units = dict(units)
         self.pattern = _quantity_regex(self.units)
+        self.bare = _bare_scale_regex(self.units)
 
     def find(self, text: str) -> list[Quantity]:
         """Every *number + unit* in ``text``, left to right (see :func:`find_quantities`)."""
-        return _find_quantities(text, self.pattern, self.units)
+        found = _find_quantities(text, self.pattern, self.units)
+        if any(ch in text for ch in _BARE_AFTER):
+            found.extend(_bare_scales(text, self.bare, self.units))
+            found.sort(key=lambda q: q.begin)
+        return found
+
+
+def _bare_scales(text: str, pattern: re.Pattern[str], units: Mapping[str, str]) -> Iterator[Quantity]:
+    """An order of magnitude written alone stands for one of it: 破亿度 is 10⁸ 度, 近千个 is 1000 个."""
+    for match in pattern.finditer(text):
+        value = parse_chinese("一" + match.group("num"))
+        if value is None:  # pragma: no cover - every alternative of the pattern parses
+            continue
+        hedge = next((p for p in APPROX_PREFIXES if text.endswith(p, 0, match.start())), None)
+        begin = match.start() - len(hedge) if hedge else match.start()
+        unit = match.group("unit")
+        yield Quantity(
+            value=value,
+            unit="%" if unit == "％" else unit,
+            unit_class=units[unit],
+            written=text[begin : match.end()],
+            begin=begin,
+            end=match.end(),
+            number_begin=match.start(),
+            unit_end=match.end(),
+            approximation=hedge,
+        )
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -358,6 +395,8 @@ def find_quantities(text: str) -> list[Quantity]:
     [(Decimal('95'), '%'), (Decimal('9'), '类')]
     >>> [(q.value, q.unit) for q in find_quantities("百分之九十的案件")]
     [(Decimal('90'), '%')]
+    >>> [(q.value, q.unit, q.approximation) for q in find_quantities("传播量突破百亿次，解决难题近千个")]
+    [(Decimal('10000000000'), '次', None), (Decimal('1000'), '个', '近')]
 
     A convenience for tests and notebooks, with the package's units; the indicator component keeps its own
     :class:`QuantityFinder`.

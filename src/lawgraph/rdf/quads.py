@@ -506,9 +506,15 @@ class _Builder:
         from_action, evidence = f" {t['lg:fromAction']} ", f" {t['lg:evidence']} "
         status = f" {t['lg:status']} "
         seen: set[str] = set()
+        spans: set[tuple[int, int]] = set()
         for indicator in indicators:
             ev = indicator.evidence
-            node = f"<{self.obs_iri(str(ev.begin), str(ev.end))}>"
+            # One number shared by a list (参学率、考试通过率近100%) is one observation per name.
+            at: tuple[str, ...] = (str(ev.begin), str(ev.end))
+            if (ev.begin, ev.end) in spans:
+                at = (*at, indicator.phrase)
+            spans.add((ev.begin, ev.end))
+            node = f"<{self.obs_iri(*at)}>"
             if node in seen:
                 self.unique = False
             seen.add(node)
