@@ -108,6 +108,8 @@ def test_the_reports_own_area(nlp, text: str, issuer: str, key: str) -> None:
     [
         # a class of documents, a count of them, generic instruments
         "采取有力措施，抓好整改。",
+        "我们将切实采取措施加以改进。",
+        "出台12条措施。",
         "出台3个方面18条措施。",
         "编制十二个专项规划。",
         "增加3000个普通高中招生计划。",
@@ -126,7 +128,6 @@ def test_the_reports_own_area(nlp, text: str, issuer: str, key: str) -> None:
         # quotes without a document's head, or with an initiative's
         "深化“最多跑一次”改革。",
         "建立“1+N”联席机制。",
-        "实施“三区协同”发展战略。",
         "坚持“稳字当头”的要求。",
         # a count of programmes, a programme built, what something is treated as
         "推进“八大工程”。",
@@ -152,9 +153,62 @@ def test_a_law_after_two_verbs_is_the_law_alone(nlp) -> None:
 
 
 def test_a_document_is_no_initiative(nlp) -> None:
-    text = "深入实施“数智赋能”行动，实施“湾区协同”发展战略。"
+    text = "深入实施“数智赋能”行动，推进“湾区协同”改革，落实“双碳”战略。"
     assert keys(nlp, text) == ["“数智赋能”行动"]
-    assert [key for _, key in found(nlp, text, kind="initiative")] == ["“湾区协同”发展战略"]
+    assert [key for _, key in found(nlp, text, kind="initiative")] == ["“湾区协同”改革", "“双碳”战略"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实施“三区协同”发展战略。", ["“三区协同”发展战略"]),
+        ("大力实施“一轴两翼”区域发展战略，推动发展。", ["“一轴两翼”区域发展战略"]),
+    ],
+)
+def test_a_named_development_strategy_is_a_document(nlp, text: str, expected: list[str]) -> None:
+    assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全面完成“八五”普法目标任务，扎实推进“九五”普法。", ["“八五”普法规划", "“九五”普法规划"]),
+        ("落实“九五”普法规划，开展宣传。", ["“九五”普法规划"]),
+        # the work and its awards are not the plan
+        ("开展“七五”普法工作，获评“七五”普法先进集体。", []),
+    ],
+)
+def test_a_quoted_period_names_its_five_year_plan(nlp, text: str, expected: list[str]) -> None:
+    assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("省政府编制了“十五五”规划纲要(草案)。", ["“十五五”规划纲要(草案)"]),
+        ("实施“三北”工程(六期)，推进造林。", ["“三北”工程(六期)"]),
+        ("落实城乡融合发展计划(2021—2025年)。", ["城乡融合发展计划(2021—2025年)"]),
+    ],
+)
+def test_a_version_after_a_name_belongs_to_it(nlp, text: str, expected: list[str]) -> None:
+    assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place whose programme it is stands before the quotes
+        ("深入实施汉中“千村美化”行动。", ["“千村美化”行动"]),
+        # a verb inside the clause takes the quoted name
+        ("500家企业参与“千企帮千村”湖南行动。", ["“千企帮千村”湖南行动"]),
+        # 及其 joins two documents
+        ("编制“十四五”规划纲要及其实施方案。", ["“十四五”规划纲要"]),
+        # a number of articles and their subject
+        ("制定实施20条稳外贸促消费硬措施，推进。", ["20条稳外贸促消费硬措施"]),
+    ],
+)
+def test_where_a_name_starts_and_ends(nlp, text: str, expected: list[str]) -> None:
+    assert keys(nlp, text) == expected
 
 
 @pytest.mark.parametrize(

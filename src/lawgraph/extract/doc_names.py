@@ -47,6 +47,8 @@ _STOP = re.compile(rf"[^{_CJK}0-9A-Za-z０-９Ａ-Ｚａ-ｚ{_SOFT}]|[“”]")
 """What _floor looks at: the characters that end a clause, brackets and quotes."""
 _NAME_CHAR = re.compile(rf"[{_CJK}0-9A-Za-z]")
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”")
+_FIVE_YEAR = re.compile(r"“[一二三四五六七八九十]五”")
+"""A five-year period in quotes: “八五”, “十五五”."""
 _ORDINAL = re.compile(rf"第[{NUM}]+[轮期批届次个]")
 _ENUMERATION = re.compile(
     r"[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十0-9]{1,2}[)）]"
@@ -178,6 +180,9 @@ class NameGrammar:
             elif kind == "opening" and self.place(text[start:b]):
                 # 推进成都深化空间规划…: a place and its verb, not a title
                 start, before = e, kind
+            elif quoted and kind == "clause" and b > start:
+                # 企业参与“甲”行动: the verb takes it (an opening verb may open the title: 促进…“13条政策”)
+                start, before = e, "issuing"
             elif (word.endswith("等") and word not in self.words.words_ending_in_deng) or (
                 word in self.words.conjunctions and self._joins_names(text, start, b)
             ):
@@ -216,8 +221,13 @@ class NameGrammar:
                 depth += 1 if mark == "“" else -1
             elif depth > 0:
                 continue
-            elif out and out[-1][1] == b and (
-                text[out[-1][0] : e] in verbs or (text[b:e] in complements and text[out[-1][0] : b] in verbs)
+            elif (
+                out
+                and out[-1][1] == b
+                and (
+                    text[out[-1][0] : e] in verbs
+                    or (text[b:e] in complements and text[out[-1][0] : b] in verbs)
+                )
             ):
                 out[-1] = (out[-1][0], e)
             else:
@@ -266,10 +276,30 @@ class NameGrammar:
                 i += 1
                 run.append(quotes[i])
             i += 1
+            plan = self._five_year_plan(text, run)
+            if plan is not None:
+                out.append(plan)
+                continue
             headed = self._head_at.search(text, run[-1].end(), run[-1].end() + 14) is not None
             if headed or any(q.group(1).endswith(self._head_tuple) or "条" in q.group(1) for q in run):
                 out.extend(n for n in self._quoted_run(tt, run, orgs) if not self._project(tt, n))
         return _one_name_per_programme(out)
+
+    def _five_year_plan(self, text: str, run: list[re.Match[str]]) -> NameMatch | None:
+        """The national five-year plan a quoted period and a word name (“八五”普法 → “八五”普法规划), where
+        the clause ends after them or goes on with the plan's goals; not the work or its awards (“七五”普法
+        工作, “七五”普法先进)."""
+        q = run[-1]
+        if len(run) > 1 or not _FIVE_YEAR.fullmatch(q.group()):
+            return None
+        for word, title in self.words.five_year_plans.items():
+            end = q.end() + len(word)
+            ends = end == len(text) or _LIST_END.match(text, end) is not None
+            if text.startswith(word, q.end()) and (
+                ends or text.startswith(self.words.five_year_plan_followers, end)
+            ):
+                return NameMatch(q.start(), end, q.group() + title)
+        return None
 
     def _project(self, tt: TextTokens, name: NameMatch) -> bool:
         """Whether a quoted …工程 is a construction project, not a programme: its clause says it is built or
@@ -306,8 +336,10 @@ class NameGrammar:
         if before == "clearing":
             return []  # 清理“一刀切”限制性措施, 搞“形象工程”: what is taken away or done badly
         prefix = text[begin : run[0].start()]
-        if "”" in prefix or "“" in prefix or prefix in self.words.quoted_lead_words:
-            begin, prefix = run[0].start(), ""  # 与省“十五五”规划: the report's own area is no part of it
+        area = prefix in self.words.quoted_lead_words or (prefix != "" and self.place(prefix))
+        if "”" in prefix or "“" in prefix or area:
+            # 与省“十五五”规划, 对接香港“甲乙”发展战略: the area whose programme it is is no part of its name
+            begin, prefix = run[0].start(), ""
         if text.endswith(self.words.designation_words, 0, run[0].start()):
             return []  # 把法治建设作为“一把手”工程: what something is treated as, not a programme
         if tail is None or not tail[3]:
@@ -407,6 +439,9 @@ class NameGrammar:
             heads = text[head:end]
             if not free(head, end) or not self._ends_word(tt, end) or self._phrase(text, head, end):
                 continue
+            lead = tt.word_start(head)
+            if lead < head and self.words.verb_kind(text[lead:head]) is not None:
+                continue  # 采取措施, 制定方案 read as one word: a verb and its object
             floor = self._floor(text, head)
             if end - floor < 6:
                 continue  # 制定方案, “甲”和乙清单: too short to be a name
@@ -446,8 +481,11 @@ class NameGrammar:
             at = orgs[at]  # 区人大及其常委会决议决定: a body's decisions, not one named document
             joint = re.match(r"及其|和|与|及|、", text[at:head])
             at += joint.end() if joint else 0
-        if _COUNTED.match(text, at, head) or _COUNTED_THINGS.search(text, at, head):
+        count = _COUNTED.match(text, at, head)
+        articles = count is not None and count.group().endswith("条") and head - count.end() >= 4
+        if (count and not articles) or _COUNTED_THINGS.search(text, at, head):
             return False  # 4个方面21条措施, 十大专项规划, 增加3000个…计划: a count, not a title
+        # 20条稳就业政策措施: a set of articles with its subject is one document
         if end - begin < max(
             (n for h, n in self.words.min_length.items() if text.endswith(h, 0, end)), default=0
         ):

@@ -70,6 +70,11 @@ _CJK = "\u4e00-\u9fff"
 _VERSION = re.compile(
     r"[（(]\s*((?:\d{4}(?:\s*[-—–－~～至]\s*\d{4})?\s*年?\s*(?:修订|修正)?\s*版?)|试行|暂行|修订|修订版|修订稿|征求意见稿|草案|送审稿)\s*[)）]\s*$"
 )
+_VERSION_AFTER = re.compile(
+    r"[（(]\s*(?:\d{4}\s*年?(?:\s*[-—–－~～至]+\s*\d{4}\s*年?)?\s*(?:修订|修正)?\s*版?"
+    r"|试行|暂行|修订|修订版|修订稿|征求意见稿|草案|送审稿|[一二三四五六七八九十\d]+期)\s*[)）]"
+)
+"""A version right after a name without 《》 belongs to it: …纲要(草案), …计划(2021—2025年), …工程(六期)."""
 _YEAR = re.compile(r"\d{4}(?:\s*[-—–－~～至]\s*\d{4})?\s*年度?")
 _TRAILING_BRACKETS = re.compile(r"(?:\s*[（(][^（）()]*[)）])+\s*$")
 
@@ -232,12 +237,11 @@ class DocumentFinder:
             after = text[e : e + 1]
             if free(b, e) and (not after or after not in self.law_not_before):
                 add(b, e, text[b:e])
-        for name in self.grammar.quoted(tt, orgs):
-            if free(name.begin, name.end):
-                add(name.begin, name.end, self._expand(name.title, context))
-        for name in self.grammar.unquoted(tt, orgs, free):
-            if free(name.begin, name.end):
-                add(name.begin, name.end, self._expand(name.title, context))
+        for name in [*self.grammar.quoted(tt, orgs), *self.grammar.unquoted(tt, orgs, free)]:
+            version = _VERSION_AFTER.match(text, name.end)
+            end = version.end() if version else name.end
+            if free(name.begin, end):
+                add(name.begin, end, self._expand(name.title + text[name.end : end], context))
         for m in self._law_ctx.finditer(text):
             b, e = m.start(1), m.end(1)
             title = m.group(1)
