@@ -174,6 +174,7 @@ def test_a_named_development_strategy_is_a_document(nlp, text: str, expected: li
     [
         ("全面完成“八五”普法目标任务，扎实推进“九五”普法。", ["“八五”普法规划", "“九五”普法规划"]),
         ("落实“九五”普法规划，开展宣传。", ["“九五”普法规划"]),
+        ("扎实开展“八五”普法、第四次经济普查。", ["“八五”普法规划"]),
         # the work and its awards are not the plan
         ("开展“七五”普法工作，获评“七五”普法先进集体。", []),
     ],
@@ -201,6 +202,10 @@ def test_a_version_after_a_name_belongs_to_it(nlp, text: str, expected: list[str
         ("深入实施汉中“千村美化”行动。", ["“千村美化”行动"]),
         # a verb inside the clause takes the quoted name
         ("500家企业参与“千企帮千村”湖南行动。", ["“千企帮千村”湖南行动"]),
+        # a conjunction before the quotes ends the field: what stands before is another item
+        ("深化东西部协作、定点帮扶和“万户兴万村”行动。", ["“万户兴万村”行动"]),
+        # a plan with its subject after a verb that may open a title
+        ("推进服务业企业倍增计划，支持升规。", ["服务业企业倍增计划"]),
         # 及其 joins two documents
         ("编制“十四五”规划纲要及其实施方案。", ["“十四五”规划纲要"]),
         # a number of articles and their subject

@@ -294,7 +294,7 @@ class NameGrammar:
             return None
         for word, title in self.words.five_year_plans.items():
             end = q.end() + len(word)
-            ends = end == len(text) or _LIST_END.match(text, end) is not None
+            ends = end == len(text) or _LIST_END.match(text, end) is not None or text.startswith("、", end)
             if text.startswith(word, q.end()) and (
                 ends or text.startswith(self.words.five_year_plan_followers, end)
             ):
@@ -337,7 +337,8 @@ class NameGrammar:
             return []  # 清理“一刀切”限制性措施, 搞“形象工程”: what is taken away or done badly
         prefix = text[begin : run[0].start()]
         area = prefix in self.words.quoted_lead_words or (prefix != "" and self.place(prefix))
-        if "”" in prefix or "“" in prefix or area:
+        joined = prefix.endswith(tuple(self.words.conjunctions))  # 甲乙和“丙”行动: 甲乙 is another item
+        if "”" in prefix or "“" in prefix or area or joined:
             # 与省“十五五”规划, 对接香港“甲乙”发展战略: the area whose programme it is is no part of its name
             begin, prefix = run[0].start(), ""
         if text.endswith(self.words.designation_words, 0, run[0].start()):
