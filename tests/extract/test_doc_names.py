@@ -135,6 +135,8 @@ def test_the_reports_own_area(nlp, text: str, issuer: str, key: str) -> None:
         "“引水入城”工程建成通水。",
         "把安全生产作为“一号工程”。",
         "坚决防止搞“面子工程”。",
+        "杜绝新官不理旧账和“政绩工程”。",
+        "拿出超常规举措、付出超常规努力。",
         # an award named after a programme
         "荣获“五个一工程”奖。",
     ],
@@ -202,6 +204,8 @@ def test_a_version_after_a_name_belongs_to_it(nlp, text: str, expected: list[str
         ("深入实施汉中“千村美化”行动。", ["“千村美化”行动"]),
         # a verb inside the clause takes the quoted name
         ("500家企业参与“千企帮千村”湖南行动。", ["“千企帮千村”湖南行动"]),
+        # 发挥 takes the programme whose role it plays
+        ("发挥“雪域英才”计划带动作用。", ["“雪域英才”计划"]),
         # a conjunction before the quotes ends the field: what stands before is another item
         ("深化东西部协作、定点帮扶和“万户兴万村”行动。", ["“万户兴万村”行动"]),
         # a plan with its subject after a verb that may open a title
