@@ -50,7 +50,9 @@ _SLOGAN = re.compile(
     rf"^(?:[{_NUM}+＋]+(?:个|大|项|条|种)?[{_CJK}]?)+(?:[{_CJK}]{{1,2}})?$|^[{_NUM}+＋]+[{_CJK}]{{0,2}}$"
 )
 
-_COUNTED = re.compile(rf"^[{_NUM}]+[项个类批次场]?$")  # 22项专项执法行动: a count, not a name
+_COUNTED = re.compile(rf"^[{_NUM}]+(?:[余多]?[项个类批次场大]|$)")
+"""A name that opens with a count names a set of campaigns, not one (22项专项执法行动, 十大专项整治行动,
+百余项改革试点)."""
 
 
 def is_slogan(name: str) -> bool:
@@ -88,7 +90,8 @@ class InitiativeFinder:
         self._any_quoted = re.compile(r"“([^“”\n]{1,30})”")
         self._suffix = re.compile(_alternation(data["suffixes"]))  # one suffix: (…)+ scans 10× slower
         self._boundary = re.compile(
-            rf"(?P<p>[^{_CJK}0-9A-Za-z“”]|[{data['boundary_chars']}])|{_alternation(data['boundary_words'])}"
+            # boundary words in a row are one (全面|完成 read as one word 全面完成)
+            rf"(?P<p>[^{_CJK}0-9A-Za-z“”]|[{data['boundary_chars']}])|(?:{_alternation(data['boundary_words'])})+"
         )
         self.generic = frozenset(data["generic_names"])
 
