@@ -204,6 +204,9 @@ def test_a_version_after_a_name_belongs_to_it(nlp, text: str, expected: list[str
         ("深入实施汉中“千村美化”行动。", ["“千村美化”行动"]),
         # a verb inside the clause takes the quoted name
         ("500家企业参与“千企帮千村”湖南行动。", ["“千企帮千村”湖南行动"]),
+        # a list's size with its subject; a statutory plan of Shenzhen's planning law
+        ("公布20件民生实事清单。", ["20件民生实事清单"]),
+        ("推动完成河东中心区法定图则修编工作。", ["河东中心区法定图则"]),
         # 发挥 takes the programme whose role it plays
         ("发挥“雪域英才”计划带动作用。", ["“雪域英才”计划"]),
         # a conjunction before the quotes ends the field: what stands before is another item

@@ -483,10 +483,13 @@ class NameGrammar:
             joint = re.match(r"及其|和|与|及|、", text[at:head])
             at += joint.end() if joint else 0
         count = _COUNTED.match(text, at, head)
+        # 20条稳就业政策措施, 20件民生实事清单: articles or a list's size and their subject: one document
+        sized = (
+            count is not None and head - count.end() >= 2 and text[head:end].endswith(self.words.sized_heads)
+        )
         articles = count is not None and count.group().endswith("条") and head - count.end() >= 4
-        if (count and not articles) or _COUNTED_THINGS.search(text, at, head):
+        if (count and not (articles or sized)) or _COUNTED_THINGS.search(text, at, head):
             return False  # 4个方面21条措施, 十大专项规划, 增加3000个…计划: a count, not a title
-        # 20条稳就业政策措施: a set of articles with its subject is one document
         if end - begin < max(
             (n for h, n in self.words.min_length.items() if text.endswith(h, 0, end)), default=0
         ):

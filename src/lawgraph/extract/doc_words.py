@@ -92,6 +92,7 @@ class NameWords:
     quoted_heads: tuple[str, ...]
     other_heads: tuple[str, ...]
     named_heads: tuple[str, ...]
+    sized_heads: tuple[str, ...]
     de_heads: tuple[str, ...]
     about_heads: tuple[str, ...]
     body_rule_heads: tuple[str, ...]
