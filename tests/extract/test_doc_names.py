@@ -207,6 +207,9 @@ def test_a_version_after_a_name_belongs_to_it(nlp, text: str, expected: list[str
         # a list's size with its subject; a statutory plan of Shenzhen's planning law
         ("公布20件民生实事清单。", ["20件民生实事清单"]),
         ("推动完成河东中心区法定图则修编工作。", ["河东中心区法定图则"]),
+        # a first is said of the document; a law's name holds no 的
+        ("全国首张跨境服务贸易负面清单出台实施。", ["跨境服务贸易负面清单"]),
+        ("贯彻实施即将出台的民族团结进步促进法，依法治理。", ["民族团结进步促进法"]),
         # 发挥 takes the programme whose role it plays
         ("发挥“雪域英才”计划带动作用。", ["“雪域英才”计划"]),
         # a conjunction before the quotes ends the field: what stands before is another item

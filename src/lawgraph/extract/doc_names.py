@@ -250,7 +250,7 @@ class NameGrammar:
             if m:
                 start = m.end()
                 continue
-            for word in (text[start:e] for e in (start + 3, start + 2, start + 1)):
+            for word in (text[start:e] for e in (start + 4, start + 3, start + 2, start + 1)):
                 if (word in self.words.lead_words or word in self.words.prepositions) and tt.is_word(
                     start, start + len(word)
                 ):

@@ -249,6 +249,9 @@ class DocumentFinder:
                 # 贯彻落实民营经济促进法, 新修订的…法: the verbs are no part of it
                 cut = next((len(w) for w in self._contexts if title.startswith(w)), 1)
                 title, b = title[cut:], b + cut
+            if "的" in title:  # 即将出台的…法: a law's name holds no 的; what stands before it describes it
+                cut = title.rindex("的") + 1
+                title, b = title[cut:], b + cut
             long_enough = len(title.removeprefix(self.law_prefix)) >= 3
             if free(b, e) and long_enough and title[-2] not in self.law_not_after:
                 add(b, e, title)
