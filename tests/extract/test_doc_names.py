@@ -110,6 +110,7 @@ def test_the_reports_own_area(nlp, text: str, issuer: str, key: str) -> None:
         "采取有力措施，抓好整改。",
         "我们将切实采取措施加以改进。",
         "出台12条措施。",
+        "大会具体部署了12项任务举措。",
         "出台3个方面18条措施。",
         "编制十二个专项规划。",
         "增加3000个普通高中招生计划。",
@@ -210,6 +211,8 @@ def test_a_version_after_a_name_belongs_to_it(nlp, text: str, expected: list[str
         # a first is said of the document; a law's name holds no 的
         ("全国首张跨境服务贸易负面清单出台实施。", ["跨境服务贸易负面清单"]),
         ("贯彻实施即将出台的民族团结进步促进法，依法治理。", ["民族团结进步促进法"]),
+        # a verb with 了 takes what follows, whatever its class
+        ("会议研究部署了城市更新三年行动计划。", ["城市更新三年行动计划"]),
         # 发挥 takes the programme whose role it plays
         ("发挥“雪域英才”计划带动作用。", ["“雪域英才”计划"]),
         # a conjunction before the quotes ends the field: what stands before is another item

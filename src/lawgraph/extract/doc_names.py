@@ -175,7 +175,8 @@ class NameGrammar:
                 continue
             word = text[b:e]
             kind = self.words.verb_kind(word)
-            if kind in ("issuing", "clearing") or (quoted and kind == "clause"):
+            done = kind not in (None, "adverb") and word.endswith("了")  # 部署了: a verb, done
+            if kind in ("issuing", "clearing") or (quoted and kind == "clause") or done:
                 start, before = e, "issuing" if kind == "clause" else kind
             elif kind == "opening" and self.place(text[start:b]):
                 # 推进成都深化空间规划…: a place and its verb, not a title
