@@ -108,6 +108,9 @@ def test_the_reports_own_area(nlp, text: str, issuer: str, key: str) -> None:
     [
         # a class of documents, a count of them, generic instruments
         "采取有力措施，抓好整改。",
+        "我们将切实采取措施加以改进。",
+        "出台12条措施。",
+        "大会具体部署了12项任务举措。",
         "出台3个方面18条措施。",
         "编制十二个专项规划。",
         "增加3000个普通高中招生计划。",
@@ -126,7 +129,6 @@ def test_the_reports_own_area(nlp, text: str, issuer: str, key: str) -> None:
         # quotes without a document's head, or with an initiative's
         "深化“最多跑一次”改革。",
         "建立“1+N”联席机制。",
-        "实施“三区协同”发展战略。",
         "坚持“稳字当头”的要求。",
         # a count of programmes, a programme built, what something is treated as
         "推进“八大工程”。",
@@ -134,6 +136,8 @@ def test_the_reports_own_area(nlp, text: str, issuer: str, key: str) -> None:
         "“引水入城”工程建成通水。",
         "把安全生产作为“一号工程”。",
         "坚决防止搞“面子工程”。",
+        "杜绝新官不理旧账和“政绩工程”。",
+        "拿出超常规举措、付出超常规努力。",
         # an award named after a programme
         "荣获“五个一工程”奖。",
     ],
@@ -152,9 +156,77 @@ def test_a_law_after_two_verbs_is_the_law_alone(nlp) -> None:
 
 
 def test_a_document_is_no_initiative(nlp) -> None:
-    text = "深入实施“数智赋能”行动，实施“湾区协同”发展战略。"
+    text = "深入实施“数智赋能”行动，推进“湾区协同”改革，落实“双碳”战略。"
     assert keys(nlp, text) == ["“数智赋能”行动"]
-    assert [key for _, key in found(nlp, text, kind="initiative")] == ["“湾区协同”发展战略"]
+    assert [key for _, key in found(nlp, text, kind="initiative")] == ["“湾区协同”改革", "“双碳”战略"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实施“三区协同”发展战略。", ["“三区协同”发展战略"]),
+        ("大力实施“一轴两翼”区域发展战略，推动发展。", ["“一轴两翼”区域发展战略"]),
+    ],
+)
+def test_a_named_development_strategy_is_a_document(nlp, text: str, expected: list[str]) -> None:
+    assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全面完成“八五”普法目标任务，扎实推进“九五”普法。", ["“八五”普法规划", "“九五”普法规划"]),
+        ("落实“九五”普法规划，开展宣传。", ["“九五”普法规划"]),
+        ("扎实开展“八五”普法、第四次经济普查。", ["“八五”普法规划"]),
+        # the work and its awards are not the plan
+        ("开展“七五”普法工作，获评“七五”普法先进集体。", []),
+    ],
+)
+def test_a_quoted_period_names_its_five_year_plan(nlp, text: str, expected: list[str]) -> None:
+    assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("省政府编制了“十五五”规划纲要(草案)。", ["“十五五”规划纲要(草案)"]),
+        ("实施“三北”工程(六期)，推进造林。", ["“三北”工程(六期)"]),
+        ("落实城乡融合发展计划(2021—2025年)。", ["城乡融合发展计划(2021—2025年)"]),
+    ],
+)
+def test_a_version_after_a_name_belongs_to_it(nlp, text: str, expected: list[str]) -> None:
+    assert keys(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place whose programme it is stands before the quotes
+        ("深入实施汉中“千村美化”行动。", ["“千村美化”行动"]),
+        # a verb inside the clause takes the quoted name
+        ("500家企业参与“千企帮千村”湖南行动。", ["“千企帮千村”湖南行动"]),
+        # a list's size with its subject; a statutory plan of Shenzhen's planning law
+        ("公布20件民生实事清单。", ["20件民生实事清单"]),
+        ("推动完成河东中心区法定图则修编工作。", ["河东中心区法定图则"]),
+        # a first is said of the document; a law's name holds no 的
+        ("全国首张跨境服务贸易负面清单出台实施。", ["跨境服务贸易负面清单"]),
+        ("贯彻实施即将出台的民族团结进步促进法，依法治理。", ["民族团结进步促进法"]),
+        # a verb with 了 takes what follows, whatever its class
+        ("会议研究部署了城市更新三年行动计划。", ["城市更新三年行动计划"]),
+        # 发挥 takes the programme whose role it plays
+        ("发挥“雪域英才”计划带动作用。", ["“雪域英才”计划"]),
+        # a conjunction before the quotes ends the field: what stands before is another item
+        ("深化东西部协作、定点帮扶和“万户兴万村”行动。", ["“万户兴万村”行动"]),
+        # a plan with its subject after a verb that may open a title
+        ("推进服务业企业倍增计划，支持升规。", ["服务业企业倍增计划"]),
+        # 及其 joins two documents
+        ("编制“十四五”规划纲要及其实施方案。", ["“十四五”规划纲要"]),
+        # a number of articles and their subject
+        ("制定实施20条稳外贸促消费硬措施，推进。", ["20条稳外贸促消费硬措施"]),
+    ],
+)
+def test_where_a_name_starts_and_ends(nlp, text: str, expected: list[str]) -> None:
+    assert keys(nlp, text) == expected
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,8 @@ def initiatives(nlp, text: str) -> list[tuple[str, str]]:
         ("打好安全生产专项整治三年行动收官战。", ("安全生产专项整治三年行动", "安全生产专项整治三年行动")),
         ("健全“扫黑除恶”常态化机制。", ("“扫黑除恶”常态化机制", "“扫黑除恶”常态化机制")),
         ("全面实施大气环境质量提升行动。", ("大气环境质量提升行动", "大气环境质量提升行动")),
+        # boundary words read as one word still end the name before it
+        ("抓实安全管理。全面完成治本攻坚三年行动任务。", ("治本攻坚三年行动", "治本攻坚三年行动")),
     ],
 )
 def test_initiatives(nlp, text, expected) -> None:
@@ -66,6 +68,9 @@ def test_later_quoted_mentions_join_the_initiative(nlp) -> None:
         "开展各类专项行动，深入开展“利剑”等22项专项执法行动。",
         "推进政务服务改革。",
         "深入实施“五大行动”。",
+        # a count of campaigns is no one campaign
+        "继续开展消防、危房等十大专项整治行动。",
+        "百余项国家级改革试点任务先行探索。",
     ],
 )
 def test_not_initiatives(nlp, text) -> None:

@@ -73,6 +73,11 @@ class TextTokens:
             i += 1
         return out
 
+    def word_start(self, pos: int) -> int:
+        """Where the token that holds ``pos`` starts (``pos`` itself when no token holds it)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.starts[i] if i >= 0 and self.ends[i] > pos else pos
+
     def is_word(self, begin: int, end: int) -> bool:
         """Whether ``text[begin:end]`` starts and ends on token boundaries."""
         return begin in self.edges and end in self.edges
@@ -87,10 +92,13 @@ class NameWords:
     quoted_heads: tuple[str, ...]
     other_heads: tuple[str, ...]
     named_heads: tuple[str, ...]
+    sized_heads: tuple[str, ...]
     de_heads: tuple[str, ...]
     about_heads: tuple[str, ...]
     body_rule_heads: tuple[str, ...]
     min_length: dict[str, int]
+    five_year_plans: dict[str, str]
+    five_year_plan_followers: tuple[str, ...]
     issuing_verbs: frozenset[str]
     clause_verbs: frozenset[str]
     opening_verbs: frozenset[str]
