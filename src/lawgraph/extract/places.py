@@ -54,7 +54,7 @@ from lawgraph.extract.dated import DatedDivisions
 from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
 from lawgraph.extract.gazetteer import Division, Gazetteer
-from lawgraph.extract.place_match import PlaceMatch, alternation
+from lawgraph.extract.place_match import PlaceMatch, word_rx
 from lawgraph.extract.regions import RegionFinder
 from lawgraph.extract.tokens import token_starts
 from lawgraph.extract.zones import Hit, ZoneFinder
@@ -103,7 +103,7 @@ class PlaceFinder:
         self.gaz = gazetteer
         self.regions = RegionFinder(lexicon)
         self.dated = DatedDivisions(lexicon.tsv("division_changes.tsv"))
-        self._old_rx = re.compile(alternation(list(self.dated.old_names)))
+        self._old_rx = word_rx(list(self.dated.old_names))
         ends = "".join(sorted(gazetteer.lengths_by_end))
         self._end_rx = re.compile(f"[{re.escape(ends)}]")
         self.org_after = tuple(rules["org_after_short_form"])
@@ -210,7 +210,8 @@ class PlaceFinder:
         out: list[PlaceMatch] = []
         # The token starts, shared with the action and indicator components (read once per Doc).
         starts = token_starts(doc, len(text))  # token starts and the text's end, built once per Doc
-        named = self.regions.find(text, starts)
+        arr = doc.to_array(["ORTH", "IDX"])
+        named = self.regions.find(text, starts, arr[:, 0].astype(np.uint64), arr[:, 1].astype(np.int64))
         # Zones first: a province's part (浙东) that heads a zone's name is the zone's.
         # A zone's name starts at a place that would count alone (新建 is none in 新建体育公园); the
         # country's own words (全国数据产业集聚区) start none.

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lawgraph.extract.gazetteer import Gazetteer
-from lawgraph.extract.place_match import PlaceMatch, alternation
+from lawgraph.extract.place_match import PlaceMatch, alternation, word_rx
 
 if TYPE_CHECKING:
     from lawgraph.model import ReportContext
@@ -107,7 +107,7 @@ class ZoneFinder:
             for suffix in suffixes:
                 self.zone_cls[suffix] = cls
         self.not_places = frozenset(rules["non_place_kinds"])
-        self._zone_rx = re.compile(alternation([*self.zone_cls, *self.not_places]))
+        self._zone_rx = word_rx([*self.zone_cls, *self.not_places])
         self.strong = frozenset(rules["strong_suffixes"])
         self.designations = frozenset(rules["designation_suffixes"])
         self.full_forms: dict[str, str] = rules["suffix_full_forms"]
@@ -122,8 +122,11 @@ class ZoneFinder:
         numerals = "一二三四五六七八九十两几多0-9０-９"
         marks = re.escape(_IN_NAME_MARKS)
         units = "(?:[大个项类座家批条所]|万|亿|平方米|平方公里|公里|米|亩|吨)"  # 42万平方米清水河片区
-        self._boundary_rx = re.compile(
-            f"(?P<p>[^{_CJK}{marks}A-Za-z0-9]|——|[{numerals}.]+{units}+)|{alternation(rules['boundary_words'])}"
+        words = rules["boundary_words"]
+        firsts = re.escape("".join(sorted({w[0] for w in words} | set(numerals))))
+        self._boundary_rx = re.compile(  # the lookahead skips the positions where no boundary starts
+            f"(?=[^{_CJK}]|[{firsts}])"
+            f"(?:(?P<p>[^{_CJK}{marks}A-Za-z0-9]|——|[{numerals}.]+{units}+)|{alternation(words)})"
         )
         self.name_heads = tuple(rules["zone_name_heads"])
         self._hard_rx = re.compile(f"[^{_CJK}{marks}A-Za-z0-9]")
