@@ -196,3 +196,54 @@ def test_names_do_not_run_over_words_that_are_no_name(nlp, text) -> None:
 def test_a_zone_name_starts_after_a_verb_between_two_zones(nlp) -> None:
     got = surfaces(nlp, "星河科创城成为链接光明科学城的枢纽。")
     assert "光明科学城" in got and not any("成为" in s for s in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one-word natural features and sites by their generic term (place_features.py)
+        ("推进贺兰山生态保护修复。", "贺兰山"),
+        ("加强洞庭湖水环境治理。", "洞庭湖"),
+        ("保护青藏高原生态安全屏障。", "青藏高原"),
+        ("建设胶州湾生态走廊。", "胶州湾"),
+        ("振兴大别山北麓革命老区。", "大别山北麓"),  # a part written after the name belongs to it
+        ("以鹭湖为中心建设公园。", None),  # a one-character head (鹭湖) is left: too many common words
+    ],
+)
+def test_a_natural_feature_is_a_place(nlp, text, expected) -> None:
+    got = found(nlp, text)
+    if expected is None:
+        assert not any(label == "Place" for _, label, _ in got), got
+    else:
+        assert (expected, "Place", expected) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持绿水青山就是金山银山。",  # slogans pairing landforms
+        "统筹山水林田湖草沙一体化保护。",
+        "缓解城市热岛效应，对项目严格把关。",  # common nouns ending like names
+        "加强科技攻关，支持司法机关。",
+    ],
+)
+def test_a_landform_word_that_is_no_name_is_no_place(nlp, text) -> None:
+    assert not any(label == "Place" for _, label, _ in found(nlp, text)), found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推进红其拉甫口岸扩能改造。", "红其拉甫口岸"),  # ports of entry, mines, oil and gas fields
+        ("推动神东煤矿智能化改造。", "神东煤矿"),
+        ("加快普光气田开发。", "普光气田"),
+        ("加快长庆油田增储上产。", "长庆油田"),
+    ],
+)
+def test_ports_mines_and_fields_are_named_places(nlp, text, expected) -> None:
+    assert expected in surfaces(nlp, text), found(nlp, text)
+
+
+def test_a_kind_word_in_brackets_glosses_the_name_before_it(nlp) -> None:
+    got = surfaces(nlp, "加快南湾码头工程（口岸）建设，完善航空、陆路、水运口岸设施。", DISTRICT)
+    assert not any("口岸" in s for s in got), got

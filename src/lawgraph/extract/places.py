@@ -54,6 +54,7 @@ from lawgraph.extract.dated import DatedDivisions
 from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
 from lawgraph.extract.gazetteer import Division, Gazetteer
+from lawgraph.extract.place_features import FeatureFinder
 from lawgraph.extract.place_match import PlaceMatch, word_rx
 from lawgraph.extract.regions import RegionFinder
 from lawgraph.extract.tokens import token_starts
@@ -120,6 +121,7 @@ class PlaceFinder:
         self._has_word = rjieba.has_word
         abbreviations = "".join(row[1].replace("、", "") for row in lexicon.tsv("province_abbreviations.tsv"))
         self.zones = ZoneFinder(gazetteer, rules, rjieba.tag, rjieba.has_word, abbreviations)
+        self.features = FeatureFinder(rules, rjieba.tag)
         keys = [get_string_id(s) for s in gazetteer.by_short]
         self.short_keys = np.array(sorted(keys), dtype=np.uint64)
         self._county_keys: dict[tuple[str, ...], np.ndarray] = {}
@@ -295,6 +297,8 @@ class PlaceFinder:
         out.extend(zones)
         out.extend(self._listed(named, out, zone_spans))
         out.extend(self._retired(text, year, starts, out))
+        words = list(zip(arr[:, 1].tolist(), [*arr[1:, 1].tolist(), len(text)], strict=True))
+        out.extend(self.features.find(text, words, [(m.begin, m.end) for m in out]))
         out.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
         return out
 

@@ -318,6 +318,8 @@ class ZoneFinder:
             suffix = m.group()
             if suffix in self.not_places:
                 continue
+            if text[m.start() - 1 : m.start()] in ("（", "("):
+                continue  # 码头工程（口岸）: a kind word in brackets glosses the name before it
             cls = self.zone_cls[suffix]
             start = self._zone_start(text, m.start(), place_spans, starts)
             if text[start - 1 : start] == "“" and text[m.end() : m.end() + 1] == "”":
