@@ -247,3 +247,30 @@ def test_ports_mines_and_fields_are_named_places(nlp, text, expected) -> None:
 def test_a_kind_word_in_brackets_glosses_the_name_before_it(nlp) -> None:
     got = surfaces(nlp, "加快南湾码头工程（口岸）建设，完善航空、陆路、水运口岸设施。", DISTRICT)
     assert not any("口岸" in s for s in got), got
+
+
+HUNAN = "湖南省人民政府"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("加强湘江中下游治理。", {"湘江中下游"}),  # a river's section is a place, the river alone none
+        ("统筹长江黄河上游保护。", set()),  # two rivers: no one section
+    ],
+)
+def test_a_rivers_section_is_a_place(nlp, text, expected) -> None:
+    assert {s for s, label, _ in found(nlp, text, HUNAN) if label == "Place"} == expected
+
+
+def test_a_reservoir_area_written_apart_is_one_place(nlp) -> None:
+    got = found(nlp, "统筹丹江口库区生态补偿。", "湖北省人民政府")
+    assert ("丹江口库区", "Place", "丹江口库区") in got, got
+    assert not any(surface == "丹江口" for surface, _, _ in got), got  # the city names no place here
+
+
+def test_a_quoted_run_of_the_provinces_abbreviations_heads_a_zone(nlp) -> None:
+    text = "打造“长株潭”先进制造、“岳常益”绿色化工等产业走廊，建设“无废城市”示范区。"
+    keys = {key for _, _, key in found(nlp, text, HUNAN)}
+    assert {"“长株潭”先进制造产业走廊", "“岳常益”绿色化工产业走廊"} <= keys, keys
+    assert not any("无废" in k for k in keys), keys  # a quoted slogan is no abbreviation of cities

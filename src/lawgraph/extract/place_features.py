@@ -15,6 +15,10 @@ same ending (高山, 热岛, 科技攻关, 司法机关) is tagged otherwise, or
 - a word that holds a division already found (大南山 holds no 南山区; 马鞍山 is the city) is the division's;
 - a part written right after the name (大别山北麓, 太行山东北部: ``feature_parts``) belongs to the place.
 
+A place word followed by a generic term the segmenter writes apart (江汉 平原, 丹江口 库区:
+``feature_kinds_apart``) is one feature too, and so is a river with its section (黄河 上游, 汉江 中下游:
+``river_sections``): a river alone is no place of the reports' gold, its section is.
+
 Every match is a :data:`~lawgraph.extract.place_match.OTHER_PLACE` named as written.
 
 >>> import rjieba
@@ -24,7 +28,7 @@ Every match is a :data:`~lawgraph.extract.place_match.OTHER_PLACE` named as writ
 >>> words = rjieba.cut(text)
 >>> import itertools
 >>> starts = list(itertools.accumulate((len(w) for w in words), initial=0))
->>> [text[m.begin:m.end] for m in finder.find(text, list(zip(starts, starts[1:])), [])]
+>>> [text[m.begin:m.end] for m in finder.find(text, list(zip(starts, starts[1:])), [])[0]]
 ['贺兰山', '青藏高原']
 """
 
@@ -57,6 +61,8 @@ class FeatureFinder:
         self.glued = frozenset(rules["feature_glued_words"])
         self.paired = frozenset(rules["feature_paired_landforms"])
         self.parts = tuple(sorted(rules["feature_parts"], key=len, reverse=True))
+        self.apart = frozenset(rules["feature_kinds_apart"])
+        self.sections = frozenset(rules["river_sections"])
         self._tag = tag
         self._ends = frozenset(k[-1] for k in self.kinds)
 
@@ -77,14 +83,33 @@ class FeatureFinder:
             return None
         return start, kind
 
+    def _pair(self, text: str, head: tuple[int, int], kind: tuple[int, int]) -> bool:
+        """Whether two words make one feature: a place word, then a generic term written apart (江汉 平原 is
+        one word, 丹江口 库区 two) or a river, then its section (黄河 上游)."""
+        first, second = text[head[0] : head[1]], text[kind[0] : kind[1]]
+        river = first[-1] in "江河" and not any(c in "江河" for c in first[1:-1])  # 长江黄河: two rivers
+        if len(first) < 2 or not (second in self.apart or (second in self.sections and river)):
+            return False
+        tags = self._tag(first)
+        return len(tags) == 1 and tags[0][1] == "ns"
+
     def find(
         self, text: str, words: Sequence[tuple[int, int]], taken: Sequence[tuple[int, int]]
-    ) -> list[PlaceMatch]:
+    ) -> tuple[list[PlaceMatch], set[tuple[int, int]]]:
         """The features among ``words`` (the segmenter's word spans of ``text``) that overlap none of
-        ``taken`` (the spans of divisions and zones already found)."""
+        ``taken`` (the spans of divisions and zones already found), and the spans of ``taken`` that head a
+        feature of two words (丹江口 of 丹江口库区: the feature is the place named, not the city)."""
         out = []
         spans = sorted(taken)
-        for begin, end in words:
+        replaced: set[tuple[int, int]] = set()
+        for i, (begin, end) in enumerate(words):
+            if i + 1 < len(words) and self._pair(text, (begin, end), words[i + 1]):
+                stop = words[i + 1][1]
+                hit = [sp for sp in spans if sp[0] < stop and begin < sp[1]]
+                if all(sp == (begin, end) for sp in hit):
+                    replaced.update(hit)
+                    out.append(PlaceMatch(begin, stop, OTHER_PLACE, text[begin:stop]))
+                continue
             if end - begin < 3 or text[end - 1] not in self._ends:
                 continue
             found = self._name(text[begin:end])
@@ -95,4 +120,4 @@ class FeatureFinder:
                 continue
             part = next((p for p in self.parts if text.startswith(p, end)), "")
             out.append(PlaceMatch(b, end + len(part), OTHER_PLACE, text[b : end + len(part)]))
-        return out
+        return out, replaced
