@@ -274,3 +274,19 @@ def test_a_quoted_run_of_the_provinces_abbreviations_heads_a_zone(nlp) -> None:
     keys = {key for _, _, key in found(nlp, text, HUNAN)}
     assert {"“长株潭”先进制造产业走廊", "“岳常益”绿色化工产业走廊"} <= keys, keys
     assert not any("无废" in k for k in keys), keys  # a quoted slogan is no abbreviation of cities
+
+
+def test_a_national_new_area_the_tagger_does_not_know_is_listed(nlp) -> None:
+    got = found(nlp, "全力支持雄安新区建设，推动雄安新区中关村科技园发展。", "北京市人民政府")
+    assert ("雄安新区", "NewArea", "河北雄安新区") in got, got
+    assert "雄安新区中关村科技园" in {surface for surface, _, _ in got}, got
+
+
+def test_the_issuers_own_new_area_stays_its_own(nlp) -> None:
+    got = found(nlp, "兰州新区法治政府建设取得新成效。", "兰州新区管理委员会")
+    assert ("兰州新区", "NewArea", "甘肃省兰州新区") in got, got
+
+
+def test_a_place_glued_to_its_people_is_named(nlp) -> None:
+    keys = {key for _, _, key in found(nlp, "向港澳同胞、台湾同胞和海外侨胞致以崇高敬意。", "北京市人民政府")}
+    assert "台湾省" in keys, keys

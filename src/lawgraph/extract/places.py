@@ -214,6 +214,8 @@ class PlaceFinder:
         starts = token_starts(doc, len(text))  # token starts and the text's end, built once per Doc
         arr = doc.to_array(["ORTH", "IDX"])
         named = self.regions.find(text, starts, arr[:, 0].astype(np.uint64), arr[:, 1].astype(np.int64))
+        if ctx and ctx.area:  # a listed new area that is the issuer's own is read as the report's own area
+            named = [m for m in named if text[m.begin : m.end] != ctx.area]
         # Zones first: a province's part (浙东) that heads a zone's name is the zone's.
         # A zone's name starts at a place that would count alone (新建 is none in 新建体育公园); the
         # country's own words (全国数据产业集聚区) start none.

@@ -10,7 +10,9 @@ sources: ``world_places.tsv`` (derived by ``scripts/derive_world_places.py``), `
 A name counts where it stands as a word of its own (it starts and ends on the segmenter's word boundaries:
 中美 and 内蒙古 hold no 美国 or 蒙古). A bare direction (西部, 西北) counts only where it stands for the
 region: before 地区, 第一, 首位 … or after 辐射, 融入 … (``bare_region_after`` / ``bare_region_before``).
-Every match is a :data:`~lawgraph.extract.place_match.OTHER_PLACE` (``schema:Place``).
+A place glued by the segmenter to the word for its people (台湾同胞: ``place_people_words``) counts too.
+Every match is a :data:`~lawgraph.extract.place_match.OTHER_PLACE` (``schema:Place``), but for the
+national-level new areas (``NewArea``).
 
 Examples
 --------
@@ -92,6 +94,7 @@ class RegionFinder:
         self._after = tuple(rules["bare_region_after"])
         self._before = tuple(rules["bare_region_before"])
         self._region_suffixes = tuple(rules["region_after_abbreviation"])
+        self._people = tuple(rules["place_people_words"])
         self._event_rx = re.compile(
             f"[^，。；、,;“”\\s]{{0,6}}?(?:{alternation(rules['region_not_before'])})"
         )
@@ -108,6 +111,13 @@ class RegionFinder:
                 end = int(idx[i + 1]) if i + 1 < len(idx) else len(text)
                 found.append((begin, end, text[begin:end]))
         found += [(m.start(), m.end(), m.group()) for m in self._rx.finditer(text)]
+        for tail in self._people:  # 台湾同胞: the segmenter glues the place to its people
+            at = text.find(tail)
+            while at > 0:
+                form = next((text[at - n : at] for n in (4, 3, 2) if text[at - n : at] in self.forms), None)
+                if form is not None:
+                    found.append((at - len(form), at + len(tail), form))
+                at = text.find(tail, at + 1)
         return sorted(found)
 
     def find(self, text: str, starts: Container[int], orth: np.ndarray, idx: np.ndarray) -> list[PlaceMatch]:
@@ -116,7 +126,11 @@ class RegionFinder:
         out = []
         for begin, end, form in self._matches(text, orth, idx):
             begin_ok = begin in starts or not _CJK.match(text, begin - 1) if begin else True
-            end_ok = end in starts or not _CJK.match(text, end)
+            if text.endswith(self._people, begin, end):
+                end -= next(len(t) for t in self._people if text.endswith(t, begin, end))
+                begin_ok = end_ok = begin_ok and form in self.forms
+            else:
+                end_ok = end in starts or not _CJK.match(text, end)
             if form in self.abbreviations:
                 # 川南经济区, 浙中高质量发展: a word of its own, or before a region's kind word.
                 if begin_ok and (end_ok or text.startswith(self._region_suffixes, end)):
@@ -129,5 +143,6 @@ class RegionFinder:
             if self._event_rx.match(text, end):
                 continue  # 中国—中亚峰会: the event's name
             canonical, parent = self.forms[form]
-            out.append(PlaceMatch(begin, end, OTHER_PLACE, canonical, parent))
+            cls = "NewArea" if canonical.endswith("新区") else OTHER_PLACE  # the national-level new areas
+            out.append(PlaceMatch(begin, end, cls, canonical, parent))
         return out
