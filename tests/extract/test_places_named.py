@@ -290,3 +290,20 @@ def test_the_issuers_own_new_area_stays_its_own(nlp) -> None:
 def test_a_place_glued_to_its_people_is_named(nlp) -> None:
     keys = {key for _, _, key in found(nlp, "向港澳同胞、台湾同胞和海外侨胞致以崇高敬意。", "北京市人民政府")}
     assert "台湾省" in keys, keys
+
+
+def test_a_division_named_like_a_common_noun_needs_its_city_far_from_home(nlp) -> None:
+    got = found(nlp, "推进老城区有机更新，学习洛阳老城区经验。", DISTRICT)
+    assert [key for surface, _, key in got if surface == "老城区"] == ["河南省洛阳市老城区"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一批项目落地南湖临港产业园。", "南湖临港产业园"),
+        ("以绿道串联北部滨海片区。", "北部滨海片区"),
+    ],
+)
+def test_a_zone_name_starts_after_a_verb_of_linking_or_landing(nlp, text, expected) -> None:
+    got = {s for s in surfaces(nlp, text, DISTRICT) if s.endswith(expected[-3:])}
+    assert got == {expected}, got

@@ -109,6 +109,7 @@ class PlaceFinder:
         self._end_rx = re.compile(f"[{re.escape(ends)}]")
         self.org_after = tuple(rules["org_after_short_form"])
         self.suffix_compounds = frozenset(rules["suffix_compounds"])
+        self.common_nouns = frozenset(rules["common_noun_divisions"])
         self.village_generic = frozenset(rules["village_generic_names"])
         self.village_not_before = tuple(rules["village_not_before"])
         self.village_generic_tails = tuple(g for g in self.village_generic if len(g) >= 2) + ("乡", "农")
@@ -354,7 +355,8 @@ class PlaceFinder:
 
         Inside the report's province a full name is enough, and a short form of a county too. Elsewhere the
         name needs its parent written just before it (广西靖西), a list it continues (靖西、那坡), its city or
-        county named elsewhere in the Doc, or — for a county's full name — clean word boundaries.
+        county named elsewhere in the Doc, or — for a county's full name — clean word boundaries; a name that
+        is also a common noun (老城区) needs its parent.
         """
         path = self.gaz.path(div)
         home = bool(ctx and ctx.province and path[0].name == ctx.province)
@@ -363,6 +365,8 @@ class PlaceFinder:
             return True
         if parent_before is not None and parent_before in path[:-1]:
             return True
+        if hit.name in self.common_nouns:
+            return False  # 坪山老城区 outside Henan: the old town, not 洛阳市老城区
         if listed_after is not None and self.gaz.path(listed_after)[0] is path[0]:
             return True
         if weak:
