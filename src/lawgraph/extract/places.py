@@ -300,7 +300,8 @@ class PlaceFinder:
         out.extend(zones)
         out.extend(self._listed(named, out, zone_spans))
         out.extend(self._retired(text, year, starts, out))
-        words = list(zip(arr[:, 1].tolist(), [*arr[1:, 1].tolist(), len(text)], strict=True))
+        offsets = arr[:, 1].tolist()
+        words = list(zip(offsets, [*offsets[1:], len(text)], strict=False))  # word spans; none when empty
         features, replaced = self.features.find(text, words, [(m.begin, m.end) for m in out])
         out = [m for m in out if (m.begin, m.end) not in replaced] + features
         out.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
