@@ -307,3 +307,15 @@ def test_a_division_named_like_a_common_noun_needs_its_city_far_from_home(nlp) -
 def test_a_zone_name_starts_after_a_verb_of_linking_or_landing(nlp, text, expected) -> None:
     got = {s for s in surfaces(nlp, text, DISTRICT) if s.endswith(expected[-3:])}
     assert got == {expected}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("加快红柳林、小保当、曹家滩等煤矿建设。", {"红柳林煤矿", "小保当煤矿", "曹家滩煤矿"}),
+        ("提升黄果树、龙宫等景区品质。", {"黄果树景区", "龙宫景区"}),
+        ("推进智能化等煤矿改造。", set()),  # one item alone is no list
+    ],
+)
+def test_a_list_of_mines_or_scenic_areas_shares_its_kind(nlp, text, expected) -> None:
+    assert {key for _, _, key in found(nlp, text, "陕西省人民政府")} == expected

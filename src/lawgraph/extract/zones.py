@@ -419,8 +419,9 @@ class ZoneFinder:
                     zones.append(PlaceMatch(m.start(), m.end(), cls, own[0], own[1]))
                 continue
             if suffix in self.elliptic and text[m.start() - 1 : m.start()] == "等":
-                # 甲、乙等遗址: each item is one of the kind
-                zones.extend(self._items(text, m.start() - 1, "", suffix, cls, place_spans, starts, by_begin))
+                # 甲、乙等遗址: each item is one of the kind; one item alone (智能化等煤矿) is no list
+                items = self._items(text, m.start() - 1, "", suffix, cls, place_spans, starts, by_begin)
+                zones.extend(items if len(items) >= 2 else [])
                 continue
             if len(name) < 2:
                 continue
