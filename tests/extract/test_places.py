@@ -108,7 +108,7 @@ def test_community_alone_in_a_subdistrict_report(nlp) -> None:
     [
         ("2022年，兰州新区坚持改革。", GANSU_NEW_AREA, ("兰州新区", "NewArea", "甘肃省兰州新区")),
         # a new area the table does not know, opening a clause
-        ("贵阳发展提速，贵安新区建设取得新进展。", "贵阳市人民政府", ("贵安新区", "NewArea", "贵安新区")),
+        ("贵阳发展提速，贵安新区建设取得新进展。", "贵阳市人民政府", ("贵安新区", "NewArea", "贵州贵安新区")),
         # 新区 alone is the report's own new area
         ("推动新区高质量发展。", GANSU_NEW_AREA, ("新区", "NewArea", "甘肃省兰州新区")),
         ("建成兰州新区法治文化公园。", GANSU_NEW_AREA,

@@ -196,3 +196,126 @@ def test_names_do_not_run_over_words_that_are_no_name(nlp, text) -> None:
 def test_a_zone_name_starts_after_a_verb_between_two_zones(nlp) -> None:
     got = surfaces(nlp, "星河科创城成为链接光明科学城的枢纽。")
     assert "光明科学城" in got and not any("成为" in s for s in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one-word natural features and sites by their generic term (place_features.py)
+        ("推进贺兰山生态保护修复。", "贺兰山"),
+        ("加强洞庭湖水环境治理。", "洞庭湖"),
+        ("保护青藏高原生态安全屏障。", "青藏高原"),
+        ("建设胶州湾生态走廊。", "胶州湾"),
+        ("振兴大别山北麓革命老区。", "大别山北麓"),  # a part written after the name belongs to it
+        ("以鹭湖为中心建设公园。", None),  # a one-character head (鹭湖) is left: too many common words
+    ],
+)
+def test_a_natural_feature_is_a_place(nlp, text, expected) -> None:
+    got = found(nlp, text)
+    if expected is None:
+        assert not any(label == "Place" for _, label, _ in got), got
+    else:
+        assert (expected, "Place", expected) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持绿水青山就是金山银山。",  # slogans pairing landforms
+        "统筹山水林田湖草沙一体化保护。",
+        "缓解城市热岛效应，对项目严格把关。",  # common nouns ending like names
+        "加强科技攻关，支持司法机关。",
+    ],
+)
+def test_a_landform_word_that_is_no_name_is_no_place(nlp, text) -> None:
+    assert not any(label == "Place" for _, label, _ in found(nlp, text)), found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推进红其拉甫口岸扩能改造。", "红其拉甫口岸"),  # ports of entry, mines, oil and gas fields
+        ("推动神东煤矿智能化改造。", "神东煤矿"),
+        ("加快普光气田开发。", "普光气田"),
+        ("加快长庆油田增储上产。", "长庆油田"),
+    ],
+)
+def test_ports_mines_and_fields_are_named_places(nlp, text, expected) -> None:
+    assert expected in surfaces(nlp, text), found(nlp, text)
+
+
+def test_a_kind_word_in_brackets_glosses_the_name_before_it(nlp) -> None:
+    got = surfaces(nlp, "加快南湾码头工程（口岸）建设，完善航空、陆路、水运口岸设施。", DISTRICT)
+    assert not any("口岸" in s for s in got), got
+
+
+HUNAN = "湖南省人民政府"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("加强湘江中下游治理。", {"湘江中下游"}),  # a river's section is a place, the river alone none
+        ("统筹长江黄河上游保护。", set()),  # two rivers: no one section
+    ],
+)
+def test_a_rivers_section_is_a_place(nlp, text, expected) -> None:
+    assert {s for s, label, _ in found(nlp, text, HUNAN) if label == "Place"} == expected
+
+
+def test_a_reservoir_area_written_apart_is_one_place(nlp) -> None:
+    got = found(nlp, "统筹丹江口库区生态补偿。", "湖北省人民政府")
+    assert ("丹江口库区", "Place", "丹江口库区") in got, got
+    assert not any(surface == "丹江口" for surface, _, _ in got), got  # the city names no place here
+
+
+def test_a_quoted_run_of_the_provinces_abbreviations_heads_a_zone(nlp) -> None:
+    text = "打造“长株潭”先进制造、“岳常益”绿色化工等产业走廊，建设“无废城市”示范区。"
+    keys = {key for _, _, key in found(nlp, text, HUNAN)}
+    assert {"“长株潭”先进制造产业走廊", "“岳常益”绿色化工产业走廊"} <= keys, keys
+    assert not any("无废" in k for k in keys), keys  # a quoted slogan is no abbreviation of cities
+
+
+def test_a_national_new_area_the_tagger_does_not_know_is_listed(nlp) -> None:
+    got = found(nlp, "全力支持雄安新区建设，推动雄安新区中关村科技园发展。", "北京市人民政府")
+    assert ("雄安新区", "NewArea", "河北雄安新区") in got, got
+    assert "雄安新区中关村科技园" in {surface for surface, _, _ in got}, got
+
+
+def test_the_issuers_own_new_area_stays_its_own(nlp) -> None:
+    got = found(nlp, "兰州新区法治政府建设取得新成效。", "兰州新区管理委员会")
+    assert ("兰州新区", "NewArea", "甘肃省兰州新区") in got, got
+
+
+def test_a_place_glued_to_its_people_is_named(nlp) -> None:
+    keys = {key for _, _, key in found(nlp, "向港澳同胞、台湾同胞和海外侨胞致以崇高敬意。", "北京市人民政府")}
+    assert "台湾省" in keys, keys
+
+
+def test_a_division_named_like_a_common_noun_needs_its_city_far_from_home(nlp) -> None:
+    got = found(nlp, "推进老城区有机更新，学习洛阳老城区经验。", DISTRICT)
+    assert [key for surface, _, key in got if surface == "老城区"] == ["河南省洛阳市老城区"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一批项目落地南湖临港产业园。", "南湖临港产业园"),
+        ("以绿道串联北部滨海片区。", "北部滨海片区"),
+    ],
+)
+def test_a_zone_name_starts_after_a_verb_of_linking_or_landing(nlp, text, expected) -> None:
+    got = {s for s in surfaces(nlp, text, DISTRICT) if s.endswith(expected[-3:])}
+    assert got == {expected}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("加快红柳林、小保当、曹家滩等煤矿建设。", {"红柳林煤矿", "小保当煤矿", "曹家滩煤矿"}),
+        ("提升黄果树、龙宫等景区品质。", {"黄果树景区", "龙宫景区"}),
+        ("推进智能化等煤矿改造。", set()),  # one item alone is no list
+    ],
+)
+def test_a_list_of_mines_or_scenic_areas_shares_its_kind(nlp, text, expected) -> None:
+    assert {key for _, _, key in found(nlp, text, "陕西省人民政府")} == expected

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["OTHER_PLACE", "PlaceMatch", "alternation"]
+__all__ = ["OTHER_PLACE", "PlaceMatch", "alternation", "word_rx"]
 
 OTHER_PLACE = "Place"
 """The class of a named place that is neither a division nor a zone (typed ``schema:Place`` only)."""
@@ -39,3 +39,14 @@ def alternation(words: list[str] | set[str] | tuple[str, ...]) -> str:
     '新区|区'
     """
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def word_rx(words: list[str] | set[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding ``words`` (longest first) that skips, by their first characters, the positions where
+    none starts: Python's ``re`` tries every alternative at every position otherwise (hundreds of names).
+
+    >>> [m.group() for m in word_rx(["东盟", "中东", "中东欧"]).finditer("对东盟、中东欧出口")]
+    ['东盟', '中东欧']
+    """
+    firsts = "".join(sorted({re.escape(w[0]) for w in words if w}))
+    return re.compile(f"(?=[{firsts}])(?:{alternation(words)})")

@@ -54,7 +54,8 @@ from lawgraph.extract.dated import DatedDivisions
 from lawgraph.extract.documents import doc_text
 from lawgraph.extract.extensions import entity_span, register_extensions, set_entity_spans, set_span_attrs
 from lawgraph.extract.gazetteer import Division, Gazetteer
-from lawgraph.extract.place_match import PlaceMatch, alternation
+from lawgraph.extract.place_features import FeatureFinder
+from lawgraph.extract.place_match import PlaceMatch, word_rx
 from lawgraph.extract.regions import RegionFinder
 from lawgraph.extract.tokens import token_starts
 from lawgraph.extract.zones import Hit, ZoneFinder
@@ -103,11 +104,12 @@ class PlaceFinder:
         self.gaz = gazetteer
         self.regions = RegionFinder(lexicon)
         self.dated = DatedDivisions(lexicon.tsv("division_changes.tsv"))
-        self._old_rx = re.compile(alternation(list(self.dated.old_names)))
+        self._old_rx = word_rx(list(self.dated.old_names))
         ends = "".join(sorted(gazetteer.lengths_by_end))
         self._end_rx = re.compile(f"[{re.escape(ends)}]")
         self.org_after = tuple(rules["org_after_short_form"])
         self.suffix_compounds = frozenset(rules["suffix_compounds"])
+        self.common_nouns = frozenset(rules["common_noun_divisions"])
         self.village_generic = frozenset(rules["village_generic_names"])
         self.village_not_before = tuple(rules["village_not_before"])
         self.village_generic_tails = tuple(g for g in self.village_generic if len(g) >= 2) + ("乡", "农")
@@ -120,6 +122,7 @@ class PlaceFinder:
         self._has_word = rjieba.has_word
         abbreviations = "".join(row[1].replace("、", "") for row in lexicon.tsv("province_abbreviations.tsv"))
         self.zones = ZoneFinder(gazetteer, rules, rjieba.tag, rjieba.has_word, abbreviations)
+        self.features = FeatureFinder(rules, rjieba.tag)
         keys = [get_string_id(s) for s in gazetteer.by_short]
         self.short_keys = np.array(sorted(keys), dtype=np.uint64)
         self._county_keys: dict[tuple[str, ...], np.ndarray] = {}
@@ -210,7 +213,10 @@ class PlaceFinder:
         out: list[PlaceMatch] = []
         # The token starts, shared with the action and indicator components (read once per Doc).
         starts = token_starts(doc, len(text))  # token starts and the text's end, built once per Doc
-        named = self.regions.find(text, starts)
+        arr = doc.to_array(["ORTH", "IDX"])
+        named = self.regions.find(text, starts, arr[:, 0].astype(np.uint64), arr[:, 1].astype(np.int64))
+        if ctx and ctx.area:  # a listed new area that is the issuer's own is read as the report's own area
+            named = [m for m in named if text[m.begin : m.end] != ctx.area]
         # Zones first: a province's part (浙东) that heads a zone's name is the zone's.
         # A zone's name starts at a place that would count alone (新建 is none in 新建体育公园); the
         # country's own words (全国数据产业集聚区) start none.
@@ -294,6 +300,10 @@ class PlaceFinder:
         out.extend(zones)
         out.extend(self._listed(named, out, zone_spans))
         out.extend(self._retired(text, year, starts, out))
+        offsets = arr[:, 1].tolist()
+        words = list(zip(offsets, [*offsets[1:], len(text)], strict=False))  # word spans; none when empty
+        features, replaced = self.features.find(text, words, [(m.begin, m.end) for m in out])
+        out = [m for m in out if (m.begin, m.end) not in replaced] + features
         out.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
         return out
 
@@ -346,7 +356,8 @@ class PlaceFinder:
 
         Inside the report's province a full name is enough, and a short form of a county too. Elsewhere the
         name needs its parent written just before it (广西靖西), a list it continues (靖西、那坡), its city or
-        county named elsewhere in the Doc, or — for a county's full name — clean word boundaries.
+        county named elsewhere in the Doc, or — for a county's full name — clean word boundaries; a name that
+        is also a common noun (老城区) needs its parent.
         """
         path = self.gaz.path(div)
         home = bool(ctx and ctx.province and path[0].name == ctx.province)
@@ -355,6 +366,8 @@ class PlaceFinder:
             return True
         if parent_before is not None and parent_before in path[:-1]:
             return True
+        if hit.name in self.common_nouns:
+            return False  # 坪山老城区 outside Henan: the old town, not 洛阳市老城区
         if listed_after is not None and self.gaz.path(listed_after)[0] is path[0]:
             return True
         if weak:

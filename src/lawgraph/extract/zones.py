@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lawgraph.extract.gazetteer import Gazetteer
-from lawgraph.extract.place_match import PlaceMatch, alternation
+from lawgraph.extract.place_match import PlaceMatch, alternation, word_rx
 
 if TYPE_CHECKING:
     from lawgraph.model import ReportContext
@@ -107,7 +107,7 @@ class ZoneFinder:
             for suffix in suffixes:
                 self.zone_cls[suffix] = cls
         self.not_places = frozenset(rules["non_place_kinds"])
-        self._zone_rx = re.compile(alternation([*self.zone_cls, *self.not_places]))
+        self._zone_rx = word_rx([*self.zone_cls, *self.not_places])
         self.strong = frozenset(rules["strong_suffixes"])
         self.designations = frozenset(rules["designation_suffixes"])
         self.full_forms: dict[str, str] = rules["suffix_full_forms"]
@@ -122,14 +122,18 @@ class ZoneFinder:
         numerals = "一二三四五六七八九十两几多0-9０-９"
         marks = re.escape(_IN_NAME_MARKS)
         units = "(?:[大个项类座家批条所]|万|亿|平方米|平方公里|公里|米|亩|吨)"  # 42万平方米清水河片区
-        self._boundary_rx = re.compile(
-            f"(?P<p>[^{_CJK}{marks}A-Za-z0-9]|——|[{numerals}.]+{units}+)|{alternation(rules['boundary_words'])}"
+        words = rules["boundary_words"]
+        firsts = re.escape("".join(sorted({w[0] for w in words} | set(numerals))))
+        self._boundary_rx = re.compile(  # the lookahead skips the positions where no boundary starts
+            f"(?=[^{_CJK}]|[{firsts}])"
+            f"(?:(?P<p>[^{_CJK}{marks}A-Za-z0-9]|——|[{numerals}.]+{units}+)|{alternation(words)})"
         )
         self.name_heads = tuple(rules["zone_name_heads"])
         self._hard_rx = re.compile(f"[^{_CJK}{marks}A-Za-z0-9]")
         self.abbreviations = frozenset(abbreviations) - frozenset(rules["abbreviations_not_heads"])
         self.no_heads = frozenset(rules["not_proper_heads"])
         self.ftz = tuple(rules["free_trade_zone_forms"])
+        self._firsts: dict[str, frozenset[str]] = {}  # the characters of a province's divisions' short forms
 
     # -- where a name starts ---------------------------------------------------------------------------
     def _zone_start(
@@ -175,6 +179,50 @@ class ZoneFinder:
         if start < begin and not (j < len(places) and places[j][0] == start):
             start = self._pos_start(text, start, begin)
         return start
+
+    def _abbr_quote(self, text: str, close: int, ctx: ReportContext) -> int | None:
+        """Where the quote closing at ``close`` opens, when it holds three or more one-character
+        abbreviations of the province's own cities and counties (“宜荆荆襄”, “长株潭”: characters of their
+        short forms), else None."""
+        open_ = text.rfind("“", max(0, close - 9), close)
+        inside = text[open_ + 1 : close]
+        if open_ < 0 or len(inside) < 3 or not ctx.province:
+            return None
+        firsts = self._firsts.get(ctx.province)
+        if firsts is None:
+            firsts = self._firsts[ctx.province] = frozenset(
+                ch
+                for top in self.gaz.by_name.get(ctx.province, [])[:1]
+                for city in self.gaz.children.get(top.code, [])
+                for d in (city, *self.gaz.children.get(city.code, []))
+                for short in self.gaz.short_forms_of(d.name, d.level)[:1]
+                for ch in short
+            )
+        return open_ if all(ch in firsts for ch in inside) else None
+
+    def _quoted_names(self, text: str, kind: int, ctx: ReportContext | None) -> list[tuple[int, int]]:
+        """The names a quoted run of the province's abbreviations opens before the kind word at ``kind``
+        (“宜荆荆襄”新能源新材料产业走廊), as spans without the kind word. A list sharing the kind
+        (“甲”…、“乙”…等产业走廊) gives one name per item."""
+        if ctx is None:
+            return []
+        close = text.rfind("”", max(0, kind - 16), kind)
+        if close < 0 or close + 1 == kind or self._hard_rx.search(text, close + 1, kind):
+            return []
+        shared = text[kind - 1] == "等"
+        end = kind - 1 if shared else kind
+        if "等" in text[close + 1 : end] or (open_ := self._abbr_quote(text, close, ctx)) is None:
+            return []
+        names = [(open_, end)]
+        while shared and text[open_ - 1 : open_] == "、":
+            close = text.rfind("”", max(0, open_ - 17), open_ - 1)
+            if close < 0 or self._hard_rx.search(text, close + 1, open_ - 1):
+                break
+            item_end, open_ = open_ - 1, self._abbr_quote(text, close, ctx)
+            if open_ is None:
+                break
+            names.append((open_, item_end))
+        return names
 
     def _words(self, text: str, begin: int, end: int) -> list[tuple[int, int, str]]:
         out = []
@@ -315,10 +363,20 @@ class ZoneFinder:
             suffix = m.group()
             if suffix in self.not_places:
                 continue
+            if text[m.start() - 1 : m.start()] in ("（", "("):
+                continue  # 码头工程（口岸）: a kind word in brackets glosses the name before it
             cls = self.zone_cls[suffix]
             start = self._zone_start(text, m.start(), place_spans, starts)
             if text[start - 1 : start] == "“" and text[m.end() : m.end() + 1] == "”":
                 continue  # a quoted label ("三宜街区"), not a named place
+            quoted = self._quoted_names(text, m.start(), ctx)
+            for b, e in quoted:
+                # “武鄂黄黄咸”光电子信息产业走廊: the province's cities by their abbreviations head it.
+                key = self._full(text[b:e] + suffix, suffix)
+                province = ctx.province if ctx else None
+                zones.append(PlaceMatch(b, m.end() if e == m.start() else e, cls, key, province))
+            if quoted:
+                continue
             name = text[start : m.start()]
             mention = text[start : m.end()]
             if any(h.end - h.begin > len(suffix) for h in full_ends.get(m.end(), ())):
@@ -361,8 +419,9 @@ class ZoneFinder:
                     zones.append(PlaceMatch(m.start(), m.end(), cls, own[0], own[1]))
                 continue
             if suffix in self.elliptic and text[m.start() - 1 : m.start()] == "等":
-                # 甲、乙等遗址: each item is one of the kind
-                zones.extend(self._items(text, m.start() - 1, "", suffix, cls, place_spans, starts, by_begin))
+                # 甲、乙等遗址: each item is one of the kind; one item alone (智能化等煤矿) is no list
+                items = self._items(text, m.start() - 1, "", suffix, cls, place_spans, starts, by_begin)
+                zones.extend(items if len(items) >= 2 else [])
                 continue
             if len(name) < 2:
                 continue
