@@ -80,6 +80,14 @@ def test_congress_and_its_standing_committee_written_bare() -> None:
         (PROVINCE, "。推动良乡大学城建设。"),  # a university town is a place
         (PROVINCE, "。支持市县级医院发展。"),
         (PROVINCE, "。建设长江多式联运中心和算力中心。"),  # facilities
+        (PROVINCE, "。建设湘江现代商业中心。"),
+        (PROVINCE, "。支持长沙数据中心集群建设。"),
+        (PROVINCE, "。聚力打造区域科技创新中心。"),  # a designation without its area
+        (PROVINCE, "。推进“管委会+运营公司”改革。"),  # some zone's committee, in a province's report
+        (PROVINCE, "。支持高校与科研院所共建技术研发中心。"),
+        (PROVINCE, "。湘雅医院挂牌大学临床医学院。"),  # a unit of a body not named
+        (PROVINCE, "。湖南博物院位列国家一级博物馆。"),  # a rank
+        (PROVINCE, "。建成街道长者服务中心3家、社区长者服务站5个。"),  # counted
         (COUNTY, "。在县法院、检察院、县看守所设立法律援助工作站。"),  # a station in each: a kind
     ],
 )
@@ -87,6 +95,10 @@ def test_not_a_named_body(issuer: str, sentence: str) -> None:
     found = surfaces(issuer, sentence)
     if "县法院" in sentence:
         assert "法律援助工作站" not in found
+    elif "湖南博物院" in sentence:
+        assert found == ["湖南博物院"]  # only the body named in full
+    elif "湘雅医院" in sentence:
+        assert found == ["湘雅医院"]
     else:
         assert found == []
 

@@ -47,6 +47,7 @@ BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]|“[^“”，。]{1,1
 CLASSIFIERS = frozenset("个家所批项类座级")
 KIND_WORD = re.compile(r"型$|[^文]{2}化$")
 """A word that classifies (紧密型, 一体化): a name with one names a kind of body."""
+_HEAD_CORES = frozenset({"大学", "学院", "医院", "中心", "集团", "公司", "研究院", "实验室"})
 _WINDOW = 18
 _MAX_NAME = 14
 
@@ -128,6 +129,8 @@ class NameWalker:
         self.words = words
         self.gazetteer = gazetteer
         self.cores = frozenset(core for core in cores if len(core) > 1)
+        self.core_heads = tuple(sorted(core for core in self.cores if core in _HEAD_CORES))
+        """Cores a modifier may not start with (大学 in 大学临床医学院)."""
         # A full division name, the short form of a province or city, or a level word (a word ending with 新区
         # too). Short forms of counties are left out: many are common words (友好区 → 友好, 新建区 → 新建).
         self.place_words = frozenset(gazetteer.by_official_name).union(

@@ -122,6 +122,7 @@ def _trie_regex(words: list[str]) -> str:
 _COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大个项类家]")
 
 
+_COUNT_AFTER = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百]+)[家个所座](?:[，。、；,;]|$)")
 _LISTED_CORES = frozenset({"集团", "公司", "有限公司", "股份有限公司", "有限责任公司"})
 """Cores of names that need no proper name as items of a list of enterprises (龙煤集团、北大荒集团)."""
 _HOSTED_UNITS = frozenset({"工作站", "服务站", "工作室", "服务点"})
@@ -355,14 +356,14 @@ class _Scan:
                 values[{"省": "province", "市": "city"}.get(level, "own")] = full
             elif start > floor and text[start - 1] + surface[0] in self.finder.words.level_words:
                 return None  # 社区委, 城市政府: the level character belongs to the word before
-        elif "{own}" in abbr.full:
+        elif "{own}" in abbr.full or "{zone}" in abbr.full:
             walk = self.finder.walker.left_extent(text, start, floor)
             if walk.begin < start:
                 not_levels = self.finder.words.not_levels
                 full, area, modifier = _split_prefix(text[walk.begin : start], ctx, not_levels)
                 if full is not None and not modifier:
                     begin = start - len(area)
-                    values["own"] = full
+                    values["own"] = values["zone"] = full
         key = fill_template(abbr.full, values)
         if key is None:
             return None
@@ -400,8 +401,8 @@ class _Scan:
             self._add(OrgMatch(prev.begin, end, text[prev.begin : end], core.cls))
             return
         name = self._name(walk, written, core, prev, start)
-        if self._unlikely(name, surface) or self._hosted(name, core):
-            return
+        if self._unlikely(name, surface) or self._hosted(name, core) or _COUNT_AFTER.match(text, end):
+            return  # 建成街道长者服务中心3家: counted, a kind
         cls = finder.names.kind(name.modifier + surface) if core.cls == "*" else core.cls
         if name.full is None and len(name.modifier) < 3 and core.cls in _LOCAL_CLASSES:
             known = suffix_coref(text, start, end, self.suffixes, self.last_end)
@@ -478,6 +479,7 @@ class _Scan:
             or modifier.endswith(("型", "类", "性"))
             or modifier[0] in CLASSIFIERS
             or any(KIND_WORD.search(word) for word in self.finder.walker.cut(modifier))
+            or (name.full is None and modifier.startswith(self.finder.walker.core_heads))  # 大学临床医学院
         ):
             return True
         # a bare name + 中心 is a district or a building (深圳中心); a body says what it does
