@@ -41,6 +41,7 @@ def keys(issuer: str, sentence: str) -> dict[str, str]:
         ("。支持湖南东方理工大学建设。", "湖南东方理工大学"),
         # a region the tagger knows keeps its place before 国家; an adverb starts a clause
         ("。高标准建设华中国家植物园。", "华中国家植物园"),
+        ("。湖南南岭国家公园管理局组建运行。", "湖南南岭国家公园管理局"),
         ("。充分发挥湖南医学科学院带动作用。", "湖南医学科学院"),
         # an institution named after the ministry that runs it is one name
         ("。教育部湖南高等研究院成立。", "教育部湖南高等研究院"),

@@ -419,8 +419,9 @@ class _Scan:
             self.weak.append(OrgMatch(name.walk.begin, end, text[name.walk.begin : end], cls))
 
     def _named_place(self, written: str) -> bool:
-        """Whether ``written`` ends with a place, or a region the tagger knows (华南 before 国家植物园)."""
-        if _ends_with_place(written):
+        """Whether ``written`` ends with a place, or a region the tagger knows (华南 before 国家植物园), or
+        starts with one (海南热带雨林 before 国家公园管理局)."""
+        if _ends_with_place(written) or parse_places(written):
             return True
         tags = self.finder.walker.tag(written)
         return bool(tags) and tags[-1][1] == "ns" and len(tags[-1][0]) > 1
