@@ -48,6 +48,12 @@ def keys(issuer: str, sentence: str) -> dict[str, str]:
         # central state-owned enterprises by their short forms
         ("。中石化特种纤维等项目开工。", "中石化"),
         ("。国网、华电抽水蓄能电站开工建设。", "华电"),
+        # a noun before 国家 inside a name is part of it; a wider scope after the area too
+        ("。金砖国家数字经济中国合作中心揭牌。", "金砖国家数字经济中国合作中心"),
+        ("。发挥株洲全国轨道交通技术交易中心作用。", "株洲全国轨道交通技术交易中心"),
+        # a classifying word before the function a body serves names its field; so does a policy field
+        ("。发挥湖南数字化绿色化发展促进中心作用。", "湖南数字化绿色化发展促进中心"),
+        ("。组建省民营经济发展研究中心。", "省民营经济发展研究中心"),
     ],
 )
 def test_named_institution(sentence: str, surface: str) -> None:
@@ -120,4 +126,9 @@ def test_names_with_quotes_and_in_lists(sentence: str, surface: str) -> None:
     "sentence", ["。组建产业联盟。", "。打造“湘江”品牌中心。", "。组建物流集团、能源集团。"]
 )
 def test_kinds_with_quotes_and_in_lists(sentence: str) -> None:
+    assert surfaces(PROVINCE, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", ["。新建一批民营医院。", "。建设一体化政务服务中心。"])
+def test_kinds_stay_kinds(sentence: str) -> None:
     assert surfaces(PROVINCE, sentence) == []

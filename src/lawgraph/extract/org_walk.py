@@ -66,6 +66,8 @@ class OrgWords:
     national_words: frozenset[str]
     function_chars: frozenset[str]
     zone_cores: frozenset[str]
+    function_verbs: frozenset[str]
+    generic_fields: tuple[str, ...]
     list_generic_item: re.Pattern[str]
     list_tail: re.Pattern[str]
 
@@ -91,6 +93,8 @@ class OrgWords:
             national_words=words("national_words"),
             function_chars=frozenset(data["function_chars"]["chars"]),
             zone_cores=words("zone_cores"),
+            function_verbs=words("function_verbs"),
+            generic_fields=tuple(words("generic_fields")),
             list_generic_item=re.compile("(?:" + alternation(words("list_generic_endings")) + ")$"),
             # 等 + an optional count (23个, 9家) + up to four qualifying characters (龙头) + the list noun
             list_tail=re.compile(
@@ -181,7 +185,8 @@ class NameWalker:
                 boundary = by_action = True  # 新建华夏中学: what is done to a body is not its name; 二是…
                 break
             place = self.is_place_word(word, tag)
-            if word in generic_words or word.startswith("各"):
+            field = taken and (word + taken[-1][0]).startswith(words.generic_fields)  # 民营 + 经济
+            if (word in generic_words or word.startswith("各")) and not field:
                 after = tagged[index + 1] if index + 1 < len(tagged) else None
                 if after is None or after[0] in LEVEL_WORDS or not self.is_place_word(*after):
                     # 绵阳全国…交易中心 is a name

@@ -171,6 +171,8 @@ def _split_prefix(
     return None, "", written
 
 
+_WIDER_SCOPES = frozenset({"全国", "全球"})
+"""Scope words that, after the area a name starts with, are part of it (绵阳全国…交易中心), not generic."""
 _JOINT_BODY = re.compile(r"中共(.+?)纪律检查委员会")
 
 
@@ -369,7 +371,8 @@ class _Scan:
             return None
         if abbr.cls == "PartyBody" and begin - 2 >= floor and text[begin - 2 : begin] == "中共":
             begin -= 2  # 中共甘肃省委
-        return OrgMatch(begin, end, key, abbr.cls)
+        area = values.get("L") if level is not None else None  # 市人大, 龙岗区人大: the area written
+        return OrgMatch(begin, end, key, abbr.cls, area=area)
 
     def _named(self, start: int, end: int, surface: str, core: Core, prev: OrgMatch | None) -> None:
         """A name ending with ``core``: read leftwards, then resolved, deferred or dropped."""
@@ -381,7 +384,10 @@ class _Scan:
             return
         written = text[walk.begin : start]
         inner = _NATIONAL_INSIDE.search(written)
-        if inner is not None and inner.start() > 0 and not self._named_place(written[: inner.start()]):
+        if (
+            inner is not None and inner.start() > 0 and not self._named_place(written[: inner.start()])
+            and not self._noun_before(written[: inner.start()])  # 金砖国家…中心 keeps 金砖
+        ):
             # 学科进入中国医学科学院 → 中国医学科学院; but 成都国家植物园 keeps its place
             walk = Walk(walk.begin + inner.start(), True, False)
             written = text[walk.begin : start]
@@ -417,6 +423,12 @@ class _Scan:
             self._resolve(name, core, cls, surface, end)
         elif core.core in _LISTED_CORES and name.full is None and len(name.modifier) >= 2:
             self.weak.append(OrgMatch(name.walk.begin, end, text[name.walk.begin : end], cls))
+
+    def _noun_before(self, written: str) -> bool:
+        """Whether ``written`` (what precedes 国家 or 中国 inside a name) is a noun that qualifies it
+        (金砖 + 国家), not the end of a clause (学科进入 + 中国医学科学院)."""
+        tags = self.finder.walker.tag(written)
+        return len(tags) == 1 and tags[0][1] in ("n", "nz", "j") and len(written) > 1
 
     def _named_place(self, written: str) -> bool:
         """Whether ``written`` ends with a place, or a region the tagger knows (华南 before 国家植物园), or
@@ -473,13 +485,20 @@ class _Scan:
     def _unlikely(self, name: _Name, surface: str) -> bool:
         """A kind of body rather than one body: 各级…, 社区委员会, 十大服务中心, 都市型大学, 深圳中心."""
         words, modifier = self.finder.words, name.modifier
+        cut = self.finder.walker.cut(modifier) if modifier else []
         if modifier and (
-            self.finder.walker.cut(modifier)[0] in words.generic
+            (
+                cut[0] in words.generic
+                and not (name.full is not None and cut[0] in _WIDER_SCOPES)
+                and not modifier.startswith(words.generic_fields)
+            )
             or modifier in words.generic_modifiers
             or _COUNTED.match(modifier)
             or modifier.endswith(("型", "类", "性"))
             or modifier[0] in CLASSIFIERS
-            or any(KIND_WORD.search(word) for word in self.finder.walker.cut(modifier))
+            or any(
+                KIND_WORD.search(word) and not self._object_of_function(cut, i) for i, word in enumerate(cut)
+            )
             or (name.full is None and modifier.startswith(self.finder.walker.core_heads))  # 大学临床医学院
         ):
             return True
@@ -487,6 +506,12 @@ class _Scan:
         tags = [t for _w, t in self.finder.walker.tag(modifier)]
         bare_name = name.full is None and tags in (["ns"], ["nz"], ["nr"])
         return surface in words.zone_cores and ((not modifier and name.full is not None) or bare_name)
+
+    def _object_of_function(self, cut: list[str], index: int) -> bool:
+        """Whether the classifying word ``cut[index]`` (数智化) is the object of the function the name
+        goes on with (数智化绿色化发展促进中心: it promotes that development), not a kind of body."""
+        rest = "".join(cut[index + 1 :])
+        return any(verb in rest for verb in self.finder.words.function_verbs)
 
     def _hosted(self, name: _Name, core: Core) -> bool:
         """A kind of unit set up in each of several bodies (在新区法院、检察院设立法律援助工作站): not one
@@ -545,7 +570,7 @@ class _Scan:
         if full is None:
             if not self.finder.walker.is_word(self.text, start, end, self.last_end, head=True):
                 return  # 台联 in 平台联动
-            full = self._own_area(core)
+            full = self._listed_area(begin) or self._own_area(core)
             if full is None:
                 return
         tail = core.full.replace("{P}", "")
@@ -558,6 +583,17 @@ class _Scan:
         self._add(OrgMatch(begin, end, key, cls, area=full))
         if key.endswith("人民代表大会") and self.text.startswith("及其常委会", end):
             self._add(OrgMatch(end + 2, end + 5, key + "常务委员会", cls=cls))
+
+    def _listed_area(self, begin: int) -> str | None:
+        """The area of the body listed right before (龙岗区人大、政协: the same district's), if it names one
+        other than the report's own."""
+        prev = self.found[-1] if self.found else None
+        if (
+            prev is None or prev.area is None or prev.end != begin - 1 or self.text[begin - 1] != "、"
+            or prev.cls not in _LOCAL_CLASSES or prev.area == self.ctx.own_prefix
+        ):
+            return None
+        return prev.area
 
     def _own_area(self, core: Core) -> str | None:
         """The area a department or organization written alone belongs to: the report's own, or its
