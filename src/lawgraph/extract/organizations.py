@@ -371,8 +371,8 @@ class _Scan:
             return None
         if abbr.cls == "PartyBody" and begin - 2 >= floor and text[begin - 2 : begin] == "中共":
             begin -= 2  # 中共甘肃省委
-        area = values.get("L") if level is not None else None  # 市人大, 龙岗区人大: the area written
-        return OrgMatch(begin, end, key, abbr.cls, area=area)
+        written = values.get("L") if level is not None else None  # 市人大, 龙岗区人大: the area written
+        return OrgMatch(begin, end, key, abbr.cls, area=written)
 
     def _named(self, start: int, end: int, surface: str, core: Core, prev: OrgMatch | None) -> None:
         """A name ending with ``core``: read leftwards, then resolved, deferred or dropped."""
