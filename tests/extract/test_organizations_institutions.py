@@ -129,6 +129,18 @@ def test_kinds_with_quotes_and_in_lists(sentence: str) -> None:
     assert surfaces(PROVINCE, sentence) == []
 
 
+def test_centres_listed_with_a_named_one_are_bodies_too() -> None:
+    sentence = "。湘中区域医疗救援中心、药品储备保障中心、档案数字处理中心落户长沙。"
+    found = surfaces(PROVINCE, sentence)
+    assert found == ["湘中区域医疗救援中心", "药品储备保障中心", "档案数字处理中心"]
+    assert surfaces(PROVINCE, "。建设药品储备保障中心。") == []  # alone, a kind of centre
+
+
+def test_a_function_before_the_core_is_part_of_the_name() -> None:
+    assert "长沙现代物流综合服务中心" in surfaces(PROVINCE, "。推动长沙现代物流综合服务中心建设。")
+    assert surfaces(PROVINCE, "。湖南大学牵头建设全国重点实验室。") == ["湖南大学"]
+
+
 @pytest.mark.parametrize("sentence", ["。新建一批民营医院。", "。建设一体化政务服务中心。"])
 def test_kinds_stay_kinds(sentence: str) -> None:
     assert surfaces(PROVINCE, sentence) == []

@@ -39,6 +39,9 @@ _BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z",
 PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "eng", "nrt", "nrfg", "s"})
 _CONJUNCTIONS = frozenset({"与"})
 """Crossed like a verb inside a name that a clause boundary closes (国际葡萄与葡萄酒交流合作中心)."""
+_BUILD_WORDS = frozenset({"建设", "建造", "创建", "共建"})
+"""Verbal nouns that, right before a core, say what is done to the body (牵头建设…实验室), not what it
+does."""
 _CLAUSE_WORDS = frozenset({"是", "为", "在", "对", "把", "将", "由", "从", "向", "被"})
 """Words that start a clause: a name never reaches left of them."""
 BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]|“[^“”，。]{1,12}”")
@@ -68,6 +71,7 @@ class OrgWords:
     zone_cores: frozenset[str]
     function_verbs: frozenset[str]
     generic_fields: tuple[str, ...]
+    function_actions: frozenset[str]
     list_generic_item: re.Pattern[str]
     list_tail: re.Pattern[str]
 
@@ -95,6 +99,7 @@ class OrgWords:
             zone_cores=words("zone_cores"),
             function_verbs=words("function_verbs"),
             generic_fields=tuple(words("generic_fields")),
+            function_actions=words("function_actions"),
             list_generic_item=re.compile("(?:" + alternation(words("list_generic_endings")) + ")$"),
             # 等 + an optional count (23个, 9家) + up to four qualifying characters (龙头) + the list noun
             list_tail=re.compile(
@@ -181,7 +186,8 @@ class NameWalker:
             if not CJK.match(word):
                 boundary = bool(PUNCT.match(word))
                 break
-            if word.startswith(action_heads) or word in _CLAUSE_WORDS or word[-1:] == "是":
+            function = index == 0 and word in words.function_actions  # 保障 + 中心: what the body does
+            if (word.startswith(action_heads) and not function) or word in _CLAUSE_WORDS or word[-1:] == "是":
                 boundary = by_action = True  # 新建华夏中学: what is done to a body is not its name; 二是…
                 break
             place = self.is_place_word(word, tag)
@@ -203,7 +209,8 @@ class NameWalker:
                 break
             anchor = place or (tag == "ns" and len(word) > 1 and word not in words.level_words)
             anchor = anchor or word in national_words
-            if (tag in _NAME_TAGS or place) and word not in _CONJUNCTIONS:
+            serves = index == 0 and tag == "vn" and word not in _BUILD_WORDS  # 综合服务 + 中心: its function
+            if (tag in _NAME_TAGS or place or serves) and word not in _CONJUNCTIONS:
                 taken.append((word, tag, False, place, anchor))
             elif (tag in _BRIDGE_TAGS or word in _CONJUNCTIONS) and bridges < 2:
                 taken.append((word, tag, True, place, anchor))

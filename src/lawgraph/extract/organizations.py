@@ -421,7 +421,10 @@ class _Scan:
             self._own(name, core, cls, start, end)
         elif self._names_enough(name, core, surface):
             self._resolve(name, core, cls, surface, end)
-        elif core.core in _LISTED_CORES and name.full is None and len(name.modifier) >= 2:
+        elif name.full is None and (
+            (core.core in _LISTED_CORES and len(name.modifier) >= 2)
+            or (core.needs == "proper" and cls == "Institution" and len(name.modifier) >= 4)
+        ):  # 龙煤集团, 粮食应急保障中心: a body if listed next to one of its kind
             self.weak.append(OrgMatch(name.walk.begin, end, text[name.walk.begin : end], cls))
 
     def _noun_before(self, written: str) -> bool:
@@ -658,12 +661,22 @@ class _Scan:
         text, out = self.text, []
         begins = {(o.begin, o.cls, o.key[-2:]) for o in self.found}
         ends = {(o.end, o.cls, o.key[-2:]) for o in self.found}
-        for org in self.weak:
-            kind = (org.cls, org.key[-2:])
-            after = text[org.end : org.end + 1] == "、" and (org.end + 1, *kind) in begins
-            before = text[org.begin - 1 : org.begin] == "、" and (org.begin - 1, *kind) in ends
-            if after or before:
-                out.append(org)
+        left = list(self.weak)
+        while left:  # an item next to one taken is taken too (甲中心、乙中心、丙中心)
+            more = []
+            for org in left:
+                kind = (org.cls, org.key[-2:])
+                after = text[org.end : org.end + 1] == "、" and (org.end + 1, *kind) in begins
+                before = text[org.begin - 1 : org.begin] == "、" and (org.begin - 1, *kind) in ends
+                if after or before:
+                    out.append(org)
+                    begins.add((org.begin, *kind))
+                    ends.add((org.end, *kind))
+                else:
+                    more.append(org)
+            if len(more) == len(left):
+                break
+            left = more
         return out
 
     def _finish(self) -> list[OrgMatch]:
