@@ -141,6 +141,27 @@ def test_a_function_before_the_core_is_part_of_the_name() -> None:
     assert surfaces(PROVINCE, "。湖南大学牵头建设全国重点实验室。") == ["湖南大学"]
 
 
-@pytest.mark.parametrize("sentence", ["。新建一批民营医院。", "。建设一体化政务服务中心。"])
+@pytest.mark.parametrize(
+    ("sentence", "surface", "key"),
+    [
+        # bodies every province has, by their short forms; banks named after their area
+        ("。省广电总台获评先进。", "省广电总台", "湖南省广播电视总台"),
+        ("。省疾控中心完成改革。", "省疾控中心", "湖南省疾病预防控制中心"),
+        ("。省中医院新院区开诊。", "省中医院", "湖南省中医院"),
+        ("。省农信联社改制为农商联合银行。", "省农信联社", "湖南省农村信用社联合社"),
+        ("。长沙银行、湖南农商银行增资扩股。", "湖南农商银行", "湖南农商银行"),
+        # a name after the capital
+        ("。首都青少年活动中心开放。", "首都青少年活动中心", "首都青少年活动中心"),
+        # a noun ending in 化 before what the body does
+        ("。中国—东盟石漠化防治合作中心揭牌。", "中国—东盟石漠化防治合作中心", "中国—东盟石漠化防治合作中心"),
+    ],
+)
+def test_standard_bodies_and_functions(sentence: str, surface: str, key: str) -> None:
+    assert keys(PROVINCE, sentence)[surface] == key
+
+
+@pytest.mark.parametrize(
+    "sentence", ["。新建一批民营医院。", "。建设一体化政务服务中心。", "。引导商业银行、政策性银行加大投放。"]
+)
 def test_kinds_stay_kinds(sentence: str) -> None:
     assert surfaces(PROVINCE, sentence) == []

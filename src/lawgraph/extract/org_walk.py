@@ -210,7 +210,8 @@ class NameWalker:
             anchor = place or (tag == "ns" and len(word) > 1 and word not in words.level_words)
             anchor = anchor or word in national_words
             serves = index == 0 and tag == "vn" and word not in _BUILD_WORDS  # 综合服务 + 中心: its function
-            if (tag in _NAME_TAGS or place or serves) and word not in _CONJUNCTIONS:
+            named = tag in _NAME_TAGS or place or serves or word in national_words  # 首都 is tagged d
+            if named and word not in _CONJUNCTIONS:
                 taken.append((word, tag, False, place, anchor))
             elif (tag in _BRIDGE_TAGS or word in _CONJUNCTIONS) and bridges < 2:
                 taken.append((word, tag, True, place, anchor))

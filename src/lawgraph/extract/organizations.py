@@ -555,6 +555,7 @@ class _Scan:
         return core.needs != "proper" or (
             name.walk.proper
             or bool(_NATIONAL.match(name.written))
+            or name.written.startswith(tuple(self.finder.words.national_words))  # 首都…中心
             or area in _LEVEL_CHARS
             or self.finder.walker.tag(modifier + surface) == [(modifier + surface, "nt")]
         )
