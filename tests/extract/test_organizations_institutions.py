@@ -129,6 +129,12 @@ def test_kinds_with_quotes_and_in_lists(sentence: str) -> None:
     assert surfaces(PROVINCE, sentence) == []
 
 
+def test_foreign_investors_listed_after_their_country() -> None:
+    sentence = "。引进日本甲丸、德国博朗特、美国凯瑞等重点外资项目落地。"
+    assert surfaces(PROVINCE, sentence) == ["甲丸", "博朗特", "凯瑞"]
+    assert surfaces(PROVINCE, "。推动食品、制药等外资项目落地。") == []
+
+
 def test_centres_listed_with_a_named_one_are_bodies_too() -> None:
     sentence = "。湘中区域医疗救援中心、药品储备保障中心、档案数字处理中心落户长沙。"
     found = surfaces(PROVINCE, sentence)
