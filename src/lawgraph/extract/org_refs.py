@@ -135,8 +135,8 @@ def resolve_pending(pending: list[Pending], found: list[OrgMatch], ctx: ReportCo
 
 
 def listed_enterprises(walker: NameWalker, text: str, floor: int, found: list[OrgMatch]) -> list[OrgMatch]:
-    """奇安信、东华软件等23个龙头企业: names listed before 等 + a count + a list noun are enterprises; in a list
-    of foreign-invested projects, after the investor's country (韩国甲、美国乙等外资项目)."""
+    """奇安信、东华软件等23个龙头企业: names listed before 等 + a count + a list noun are enterprises; in a
+    list of foreign-invested projects, after the investor's country (韩国甲、美国乙等外资项目)."""
     taken = {(o.begin, o.end) for o in found}
     spans = [(o.begin, o.end) for o in found]
     out = []
