@@ -129,6 +129,11 @@ def test_kinds_with_quotes_and_in_lists(sentence: str) -> None:
     assert surfaces(PROVINCE, sentence) == []
 
 
+def test_public_care_homes_and_a_school_named_after_a_university() -> None:
+    found = keys(COUNTY, "。县养老院、县社会福利院完成改造，人大附中分校开学。")
+    assert found == {"县养老院": "古浪县养老院", "县社会福利院": "古浪县社会福利院"}
+
+
 def test_foreign_investors_listed_after_their_country() -> None:
     sentence = "。引进日本甲丸、德国博朗特、美国凯瑞等重点外资项目落地。"
     assert surfaces(PROVINCE, sentence) == ["甲丸", "博朗特", "凯瑞"]
