@@ -90,6 +90,7 @@ def test_congress_and_its_standing_committee_written_bare() -> None:
         (PROVINCE, "。建设湘江现代商业中心。"),
         (PROVINCE, "。支持长沙数据中心集群建设。"),
         (PROVINCE, "。聚力打造区域科技创新中心。"),  # a designation without its area
+        (PROVINCE, "。推动新阶段开好局、起好步。"),  # 开好局: a good start, not a bureau
         (PROVINCE, "。推进“管委会+运营公司”改革。"),  # some zone's committee, in a province's report
         (PROVINCE, "。支持高校与科研院所共建技术研发中心。"),
         (PROVINCE, "。湘雅医院挂牌大学临床医学院。"),  # a unit of a body not named
