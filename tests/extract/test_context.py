@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lawgraph.extract.context import context_from_strings
+from lawgraph.extract.organizations import find_organizations
 
 
 def test_context_reads_the_issuer_from_a_work_report_opening() -> None:
@@ -35,6 +36,16 @@ def test_context_of_relative_or_joint_issuers(issuer: str, title: str | None, ke
 def test_a_zone_is_placed_by_the_city_its_text_names() -> None:
     ctx = context_from_strings(issuer="大鹏新区管理委员会", text="深圳东部，深圳市大鹏新区，深圳")
     assert (ctx.own_prefix, ctx.province) == ("大鹏新区", "广东省")
+
+
+def test_a_zones_city_bodies_are_the_city_its_text_names_most() -> None:
+    text = "深圳东部的新区。落实深圳市委部署，服务深圳发展。在市委、市政府领导下。"
+    ctx = context_from_strings(issuer="大鹏新区管理委员会", text=text)
+    assert ctx.city == "深圳市"
+    found = {text[o.begin : o.end]: o.key for o in find_organizations(text, ctx)}
+    assert found["市委"] == "中共深圳市委员会"
+    assert found["市政府"] == "深圳市人民政府"
+    assert context_from_strings(issuer="大鹏新区管理委员会", text="深圳东部的新区。").city is None
 
 
 def test_context_resolves_the_addressee() -> None:

@@ -168,3 +168,10 @@ def test_a_list_shares_the_area_of_its_first_item() -> None:
         "县看守所": "古浪县看守所",
     }
     assert keys(COUNTY, "配合武威市中级人民法院、检察院工作。")["检察院"] == "武威市人民检察院"
+    found = keys(COUNTY, "接受市人大、政协的监督，县人大、政协视察。")
+    assert found["市人大"] == "武威市人民代表大会"
+    assert found["县人大"] == "古浪县人民代表大会"
+    listed = [o.key for o in find_organizations("接受市人大、政协的监督，县人大、政协视察。",
+                                                 context_from_strings(issuer=COUNTY))]
+    assert listed.count("中国人民政治协商会议武威市委员会") == 1
+    assert listed.count("中国人民政治协商会议古浪县委员会") == 1

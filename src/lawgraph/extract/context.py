@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from lawgraph.extract.areas import Located, locate_area
 from lawgraph.extract.component import LexiconComponent
-from lawgraph.extract.data import Lexicon
+from lawgraph.extract.data import Lexicon, load_gazetteer
 from lawgraph.extract.opening import area_from_text, level_of, opening_subject
 from lawgraph.extract.organizations import ORGANIZATION_FILES, OrganizationFinder
 from lawgraph.model import ReportContext
@@ -83,6 +83,30 @@ def _issuer_surface(issuer: str | None, text: str) -> str | None:
     return surface
 
 
+def _zone_city(hint: str, province: str) -> str | None:
+    """The city of the province a new area's report names most often (at least three times): a zone is
+    administered from a city, whose bodies its report calls 市委 and 市政府.
+
+    >>> _zone_city("深圳市委部署，深圳全市推进，深圳东部建设", "广东省")
+    '深圳市'
+    >>> _zone_city("深圳市委部署", "广东省") is None
+    True
+    """
+    index = load_gazetteer()
+    best: tuple[int, str | None] = (2, None)
+    for short, cands in index.by_any_short_form.items():
+        cities = [c for c in cands if c.level == 2]
+        if len(short) < 2 or len(cities) != 1:
+            continue
+        path = index.path(cities[0])
+        if path[0].name != province:
+            continue
+        count = hint.count(short)
+        if count > best[0]:
+            best = (count, cities[0].name)
+    return best[1]
+
+
 def _located_context(surface: str | None, title: str | None, text: str) -> ReportContext:
     """The context of the issuer's area: read from the issuer, else the title, else the text (the
     opening's 我代表…, the session it was delivered to, the area of the issuer's level it names most)."""
@@ -103,6 +127,8 @@ def _located_context(surface: str | None, title: str | None, text: str) -> Repor
     city = located.city
     if located.level == "province" and located.area.endswith("市"):
         city = located.area  # a municipality (重庆市) is its own city: 市委, 市政府 are its bodies
+    elif located.level == "new_area" and city is None and located.province:
+        city = _zone_city(hint, located.province)  # 大鹏新区's 市委 is 深圳's
     return ReportContext(
         issuer_surface=surface,
         area=located.area,

@@ -252,12 +252,13 @@ class OrgNames:
 def template_values(abbr: Abbreviation, ctx: ReportContext | None) -> dict[str, str | None]:
     """The values of an abbreviation's template in the report of ``ctx`` (``{L}`` from its level word)."""
     if ctx is None:
-        return {"L": None, "province": None, "city": None, "own": None}
+        return {"L": None, "province": None, "city": None, "own": None, "zone": None}
     return {
         "L": relative_area(abbr.level, ctx) if abbr.level else None,
         "province": ctx.province,
         "city": ctx.local_city,
         "own": ctx.own_prefix,
+        "zone": ctx.own_prefix if ctx.area_level == "new_area" else None,
     }
 
 

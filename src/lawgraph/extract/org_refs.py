@@ -135,7 +135,8 @@ def resolve_pending(pending: list[Pending], found: list[OrgMatch], ctx: ReportCo
 
 
 def listed_enterprises(walker: NameWalker, text: str, floor: int, found: list[OrgMatch]) -> list[OrgMatch]:
-    """奇安信、东华软件等23个龙头企业: names listed before 等 + a count + a list noun are enterprises."""
+    """奇安信、东华软件等23个龙头企业: names listed before 等 + a count + a list noun are enterprises; in a
+    list of foreign-invested projects, after the investor's country (韩国甲、美国乙等外资项目)."""
     taken = {(o.begin, o.end) for o in found}
     spans = [(o.begin, o.end) for o in found]
     out = []
@@ -148,22 +149,28 @@ def listed_enterprises(walker: NameWalker, text: str, floor: int, found: list[Or
             continue
         items = match.group(0).split("、")
         pos = match.start()
+        foreign = "外资" in tail.group(0)
         listed: list[OrgMatch] = []
         for i, item in enumerate(items):
             begin = pos
             pos += len(item) + 1
-            if i == 0:  # the first item may follow a verb: 引进奇安信
+            country = False
+            if i == 0 or foreign:  # the first item may follow a verb: 引进奇安信
                 words = walker.tag(item)
-                while words and words[0][1] in _NOT_NAME_HEAD and len(words) > 1:
+                while words and words[0][1] in _NOT_NAME_HEAD and len(words) > 1 and i == 0:
                     begin += len(words[0][0])
                     words = words[1:]
+                if foreign and len(words) > 1 and words[0][1] == "ns" and len(item) - len(words[0][0]) >= 2:
+                    begin += len(words[0][0])  # 外资项目 listed with the investor's country: 韩国 + the firm
+                    words = words[1:]
+                    country = True
                 item = "".join(w for w, _t in words)
             end = begin + len(item)
             if (
                 len(item) < 2
                 or walker.words.list_generic_item.search(item)
                 or walker.words.generic_head.search(item)
-                or (len(item) == 2 and walker.tag(item)[0][1] in _COMMON_WORD_TAGS)
+                or (len(item) == 2 and not country and walker.tag(item)[0][1] in _COMMON_WORD_TAGS)
             ):  # 食品、制药等企业: one kind of enterprise listed makes the whole list kinds
                 listed = []
                 break

@@ -39,6 +39,9 @@ _BRIDGE_TAGS = frozenset({"v", "vn", "m", "f", "a", "vd", "ad", "nr", "ag", "z",
 PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "eng", "nrt", "nrfg", "s"})
 _CONJUNCTIONS = frozenset({"与"})
 """Crossed like a verb inside a name that a clause boundary closes (国际葡萄与葡萄酒交流合作中心)."""
+_BUILD_WORDS = frozenset({"建设", "建造", "创建", "共建"})
+"""Verbal nouns that, right before a core, say what is done to the body (牵头建设…实验室), not what it
+does."""
 _CLAUSE_WORDS = frozenset({"是", "为", "在", "对", "把", "将", "由", "从", "向", "被"})
 """Words that start a clause: a name never reaches left of them."""
 BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]|“[^“”，。]{1,12}”")
@@ -47,6 +50,7 @@ BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]|“[^“”，。]{1,1
 CLASSIFIERS = frozenset("个家所批项类座级")
 KIND_WORD = re.compile(r"型$|[^文]{2}化$")
 """A word that classifies (紧密型, 一体化): a name with one names a kind of body."""
+_HEAD_CORES = frozenset({"大学", "学院", "医院", "中心", "集团", "公司", "研究院", "实验室"})
 _WINDOW = 18
 _MAX_NAME = 14
 
@@ -65,6 +69,9 @@ class OrgWords:
     national_words: frozenset[str]
     function_chars: frozenset[str]
     zone_cores: frozenset[str]
+    function_verbs: frozenset[str]
+    generic_fields: tuple[str, ...]
+    function_actions: frozenset[str]
     list_generic_item: re.Pattern[str]
     list_tail: re.Pattern[str]
 
@@ -90,6 +97,9 @@ class OrgWords:
             national_words=words("national_words"),
             function_chars=frozenset(data["function_chars"]["chars"]),
             zone_cores=words("zone_cores"),
+            function_verbs=words("function_verbs"),
+            generic_fields=tuple(words("generic_fields")),
+            function_actions=words("function_actions"),
             list_generic_item=re.compile("(?:" + alternation(words("list_generic_endings")) + ")$"),
             # 等 + an optional count (23个, 9家) + up to four qualifying characters (龙头) + the list noun
             list_tail=re.compile(
@@ -128,6 +138,8 @@ class NameWalker:
         self.words = words
         self.gazetteer = gazetteer
         self.cores = frozenset(core for core in cores if len(core) > 1)
+        self.core_heads = tuple(sorted(core for core in self.cores if core in _HEAD_CORES))
+        """Cores a modifier may not start with (大学 in 大学临床医学院)."""
         # A full division name, the short form of a province or city, or a level word (a word ending with 新区
         # too). Short forms of counties are left out: many are common words (友好区 → 友好, 新建区 → 新建).
         self.place_words = frozenset(gazetteer.by_official_name).union(
@@ -174,11 +186,13 @@ class NameWalker:
             if not CJK.match(word):
                 boundary = bool(PUNCT.match(word))
                 break
-            if word.startswith(action_heads) or word in _CLAUSE_WORDS or word[-1:] == "是":
+            function = index == 0 and word in words.function_actions  # 保障 + 中心: what the body does
+            if (word.startswith(action_heads) and not function) or word in _CLAUSE_WORDS or word[-1:] == "是":
                 boundary = by_action = True  # 新建华夏中学: what is done to a body is not its name; 二是…
                 break
             place = self.is_place_word(word, tag)
-            if word in generic_words or word.startswith("各"):
+            field = taken and (word + taken[-1][0]).startswith(words.generic_fields)  # 民营 + 经济
+            if (word in generic_words or word.startswith("各")) and not field:
                 after = tagged[index + 1] if index + 1 < len(tagged) else None
                 if after is None or after[0] in LEVEL_WORDS or not self.is_place_word(*after):
                     # 绵阳全国…交易中心 is a name
@@ -195,7 +209,9 @@ class NameWalker:
                 break
             anchor = place or (tag == "ns" and len(word) > 1 and word not in words.level_words)
             anchor = anchor or word in national_words
-            if (tag in _NAME_TAGS or place) and word not in _CONJUNCTIONS:
+            serves = index == 0 and tag == "vn" and word not in _BUILD_WORDS  # 综合服务 + 中心: its function
+            named = tag in _NAME_TAGS or place or serves or word in national_words  # 首都 is tagged d
+            if named and word not in _CONJUNCTIONS:
                 taken.append((word, tag, False, place, anchor))
             elif (tag in _BRIDGE_TAGS or word in _CONJUNCTIONS) and bridges < 2:
                 taken.append((word, tag, True, place, anchor))

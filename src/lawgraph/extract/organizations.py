@@ -122,6 +122,7 @@ def _trie_regex(words: list[str]) -> str:
 _COUNTED = re.compile(r"[一二三四五六七八九十百千两几多\d]+[大个项类家]")
 
 
+_COUNT_AFTER = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百]+)[家个所座](?:[，。、；,;]|$)")
 _LISTED_CORES = frozenset({"集团", "公司", "有限公司", "股份有限公司", "有限责任公司"})
 """Cores of names that need no proper name as items of a list of enterprises (龙煤集团、北大荒集团)."""
 _HOSTED_UNITS = frozenset({"工作站", "服务站", "工作室", "服务点"})
@@ -170,6 +171,8 @@ def _split_prefix(
     return None, "", written
 
 
+_WIDER_SCOPES = frozenset({"全国", "全球"})
+"""Scope words that, after the area a name starts with, are part of it (绵阳全国…交易中心), not generic."""
 _JOINT_BODY = re.compile(r"中共(.+?)纪律检查委员会")
 
 
@@ -355,20 +358,21 @@ class _Scan:
                 values[{"省": "province", "市": "city"}.get(level, "own")] = full
             elif start > floor and text[start - 1] + surface[0] in self.finder.words.level_words:
                 return None  # 社区委, 城市政府: the level character belongs to the word before
-        elif "{own}" in abbr.full:
+        elif "{own}" in abbr.full or "{zone}" in abbr.full:
             walk = self.finder.walker.left_extent(text, start, floor)
             if walk.begin < start:
                 not_levels = self.finder.words.not_levels
                 full, area, modifier = _split_prefix(text[walk.begin : start], ctx, not_levels)
                 if full is not None and not modifier:
                     begin = start - len(area)
-                    values["own"] = full
+                    values["own"] = values["zone"] = full
         key = fill_template(abbr.full, values)
         if key is None:
             return None
         if abbr.cls == "PartyBody" and begin - 2 >= floor and text[begin - 2 : begin] == "中共":
             begin -= 2  # 中共甘肃省委
-        return OrgMatch(begin, end, key, abbr.cls)
+        written = values.get("L") if level is not None else None  # 市人大, 龙岗区人大: the area written
+        return OrgMatch(begin, end, key, abbr.cls, area=written)
 
     def _named(self, start: int, end: int, surface: str, core: Core, prev: OrgMatch | None) -> None:
         """A name ending with ``core``: read leftwards, then resolved, deferred or dropped."""
@@ -380,7 +384,10 @@ class _Scan:
             return
         written = text[walk.begin : start]
         inner = _NATIONAL_INSIDE.search(written)
-        if inner is not None and inner.start() > 0 and not self._named_place(written[: inner.start()]):
+        if (
+            inner is not None and inner.start() > 0 and not self._named_place(written[: inner.start()])
+            and not self._noun_before(written[: inner.start()])  # 金砖国家…中心 keeps 金砖
+        ):
             # 学科进入中国医学科学院 → 中国医学科学院; but 成都国家植物园 keeps its place
             walk = Walk(walk.begin + inner.start(), True, False)
             written = text[walk.begin : start]
@@ -400,8 +407,8 @@ class _Scan:
             self._add(OrgMatch(prev.begin, end, text[prev.begin : end], core.cls))
             return
         name = self._name(walk, written, core, prev, start)
-        if self._unlikely(name, surface) or self._hosted(name, core):
-            return
+        if self._unlikely(name, surface) or self._hosted(name, core) or _COUNT_AFTER.match(text, end):
+            return  # 建成街道长者服务中心3家: counted, a kind
         cls = finder.names.kind(name.modifier + surface) if core.cls == "*" else core.cls
         if name.full is None and len(name.modifier) < 3 and core.cls in _LOCAL_CLASSES:
             known = suffix_coref(text, start, end, self.suffixes, self.last_end)
@@ -414,12 +421,22 @@ class _Scan:
             self._own(name, core, cls, start, end)
         elif self._names_enough(name, core, surface):
             self._resolve(name, core, cls, surface, end)
-        elif core.core in _LISTED_CORES and name.full is None and len(name.modifier) >= 2:
+        elif name.full is None and (
+            (core.core in _LISTED_CORES and len(name.modifier) >= 2)
+            or (core.needs == "proper" and cls == "Institution" and len(name.modifier) >= 4)
+        ):  # 龙煤集团, 粮食应急保障中心: a body if listed next to one of its kind
             self.weak.append(OrgMatch(name.walk.begin, end, text[name.walk.begin : end], cls))
 
+    def _noun_before(self, written: str) -> bool:
+        """Whether ``written`` (what precedes 国家 or 中国 inside a name) is a noun that qualifies it
+        (金砖 + 国家), not the end of a clause (学科进入 + 中国医学科学院)."""
+        tags = self.finder.walker.tag(written)
+        return len(tags) == 1 and tags[0][1] in ("n", "nz", "j") and len(written) > 1
+
     def _named_place(self, written: str) -> bool:
-        """Whether ``written`` ends with a place, or a region the tagger knows (华南 before 国家植物园)."""
-        if _ends_with_place(written):
+        """Whether ``written`` ends with a place, or a region the tagger knows (华南 before 国家植物园), or
+        starts with one (海南热带雨林 before 国家公园管理局)."""
+        if _ends_with_place(written) or parse_places(written):
             return True
         tags = self.finder.walker.tag(written)
         return bool(tags) and tags[-1][1] == "ns" and len(tags[-1][0]) > 1
@@ -471,19 +488,33 @@ class _Scan:
     def _unlikely(self, name: _Name, surface: str) -> bool:
         """A kind of body rather than one body: 各级…, 社区委员会, 十大服务中心, 都市型大学, 深圳中心."""
         words, modifier = self.finder.words, name.modifier
+        cut = self.finder.walker.cut(modifier) if modifier else []
         if modifier and (
-            self.finder.walker.cut(modifier)[0] in words.generic
+            (
+                cut[0] in words.generic
+                and not (name.full is not None and cut[0] in _WIDER_SCOPES)
+                and not modifier.startswith(words.generic_fields)
+            )
             or modifier in words.generic_modifiers
             or _COUNTED.match(modifier)
             or modifier.endswith(("型", "类", "性"))
             or modifier[0] in CLASSIFIERS
-            or any(KIND_WORD.search(word) for word in self.finder.walker.cut(modifier))
+            or any(
+                KIND_WORD.search(word) and not self._object_of_function(cut, i) for i, word in enumerate(cut)
+            )
+            or (name.full is None and modifier.startswith(self.finder.walker.core_heads))  # 大学临床医学院
         ):
             return True
         # a bare name + 中心 is a district or a building (深圳中心); a body says what it does
         tags = [t for _w, t in self.finder.walker.tag(modifier)]
         bare_name = name.full is None and tags in (["ns"], ["nz"], ["nr"])
         return surface in words.zone_cores and ((not modifier and name.full is not None) or bare_name)
+
+    def _object_of_function(self, cut: list[str], index: int) -> bool:
+        """Whether the classifying word ``cut[index]`` (数智化) is the object of the function the name
+        goes on with (数智化绿色化发展促进中心: it promotes that development), not a kind of body."""
+        rest = "".join(cut[index + 1 :])
+        return any(verb in rest for verb in self.finder.words.function_verbs)
 
     def _hosted(self, name: _Name, core: Core) -> bool:
         """A kind of unit set up in each of several bodies (在新区法院、检察院设立法律援助工作站): not one
@@ -524,6 +555,7 @@ class _Scan:
         return core.needs != "proper" or (
             name.walk.proper
             or bool(_NATIONAL.match(name.written))
+            or name.written.startswith(tuple(self.finder.words.national_words))  # 首都…中心
             or area in _LEVEL_CHARS
             or self.finder.walker.tag(modifier + surface) == [(modifier + surface, "nt")]
         )
@@ -542,7 +574,7 @@ class _Scan:
         if full is None:
             if not self.finder.walker.is_word(self.text, start, end, self.last_end, head=True):
                 return  # 台联 in 平台联动
-            full = self._own_area(core)
+            full = self._listed_area(begin) or self._own_area(core)
             if full is None:
                 return
         tail = core.full.replace("{P}", "")
@@ -555,6 +587,17 @@ class _Scan:
         self._add(OrgMatch(begin, end, key, cls, area=full))
         if key.endswith("人民代表大会") and self.text.startswith("及其常委会", end):
             self._add(OrgMatch(end + 2, end + 5, key + "常务委员会", cls=cls))
+
+    def _listed_area(self, begin: int) -> str | None:
+        """The area of the body listed right before (龙岗区人大、政协: the same district's), if it names one
+        other than the report's own."""
+        prev = self.found[-1] if self.found else None
+        if (
+            prev is None or prev.area is None or prev.end != begin - 1 or self.text[begin - 1] != "、"
+            or prev.cls not in _LOCAL_CLASSES or prev.area == self.ctx.own_prefix
+        ):
+            return None
+        return prev.area
 
     def _own_area(self, core: Core) -> str | None:
         """The area a department or organization written alone belongs to: the report's own, or its
@@ -619,12 +662,22 @@ class _Scan:
         text, out = self.text, []
         begins = {(o.begin, o.cls, o.key[-2:]) for o in self.found}
         ends = {(o.end, o.cls, o.key[-2:]) for o in self.found}
-        for org in self.weak:
-            kind = (org.cls, org.key[-2:])
-            after = text[org.end : org.end + 1] == "、" and (org.end + 1, *kind) in begins
-            before = text[org.begin - 1 : org.begin] == "、" and (org.begin - 1, *kind) in ends
-            if after or before:
-                out.append(org)
+        left = list(self.weak)
+        while left:  # an item next to one taken is taken too (甲中心、乙中心、丙中心)
+            more = []
+            for org in left:
+                kind = (org.cls, org.key[-2:])
+                after = text[org.end : org.end + 1] == "、" and (org.end + 1, *kind) in begins
+                before = text[org.begin - 1 : org.begin] == "、" and (org.begin - 1, *kind) in ends
+                if after or before:
+                    out.append(org)
+                    begins.add((org.begin, *kind))
+                    ends.add((org.end, *kind))
+                else:
+                    more.append(org)
+            if len(more) == len(left):
+                break
+            left = more
         return out
 
     def _finish(self) -> list[OrgMatch]:
