@@ -176,7 +176,8 @@ class NameGrammar:
             word = text[b:e]
             kind = self.words.verb_kind(word)
             done = kind not in (None, "adverb") and word.endswith("了")  # 部署了: a verb, done
-            if kind in ("issuing", "clearing") or (quoted and kind == "clause") or done:
+            issuing = kind in ("issuing", "clearing") or (quoted and kind == "clause") or done
+            if kind is not None and issuing:
                 start, before = e, "issuing" if kind == "clause" else kind
             elif kind == "opening" and self.place(text[start:b]):
                 # 推进成都深化空间规划…: a place and its verb, not a title
