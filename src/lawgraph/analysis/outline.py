@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lawgraph.analysis import reading
-from lawgraph.analysis.vocab import _KIND_OF_TYPE, _NODE_KINDS, _REPORT, ENTITY_KINDS, node_class
+from lawgraph.analysis.vocab import ENTITY_KINDS, KIND_OF_TYPE, NODE_KINDS, REPORT_CLASS, node_class
 from lawgraph.errors import InputError
 
 if TYPE_CHECKING:
@@ -51,18 +51,18 @@ class Head:
 def read_kinds(store: ox.Store, kinds: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     """Every node of ``kinds`` in ``store``, in IRI order, with its kind and class.
 
-    A node's kind is that of its types (:data:`~lawgraph.analysis.vocab._KIND_OF_TYPE`); a node with types
+    A node's kind is that of its types (:data:`~lawgraph.analysis.vocab.KIND_OF_TYPE`); a node with types
     of several kinds takes the first in kind order, and a document that is a report is a report.
     """
     types = reading.node_types(store, kinds)
     out: dict[str, tuple[str, str]] = {}
     for node in sorted(types):
         ts = types[node]
-        found = [_KIND_OF_TYPE[t] for t in ts if t in _KIND_OF_TYPE]
+        found = [KIND_OF_TYPE[t] for t in ts if t in KIND_OF_TYPE]
         if not found:
             continue
-        kind = min(found, key=_NODE_KINDS.index)
-        if kind == "document" and _REPORT in ts:
+        kind = min(found, key=NODE_KINDS.index)
+        if kind == "document" and REPORT_CLASS in ts:
             kind = "report"
         if kind in kinds:
             out[node] = (kind, node_class(ts, kind))

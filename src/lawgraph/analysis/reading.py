@@ -2,7 +2,7 @@
 
 Every function takes a :class:`pyoxigraph.Store` (a store folder opened read-only, or a file or rdflib graph
 copied into memory: :func:`lawgraph.analysis.source.as_store`) and returns plain Python values: IRIs as
-strings, literals as :class:`~lawgraph.analysis.source._Text`. Nothing reads the whole store into Python:
+strings, literals as :class:`~lawgraph.analysis.source.SourceText`. Nothing reads the whole store into Python:
 counts and groupings are SPARQL aggregates, and where only some nodes are wanted the queries start from
 them (``VALUES``).
 
@@ -29,8 +29,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from lawgraph.analysis.source import _ox_term, _Text
-from lawgraph.analysis.vocab import _KIND_OF_TYPE, _ROLE_PREDICATES, _STRUCTURE_PREDICATES, _local
+from lawgraph.analysis.source import SourceText, ox_term
+from lawgraph.analysis.vocab import KIND_OF_TYPE, ROLE_PREDICATES, STRUCTURE_PREDICATES, local_name
 from lawgraph.namespaces import ONTOLOGY_GRAPH, PREFIXES, STORE_GRAPH
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def select(store: ox.Store, query: str, *, text: bool = False) -> Iterator[list[
     width = len(result.variables)  # type: ignore[union-attr]
     if not text:
         for solution in result:  # type: ignore[union-attr]
-            yield [None if (term := solution[i]) is None else _ox_term(term) for i in range(width)]
+            yield [None if (term := solution[i]) is None else ox_term(term) for i in range(width)]
         return
     blank = ox.BlankNode
     for solution in result:  # type: ignore[union-attr]
@@ -129,14 +129,14 @@ def _single(values: Iterable[Any]) -> Any | None:
 
 
 def node_types(store: ox.Store, kinds: Sequence[str]) -> dict[str, set[str]]:
-    """Every node typed with a type of one of ``kinds`` (:data:`~lawgraph.analysis.vocab._KIND_OF_TYPE`;
+    """Every node typed with a type of one of ``kinds`` (:data:`~lawgraph.analysis.vocab.KIND_OF_TYPE`;
     reports always, so that a document that is a report is known as one), with its IRI types.
 
     Lawgraph types entities in the default graph and a report in its own graph: a node typed in the
     default graph has the types stated there; a node typed in a named graph has its types of every graph.
     (Reading every graph for every node would look each of them up twice.)
     """
-    wanted = {t for t, kind in _KIND_OF_TYPE.items() if kind in kinds or kind == "report"}
+    wanted = {t for t, kind in KIND_OF_TYPE.items() if kind in kinds or kind == "report"}
     kind_types = " ".join(f"<{t}>" for t in sorted(wanted))
     # The default graph's types are read in one scan (what it types is mostly entities), then kept for
     # the subjects that have a type of a kind asked for: cheaper than a lookup per subject.
@@ -179,7 +179,7 @@ def best_label(values: list[Any]) -> str | None:
     """Prefer a Chinese literal, then any value; the smallest one, so the choice repeats."""
     if not values:
         return None
-    zh = sorted(str(v) for v in values if isinstance(v, _Text) and (v.lang or "").startswith("zh"))
+    zh = sorted(str(v) for v in values if isinstance(v, SourceText) and (v.lang or "").startswith("zh"))
     return zh[0] if zh else sorted(str(v) for v in values)[0]
 
 
@@ -189,7 +189,7 @@ def label_of(node: str, found: dict[str, list[Any]]) -> str:
         best_label(found.get("pref", []))
         or best_label(found.get("title", []))
         or best_label(found.get("rdfs", []))
-        or _local(node)
+        or local_name(node)
     )
 
 
@@ -261,7 +261,10 @@ def reports(store: ox.Store) -> Reports:
             found[int(slot)][str(r)].append(value)
     _, titles, files, texts = found
     out = Reports(
-        {r: str(_single(titles.get(r, ())) or _single(files.get(r, ())) or _local(r)) for r in sorted(typed)}
+        {
+            r: str(_single(titles.get(r, ())) or _single(files.get(r, ())) or local_name(r))
+            for r in sorted(typed)
+        }
     )
     out.context_report = {str(text): r for r, ts in texts.items() for text in ts}
     links = """
@@ -287,8 +290,8 @@ def _both(store: ox.Store, template: str, *, text: bool = False) -> Iterator[lis
     yield from select(store, template.replace("GRAPH ?g ", ""), text=text)
 
 
-_ROLES = list(_ROLE_PREDICATES.items())
-_STRUCTURES = list(_STRUCTURE_PREDICATES.items())
+_ROLES = list(ROLE_PREDICATES.items())
+_STRUCTURES = list(STRUCTURE_PREDICATES.items())
 _ROLE_VALUES = " ".join(f'(<{p}> "{role}")' for p, role in _ROLES)
 
 
@@ -526,10 +529,10 @@ def entity_edges(
     facts = {
         action: ActionFacts(
             min(verbs) if verbs else None,
-            _local(min(types)) if types else "",
+            local_name(min(types)) if types else "",
             texts.get(evidence[action], "") if action in evidence else "",
             report,
-            _local(min(statuses)) if statuses else "",
+            local_name(min(statuses)) if statuses else "",
         )
         for action, (verbs, types, _s, report, statuses) in found.items()
     }

@@ -3,7 +3,7 @@
 :func:`read_graph` opens what ``lawgraph build`` wrote as an rdflib Dataset, for Python code that expects
 rdflib. :func:`as_store` gives the :class:`pyoxigraph.Store` the views and statistics query
 (:mod:`lawgraph.analysis.reading`): the store itself, the store behind an oxrdflib-backed rdflib graph,
-or a copy in memory of any other rdflib graph. :class:`_Text` is a literal's text that remembers its
+or a copy in memory of any other rdflib graph. :class:`SourceText` is a literal's text that remembers its
 language tag.
 """
 
@@ -48,25 +48,26 @@ def read_graph(source: str | Path) -> Dataset:
     return Dataset(store=OxigraphStore(store=read_source(source)))
 
 
-class _Text(str):
+class SourceText(str):
     """A literal's lexical form that remembers its language tag."""
 
     lang: str | None
 
-    def __new__(cls, value: str, lang: str | None = None) -> _Text:
+    def __new__(cls, value: str, lang: str | None = None) -> SourceText:
         obj = super().__new__(cls, value)
         obj.lang = lang
         return obj
 
 
-def _ox_term(term: Any) -> Any:
-    """An Oxigraph term as a plain value: IRI → str, literal → :class:`_Text`, blank node → ``"_:id"``."""
+def ox_term(term: Any) -> Any:
+    """An Oxigraph term as a plain value: IRI → str, literal → :class:`SourceText`, blank node →
+    ``"_:id"``."""
     import pyoxigraph as ox
 
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.Literal):
-        return _Text(term.value, term.language)
+        return SourceText(term.value, term.language)
     if isinstance(term, ox.BlankNode):
         return "_:" + term.value
     return term

@@ -11,7 +11,7 @@ from lawgraph.analysis.centrality import betweenness
 from lawgraph.analysis.outline import read_outline
 from lawgraph.analysis.reading import select, together
 from lawgraph.analysis.source import as_store
-from lawgraph.analysis.vocab import _prefixed
+from lawgraph.analysis.vocab import prefixed
 from lawgraph.namespaces import ONTOLOGY_GRAPH, STORE_GRAPH
 
 if TYPE_CHECKING:
@@ -158,5 +158,5 @@ def count_instances(store: ox.Store) -> tuple[tuple[str, int], ...]:
         SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
           {{ ?s a ?class }} UNION {{ GRAPH ?g {{ ?s a ?class }} FILTER(?g NOT IN ({_SKIPPED})) }}
         }} GROUP BY ?class"""
-    counts = [(_prefixed(c), int(n)) for c, n in select(store, query)]
+    counts = [(prefixed(c), int(n)) for c, n in select(store, query)]
     return tuple(sorted(counts, key=lambda x: (-x[1], x[0])))

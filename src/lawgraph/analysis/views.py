@@ -17,15 +17,15 @@ from lawgraph.analysis import reading
 from lawgraph.analysis.outline import Head, Outline, read_kinds, read_outline
 from lawgraph.analysis.source import as_store
 from lawgraph.analysis.vocab import (
-    _FULL_EDGE_LABELS,
-    _KIND_OF_TYPE,
-    _SCOPED,
-    _STRUCTURE_PREDICATES,
     ENTITY_KINDS,
+    FULL_EDGE_LABELS,
+    KIND_OF_TYPE,
     ROLE_LABELS,
+    SCOPED,
+    STRUCTURE_PREDICATES,
     VIEWS,
-    _local,
-    _prefixed,
+    local_name,
+    prefixed,
 )
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["to_networkx", "entities_view"]
 
-_STRUCTURE_PREDICATE_OF_ROLE = {role: predicate for predicate, role in _STRUCTURE_PREDICATES.items()}
+_STRUCTURE_PREDICATE_OF_ROLE = {role: predicate for predicate, role in STRUCTURE_PREDICATES.items()}
 _NO_FIELDS = reading.IndicatorFields(None, None, None, None, None)
 
 
@@ -146,14 +146,14 @@ def _full_view(store: Any) -> nx.MultiDiGraph:
     import networkx as nx
 
     reports = reading.reports(store)
-    kinds = read_kinds(store, ENTITY_KINDS + _SCOPED)
+    kinds = read_kinds(store, ENTITY_KINDS + SCOPED)
     names = reading.labels(store)
     node_reports: dict[str, set[str]] = defaultdict(set)
     for node, found in reading.node_reports(store, reports, agents=False).items():
         node_reports[node].update(found)
     texts = {org: sorted(f.text() for f in found) for org, found in reading.indicators(store).items()}
     own_text = {obs: found[0].text() for obs, found in reading.indicators(store, by="obs").items() if found}
-    scoped_types = [t for t, kind in _KIND_OF_TYPE.items() if kind in ("action", "indicator")]
+    scoped_types = [t for t, kind in KIND_OF_TYPE.items() if kind in ("action", "indicator")]
     facts = reading.scoped_facts(store, reports, scoped_types)
 
     G = nx.MultiDiGraph(view="full", reports=dict(sorted(reports.titles.items())))
@@ -181,6 +181,6 @@ def _full_view(store: Any) -> nx.MultiDiGraph:
         G.add_node(node, **attrs)
     for s, p, o in sorted(reading.links(store), key=lambda spo: (spo[0], spo[2], spo[1])):
         if s in kinds and o in kinds:
-            label = _FULL_EDGE_LABELS.get(p, _prefixed(p))
-            G.add_edge(s, o, key=p, role=_local(p), predicate=_prefixed(p), label=label)
+            label = FULL_EDGE_LABELS.get(p, prefixed(p))
+            G.add_edge(s, o, key=p, role=local_name(p), predicate=prefixed(p), label=label)
     return G

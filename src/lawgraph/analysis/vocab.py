@@ -18,8 +18,8 @@ ENTITY_KINDS: tuple[str, ...] = tuple(_ENTITY_KINDS)
 """Node kinds of the ``"entities"`` view (:data:`lawgraph.vocab.ENTITY_KINDS`); ``"full"`` adds the
 report-scoped kinds (``report``, ``action``, ``indicator``)."""
 
-_SCOPED: tuple[str, ...] = tuple(_SCOPED_KINDS)
-_NODE_KINDS = ENTITY_KINDS + _SCOPED
+SCOPED: tuple[str, ...] = tuple(_SCOPED_KINDS)
+NODE_KINDS = ENTITY_KINDS + SCOPED
 """Every node kind, in the order a node typed with several is shown as."""
 
 # Links between entities of a kind that the entities view draws as structural edges (隶属, 位于).
@@ -39,13 +39,13 @@ ROLE_LABELS: dict[str, str] = {
 }
 """Chinese names of the edge roles (used when an action has no verb and for structural edges)."""
 
-_ROLE_PREDICATES: dict[str, str] = {
+ROLE_PREDICATES: dict[str, str] = {
     str(PROV.generated): "generated",
     str(LG.actedOn): "actedOn",
     str(LG.partner): "partner",
     str(PROV.used): "used",
 }
-_FULL_EDGE_LABELS: dict[str, str] = {
+FULL_EDGE_LABELS: dict[str, str] = {
     str(PROV.wasAssociatedWith): "执行者",
     str(PROV.generated): "产生",
     str(LG.actedOn): "对象",
@@ -59,10 +59,10 @@ _FULL_EDGE_LABELS: dict[str, str] = {
     str(LG.fromAction): "来自行动",
     **{predicate: label for predicate, (_, label) in _STRUCTURE.items()},
 }
-_STRUCTURE_PREDICATES: dict[str, str] = {predicate: role for predicate, (role, _) in _STRUCTURE.items()}
+STRUCTURE_PREDICATES: dict[str, str] = {predicate: role for predicate, (role, _) in _STRUCTURE.items()}
 # The types that make a node one of each kind: an entity kind's shape target (and the class of an entity
 # without a lawgraph class, schema:Place), a report-scoped kind's types.
-_KIND_OF_TYPE: dict[str, str] = {
+KIND_OF_TYPE: dict[str, str] = {
     **{
         str(iri): kind.name
         for kind in _ENTITY_KINDS.values()
@@ -84,11 +84,11 @@ _GENERIC_CLASSES = frozenset(
 )
 _LG_NS = str(LG._NS)
 _TYPE = str(RDF.type)
-_REPORT = str(LG.Report)
+REPORT_CLASS = str(LG.Report)
 _ACTIVITY = str(PROV.Activity)
 
 
-def _local(iri: Any) -> str:
+def local_name(iri: Any) -> str:
     text = str(iri)
     for sep in ("#", "/"):
         if sep in text:
@@ -96,7 +96,7 @@ def _local(iri: Any) -> str:
     return text
 
 
-def _prefixed(iri: Any) -> str:
+def prefixed(iri: Any) -> str:
     text = str(iri)
     for prefix, ns in PREFIXES.items():
         if text.startswith(ns):

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any, Literal
 
 from lawgraph.analysis.vocab import ROLE_LABELS
-from lawgraph.viz.style import KIND_SHAPES, _class_name, _color, _options
+from lawgraph.viz.style import KIND_SHAPES, class_label, color_of, page_options
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,7 +32,7 @@ def _capped(items: list[str], unit: str) -> list[str]:
 
 
 def _node_title(data: dict[str, Any], reports: dict[str, str]) -> str:
-    lines = [str(data.get("label", "")), f"类别：{_class_name(str(data.get('cls', '')))}"]
+    lines = [str(data.get("label", "")), f"类别：{class_label(str(data.get('cls', '')))}"]
     aliases = list(data.get("aliases") or ())
     if aliases:
         lines.append("简称与别名：" + "、".join(aliases))
@@ -137,11 +137,11 @@ def to_pyvis(
             node,
             label=str(data.get("label", node)),
             shape=shape,
-            color=_color(cls, kind),
+            color=color_of(cls, kind),
             title=_node_title(data, reports),
             value=degree[node] + 1,
             cls=cls,
-            class_name=_class_name(cls),
+            class_name=class_label(cls),
             kind=kind,
             aliases=list(data.get("aliases") or ()),
             indicators=_capped(list(data.get("indicators") or ()), "项"),
@@ -190,7 +190,7 @@ def to_pyvis(
         )
 
     n = len(net.nodes)
-    net.options = _options(n)
+    net.options = page_options(n)
     shown_reports = sorted(
         {r for d in net.nodes for r in d["reports"]} | {r for e in net.edges for r in e["reports"]}
     )
@@ -203,9 +203,9 @@ def to_pyvis(
         "classes": [
             {
                 "cls": cls,
-                "name": _class_name(cls),
+                "name": class_label(cls),
                 "count": count,
-                "color": _color(cls, kind),
+                "color": color_of(cls, kind),
                 "symbol": KIND_SHAPES.get(kind, ("dot", "●"))[1],
             }
             for (cls, kind), count in sorted(classes.items(), key=lambda ck: (-ck[1], ck[0]))

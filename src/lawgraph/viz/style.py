@@ -25,17 +25,17 @@ _KIND_COLORS = {kind.name: kind.fallback.color for kind in ENTITY_KINDS.values()
 _FALLBACK_COLOR = "#aaaaaa"
 
 
-def _color(cls: str, kind: str) -> str:
+def color_of(cls: str, kind: str) -> str:
     if cls in CLASS_COLORS:
         return CLASS_COLORS[cls]
     return _KIND_COLORS.get(kind, _FALLBACK_COLOR)
 
 
-def _class_name(cls: str) -> str:
+def class_label(cls: str) -> str:
     return CLASS_NAMES.get(cls, cls)
 
 
-def _options(n: int) -> dict[str, Any]:
+def page_options(n: int) -> dict[str, Any]:
     """vis-network options: stabilize once (fewer iterations on big graphs), then the page stops physics."""
     iterations = 400 if n <= 200 else 200 if n <= 1000 else 100 if n <= 3000 else 50
     return {
