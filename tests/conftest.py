@@ -8,6 +8,10 @@ by hand, term by term, after docs/DESIGN.md's graph model, with sentences we wro
 from __future__ import annotations
 
 import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -175,3 +179,45 @@ def _hand_dataset():  # noqa: PLR0915 - one flat recipe reads best
 def hand_dataset():
     """A two-report Dataset built by hand after docs/DESIGN.md (10 entities, 7 actions, 1 indicator)."""
     return _hand_dataset()
+
+
+class Listener:
+    """A loopback listener that counts connections (what an SSRF would reach)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/sparql"
+        self.count = 0
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            self.count += 1
+            conn.close()
+
+    def settle(self) -> int:
+        time.sleep(0.3)
+        return self.count
+
+    def close(self) -> None:
+        self._stop.set()
+        self.thread.join(5)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    """A :class:`Listener` on a free loopback port, closed after the test."""
+    lst = Listener()
+    yield lst
+    lst.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
 
 import pytest
@@ -12,42 +11,6 @@ import pytest
 pytestmark = pytest.mark.server
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
-
-
-class Listener:
-    """A loopback TCP listener that counts the connections it accepts."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.accepted = 0
-        self._stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except (TimeoutError, OSError):
-                continue
-            self.accepted += 1
-            conn.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self.thread.join(5)
-        self.sock.close()
-
-
-@pytest.fixture
-def listener():
-    lst = Listener()
-    yield lst
-    lst.close()
 
 
 @pytest.mark.parametrize("keyword", ["SERVICE", "service", "\\u0053ERVICE", "SERVICE SILENT"])
@@ -58,13 +21,13 @@ def test_service_opens_no_connection(server, listener, keyword):
     )
     assert status == 400 and b"SERVICE" in body
     time.sleep(1.0)
-    assert listener.accepted == 0
+    assert listener.count == 0
     # the listener does count connections: the check above could fail
     socket.create_connection(("127.0.0.1", listener.port), timeout=5).close()
     deadline = time.monotonic() + 5
-    while listener.accepted == 0 and time.monotonic() < deadline:
+    while listener.count == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert listener.accepted == 1
+    assert listener.count == 1
 
 
 def test_the_word_service_inside_a_string_is_fine(server):
