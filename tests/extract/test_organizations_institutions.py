@@ -177,3 +177,19 @@ def test_standard_bodies_and_functions(sentence: str, surface: str, key: str) ->
 )
 def test_kinds_stay_kinds(sentence: str) -> None:
     assert surfaces(PROVINCE, sentence) == []
+
+
+def test_schools_named_by_area_and_kind() -> None:
+    found = keys(COUNTY, "。今年成立县特殊教育学校，古浪外国语学校扩建。")
+    assert found == {"县特殊教育学校": "古浪县特殊教育学校", "古浪外国语学校": "古浪外国语学校"}
+    # schools of a kind of place, or counted, are no body
+    assert keys(COUNTY, "。推动农村学校和城区学校共享资源，新改扩建学校7所。") == {}
+
+
+def test_a_clause_word_glued_to_a_level_word_is_no_part_of_the_name() -> None:
+    sentence = "。下设三个专门委员会，分别为区道路交通安全委员会、区消防安全委员会。"
+    found = keys("长沙市岳麓区人民政府", sentence)
+    assert found == {
+        "区道路交通安全委员会": "长沙市岳麓区道路交通安全委员会",
+        "区消防安全委员会": "长沙市岳麓区消防安全委员会",
+    }

@@ -55,6 +55,21 @@ _WINDOW = 18
 _MAX_NAME = 14
 
 
+def _split_clause_level(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Split a clause word glued to a level word (rjieba reads 分别为区… as 为区): the name starts at 区.
+
+    >>> _split_clause_level([("分别", "d"), ("为区", "n"), ("消防", "n")])
+    [('分别', 'd'), ('为', 'p'), ('区', 'n'), ('消防', 'n')]
+    """
+    out: list[tuple[str, str]] = []
+    for word, tag in tagged:
+        if len(word) == 2 and word[0] in _CLAUSE_WORDS and word[1] in LEVEL_WORDS:
+            out += [(word[0], "p"), (word[1], "n")]
+        else:
+            out.append((word, tag))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class OrgWords:
     """The word lists of ``data/org_words.json``: what a name is not (generic words, actions, counts)."""
@@ -173,7 +188,7 @@ class NameWalker:
         generic = False
         size = 0
         bridges = 0
-        tagged = list(reversed(self.tag_bracketed(text[lo:start])))
+        tagged = list(reversed(_split_clause_level(self.tag_bracketed(text[lo:start]))))
         for index, (word, tag) in enumerate(tagged):
             if word in ("-", "—") and taken and index + 1 < len(tagged) and tagged[index + 1][1] == "ns":
                 taken.append((word, "x", False, False, False))  # 中国—中亚…合作中心
