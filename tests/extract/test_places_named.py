@@ -353,3 +353,14 @@ def test_a_list_of_communities_or_villages_shares_its_kind(nlp, text, issuer, ex
 )
 def test_a_county_seat_names_its_county(nlp, text, issuer, expected) -> None:
     assert {key for _, _, key in found(nlp, text, issuer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "expected"),
+    [
+        ("培育黔中城镇群、黔北城镇群。", "贵州省人民政府", {"黔中城镇群", "黔北城镇群"}),
+        ("建设关中平原城镇群。", "陕西省人民政府", {"关中平原城镇群"}),
+    ],
+)
+def test_a_town_cluster_is_one_place(nlp, text, issuer, expected) -> None:
+    assert {key for _, cls, key in found(nlp, text, issuer) if key.endswith("城镇群")} == expected
