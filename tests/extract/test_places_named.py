@@ -364,3 +364,14 @@ def test_a_county_seat_names_its_county(nlp, text, issuer, expected) -> None:
 )
 def test_a_town_cluster_is_one_place(nlp, text, issuer, expected) -> None:
     assert {key for _, cls, key in found(nlp, text, issuer) if key.endswith("城镇群")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "expected"),
+    [
+        ("赤壁、大冶等6个县市获批示范县。", "湖北省人民政府", {"湖北省咸宁市赤壁市", "湖北省黄石市大冶市"}),
+        ("改革、发展等5个县获批。", "湖北省人民政府", set()),  # no county is named so
+    ],
+)
+def test_a_list_of_counties_shares_its_kind(nlp, text, issuer, expected) -> None:
+    assert {key for _, cls, key in found(nlp, text, issuer) if cls in ("County", "District")} == expected

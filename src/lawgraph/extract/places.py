@@ -120,6 +120,10 @@ class PlaceFinder:
         self._village_list_rx = re.compile(
             f"((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}})等(?:[0-9０-９一二三四五六七八九十百]+个)?(村|社区)"
         )
+        # 甲、乙等10个县区: a list of county-level short forms sharing a county-level kind.
+        self._county_list_rx = re.compile(
+            f"((?:[{_CJK}]{{2,3}}、)+[{_CJK}]{{2,3}})等(?:[0-9０-９一二三四五六七八九十百]+个)?(?:县区|县市|区县|市县|县)"
+        )
         import rjieba  # a core dependency (the tokenizer's segmenter); its tagger trims zone names
 
         self._tag = rjieba.tag
@@ -302,6 +306,7 @@ class PlaceFinder:
         taken = {(m.begin, m.end) for m in out}
         out.extend(self._villages(text, starts, ctx, taken, out + zones))
         out.extend(self._village_list(text, starts, ctx, out + zones))
+        out.extend(self._county_list(text, ctx, out + zones))
         out.extend(zones)
         out.extend(self._listed(named, out, zone_spans))
         out.extend(self._retired(text, year, starts, out))
@@ -521,6 +526,31 @@ class PlaceFinder:
                 if name in self.village_generic or any(b < end and begin < e for b, e in spans):
                     continue
                 out.append(PlaceMatch(begin, end, cls, prefix + name + suffix, prefix, None))
+        return out
+
+    def _county_list(self, text: str, ctx: ReportContext | None, found: list[PlaceMatch]) -> list[PlaceMatch]:
+        """The items of a list sharing a county-level kind (甲、乙等10个县市) in a province's report: each
+        item with 县, 市 or 区 added is a county-level division of the province (赤壁 → 赤壁市), even when its
+        short form alone is too common a word to be read."""
+        if not (ctx and ctx.province):
+            return []
+        spans = [(m.begin, m.end) for m in found]
+        out = []
+        for m in self._county_list_rx.finditer(text):
+            pos = m.start(1)
+            for name in m.group(1).split("、"):
+                begin, end = pos, pos + len(name)
+                pos = end + 1
+                if any(b < end and begin < e for b, e in spans):
+                    continue
+                divs = [self.gaz.resolve(name + level, within=(ctx.province,)) for level in "县市区"]
+                home = [d for d in divs if d and d.level == 3 and d.canonical.startswith(ctx.province)]
+                if len(home) == 1:
+                    div = home[0]
+                    up = self.gaz.parent(div)
+                    out.append(
+                        PlaceMatch(begin, end, div.cls, div.canonical, up.canonical if up else None, div.code)
+                    )
         return out
 
     @staticmethod
