@@ -330,11 +330,13 @@ def test_a_list_of_mines_or_scenic_areas_shares_its_kind(nlp, text, expected) ->
             {"广东省深圳市龙岗区白杨社区", "广东省深圳市龙岗区青松社区"},
         ),
         (
-            "支持白杨、青松等村发展特色产业。",
+            "支持白杨、青松等2个村发展特色产业。",
             "永登县人民政府",
             {"甘肃省兰州市永登县白杨村", "甘肃省兰州市永登县青松村"},
         ),
-        ("推进改造、提升等社区工作。", DISTRICT, set()),  # verbs are no names
+        ("推进改造、提升等2个社区工作。", DISTRICT, set()),  # verbs are no names
+        ("整合综治、城管等社区服务事项。", DISTRICT, set()),  # no count: 社区 qualifies the noun
+        ("建设白杨、青松等2个社区公园。", DISTRICT, set()),
         ("白杨、青松等3个社区获评文明社区。", PROVINCE, set()),  # none alone in a province's report
     ],
 )

@@ -118,7 +118,7 @@ class PlaceFinder:
         self._chain_town_rx = re.compile(f"([{_CJK}]{{2,3}}?)(镇|乡|街道)")
         # 甲、乙等4个社区: a list of names sharing the kind 村 or 社区, its count optional.
         self._village_list_rx = re.compile(
-            f"((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}})等(?:[0-9０-９一二三四五六七八九十百]+个)?(村|社区)"
+            f"((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}})等[0-9０-９一二三四五六七八九十百]+个(村|社区)"
         )
         # 甲、乙等10个县区: a list of county-level short forms sharing a county-level kind.
         self._county_list_rx = re.compile(
@@ -491,16 +491,18 @@ class PlaceFinder:
     def _village_list(
         self, text: str, starts: Container[int], ctx: ReportContext | None, found: list[PlaceMatch]
     ) -> list[PlaceMatch]:
-        """The items of a list sharing the kind 村 or 社区 (甲、乙等4个社区: 甲社区 and 乙社区), in the report
-        of a county, district or town; the first item starts where a word starts and holds no verb."""
+        """The items of a list sharing the kind 村 or 社区 with a count (甲、乙等4个社区: 甲社区, 乙社区),
+        in the report of a county, district or town; the first item starts where a word starts, holds no
+        verb and is not two characters longer than every other item."""
         if not (ctx and ctx.chain and ctx.area_level in ("county", "district", "town")):
             return []
         prefix = "".join(ctx.chain)
         spans = [(m.begin, m.end) for m in found]
         out = []
         for m in self._village_list_rx.finditer(text):
-            if text.startswith(self.village_not_before, m.end()):
-                continue
+            after = self._tag(text[m.end() : m.end() + 4])[:1]
+            if text.startswith(self.village_not_before, m.end()) or (after and after[0][1][0] == "n"):
+                continue  # 等10个社区公园: the kind word qualifies a noun after it
             suffix = m.group(2)
             cls = "Village" if suffix == "村" else "Community"
             items: list[tuple[int, str]] = []
@@ -521,6 +523,8 @@ class PlaceFinder:
             if head is None:
                 continue
             items[0] = (first_pos + len(first) - len(head), head)
+            if len(head) >= 2 + max(len(name) for _, name in items[1:]):
+                items = items[1:]  # 新设甲乙、丙丁: a verb the segmenter glued may open the first item
             for begin, name in items:
                 end = begin + len(name)
                 if name in self.village_generic or any(b < end and begin < e for b, e in spans):
