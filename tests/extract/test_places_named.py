@@ -319,3 +319,61 @@ def test_a_zone_name_starts_after_a_verb_of_linking_or_landing(nlp, text, expect
 )
 def test_a_list_of_mines_or_scenic_areas_shares_its_kind(nlp, text, expected) -> None:
     assert {key for _, _, key in found(nlp, text, "陕西省人民政府")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "expected"),
+    [
+        (
+            "白杨、青松等3个社区获评文明社区。",
+            DISTRICT,
+            {"广东省深圳市龙岗区白杨社区", "广东省深圳市龙岗区青松社区"},
+        ),
+        (
+            "支持白杨、青松等2个村发展特色产业。",
+            "永登县人民政府",
+            {"甘肃省兰州市永登县白杨村", "甘肃省兰州市永登县青松村"},
+        ),
+        ("推进改造、提升等2个社区工作。", DISTRICT, set()),  # verbs are no names
+        ("整合综治、城管等社区服务事项。", DISTRICT, set()),  # no count: 社区 qualifies the noun
+        ("建设白杨、青松等2个社区公园。", DISTRICT, set()),
+        ("白杨、青松等3个社区获评文明社区。", PROVINCE, set()),  # none alone in a province's report
+    ],
+)
+def test_a_list_of_communities_or_villages_shares_its_kind(nlp, text, issuer, expected) -> None:
+    got = {key for _, cls, key in found(nlp, text, issuer) if cls in ("Community", "Village")}
+    assert got == expected, got
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "expected"),
+    [
+        ("推动德钦县城搬迁建设。", "云南省人民政府", {"云南省迪庆藏族自治州德钦县"}),
+        ("改造永登县城老旧小区。", "兰州市人民政府", {"甘肃省兰州市永登县"}),
+        ("建设新县城。", "河南省人民政府", set()),  # a name of two characters: a new seat, not 新县
+    ],
+)
+def test_a_county_seat_names_its_county(nlp, text, issuer, expected) -> None:
+    assert {key for _, _, key in found(nlp, text, issuer)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "expected"),
+    [
+        ("培育黔中城镇群、黔北城镇群。", "贵州省人民政府", {"黔中城镇群", "黔北城镇群"}),
+        ("建设关中平原城镇群。", "陕西省人民政府", {"关中平原城镇群"}),
+    ],
+)
+def test_a_town_cluster_is_one_place(nlp, text, issuer, expected) -> None:
+    assert {key for _, cls, key in found(nlp, text, issuer) if key.endswith("城镇群")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "expected"),
+    [
+        ("赤壁、大冶等6个县市获批示范县。", "湖北省人民政府", {"湖北省咸宁市赤壁市", "湖北省黄石市大冶市"}),
+        ("改革、发展等5个县获批。", "湖北省人民政府", set()),  # no county is named so
+    ],
+)
+def test_a_list_of_counties_shares_its_kind(nlp, text, issuer, expected) -> None:
+    assert {key for _, cls, key in found(nlp, text, issuer) if cls in ("County", "District")} == expected

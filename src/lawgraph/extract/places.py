@@ -116,6 +116,14 @@ class PlaceFinder:
         self._village_rx = re.compile("村|社区")
         self._chain_village_rx = re.compile(f"([{_CJK}]{{2,4}}?)(村|社区)")
         self._chain_town_rx = re.compile(f"([{_CJK}]{{2,3}}?)(镇|乡|街道)")
+        # 甲、乙等4个社区: a list of names sharing the kind 村 or 社区, its count optional.
+        self._village_list_rx = re.compile(
+            f"((?:[{_CJK}]{{2,4}}、)+[{_CJK}]{{2,4}})等[0-9０-９一二三四五六七八九十百]+个(村|社区)"
+        )
+        # 甲、乙等10个县区: a list of county-level short forms sharing a county-level kind.
+        self._county_list_rx = re.compile(
+            f"((?:[{_CJK}]{{2,3}}、)+[{_CJK}]{{2,3}})等(?:[0-9０-９一二三四五六七八九十百]+个)?(?:县区|县市|区县|市县|县)"
+        )
         import rjieba  # a core dependency (the tokenizer's segmenter); its tagger trims zone names
 
         self._tag = rjieba.tag
@@ -297,6 +305,8 @@ class PlaceFinder:
         out.extend(self._chain_towns(text, zones + out, {h.begin for h in hits}))
         taken = {(m.begin, m.end) for m in out}
         out.extend(self._villages(text, starts, ctx, taken, out + zones))
+        out.extend(self._village_list(text, starts, ctx, out + zones))
+        out.extend(self._county_list(text, ctx, out + zones))
         out.extend(zones)
         out.extend(self._listed(named, out, zone_spans))
         out.extend(self._retired(text, year, starts, out))
@@ -387,7 +397,10 @@ class PlaceFinder:
         begin_ok = hit.begin in starts or not _HAS_CJK.match(text, hit.begin - 1) if hit.begin else True
         if not begin_ok:
             return False
-        return text[hit.end - 1 : hit.end + 1] not in compounds  # 新建区级, 某市场: the suffix starts a word
+        pair = text[hit.end - 1 : hit.end + 1]
+        if pair == "县城" and len(hit.name) >= 3:
+            return True  # 德钦县城: the seat of a named county (新县城 of two characters stays a new seat)
+        return pair not in compounds  # 新建区级, 某市场: the suffix starts a word
 
     def _by_evidence(self, name: str, evidence: dict[str, set[str]]) -> Division | None:
         """The candidate whose city or county the Doc names elsewhere, when exactly one does."""
@@ -473,6 +486,75 @@ class PlaceFinder:
                 cls = "Village" if m.group() == "村" else "Community"
                 out.append(PlaceMatch(begin, end, cls, key, prefix, None))
                 break
+        return out
+
+    def _village_list(
+        self, text: str, starts: Container[int], ctx: ReportContext | None, found: list[PlaceMatch]
+    ) -> list[PlaceMatch]:
+        """The items of a list sharing the kind 村 or 社区 with a count (甲、乙等4个社区: 甲社区, 乙社区),
+        in the report of a county, district or town; the first item starts where a word starts, holds no
+        verb and is not two characters longer than every other item."""
+        if not (ctx and ctx.chain and ctx.area_level in ("county", "district", "town")):
+            return []
+        prefix = "".join(ctx.chain)
+        spans = [(m.begin, m.end) for m in found]
+        out = []
+        for m in self._village_list_rx.finditer(text):
+            after = self._tag(text[m.end() : m.end() + 4])[:1]
+            if text.startswith(self.village_not_before, m.end()) or (after and after[0][1][0] == "n"):
+                continue  # 等10个社区公园: the kind word qualifies a noun after it
+            suffix = m.group(2)
+            cls = "Village" if suffix == "村" else "Community"
+            items: list[tuple[int, str]] = []
+            pos = m.start(1)
+            for piece in m.group(1).split("、"):
+                items.append((pos, piece))
+                pos += len(piece) + 1
+            first_pos, first = items[0]
+            head = next(
+                (
+                    first[i:]
+                    for i in range(len(first) - 1)
+                    if first_pos + i in starts
+                    and not any(flag in _NOT_IN_NAME_TAGS for _, flag in self._tag(first[i:]))
+                ),
+                None,
+            )
+            if head is None:
+                continue
+            items[0] = (first_pos + len(first) - len(head), head)
+            if len(head) >= 2 + max(len(name) for _, name in items[1:]):
+                items = items[1:]  # 新设甲乙、丙丁: a verb the segmenter glued may open the first item
+            for begin, name in items:
+                end = begin + len(name)
+                if name in self.village_generic or any(b < end and begin < e for b, e in spans):
+                    continue
+                out.append(PlaceMatch(begin, end, cls, prefix + name + suffix, prefix, None))
+        return out
+
+    def _county_list(self, text: str, ctx: ReportContext | None, found: list[PlaceMatch]) -> list[PlaceMatch]:
+        """The items of a list sharing a county-level kind (甲、乙等10个县市) in a province's report: each
+        item with 县, 市 or 区 added is a county-level division of the province (赤壁 → 赤壁市), even when its
+        short form alone is too common a word to be read."""
+        if not (ctx and ctx.province):
+            return []
+        spans = [(m.begin, m.end) for m in found]
+        out = []
+        for m in self._county_list_rx.finditer(text):
+            pos = m.start(1)
+            for name in m.group(1).split("、"):
+                begin, end = pos, pos + len(name)
+                pos = end + 1
+                if any(b < end and begin < e for b, e in spans):
+                    continue
+                divs = [self.gaz.resolve(name + level, within=(ctx.province,)) for level in "县市区"]
+                home = [d for d in divs if d and d.level == 3 and d.canonical.startswith(ctx.province)]
+                if len(home) == 1:
+                    div = home[0]
+                    up = self.gaz.parent(div)
+                    out.append(
+                        PlaceMatch(begin, end, div.cls, div.canonical, up.canonical if up else None, div.code)
+                    )
         return out
 
     @staticmethod
