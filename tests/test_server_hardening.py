@@ -23,41 +23,19 @@ import pytest
 
 from lawgraph.server.fairness import Busy, FairScheduler
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "server"))
+import server_helpers  # noqa: E402
+
 pytestmark = pytest.mark.server
 
 LAWGRAPH = [sys.executable, "-m", "lawgraph"]
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "santai-county-2023-fictional.txt"
 
 
-class Served:
-    def __init__(self, source: Path, *args: str) -> None:
-        self.proc = subprocess.Popen(
-            [*LAWGRAPH, "serve", str(source), "--port", "0", *args],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        line: list[str] = []
-        reader = threading.Thread(target=lambda: line.append(self.proc.stdout.readline()), daemon=True)
-        reader.start()
-        reader.join(120)
-        if not line or not line[0].startswith("http://"):
-            self.stop()
-            raise RuntimeError(f"lawgraph serve did not start: {line!r}")
-        self.url = line[0].strip()
-        self.port = int(urllib.parse.urlsplit(self.url).port or 0)
+class Served(server_helpers.Served):
+    """The server, with raw connections and timed queries; a store may take two minutes to copy."""
 
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-        for stream in (self.proc.stdout, self.proc.stderr):
-            if stream:
-                stream.close()
+    start_wait = 120.0
 
     def raw(self, data: bytes, *, wait: float = 10.0) -> bytes:
         """Send raw bytes on one connection; return everything the server sends until it closes."""

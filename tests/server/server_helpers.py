@@ -25,6 +25,11 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for
 
 
 class Served:
+    """``lawgraph serve SOURCE ARGS…`` as a subprocess on a free loopback port (``url``, ``port``)."""
+
+    start_wait = 60.0
+    """Seconds the server may take to print its URL (a store copied into memory takes longer)."""
+
     def __init__(self, source: Path, *args: str) -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
@@ -34,11 +39,12 @@ class Served:
         line: list[str] = []
         reader = threading.Thread(target=lambda: line.append(self.proc.stdout.readline()), daemon=True)
         reader.start()
-        reader.join(60)
+        reader.join(self.start_wait)
         if not line or not line[0].startswith("http://"):
             self.stop()
             raise RuntimeError(f"lawgraph serve did not start: {line!r} {self.proc.stderr.read()[:2000]}")
         self.url = line[0].strip()
+        self.port = int(urllib.parse.urlsplit(self.url).port or 0)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
